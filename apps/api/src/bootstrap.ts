@@ -1,0 +1,63 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
+import { createPino, PinoNestLogger } from './http/pino-logger.js';
+import type { Clock, AppConfig } from '@innoserve/core';
+import { AppModule } from './app.module.js';
+import { createValidationPipe } from './http/validation.js';
+import { toProblem } from './http/problem.filter.js';
+import { localeOf } from './http/locale.js';
+
+export interface ApiAppOptions {
+  clock?: Clock;
+  /** Keep Nest's own logger quiet (tests). */
+  quiet?: boolean;
+}
+
+export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Innoserve API')
+    .setDescription('Innovation-service marketplace with government voucher subsidies (科技创新券). Amounts are integer fen; errors are RFC 9457 problem+json.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Builds the configured API application (used by main.ts and by the e2e tests). */
+export async function createApiApp(config: AppConfig, opts: ApiAppOptions = {}): Promise<NestFastifyApplication> {
+  if (!config.DATABASE_URL) throw new Error('createApiApp needs DATABASE_URL (the launcher provides it)');
+  const logger = createPino(opts.quiet ? { ...config, LOG_LEVEL: 'silent' } : config);
+  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 1024 * 1024, loggerInstance: logger });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { clock: opts.clock }), adapter, {
+    logger: opts.quiet ? false : new PinoNestLogger(logger),
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  // errors Fastify raises before Nest sees the request (malformed JSON, body too large) are problems too
+  fastify.setErrorHandler((error, request, reply) => {
+    const { problem, headers } = toProblem(error, localeOf(request.headers['accept-language']), (errorId, e) =>
+      request.log.error({ errorId, err: e }, `unhandled error ${errorId}`),
+    );
+    void reply.status(problem.status).headers({ ...headers, 'content-type': 'application/problem+json; charset=utf-8' }).send(problem);
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: [`'self'`],
+        styleSrc: [`'self'`, `'unsafe-inline'`],
+        imgSrc: [`'self'`, 'data:'],
+        scriptSrc: [`'self'`, `'unsafe-inline'`],
+      },
+    },
+  });
+  app.enableCors({ origin: config.corsOrigins, credentials: true });
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/live'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  SwaggerModule.setup('docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'docs-json' });
+  await app.init();
+  await fastify.ready();
+  return app;
+}

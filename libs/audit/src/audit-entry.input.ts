@@ -1,0 +1,14 @@
+/** What a service records when state changes or an administrator decides (same transaction). */
+export interface AuditInput {
+  /** Aggregate type, e.g. 'organization', 'user', 'program', 'order'. */
+  streamType: string;
+  /** Aggregate id: each (type, id) pair is its own hash chain. */
+  streamId: string;
+  /** What happened, e.g. 'enterprise.verified', 'provider.admission.admit'. */
+  action: string;
+  /** The acting user id; null for the system (sweeps, seed). */
+  actorId: string | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+}

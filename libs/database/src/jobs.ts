@@ -1,0 +1,16 @@
+import type { OutboxHandler } from './outbox/outbox-dispatcher.js';
+
+/** A provider exposing `[SCHEDULED_JOB]` is run by the worker every intervalMs. */
+export const SCHEDULED_JOB = Symbol.for('innoserve.scheduledJob');
+/** A provider exposing `[OUTBOX_HANDLER]` handles those outbox topics in the worker. */
+export const OUTBOX_HANDLER = Symbol.for('innoserve.outboxHandler');
+
+export interface ScheduledJob {
+  name: string;
+  intervalMs: number;
+  run(): Promise<void>;
+}
+
+export interface OutboxHandlerProvider {
+  handlers: Record<string, OutboxHandler>;
+}
