@@ -1,1 +1,3 @@
 export * from './audit-entry.input.js';
+export * from './audit.service.js';
+export * from './audit.module.js';

@@ -1,5 +1,6 @@
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
 import { MIGRATIONS } from './migrations/index.js';
+import { SnakeNamingStrategy } from './naming.js';
 
 export interface DbOptions {
   url: string;
@@ -19,6 +20,7 @@ export function dataSourceOptions(opts: DbOptions): DataSourceOptions {
     migrationsTableName: 'schema_migration',
     migrationsTransactionMode: 'each',
     synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
     logging: ['error'],
     extra: {
       max: opts.poolSize ?? 10,

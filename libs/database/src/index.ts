@@ -12,3 +12,4 @@ import { OutboxMessage } from './outbox/outbox-message.entity.js';
 /** Tables this lib owns. */
 export const DATABASE_ENTITIES = [OutboxMessage];
 export * from './jobs.js';
+export * from './naming.js';

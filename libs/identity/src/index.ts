@@ -1,2 +1,3 @@
 export * from './principal.js';
 export * from './decorators.js';
+export * from './membership-directory.js';
