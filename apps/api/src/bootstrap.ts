@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
-import { createPino, PinoNestLogger } from './http/pino-logger.js';
+import { createPino, PinoNestLogger } from '@innoserve/core';
 import type { Clock, AppConfig } from '@innoserve/core';
 import { AppModule } from './app.module.js';
 import { createValidationPipe } from './http/validation.js';
@@ -26,6 +26,17 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, config);
 }
 
+export interface ServedRoute {
+  method: string;
+  url: string;
+}
+const servedRoutes = new WeakMap<object, ServedRoute[]>();
+
+/** Every method + path the application serves (for the route-walking tests). */
+export function listRoutes(app: NestFastifyApplication): ServedRoute[] {
+  return [...(servedRoutes.get(app) ?? [])];
+}
+
 /** Builds the configured API application (used by main.ts and by the e2e tests). */
 export async function createApiApp(config: AppConfig, opts: ApiAppOptions = {}): Promise<NestFastifyApplication> {
   if (!config.DATABASE_URL) throw new Error('createApiApp needs DATABASE_URL (the launcher provides it)');
@@ -35,6 +46,11 @@ export async function createApiApp(config: AppConfig, opts: ApiAppOptions = {}):
     logger: opts.quiet ? false : new PinoNestLogger(logger),
   });
   const fastify = app.getHttpAdapter().getInstance();
+  const routes: ServedRoute[] = [];
+  fastify.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routes.push({ method, url: r.url });
+  });
+  servedRoutes.set(app, routes);
   // errors Fastify raises before Nest sees the request (malformed JSON, body too large) are problems too
   fastify.setErrorHandler((error, request, reply) => {
     const { problem, headers } = toProblem(error, localeOf(request.headers['accept-language']), (errorId, e) =>

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { loadConfigOrExit } from '@innoserve/core';
+import { createPino, loadConfigOrExit, PinoNestLogger } from '@innoserve/core';
 import { WorkerModule } from './worker.module.js';
 
 const config = loadConfigOrExit();
-const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['log', 'warn', 'error'] });
+const logger = new PinoNestLogger(createPino(config).child({ process: 'worker' }));
+const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
 app.enableShutdownHooks();
 await app.init();

@@ -6,3 +6,4 @@ export * from './pagination.js';
 export * from './ids.js';
 export * from './config.js';
 export * from './config.module.js';
+export * from './logging.js';

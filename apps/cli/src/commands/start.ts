@@ -26,7 +26,10 @@ export async function start(): Promise<number> {
   if (!url) {
     const dataDir = path.resolve(config.DATA_DIR, 'postgres');
     log(`starting embedded PostgreSQL (data in ${dataDir})`);
-    cluster = await startEmbeddedPostgres({ dataDir, persistent: true, log: (l) => { if (/FATAL|PANIC|ERROR/.test(l)) log(l.trim()); } });
+    cluster = await startEmbeddedPostgres({ dataDir, persistent: true, log: (l) => {
+        if (/FATAL|PANIC|ERROR/.test(l) && !/administrator command/.test(l)) log(l.trim());
+      },
+    });
     await ensureDatabase(cluster.url('postgres'), 'innoserve');
     url = cluster.url('innoserve');
     log(`embedded PostgreSQL on port ${cluster.port}`);

@@ -1,6 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger, type LoggerOptions } from 'pino';
-import type { AppConfig } from '@innoserve/core';
+import type { AppConfig } from './config.js';
 
 /** pino options: JSON in production, pretty in development, silent when asked. */
 export function pinoOptions(config: AppConfig): LoggerOptions {
