@@ -1,4 +1,6 @@
 // The composition root of the schema: every lib's entities, for migrations and the drift check.
 import { DATABASE_ENTITIES } from '@innoserve/database';
+import { IDENTITY_ENTITIES } from '@innoserve/identity';
+import { AUDIT_ENTITIES } from '@innoserve/audit';
 
-export const ALL_ENTITIES = [...DATABASE_ENTITIES];
+export const ALL_ENTITIES = [...DATABASE_ENTITIES, ...IDENTITY_ENTITIES, ...AUDIT_ENTITIES];

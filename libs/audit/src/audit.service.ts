@@ -1,6 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Clock } from '@innoserve/core';
+import { pgCode, pgConstraint } from '@innoserve/database';
 import type { AuditInput } from './audit-entry.input.js';
+import { GENESIS_HASH, entryHash, storableString, toJsonValue, type AuditEntryContent } from './audit-hash.js';
+
+/** The lock key of one stream: writers of different streams never wait on each other. */
+export function streamLockKey(streamType: string, streamId: string): string {
+  return `${streamType}:${streamId}`;
+}
 
 /**
  * Appends to the audit log inside the caller's transaction (same EntityManager), so the entry
@@ -8,7 +16,64 @@ import type { AuditInput } from './audit-entry.input.js';
  */
 @Injectable()
 export class AuditService {
-  async record(_manager: EntityManager, _input: AuditInput): Promise<void> {
-    throw new Error('AuditService.record: not implemented yet');
+  constructor(@Optional() private readonly clock?: Clock) {}
+
+  async record(manager: EntityManager, input: AuditInput): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      // the stream lock lives as long as a transaction: never append outside one
+      await manager.transaction((m) => this.append(m, input));
+      return;
+    }
+    await this.append(manager, input);
+  }
+
+  private async append(manager: EntityManager, input: AuditInput): Promise<void> {
+    const streamType = storableString(input.streamType);
+    const streamId = storableString(input.streamId);
+    // Lock only this stream, then read its head in a new statement (READ COMMITTED: a fresh
+    // snapshot that sees the previous holder's committed entry).
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [streamLockKey(streamType, streamId)]);
+    const head = await manager.query<{ stream_seq: number; hash: string }[]>(
+      'SELECT stream_seq, hash FROM audit_entry WHERE stream_type = $1 AND stream_id = $2 ORDER BY stream_seq DESC LIMIT 1',
+      [streamType, streamId],
+    );
+    const content: AuditEntryContent = {
+      streamType,
+      streamId,
+      streamSeq: head[0] ? head[0].stream_seq + 1 : 1,
+      action: storableString(input.action),
+      actorId: input.actorId === null ? null : input.actorId.toLowerCase(),
+      occurredAt: (this.clock?.now() ?? new Date()).toISOString(),
+      before: toJsonValue(input.before),
+      after: toJsonValue(input.after),
+      reason: input.reason == null ? null : storableString(input.reason),
+      prevHash: head[0]?.hash ?? GENESIS_HASH,
+    };
+    try {
+      await manager.query(
+        `INSERT INTO audit_entry (stream_type, stream_id, stream_seq, action, actor_id, occurred_at, before, after, reason, prev_hash, hash, xact_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11, pg_current_xact_id()::text::bigint)`,
+        [
+          content.streamType,
+          content.streamId,
+          content.streamSeq,
+          content.action,
+          content.actorId,
+          content.occurredAt,
+          JSON.stringify(content.before),
+          JSON.stringify(content.after),
+          content.reason,
+          content.prevHash,
+          entryHash(content),
+        ],
+      );
+    } catch (e) {
+      // Only a caller in REPEATABLE READ / SERIALIZABLE can miss the head another writer just
+      // committed; make that a serialization failure so TransactionRunner retries the command.
+      if (pgCode(e) === '23505' && pgConstraint(e) === 'uq_audit_entry_stream_seq') {
+        throw Object.assign(new Error('audit stream head moved under a snapshot transaction; retry'), { code: '40001', cause: e });
+      }
+      throw e;
+    }
   }
 }

@@ -1,3 +1,17 @@
 export * from './principal.js';
 export * from './decorators.js';
 export * from './membership-directory.js';
+export * from './region-code-directory.js';
+export * from './staff-grants.js';
+export * from './entities/index.js';
+export { IdentityModule } from './identity.module.js';
+export { UsersService, normalizeEmail, toUserView, EmailTakenError, type NewUser, type NewStaff, type WriteOptions, type UserView } from './services/users.service.js';
+export { StaffService, type StaffMember, type StaffChange, type FirstAdminOutcome } from './services/staff.service.js';
+export { AuthService, type TokenPair } from './services/auth.service.js';
+export { PasswordHasher, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, assertPasswordPolicy } from './services/password-hasher.js';
+export { PrincipalLoader } from './services/principal-loader.service.js';
+export { PolicyGuard } from './guards/policy.guard.js';
+export { BearerAuthenticator } from './strategies/bearer-authenticator.js';
+export { JwtStrategy, JWT_STRATEGY } from './strategies/jwt.strategy.js';
+export { LocalStrategy, LOCAL_STRATEGY } from './strategies/local.strategy.js';
+export { StaffGrantDto } from './dto/staff-grant.dto.js';

@@ -1,8 +1,10 @@
 // Further CLI commands; each returns its exit code.
 import { start } from './start.js';
 import { migrateCommand } from './migrate.js';
+import { auditVerifyCommand } from './audit-verify.js';
 
 export const commands: Record<string, (args: string[]) => Promise<number>> = {
   start: () => start(),
   migrate: () => migrateCommand(),
+  'audit:verify': () => auditVerifyCommand(),
 };

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { offsetOf, pageOf, type Page } from '@innoserve/core';
+import type { ListAuditEntriesQuery } from './list-audit-entries.query.js';
+
+/** One audit entry as the admin API shows it. */
+export class AuditEntryView {
+  @ApiProperty({ description: 'Global sequence (bigint as a decimal string)' }) id!: string;
+  @ApiProperty() streamType!: string;
+  @ApiProperty() streamId!: string;
+  @ApiProperty() streamSeq!: number;
+  @ApiProperty() action!: string;
+  @ApiPropertyOptional({ nullable: true, format: 'uuid' }) actorId!: string | null;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiPropertyOptional({ nullable: true }) before!: unknown;
+  @ApiPropertyOptional({ nullable: true }) after!: unknown;
+  @ApiPropertyOptional({ nullable: true }) reason!: string | null;
+  @ApiProperty() prevHash!: string;
+  @ApiProperty() hash!: string;
+}
+
+interface Row {
+  id: string;
+  stream_type: string;
+  stream_id: string;
+  stream_seq: number;
+  action: string;
+  actor_id: string | null;
+  occurred_at: Date;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Reads the audit log for auditors: filtered, newest first, paged. */
+@Injectable()
+export class AuditReader {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(q: ListAuditEntriesQuery): Promise<Page<AuditEntryView>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown): void => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (q.entityType !== undefined) add('stream_type = ?', q.entityType);
+    if (q.entityId !== undefined) add('stream_id = ?', q.entityId);
+    if (q.actor !== undefined) add('actor_id = ?', q.actor.toLowerCase());
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = await this.dataSource.query<{ total: string }[]>(`SELECT count(*)::text AS total FROM audit_entry ${filter}`, params);
+    const rows = await this.dataSource.query<Row[]>(
+      `SELECT id::text AS id, stream_type, stream_id, stream_seq, action, actor_id, occurred_at, before, after, reason, prev_hash, hash
+         FROM audit_entry ${filter} ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.pageSize, offsetOf(q)],
+    );
+    const items = rows.map((r) => ({
+      id: r.id,
+      streamType: r.stream_type,
+      streamId: r.stream_id,
+      streamSeq: r.stream_seq,
+      action: r.action,
+      actorId: r.actor_id,
+      occurredAt: r.occurred_at.toISOString(),
+      before: r.before,
+      after: r.after,
+      reason: r.reason,
+      prevHash: r.prev_hash,
+      hash: r.hash,
+    }));
+    return pageOf(items, Number(total), q);
+  }
+}

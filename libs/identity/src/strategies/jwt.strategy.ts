@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import passportJwt from 'passport-jwt';
+import { InjectConfig, type AppConfig } from '@innoserve/core';
+import type { Principal } from '../principal.js';
+import { JWT_AUDIENCE, JWT_ISSUER, type AccessTokenClaims } from '../services/access-token.service.js';
+import { PrincipalLoader } from '../services/principal-loader.service.js';
+
+const { Strategy, ExtractJwt } = passportJwt;
+
+export const JWT_STRATEGY = 'innoserve-jwt';
+
+/** passport-jwt: verifies the Bearer access token, then loads the principal from the database. */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
+  constructor(
+    @InjectConfig() config: AppConfig,
+    private readonly principals: PrincipalLoader,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.JWT_SECRET,
+      algorithms: ['HS256'],
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+    });
+  }
+
+  async validate(payload: Partial<AccessTokenClaims>): Promise<Principal | null> {
+    if (payload.typ !== 'access' || typeof payload.sub !== 'string') return null;
+    return this.principals.load(payload.sub);
+  }
+}
