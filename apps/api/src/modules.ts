@@ -1,6 +1,9 @@
 // The domain modules the API serves. Each lib contributes one Nest module.
 import type { DynamicModule, Type } from '@nestjs/common';
+import { IdentityModule } from '@innoserve/identity';
+import { AuditModule } from '@innoserve/audit';
+import { AdminAuditModule } from './audit/admin-audit.module.js';
 
 export function apiModules(): (Type | DynamicModule)[] {
-  return [];
+  return [IdentityModule, AuditModule, AdminAuditModule];
 }
