@@ -10,6 +10,7 @@ const LIB_ORDER = {
   identity: ['core', 'database', 'audit'],
   audit: ['core', 'database'],
   organizations: ['core', 'database', 'reference', 'identity', 'audit'],
+  vouchers: ['core', 'database', 'reference', 'identity', 'audit', 'organizations'],
 };
 const ALL_LIBS = Object.keys(LIB_ORDER);
 
