@@ -11,6 +11,8 @@ const LIB_ORDER = {
   audit: ['core', 'database'],
   organizations: ['core', 'database', 'reference', 'identity', 'audit'],
   vouchers: ['core', 'database', 'reference', 'identity', 'audit', 'organizations'],
+  catalog: ['core', 'database', 'reference', 'identity', 'audit', 'organizations'],
+  search: ['core', 'database', 'reference', 'identity', 'catalog', 'vouchers'],
 };
 const ALL_LIBS = Object.keys(LIB_ORDER);
 
