@@ -6,10 +6,16 @@ export * from './database.module.js';
 export * from './outbox/outbox-message.entity.js';
 export * from './outbox/outbox.service.js';
 export * from './outbox/outbox-dispatcher.js';
+export * from './idempotency/idempotency-record.entity.js';
+export * from './idempotency/idempotency-key.js';
+export * from './idempotency/idempotency-errors.js';
+export * from './idempotency/idempotency.service.js';
+export * from './idempotency/skip-idempotency.decorator.js';
 export { MIGRATIONS } from './migrations/index.js';
 
 import { OutboxMessage } from './outbox/outbox-message.entity.js';
+import { IdempotencyRecord } from './idempotency/idempotency-record.entity.js';
 /** Tables this lib owns. */
-export const DATABASE_ENTITIES = [OutboxMessage];
+export const DATABASE_ENTITIES = [OutboxMessage, IdempotencyRecord];
 export * from './jobs.js';
 export * from './naming.js';

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SkipIdempotency } from '@innoserve/database';
 import { Authenticated, CurrentUser, Public } from '../decorators.js';
 import { LoginDto } from '../dto/login.dto.js';
 import { LogoutDto } from '../dto/logout.dto.js';
@@ -30,6 +31,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @SkipIdempotency() // token pairs are never stored for replay
   @UseGuards(LocalAuthGuard)
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in: an access token and a refresh token (401 INVALID_CREDENTIALS; 429 when locked out or throttled)' })
@@ -41,6 +43,7 @@ export class AuthController {
 
   @Post('refresh')
   @Public()
+  @SkipIdempotency() // token pairs are never stored for replay; rotation is the retry story
   @HttpCode(200)
   @ApiOperation({ summary: 'Trade a refresh token for a new pair; a reused token revokes its family (401 REFRESH_TOKEN_REUSED)' })
   @ApiOkResponse({ type: TokenPairDto })

@@ -1,0 +1,138 @@
+import { Injectable, Logger, StreamableFile, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { Clock, InjectConfig, ValidationFailedError, type AppConfig } from '@innoserve/core';
+import {
+  IdempotencyKeyInProgressError,
+  IdempotencyKeyReusedError,
+  IdempotencyService,
+  InvalidIdempotencyKeyError,
+  SKIP_IDEMPOTENCY,
+  isValidIdempotencyKey,
+  requestFingerprint,
+  type IdempotentAnswer,
+} from '@innoserve/database';
+import type { Principal } from '@innoserve/identity';
+import { localeOf } from './locale.js';
+import { toProblem } from './problem.filter.js';
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+const MAX_URL_LENGTH = 2000;
+
+/**
+ * Idempotency-Key on state-changing requests (API.md): the same key with the same request replays
+ * the first answer without running the handler again; with another request it is 422
+ * IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_KEY_IN_PROGRESS.
+ * Keys are scoped to the caller, the method and the concrete path. Interceptors run after the
+ * guards, so the principal is known; pipes (validation) run after this, inside the handler call.
+ *
+ * Answers kept: successes and definite refusals (4xx except 429). A 500 or a 429 gives the key
+ * back so the client can retry with it. Ignored: reads, routes marked @SkipIdempotency(), and
+ * multipart uploads (their body is a stream this cannot fingerprint).
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Idempotency');
+  private readonly store: IdempotencyService;
+
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    @InjectConfig() private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly reflector: Reflector,
+  ) {
+    this.store = new IdempotencyService(dataSource);
+  }
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    if (context.getType() !== 'http') return next.handle();
+    const req = context.switchToHttp().getRequest<FastifyRequest & { user?: Partial<Principal> }>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const header = req.headers['idempotency-key'];
+    if (header === undefined || !STATE_CHANGING.has(req.method)) return next.handle();
+    if (this.reflector.getAllAndOverride<boolean | undefined>(SKIP_IDEMPOTENCY, [context.getHandler(), context.getClass()])) {
+      return next.handle();
+    }
+    // a multipart body is streamed to the handler, so it cannot be fingerprinted: uploads ignore the key
+    if (String(req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/')) return next.handle();
+    const key = Array.isArray(header) ? header.join(', ') : header;
+    if (!isValidIdempotencyKey(key)) throw new InvalidIdempotencyKeyError();
+    const url = req.url.split('?')[0];
+    if (url.length > MAX_URL_LENGTH) throw new ValidationFailedError([{ field: 'url', message: `the path is longer than ${MAX_URL_LENGTH} characters` }]);
+
+    const userId = req.user?.userId;
+    const outcome = await this.store.claim(
+      {
+        scope: typeof userId === 'string' ? `user:${userId}` : `anonymous:${req.ip}`,
+        method: req.method,
+        route: (req.routeOptions.url ?? url).slice(0, 500),
+        url,
+        key,
+        requestHash: requestFingerprint(this.config.JWT_SECRET, { query: req.query, body: req.body }),
+      },
+      this.clock.now(),
+    );
+    switch (outcome.kind) {
+      case 'reused':
+        throw new IdempotencyKeyReusedError();
+      case 'in_progress':
+        throw new IdempotencyKeyInProgressError();
+      case 'replay': {
+        const { status, body, headers } = outcome.answer;
+        void reply.status(status).headers({ ...headers, 'idempotent-replayed': 'true' });
+        return of(body);
+      }
+      case 'claimed': {
+        const { claimId } = outcome;
+        return next.handle().pipe(
+          catchError((error: unknown) => from(this.settleFailure(claimId, req, error)).pipe(mergeMap(() => throwError(() => error)))),
+          mergeMap(async (body: unknown) => {
+            await this.settleSuccess(claimId, reply, body);
+            return body;
+          }),
+        );
+      }
+    }
+  }
+
+  /** Keeps the handler's answer for replays, when it can be replayed. */
+  private async settleSuccess(claimId: string, reply: FastifyReply, body: unknown): Promise<void> {
+    try {
+      if (reply.sent || !isReplayable(body) || reply.statusCode >= 500) {
+        // the handler wrote the reply itself or answered with a stream: nothing to replay
+        await this.store.release(claimId);
+        return;
+      }
+      const headers: Record<string, string> = {};
+      for (const name of ['content-type', 'location']) {
+        const v = reply.getHeader(name);
+        if (v !== undefined) headers[name] = Array.isArray(v) ? v.join(', ') : String(v);
+      }
+      await this.store.complete(claimId, { status: reply.statusCode, body, headers } satisfies IdempotentAnswer);
+    } catch (e) {
+      // the work is done and committed: answer the client anyway; the claim lapses after its lease
+      this.logger.error(`could not store the answer for idempotency claim ${claimId}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /** A 4xx is a definite answer and is kept; anything else gives the key back. */
+  private async settleFailure(claimId: string, req: FastifyRequest, error: unknown): Promise<void> {
+    try {
+      const { problem } = toProblem(error, localeOf(req.headers['accept-language']), () => undefined);
+      if (problem.status >= 500 || problem.status === 429) await this.store.release(claimId);
+      else await this.store.complete(claimId, { status: problem.status, body: problem, headers: { 'content-type': PROBLEM_CONTENT_TYPE } });
+    } catch (e) {
+      this.logger.error(`could not settle idempotency claim ${claimId}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}
+
+function isReplayable(body: unknown): boolean {
+  if (body instanceof StreamableFile || Buffer.isBuffer(body) || body instanceof Uint8Array) return false;
+  if (body !== null && typeof body === 'object' && typeof (body as { pipe?: unknown }).pipe === 'function') return false;
+  return typeof body !== 'function' && typeof body !== 'symbol' && typeof body !== 'bigint';
+}
