@@ -3,7 +3,8 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { IdentityModule } from '@innoserve/identity';
 import { AuditModule } from '@innoserve/audit';
 import { AdminAuditModule } from './audit/admin-audit.module.js';
+import { ReferenceHttpModule } from './reference/reference-http.module.js';
 
 export function apiModules(): (Type | DynamicModule)[] {
-  return [IdentityModule, AuditModule, AdminAuditModule];
+  return [ReferenceHttpModule, IdentityModule, AuditModule, AdminAuditModule];
 }

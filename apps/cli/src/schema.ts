@@ -2,5 +2,6 @@
 import { DATABASE_ENTITIES } from '@innoserve/database';
 import { IDENTITY_ENTITIES } from '@innoserve/identity';
 import { AUDIT_ENTITIES } from '@innoserve/audit';
+import { REFERENCE_ENTITIES } from '@innoserve/reference';
 
-export const ALL_ENTITIES = [...DATABASE_ENTITIES, ...IDENTITY_ENTITIES, ...AUDIT_ENTITIES];
+export const ALL_ENTITIES = [...DATABASE_ENTITIES, ...IDENTITY_ENTITIES, ...AUDIT_ENTITIES, ...REFERENCE_ENTITIES];
