@@ -12,3 +12,21 @@ describe('test database harness', () => {
     await db.drop();
   });
 });
+
+describe('the migrated schema', () => {
+  it('makes the audit tables append-only with triggers', async () => {
+    const db = await createTestDatabase();
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    const { rows } = await client.query<{ tgname: string }>(`SELECT tgname FROM pg_trigger WHERE tgname LIKE 'trg_audit_%' ORDER BY tgname`);
+    expect(rows.map((r) => r.tgname)).toEqual([
+      'trg_audit_anchor_append_only',
+      'trg_audit_anchor_no_truncate',
+      'trg_audit_entry_append_only',
+      'trg_audit_entry_no_truncate',
+    ]);
+    await expect(client.query(`TRUNCATE audit_entry`)).rejects.toThrow(/append-only/);
+    await client.end();
+    await db.drop();
+  });
+});

@@ -14,6 +14,7 @@ export interface DbOptions {
 export function dataSourceOptions(opts: DbOptions): DataSourceOptions {
   return {
     type: 'postgres',
+    uuidExtension: 'pgcrypto', // gen_random_uuid(), built into PostgreSQL 13+
     url: opts.url,
     entities: opts.entities ?? [],
     migrations: MIGRATIONS,

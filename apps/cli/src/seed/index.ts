@@ -1,6 +1,47 @@
+/**
+ * The demo seed for the embedded default. Every step is idempotent (it looks for what it would
+ * create first), so starting twice seeds once, and a start interrupted half-way finishes the job.
+ * It goes through the same services as the API, so the demo data is audited like real data.
+ */
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
 import type { AppConfig } from '@innoserve/core';
+import { UsersService } from '@innoserve/identity';
+import { SeedModule } from './seed.module.js';
+import { DEMO_PASSWORD, DEMO_STAFF } from './demo-data.js';
+import { seedOrganizations, demoOrganizationLogins } from './organizations.seed.js';
 
-/** The demo seed for the embedded default; idempotent (starting twice seeds once). */
-export async function runDemoSeed(_config: AppConfig, log: (line: string) => void): Promise<void> {
-  log('demo seed: nothing to seed yet');
+async function seedStaff(app: INestApplicationContext): Promise<number> {
+  const users = app.get(UsersService);
+  let created = 0;
+  for (const s of DEMO_STAFF) {
+    if (await users.findByEmail(s.email)) continue;
+    await users.createStaff({ email: s.email, password: DEMO_PASSWORD, displayName: s.displayName, locale: 'zh', roles: s.roles }, { actorId: null });
+    created++;
+  }
+  return created;
+}
+
+export async function runDemoSeed(config: AppConfig, log: (line: string) => void): Promise<void> {
+  const app = await NestFactory.createApplicationContext(SeedModule.forRoot(config), { logger: ['error', 'warn'] });
+  try {
+    const staff = await seedStaff(app);
+    const orgs = await seedOrganizations(app);
+    log(staff + orgs.created === 0 ? 'demo seed: already seeded' : `demo seed: ${staff} staff accounts, ${orgs.created} organizations created`);
+  } finally {
+    await app.close();
+  }
+  printLogins(log);
+}
+
+export function demoLogins(): { email: string; who: string }[] {
+  return [
+    ...DEMO_STAFF.map((s) => ({ email: s.email, who: `${s.displayName} (${s.roles.map((r) => `${r.role} ${r.regionCodes.join(',')}`).join('; ')})` })),
+    ...demoOrganizationLogins(),
+  ];
+}
+
+function printLogins(log: (line: string) => void): void {
+  log(`demo logins (password ${DEMO_PASSWORD}):`);
+  for (const l of demoLogins()) log(`  ${l.email.padEnd(40)} ${l.who}`);
 }

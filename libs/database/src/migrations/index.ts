@@ -1,7 +1,11 @@
 // Generated migrations are listed here in order (npm run migration:generate -- <Name> adds them).
 import type { MigrationInterface } from 'typeorm';
+import { IdentityAuditReference1795543272662 } from './1795543272662-IdentityAuditReference.js';
+import { AuditAppendOnly1795543272663 } from './1795543272663-AuditAppendOnly.js';
 import { Initial1795541380562 } from './1795541380562-Initial.js';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795541380562,
+  IdentityAuditReference1795543272662,
+  AuditAppendOnly1795543272663,
 ];
