@@ -7,4 +7,5 @@ export const commands: Record<string, (args: string[]) => Promise<number>> = {
   start: () => start(),
   migrate: () => migrateCommand(),
   'audit:verify': () => auditVerifyCommand(),
+  'ledger:verify': async () => (await import('./ledger-verify.js')).ledgerVerifyCommand(),
 };
