@@ -29,4 +29,20 @@ describe('the migrated schema', () => {
     await client.end();
     await db.drop();
   });
+
+  it('makes the ledger transactions and entries append-only with triggers', async () => {
+    const db = await createTestDatabase();
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    const { rows } = await client.query<{ tgname: string }>(`SELECT tgname FROM pg_trigger WHERE tgname LIKE 'trg_ledger_%' ORDER BY tgname`);
+    expect(rows.map((r) => r.tgname)).toEqual([
+      'trg_ledger_entry_append_only',
+      'trg_ledger_entry_no_truncate',
+      'trg_ledger_transaction_append_only',
+      'trg_ledger_transaction_no_truncate',
+    ]);
+    await expect(client.query(`TRUNCATE ledger_entry`)).rejects.toThrow(/append-only/);
+    await client.end();
+    await db.drop();
+  });
 });

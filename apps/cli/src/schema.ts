@@ -2,6 +2,8 @@
 import { DATABASE_ENTITIES } from '@innoserve/database';
 import { IDENTITY_ENTITIES } from '@innoserve/identity';
 import { AUDIT_ENTITIES } from '@innoserve/audit';
+import { VOUCHERS_ENTITIES } from '@innoserve/vouchers';
 import { REFERENCE_ENTITIES } from '@innoserve/reference';
+import { ORGANIZATION_ENTITIES } from '@innoserve/organizations';
 
-export const ALL_ENTITIES = [...DATABASE_ENTITIES, ...IDENTITY_ENTITIES, ...AUDIT_ENTITIES, ...REFERENCE_ENTITIES];
+export const ALL_ENTITIES = [...DATABASE_ENTITIES, ...IDENTITY_ENTITIES, ...AUDIT_ENTITIES, ...VOUCHERS_ENTITIES, ...REFERENCE_ENTITIES, ...ORGANIZATION_ENTITIES];

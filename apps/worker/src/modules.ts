@@ -1,7 +1,8 @@
 // Modules the worker hosts: each contributes outbox handlers and scheduled jobs.
 import type { DynamicModule, Type } from '@nestjs/common';
 import { AuditWorkerModule } from '@innoserve/audit';
+import { OrganizationsWorkerModule } from '@innoserve/organizations';
 
 export function workerModules(): (Type | DynamicModule)[] {
-  return [AuditWorkerModule];
+  return [AuditWorkerModule, OrganizationsWorkerModule];
 }

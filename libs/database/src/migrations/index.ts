@@ -1,5 +1,7 @@
 // Generated migrations are listed here in order (npm run migration:generate -- <Name> adds them).
 import type { MigrationInterface } from 'typeorm';
+import { OrganizationsLedger1795544175868 } from './1795544175868-OrganizationsLedger.js';
+import { LedgerAppendOnly1795544175869 } from './1795544175869-LedgerAppendOnly.js';
 import { IdentityAuditReference1795543272662 } from './1795543272662-IdentityAuditReference.js';
 import { AuditAppendOnly1795543272663 } from './1795543272663-AuditAppendOnly.js';
 import { Initial1795541380562 } from './1795541380562-Initial.js';
@@ -8,4 +10,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795541380562,
   IdentityAuditReference1795543272662,
   AuditAppendOnly1795543272663,
+  OrganizationsLedger1795544175868,
+  LedgerAppendOnly1795544175869,
 ];

@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentUser, type Principal } from '@innoserve/identity';
+import { CreateEnterpriseDto } from '../dto/create-enterprise.dto.js';
+import { EnterpriseViewDto } from '../dto/enterprise-view.dto.js';
+import { UpdateEnterpriseDto } from '../dto/update-enterprise.dto.js';
+import { EnterprisesService } from '../services/enterprises.service.js';
+import type { EnterpriseView } from '../services/views.js';
+
+@ApiTags('organizations')
+@ApiBearerAuth()
+@Controller('enterprises')
+export class EnterprisesController {
+  constructor(private readonly enterprises: EnterprisesService) {}
+
+  @Post()
+  @Authenticated()
+  @ApiOperation({
+    summary: 'Register an enterprise; the caller becomes its owner',
+    description:
+      'One organization per USCC: when the caller owns the organization with this USCC (e.g. as a provider), the enterprise profile is added to it ' +
+      '(same id). 400 malformed USCC; 422 INVALID_USCC (check character), UNKNOWN_REGION, BANK_ACCOUNT_NAME_MISMATCH; 409 USCC_TAKEN, ALREADY_REGISTERED.',
+  })
+  @ApiCreatedResponse({ type: EnterpriseViewDto })
+  create(@CurrentUser() me: Principal, @Body() dto: CreateEnterpriseDto): Promise<EnterpriseView> {
+    return this.enterprises.create(me, dto);
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOperation({ summary: 'An enterprise (members, and staff whose jurisdiction covers its region; 404 for others)' })
+  @ApiOkResponse({ type: EnterpriseViewDto })
+  get(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<EnterpriseView> {
+    return this.enterprises.get(me, id);
+  }
+
+  @Patch(':id')
+  @Authenticated()
+  @ApiOperation({
+    summary: 'Edit an enterprise (members)',
+    description:
+      'The USCC never changes. Identity edits (name, region, legal representative, establishment date, bank account, controller group, shareholders, ' +
+      'size inputs, flags) of a verified enterprise send it back to pending; address and phone apply without re-verification. When the organization ' +
+      'is also an admitted provider, identity changes go through PATCH /providers/:id (409 CHANGE_REQUEST_REQUIRED).',
+  })
+  @ApiOkResponse({ type: EnterpriseViewDto })
+  update(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateEnterpriseDto): Promise<EnterpriseView> {
+    return this.enterprises.update(me, id, dto);
+  }
+
+  @Post(':id/resubmit')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Resubmit a rejected enterprise for verification (owners; rejected → pending, else 409 ILLEGAL_TRANSITION)' })
+  @ApiOkResponse({ type: EnterpriseViewDto })
+  resubmit(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<EnterpriseView> {
+    return this.enterprises.resubmit(me, id);
+  }
+}

@@ -1,0 +1,16 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQuery } from '@innoserve/core';
+import { ENTERPRISE_STATUSES, type EnterpriseStatus } from '../domain/enterprise-verification.state-machine.js';
+import { RegionCodeField } from './fields.js';
+
+/** GET /admin/enterprises: the verification queue, scoped to the caller's jurisdiction. */
+export class AdminEnterpriseQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ENTERPRISE_STATUSES })
+  @IsOptional()
+  @IsIn(ENTERPRISE_STATUSES)
+  status?: EnterpriseStatus;
+
+  @RegionCodeField({ presence: 'nullable', description: 'Only enterprises in this region (a city code covers its counties)' })
+  region?: string;
+}

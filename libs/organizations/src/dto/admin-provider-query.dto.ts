@@ -1,0 +1,16 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQuery } from '@innoserve/core';
+import { ADMISSION_STATUSES, type AdmissionStatus } from '../domain/provider-admission.state-machine.js';
+import { RegionCodeField } from './fields.js';
+
+/** GET /admin/providers: the admission queue, scoped to the caller's jurisdiction. */
+export class AdminProviderQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ADMISSION_STATUSES })
+  @IsOptional()
+  @IsIn(ADMISSION_STATUSES)
+  status?: AdmissionStatus;
+
+  @RegionCodeField({ presence: 'nullable', description: 'Only providers in this region (a city code covers its counties)' })
+  region?: string;
+}

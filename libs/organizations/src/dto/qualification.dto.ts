@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { QUALIFICATION_KINDS, type QualificationKind } from '../domain/provider-types.js';
+import { DateField, TextField } from './fields.js';
+
+export class QualificationDto {
+  @ApiProperty({ enum: QUALIFICATION_KINDS })
+  @IsIn(QUALIFICATION_KINDS)
+  kind!: QualificationKind;
+
+  @TextField(100, { example: '201512345678', description: 'Certificate, accreditation or licence number' })
+  number!: string;
+
+  @DateField({ presence: 'nullable', description: 'Last valid day; absent or null when it does not expire' })
+  expiresOn?: string | null;
+}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock, NotFoundError, offsetOf, pageOf, type Page } from '@innoserve/core';
+import { TransactionRunner } from '@innoserve/database';
+import { AuditService } from '@innoserve/audit';
+import { jurisdictionOf, type Principal, type StaffRole } from '@innoserve/identity';
+import {
+  ENTERPRISE_ACTION_ACTORS,
+  ENTERPRISE_ACTIONS_NEEDING_REASON,
+  enterpriseVerificationMachine,
+  type EnterpriseStatus,
+} from '../domain/enterprise-verification.state-machine.js';
+import type { VerificationDecision } from '../dto/verification-decision.dto.js';
+import { EnterpriseProfile } from '../entities/enterprise-profile.entity.js';
+import { assertStaffDecision, coverageCondition, membershipRoleOf } from './organization-access.js';
+import { reasonRequired } from './organization-errors.js';
+import { OrganizationRegistry } from './organization-registry.js';
+import { within } from './unit-of-work.js';
+import { toEnterpriseView, type EnterpriseView } from './views.js';
+
+/** Reviewers of enterprise verification (API.md): county reviewer of the region, program officer. */
+export const VERIFICATION_ROLES: readonly StaffRole[] = ['county_reviewer', 'program_officer'];
+
+export interface VerificationInput {
+  decision: VerificationDecision;
+  reason?: string | null;
+}
+
+export interface EnterpriseListQuery {
+  status?: EnterpriseStatus;
+  region?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** The verification queue and decisions (pending → verified / rejected; suspend / reinstate). */
+@Injectable()
+export class EnterpriseVerificationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly registry: OrganizationRegistry,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Enterprises in the caller's jurisdiction (as reviewer or officer), oldest submission first. */
+  async list(by: Principal, q: EnterpriseListQuery): Promise<Page<EnterpriseView>> {
+    const codes = jurisdictionOf(by, VERIFICATION_ROLES);
+    if (codes.length === 0) return pageOf([], 0, q);
+    const scope = coverageCondition('o.region_code', codes, 'jurisdiction');
+    const qb = this.dataSource.manager
+      .createQueryBuilder(EnterpriseProfile, 'e')
+      .innerJoinAndSelect('e.organization', 'o')
+      .where(scope.sql, scope.params);
+    if (q.status) qb.andWhere('e.status = :status', { status: q.status });
+    if (q.region) {
+      const region = coverageCondition('o.region_code', [q.region], 'region');
+      qb.andWhere(region.sql, region.params);
+    }
+    const [rows, total] = await qb
+      .orderBy('e.submittedAt', 'ASC')
+      .addOrderBy('e.organizationId', 'ASC')
+      .skip(offsetOf(q))
+      .take(q.pageSize)
+      .getManyAndCount();
+    return pageOf(
+      rows.map((e) => toEnterpriseView(e.organization!, e)),
+      total,
+      q,
+    );
+  }
+
+  /**
+   * A verification decision by a county reviewer of the enterprise's region or a program officer:
+   * outside the jurisdiction 404, a member of the organization 403 CONFLICT_OF_INTEREST, a reason
+   * required for reject and suspend (400), the transition checked by the state machine (409).
+   */
+  async decide(by: Principal, id: string, input: VerificationInput, manager?: EntityManager): Promise<EnterpriseView> {
+    return within(this.tx, manager, async (m) => {
+      const org = await this.registry.lock(m, id);
+      const profile = org ? await m.findOne(EnterpriseProfile, { where: { organizationId: id } }) : null;
+      if (!org || !profile) throw new NotFoundError('enterprise');
+      const roles = ENTERPRISE_ACTION_ACTORS[input.decision].filter((a): a is StaffRole => a !== 'owner');
+      assertStaffDecision('enterprise', by, roles, org.regionCode, await membershipRoleOf(m, id, by.userId));
+      const reason = input.reason?.trim() || null;
+      if (ENTERPRISE_ACTIONS_NEEDING_REASON.includes(input.decision) && !reason) throw reasonRequired(input.decision);
+
+      const from = profile.status;
+      const to = enterpriseVerificationMachine.next(from, input.decision);
+      const now = this.clock.now();
+      switch (input.decision) {
+        case 'approve':
+          profile.verifiedAt = now;
+          profile.verifiedBy = by.userId;
+          profile.rejectionReason = null;
+          break;
+        case 'reject':
+          profile.rejectionReason = reason;
+          break;
+        case 'suspend':
+          profile.suspensionReason = reason;
+          break;
+        case 'reinstate':
+          profile.suspensionReason = null;
+          break;
+      }
+      profile.status = to;
+      await m.save(profile);
+      await this.audit.record(m, {
+        streamType: 'organization',
+        streamId: id,
+        action: `enterprise.verification.${input.decision}`,
+        actorId: by.userId,
+        before: { status: from },
+        after: { status: to },
+        reason,
+      });
+      return toEnterpriseView(org, profile);
+    });
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Who sees and acts on an organization (API.md "Who may do what"): members act on their own
+ * organization; staff see organizations whose region their jurisdiction covers. Invisible is 404,
+ * visible but not allowed is 403.
+ */
+import type { EntityManager } from 'typeorm';
+import { ForbiddenError, NotFoundError } from '@innoserve/core';
+import { codeCovers, jurisdictionCovers, staffCovers, type Principal, type StaffRole } from '@innoserve/identity';
+import { Membership, type MembershipRole } from '../entities/membership.entity.js';
+import { conflictOfInterest } from './organization-errors.js';
+
+export async function membershipRoleOf(m: EntityManager, organizationId: string, userId: string): Promise<MembershipRole | null> {
+  const row = await m.findOne(Membership, { where: { organizationId, userId }, select: { role: true } });
+  return row?.role ?? null;
+}
+
+/** Any staff grant (any role) whose jurisdiction covers the region. */
+export function staffSees(principal: Principal, regionCode: string): boolean {
+  return principal.staff.some((g) => jurisdictionCovers(g.regionCodes, regionCode));
+}
+
+/** Members and staff covering the region see the organization; everyone else gets 404. */
+export function assertVisible(entity: string, principal: Principal, role: MembershipRole | null, regionCode: string): void {
+  if (role === null && !staffSees(principal, regionCode)) throw new NotFoundError(entity);
+}
+
+/** Members (or owners only) may act; visible non-members get 403, the rest 404. */
+export function assertMemberAction(entity: string, principal: Principal, role: MembershipRole | null, regionCode: string, ownerOnly = false): void {
+  if (role === 'owner' || (role === 'member' && !ownerOnly)) return;
+  if (role === 'member' || staffSees(principal, regionCode)) {
+    throw new ForbiddenError(
+      ownerOnly
+        ? { en: 'Only an owner of the organization may do this.', zh: '只有组织管理员可以执行此操作。' }
+        : { en: 'Only members of the organization may do this.', zh: '只有组织成员可以执行此操作。' },
+    );
+  }
+  throw new NotFoundError(entity);
+}
+
+/**
+ * A staff decision on an organization in `regionCode`: the principal needs one of `roles` covering
+ * the region (404 when it sees nothing of it, 403 when it sees it through another role) and must
+ * not be a member of it (403 CONFLICT_OF_INTEREST).
+ */
+export function assertStaffDecision(entity: string, principal: Principal, roles: readonly StaffRole[], regionCode: string, role: MembershipRole | null): void {
+  assertStaffRole(entity, principal, roles, regionCode);
+  if (role !== null) throw conflictOfInterest();
+}
+
+/** The principal holds one of `roles` covering the region: else 403 when it sees the object, 404 when not. */
+export function assertStaffRole(entity: string, principal: Principal, roles: readonly StaffRole[], regionCode: string): void {
+  if (staffCovers(principal, roles, regionCode)) return;
+  if (staffSees(principal, regionCode)) throw new ForbiddenError();
+  throw new NotFoundError(entity);
+}
+
+/**
+ * SQL for "the region column is covered by one of these jurisdiction codes" (codeCovers: a city
+ * code covers itself and every code sharing its first four digits).
+ */
+export function coverageCondition(column: string, codes: readonly string[], param: string): { sql: string; params: Record<string, string[]> } {
+  const exact = [...new Set(codes)];
+  const prefixes = [...new Set(codes.filter((c) => codeCovers(c, `${c.slice(0, 4)}99`)).map((c) => c.slice(0, 4)))];
+  return {
+    sql: `(${column} = ANY(:${param}Exact) OR left(${column}, 4) = ANY(:${param}Prefixes))`,
+    params: { [`${param}Exact`]: exact, [`${param}Prefixes`]: prefixes },
+  };
+}

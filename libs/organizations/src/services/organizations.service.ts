@@ -1,0 +1,318 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, MoreThanOrEqual, type EntityManager } from 'typeorm';
+import { Clock, NotFoundError, ValidationFailedError, isUuid, shanghaiDate } from '@innoserve/core';
+import { TransactionRunner } from '@innoserve/database';
+import { AuditService } from '@innoserve/audit';
+import type { Principal } from '@innoserve/identity';
+import type { EnterpriseStatus } from '../domain/enterprise-verification.state-machine.js';
+import type { AdmissionStatus } from '../domain/provider-admission.state-machine.js';
+import type { ProviderType, QualificationKind } from '../domain/provider-types.js';
+import type { Industry, SizeClass } from '../domain/size-classifier.js';
+import { EnterpriseProfile } from '../entities/enterprise-profile.entity.js';
+import { Membership, type MembershipRole } from '../entities/membership.entity.js';
+import { Organization } from '../entities/organization.entity.js';
+import { ProviderProfile } from '../entities/provider-profile.entity.js';
+import { ProviderQualification } from '../entities/provider-qualification.entity.js';
+import { EnterprisesService, type NewEnterprise } from './enterprises.service.js';
+import { EnterpriseVerificationService, type VerificationInput } from './enterprise-verification.service.js';
+import { MembersService, type MemberView, type NewMember } from './members.service.js';
+import { bankAccountOf, type BankAccount } from './organization-changes.js';
+import { ProviderAdmissionService, type AdmissionInput, type AdmissionResult } from './provider-admission.service.js';
+import { ProvidersService, type NewProvider } from './providers.service.js';
+import { within } from './unit-of-work.js';
+import { groupKeyOfOrganization, type EnterpriseView, type ProviderView } from './views.js';
+
+/** Default ban period of a blacklisting (PRODUCT.md: 3 years). */
+export const DEFAULT_BLACKLIST_YEARS = 3;
+
+export interface EnterpriseSnapshot {
+  status: EnterpriseStatus;
+  industry: Industry;
+  employees: number;
+  annualRevenueFen: bigint;
+  totalAssetsFen: bigint;
+  sizeClass: SizeClass;
+  techSmeNo: string | null;
+  highTechCertNo: string | null;
+  highTechCertExpiresOn: string | null;
+  littleGiant: boolean;
+  verifiedAt: Date | null;
+}
+
+export interface ProviderAdmissionSnapshot {
+  admissionStatus: AdmissionStatus;
+  providerTypes: ProviderType[];
+  requestedCategoryIds: string[];
+  /** Categories the provider may publish in. */
+  admittedCategoryIds: string[];
+  admittedAt: Date | null;
+  admissionExpiresAt: Date | null;
+  qualifications: { kind: QualificationKind; number: string; expiresOn: string | null }[];
+}
+
+/** Everything other libs read about an organization (eligibility, caps, related-party checks, catalog). */
+export interface OrganizationSnapshot {
+  id: string;
+  uscc: string;
+  name: string;
+  regionCode: string;
+  legalRepresentative: string;
+  registeredAddress: string;
+  contactPhone: string;
+  establishedOn: string | null;
+  bankAccount: BankAccount | null;
+  shareholders: string[];
+  controllerGroup: string | null;
+  /** controllerGroup, or the organization id (a group of one). */
+  groupKey: string;
+  blacklistedUntil: string | null;
+  blacklistReason: string | null;
+  createdAt: Date;
+  enterprise: EnterpriseSnapshot | null;
+  provider: ProviderAdmissionSnapshot | null;
+}
+
+export interface BlacklistInput {
+  reason: string;
+  /** Last banned day (YYYY-MM-DD, Asia/Shanghai); default three years from today. */
+  until?: string;
+}
+
+/**
+ * The organizations lib's public face for other libs and the seed: snapshots, membership,
+ * blacklisting (a status this lib owns), the group key, and the commands of the other services
+ * under one roof. Every read takes an optional EntityManager to join the caller's transaction.
+ */
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly enterprises: EnterprisesService,
+    private readonly providers: ProvidersService,
+    private readonly verification: EnterpriseVerificationService,
+    private readonly admission: ProviderAdmissionService,
+    private readonly members: MembersService,
+  ) {}
+
+  // ---- reads ----
+
+  /** The organization, or 404 NOT_FOUND. */
+  async get(id: string, manager?: EntityManager): Promise<OrganizationSnapshot> {
+    const s = await this.find(id, manager);
+    if (!s) throw new NotFoundError('organization');
+    return s;
+  }
+
+  /** The organization, or null. */
+  async find(id: string, manager?: EntityManager): Promise<OrganizationSnapshot | null> {
+    return (await this.findMany([id], manager)).get(id) ?? null;
+  }
+
+  /** Several organizations at once, by id (unknown ids are left out). */
+  async findMany(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, OrganizationSnapshot>> {
+    const out = new Map<string, OrganizationSnapshot>();
+    const list = [...new Set(ids)].filter(isUuid);
+    if (list.length === 0) return out;
+    // sequential: `manager` may be a transaction's single connection
+    const orgs = await manager.find(Organization, { where: { id: In(list) } });
+    const enterprises = await manager.find(EnterpriseProfile, { where: { organizationId: In(list) } });
+    const providers = await manager.find(ProviderProfile, { where: { organizationId: In(list) } });
+    const quals = await manager.find(ProviderQualification, { where: { organizationId: In(list) }, order: { kind: 'ASC', number: 'ASC' } });
+    for (const o of orgs) {
+      const e = enterprises.find((x) => x.organizationId === o.id);
+      const p = providers.find((x) => x.organizationId === o.id);
+      out.set(o.id, {
+        id: o.id,
+        uscc: o.uscc,
+        name: o.name,
+        regionCode: o.regionCode,
+        legalRepresentative: o.legalRepresentative,
+        registeredAddress: o.registeredAddress,
+        contactPhone: o.contactPhone,
+        establishedOn: o.establishedOn,
+        bankAccount: bankAccountOf(o),
+        shareholders: [...o.shareholders],
+        controllerGroup: o.controllerGroup,
+        groupKey: groupKeyOfOrganization(o),
+        blacklistedUntil: o.blacklistedUntil,
+        blacklistReason: o.blacklistReason,
+        createdAt: o.createdAt,
+        enterprise: e
+          ? {
+              status: e.status,
+              industry: e.industry,
+              employees: e.employees,
+              annualRevenueFen: e.annualRevenueFen,
+              totalAssetsFen: e.totalAssetsFen,
+              sizeClass: e.sizeClass,
+              techSmeNo: e.techSmeNo,
+              highTechCertNo: e.highTechCertNo,
+              highTechCertExpiresOn: e.highTechCertExpiresOn,
+              littleGiant: e.littleGiant,
+              verifiedAt: e.verifiedAt,
+            }
+          : null,
+        provider: p
+          ? {
+              admissionStatus: p.admissionStatus,
+              providerTypes: [...p.providerTypes],
+              requestedCategoryIds: [...p.requestedCategoryIds],
+              admittedCategoryIds: [...p.admittedCategoryIds],
+              admittedAt: p.admittedAt,
+              admissionExpiresAt: p.admissionExpiresAt,
+              qualifications: quals.filter((q) => q.organizationId === o.id).map((q) => ({ kind: q.kind, number: q.number, expiresOn: q.expiresOn })),
+            }
+          : null,
+      });
+    }
+    return out;
+  }
+
+  async isMember(organizationId: string, userId: string, manager?: EntityManager): Promise<boolean> {
+    return (await this.membershipRole(organizationId, userId, manager)) !== null;
+  }
+
+  /** 'owner' | 'member', or null when the user is not a member. */
+  async membershipRole(organizationId: string, userId: string, manager: EntityManager = this.dataSource.manager): Promise<MembershipRole | null> {
+    if (!isUuid(organizationId) || !isUuid(userId)) return null;
+    const row = await manager.findOne(Membership, { where: { organizationId, userId }, select: { role: true } });
+    return row?.role ?? null;
+  }
+
+  /** The organizations a user belongs to (ids). */
+  async organizationIdsOf(userId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    if (!isUuid(userId)) return [];
+    const rows = await manager.find(Membership, { where: { userId }, select: { organizationId: true }, order: { createdAt: 'ASC' } });
+    return rows.map((r) => r.organizationId);
+  }
+
+  /** Whether the organization is blacklisted on `on` (a Date, read as the Asia/Shanghai day, or YYYY-MM-DD; default today). */
+  async isBlacklisted(organizationId: string, on: Date | string = this.clock.now(), manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    if (!isUuid(organizationId)) return false;
+    const day = typeof on === 'string' ? on : shanghaiDate(on);
+    return manager.exists(Organization, { where: { id: organizationId, blacklistedUntil: MoreThanOrEqual(day) } });
+  }
+
+  /** The group for cap aggregation and related-party checks: the controller group, or the id itself. */
+  async groupKeyOf(organizationId: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
+    if (!isUuid(organizationId)) throw new NotFoundError('organization');
+    const org = await manager.findOne(Organization, { where: { id: organizationId }, select: { id: true, controllerGroup: true } });
+    if (!org) throw new NotFoundError('organization');
+    return groupKeyOfOrganization(org);
+  }
+
+  /** The ids of every organization in the group with this key. */
+  async groupMemberIds(groupKey: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = await manager
+      .createQueryBuilder(Organization, 'o')
+      .select('o.id', 'id')
+      .where('o.controllerGroup = :groupKey', { groupKey })
+      .orWhere('(o.controllerGroup IS NULL AND o.id::text = :groupKey)', { groupKey })
+      .orderBy('o.id', 'ASC')
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+
+  /** The enterprise verification status, or null without an enterprise profile. */
+  async enterpriseStatus(organizationId: string, manager: EntityManager = this.dataSource.manager): Promise<EnterpriseStatus | null> {
+    if (!isUuid(organizationId)) return null;
+    const e = await manager.findOne(EnterpriseProfile, { where: { organizationId }, select: { organizationId: true, status: true } });
+    return e?.status ?? null;
+  }
+
+  /** The provider's admission, or null without a provider profile. */
+  async providerAdmission(organizationId: string, manager?: EntityManager): Promise<ProviderAdmissionSnapshot | null> {
+    return (await this.find(organizationId, manager))?.provider ?? null;
+  }
+
+  // ---- sanctions owned here ----
+
+  /** Blacklists the organization through `until` (default three years), audited. */
+  async blacklist(organizationId: string, input: BlacklistInput, actorId: string | null, manager?: EntityManager): Promise<OrganizationSnapshot> {
+    const reason = input.reason.trim();
+    if (!reason) throw new ValidationFailedError([{ field: 'reason', message: 'a reason is required to blacklist' }]);
+    if (input.until !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(input.until)) {
+      throw new ValidationFailedError([{ field: 'until', message: 'until must be a date YYYY-MM-DD' }]);
+    }
+    return within(this.tx, manager, async (m) => {
+      const org = await m.findOne(Organization, { where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
+      if (!org) throw new NotFoundError('organization');
+      const now = this.clock.now();
+      const until = input.until ?? defaultBanEnd(now);
+      const before = { blacklistedUntil: org.blacklistedUntil, blacklistReason: org.blacklistReason };
+      org.blacklistedUntil = until;
+      org.blacklistReason = reason;
+      org.blacklistedAt = now;
+      org.blacklistedBy = actorId;
+      await m.save(org);
+      await this.audit.record(m, {
+        streamType: 'organization',
+        streamId: organizationId,
+        action: 'organization.blacklisted',
+        actorId,
+        before,
+        after: { blacklistedUntil: until, blacklistReason: reason },
+        reason,
+      });
+      return this.get(organizationId, m);
+    });
+  }
+
+  /** Lifts a blacklisting before it ends, audited. */
+  async liftBlacklist(organizationId: string, reason: string, actorId: string | null, manager?: EntityManager): Promise<OrganizationSnapshot> {
+    return within(this.tx, manager, async (m) => {
+      const org = await m.findOne(Organization, { where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
+      if (!org) throw new NotFoundError('organization');
+      const before = { blacklistedUntil: org.blacklistedUntil, blacklistReason: org.blacklistReason };
+      org.blacklistedUntil = null;
+      org.blacklistReason = null;
+      org.blacklistedAt = null;
+      org.blacklistedBy = null;
+      await m.save(org);
+      await this.audit.record(m, {
+        streamType: 'organization',
+        streamId: organizationId,
+        action: 'organization.blacklist-lifted',
+        actorId,
+        before,
+        after: { blacklistedUntil: null },
+        reason,
+      });
+      return this.get(organizationId, m);
+    });
+  }
+
+  // ---- commands (seed and other libs; the same rules as the HTTP API) ----
+
+  createEnterprise(by: Principal | string, dto: NewEnterprise, manager?: EntityManager): Promise<EnterpriseView> {
+    return this.enterprises.create(by, dto, manager);
+  }
+
+  createProvider(by: Principal | string, dto: NewProvider, manager?: EntityManager): Promise<ProviderView> {
+    return this.providers.create(by, dto, manager);
+  }
+
+  /** A verification decision by a staff principal (jurisdiction and conflict of interest checked). */
+  decideVerification(by: Principal, id: string, input: VerificationInput, manager?: EntityManager): Promise<EnterpriseView> {
+    return this.verification.decide(by, id, input, manager);
+  }
+
+  /** An admission action by a staff principal (e.g. suspend or delist as a sanction). */
+  decideAdmission(by: Principal, id: string, input: AdmissionInput, manager?: EntityManager): Promise<AdmissionResult> {
+    return this.admission.decide(by, id, input, manager);
+  }
+
+  addMember(by: Principal | string, id: string, input: NewMember, manager?: EntityManager): Promise<MemberView> {
+    return this.members.add(by, id, input, manager);
+  }
+}
+
+function defaultBanEnd(now: Date): string {
+  const [y, mo, d] = shanghaiDate(now).split('-').map(Number) as [number, number, number];
+  const end = new Date(Date.UTC(y + DEFAULT_BLACKLIST_YEARS, mo - 1, d));
+  if (end.getUTCMonth() !== mo - 1) end.setUTCDate(0); // 29 Feb → 28 Feb
+  return end.toISOString().slice(0, 10);
+}

@@ -1,0 +1,266 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { BusinessRuleError, Clock, ConflictError, IllegalTransitionError, InjectConfig, NotFoundError, msg, offsetOf, pageOf, type AppConfig, type Page } from '@innoserve/core';
+import { TransactionRunner } from '@innoserve/database';
+import { AuditService } from '@innoserve/audit';
+import { jurisdictionOf, type Principal, type StaffRole } from '@innoserve/identity';
+import {
+  ADMISSION_ACTION_ACTORS,
+  ADMISSION_ACTIONS_NEEDING_REASON,
+  admissionExpiresAt,
+  admissionNoticeEndsAt,
+  canAdmit,
+  canHandleObjection,
+  providerAdmissionMachine,
+  type AdmissionStatus,
+  type AdmitBlock,
+} from '../domain/provider-admission.state-machine.js';
+import type { AdmissionCommand } from '../dto/admission-action.dto.js';
+import { AdmissionObjection } from '../entities/admission-objection.entity.js';
+import { Organization } from '../entities/organization.entity.js';
+import { ProviderProfile } from '../entities/provider-profile.entity.js';
+import { assertStaffDecision, assertStaffRole, coverageCondition, membershipRoleOf } from './organization-access.js';
+import { fieldRequired, reasonRequired } from './organization-errors.js';
+import { OrganizationRegistry } from './organization-registry.js';
+import { ProvidersService } from './providers.service.js';
+import { within } from './unit-of-work.js';
+import { toObjectionView, type ObjectionView, type ProviderView } from './views.js';
+
+/** Provider admission and change requests belong to the city's program officers (API.md). */
+export const ADMISSION_ROLES: readonly StaffRole[] = ['program_officer'];
+
+export interface AdmissionInput {
+  action: AdmissionCommand;
+  reason?: string | null;
+  objectionId?: string;
+  upheld?: boolean;
+}
+
+export type AdmissionResult = ProviderView & { objection?: ObjectionView };
+
+export interface ProviderListQuery {
+  status?: AdmissionStatus;
+  region?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Why admit is refused (422), by canAdmit's reason. */
+const ADMIT_BLOCK_CODES: Record<AdmitBlock, string> = {
+  NOT_IN_NOTICE: 'NOTICE_NOT_STARTED',
+  NOTICE_NOT_ENDED: 'NOTICE_NOT_ENDED',
+  OBJECTION_OPEN: 'OPEN_OBJECTIONS',
+};
+
+/**
+ * The admission (入库) workflow: review, public notice (公示) with objections, admit, reject,
+ * suspend, reinstate, delist, renew. Every transition goes through the state machine and is
+ * audited in the same transaction with its reason.
+ */
+@Injectable()
+export class ProviderAdmissionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly registry: OrganizationRegistry,
+    private readonly providers: ProvidersService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  /** Providers in the caller's jurisdiction as program officer, oldest application first. */
+  async list(by: Principal, q: ProviderListQuery): Promise<Page<ProviderView>> {
+    const codes = jurisdictionOf(by, ADMISSION_ROLES);
+    if (codes.length === 0) return pageOf([], 0, q);
+    const m = this.dataSource.manager;
+    const scope = coverageCondition('o.region_code', codes, 'jurisdiction');
+    const qb = m.createQueryBuilder(ProviderProfile, 'p').innerJoin('p.organization', 'o').where(scope.sql, scope.params);
+    if (q.status) qb.andWhere('p.admissionStatus = :status', { status: q.status });
+    if (q.region) {
+      const region = coverageCondition('o.region_code', [q.region], 'region');
+      qb.andWhere(region.sql, region.params);
+    }
+    const [rows, total] = await qb
+      .orderBy('p.submittedAt', 'ASC')
+      .addOrderBy('p.organizationId', 'ASC')
+      .skip(offsetOf(q))
+      .take(q.pageSize)
+      .getManyAndCount();
+    const views = await this.providers.views(
+      m,
+      rows.map((r) => r.organizationId),
+    );
+    return pageOf(
+      rows.flatMap((r) => views.get(r.organizationId) ?? []),
+      total,
+      q,
+    );
+  }
+
+  /** The objections raised against a provider (program officers of its jurisdiction). */
+  async objections(by: Principal, id: string): Promise<ObjectionView[]> {
+    const m = this.dataSource.manager;
+    const { org } = await this.load(m, id, false);
+    assertStaffRole('provider', by, ADMISSION_ROLES, org.regionCode);
+    const rows = await m.find(AdmissionObjection, { where: { organizationId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return rows.map(toObjectionView);
+  }
+
+  /**
+   * One admission action. Program officers covering the provider's region take every action but
+   * `object`, which any staff covering it may take while the notice runs. Outside the jurisdiction
+   * 404; a member of the organization 403 CONFLICT_OF_INTEREST.
+   */
+  async decide(by: Principal, id: string, input: AdmissionInput, manager?: EntityManager): Promise<AdmissionResult> {
+    return within(this.tx, manager, async (m) => {
+      const { org, profile } = await this.load(m, id, true);
+      const roles = ADMISSION_ACTION_ACTORS[input.action].filter((a): a is StaffRole => a !== 'system');
+      assertStaffDecision('provider', by, roles, org.regionCode, await membershipRoleOf(m, id, by.userId));
+      const reason = input.reason?.trim() || null;
+      if (ADMISSION_ACTIONS_NEEDING_REASON.includes(input.action) && !reason) throw reasonRequired(input.action);
+      switch (input.action) {
+        case 'object':
+          return this.object(m, by, profile, reason!);
+        case 'resolve-objection':
+          return this.resolveObjection(m, by, profile, input, reason);
+        case 'review':
+        case 'start-notice':
+        case 'admit':
+        case 'reject':
+        case 'suspend':
+        case 'reinstate':
+        case 'delist':
+        case 'renew':
+          await this.transition(m, by.userId, profile, input.action, reason);
+          return this.providers.view(m, id);
+      }
+    });
+  }
+
+  private async transition(
+    m: EntityManager,
+    actorId: string,
+    profile: ProviderProfile,
+    action: 'review' | 'start-notice' | 'admit' | 'reject' | 'suspend' | 'reinstate' | 'delist' | 'renew',
+    reason: string | null,
+  ): Promise<void> {
+    const from = profile.admissionStatus;
+    const to = providerAdmissionMachine.next(from, action);
+    const now = this.clock.now();
+    const after: Record<string, unknown> = { admissionStatus: to };
+    switch (action) {
+      case 'start-notice':
+        profile.noticeStartsAt = now;
+        profile.noticeEndsAt = admissionNoticeEndsAt(now, this.config.ADMISSION_NOTICE_DAYS);
+        after.noticeStartsAt = profile.noticeStartsAt.toISOString();
+        after.noticeEndsAt = profile.noticeEndsAt.toISOString();
+        break;
+      case 'admit': {
+        const openObjections = await m.count(AdmissionObjection, { where: { organizationId: profile.organizationId, status: 'open' } });
+        const check = canAdmit({ noticeEndsAt: profile.noticeEndsAt, now, openObjections });
+        if (!check.ok) throw new BusinessRuleError(ADMIT_BLOCK_CODES[check.reason], check.message);
+        profile.admittedCategoryIds = [...profile.requestedCategoryIds];
+        profile.admittedAt = now;
+        profile.admissionExpiresAt = admissionExpiresAt(now, this.config.ADMISSION_VALIDITY_MONTHS);
+        after.admittedCategoryIds = profile.admittedCategoryIds;
+        after.admissionExpiresAt = profile.admissionExpiresAt.toISOString();
+        break;
+      }
+      case 'renew':
+        profile.admittedAt = now;
+        profile.admissionExpiresAt = admissionExpiresAt(now, this.config.ADMISSION_VALIDITY_MONTHS);
+        after.admissionExpiresAt = profile.admissionExpiresAt.toISOString();
+        break;
+      case 'suspend':
+        profile.suspendedAt = now;
+        break;
+      case 'reinstate':
+        profile.suspendedAt = null;
+        break;
+      case 'review':
+      case 'reject':
+      case 'delist':
+        break;
+    }
+    profile.admissionStatus = to;
+    profile.decisionReason = reason;
+    profile.decidedBy = actorId;
+    profile.decidedAt = now;
+    await m.save(profile);
+    await this.audit.record(m, {
+      streamType: 'organization',
+      streamId: profile.organizationId,
+      action: `provider.admission.${action}`,
+      actorId,
+      before: { admissionStatus: from },
+      after,
+      reason,
+    });
+  }
+
+  /** Records an objection during the public notice; the provider stays in_notice. */
+  private async object(m: EntityManager, by: Principal, profile: ProviderProfile, reason: string): Promise<AdmissionResult> {
+    if (!canHandleObjection(profile.admissionStatus)) throw new IllegalTransitionError('provider', profile.admissionStatus, 'object');
+    const objection = await m.save(
+      m.create(AdmissionObjection, {
+        organizationId: profile.organizationId,
+        raisedBy: by.userId,
+        reason,
+        status: 'open',
+        resolvedBy: null,
+        resolutionReason: null,
+        resolvedAt: null,
+      }),
+    );
+    await this.audit.record(m, {
+      streamType: 'organization',
+      streamId: profile.organizationId,
+      action: 'provider.objection.raised',
+      actorId: by.userId,
+      after: { objectionId: objection.id, status: objection.status },
+      reason,
+    });
+    return { ...(await this.providers.view(m, profile.organizationId)), objection: toObjectionView(objection) };
+  }
+
+  /** Upheld: the objection stands and the provider is rejected. Dismissed: the notice goes on. */
+  private async resolveObjection(m: EntityManager, by: Principal, profile: ProviderProfile, input: AdmissionInput, reason: string | null): Promise<AdmissionResult> {
+    if (!input.objectionId) throw fieldRequired('objectionId', 'to resolve an objection');
+    if (typeof input.upheld !== 'boolean') throw fieldRequired('upheld', 'to resolve an objection');
+    if (!canHandleObjection(profile.admissionStatus)) throw new IllegalTransitionError('provider', profile.admissionStatus, 'resolve-objection');
+    const objection = await m.findOne(AdmissionObjection, {
+      where: { id: input.objectionId, organizationId: profile.organizationId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!objection) throw new NotFoundError('objection');
+    if (objection.status !== 'open') {
+      throw new ConflictError('OBJECTION_RESOLVED', msg('This objection has already been resolved.', '该异议已处理。'), { currentStatus: objection.status });
+    }
+    objection.status = input.upheld ? 'upheld' : 'dismissed';
+    objection.resolvedBy = by.userId;
+    objection.resolutionReason = reason;
+    objection.resolvedAt = this.clock.now();
+    await m.save(objection);
+    await this.audit.record(m, {
+      streamType: 'organization',
+      streamId: profile.organizationId,
+      action: `provider.objection.${objection.status}`,
+      actorId: by.userId,
+      before: { objectionId: objection.id, status: 'open' },
+      after: { objectionId: objection.id, status: objection.status },
+      reason,
+    });
+    if (input.upheld) {
+      await this.transition(m, by.userId, profile, 'reject', reason ?? objection.reason);
+    }
+    return { ...(await this.providers.view(m, profile.organizationId)), objection: toObjectionView(objection) };
+  }
+
+  private async load(m: EntityManager, id: string, lock: boolean): Promise<{ org: Organization; profile: ProviderProfile }> {
+    const org = lock ? await this.registry.lock(m, id) : await m.findOne(Organization, { where: { id } });
+    const profile = org ? await m.findOne(ProviderProfile, { where: { organizationId: id } }) : null;
+    if (!org || !profile) throw new NotFoundError('provider');
+    return { org, profile };
+  }
+}
