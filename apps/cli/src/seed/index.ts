@@ -5,7 +5,7 @@
  */
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { AppConfig } from '@innoserve/core';
+import { ManualClock, type AppConfig } from '@innoserve/core';
 import { UsersService } from '@innoserve/identity';
 import { SeedModule } from './seed.module.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from './demo-data.js';
@@ -23,10 +23,12 @@ async function seedStaff(app: INestApplicationContext): Promise<number> {
 }
 
 export async function runDemoSeed(config: AppConfig, log: (line: string) => void): Promise<void> {
-  const app = await NestFactory.createApplicationContext(SeedModule.forRoot(config), { logger: ['error', 'warn'] });
+  // the seed back-dates its demo history (e.g. a public notice that has already ended)
+  const clock = new ManualClock(new Date());
+  const app = await NestFactory.createApplicationContext(SeedModule.forRoot(config, clock), { logger: ['error', 'warn'] });
   try {
     const staff = await seedStaff(app);
-    const orgs = await seedOrganizations(app);
+    const orgs = await seedOrganizations(app, clock, config.ADMISSION_NOTICE_DAYS);
     log(staff + orgs.created === 0 ? 'demo seed: already seeded' : `demo seed: ${staff} staff accounts, ${orgs.created} organizations created`);
   } finally {
     await app.close();

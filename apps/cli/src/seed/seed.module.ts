@@ -1,24 +1,26 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { CoreModule, SystemClock, type AppConfig } from '@innoserve/core';
+import { CoreModule, type AppConfig, type Clock } from '@innoserve/core';
 import { DatabaseModule } from '@innoserve/database';
 import { AuditModule } from '@innoserve/audit';
 import { IdentityModule } from '@innoserve/identity';
 import { ReferenceModule } from '@innoserve/reference';
+import { OrganizationsModule } from '@innoserve/organizations';
 
 /** The domain modules, without HTTP, for the demo seed. */
 @Module({})
 export class SeedModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock: Clock): DynamicModule {
     return {
       module: SeedModule,
       imports: [
         DiscoveryModule,
-        CoreModule.forRoot(config, new SystemClock()),
+        CoreModule.forRoot(config, clock),
         DatabaseModule.forRoot({ url: config.DATABASE_URL!, poolSize: 4, applicationName: 'innoserve-seed' }),
         AuditModule,
         ReferenceModule,
         IdentityModule,
+        OrganizationsModule,
       ],
     };
   }

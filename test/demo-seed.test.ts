@@ -1,0 +1,53 @@
+import pg from 'pg';
+import { runDemoSeed } from '../apps/cli/src/seed/index.js';
+import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_PROVIDERS, DEMO_STAFF } from '../apps/cli/src/seed/demo-data.js';
+import { startTestApp, type TestApp } from './support/app.js';
+
+describe('the demo seed', () => {
+  let t: TestApp;
+  const logs: string[] = [];
+  beforeAll(async () => {
+    t = await startTestApp();
+    await runDemoSeed(t.config, (l) => logs.push(l));
+  }, 120_000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const count = async (sql: string) => {
+    const c = new pg.Client({ connectionString: t.db.url });
+    await c.connect();
+    try {
+      return (await c.query<{ n: string }>(sql)).rows[0]!.n;
+    } finally {
+      await c.end();
+    }
+  };
+
+  it('creates a staff account for every role and the demo organizations, in the planned states', async () => {
+    expect(await count(`SELECT count(DISTINCT role)::text AS n FROM staff_role`)).toBe('6');
+    expect(await count(`SELECT count(*)::text AS n FROM enterprise_profile WHERE status = 'verified'`)).toBe(String(DEMO_ENTERPRISES.filter((e) => e.status === 'verified').length));
+    expect(await count(`SELECT count(*)::text AS n FROM provider_profile WHERE admission_status = 'admitted'`)).toBe(String(DEMO_PROVIDERS.filter((p) => p.status === 'admitted').length));
+    expect(await count(`SELECT count(*)::text AS n FROM provider_profile WHERE admission_status = 'in_notice'`)).toBe('1');
+    const types = await count(`SELECT count(DISTINCT t)::text AS n FROM provider_profile, unnest(provider_types) t`);
+    expect(types).toBe('7');
+    // every decision was audited
+    expect(Number(await count(`SELECT count(*)::text AS n FROM audit_entry`))).toBeGreaterThan(DEMO_ENTERPRISES.length + DEMO_PROVIDERS.length * 2);
+  });
+
+  it('prints logins that work', async () => {
+    expect(logs.some((l) => l.includes(DEMO_STAFF[0]!.email))).toBe(true);
+    for (const email of [DEMO_STAFF[0]!.email, 'e01@demo.innoserve.cn', 'p01@demo.innoserve.cn']) {
+      const res = await t.request('POST', '/api/v1/auth/login', { body: { email, password: DEMO_PASSWORD } });
+      expect({ email, status: res.status }).toEqual({ email, status: 200 });
+    }
+  });
+
+  it('seeds once: a second run creates nothing', async () => {
+    const before = await count(`SELECT count(*)::text AS n FROM audit_entry`);
+    const again: string[] = [];
+    await runDemoSeed(t.config, (l) => again.push(l));
+    expect(again[0]).toBe('demo seed: already seeded');
+    expect(await count(`SELECT count(*)::text AS n FROM audit_entry`)).toBe(before);
+  }, 60_000);
+});
