@@ -106,6 +106,8 @@ console.log(`build (swc, separate):         ${fmt(buildMs)}`);
 console.log(`baseline: bare PG initdb+start ${fmt(baselineMs)}`);
 console.log(`cold start → green /health:    ${fmt(cold.ms)}  (initdb + migrations + demo seed; ratio to baseline ${(cold.ms / baselineMs).toFixed(2)}×; target ≤ 20 s)`);
 console.log(`warm start → green /health:    ${fmt(warm.ms)}`);
+console.log(`first start's seed:            ${(/demo seed: [^\n]*/.exec(cold.log) ?? ['(no seed line)'])[0]}`);
+console.log(`second start's seed:           ${(/demo seed: [^\n]*/.exec(warm.log) ?? ['(no seed line)'])[0]}`);
 console.log(`API process RSS after start:   ${cold.apiRss.toFixed(0)} MiB (worker ${cold.workerRss.toFixed(0)} MiB)`);
 console.log(`stop on SIGINT (all processes): ${fmt(cold.stopMs)}`);
 if (cold.ms > 20_000) process.exitCode = 1;
