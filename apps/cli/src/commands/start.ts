@@ -32,7 +32,7 @@ export async function start(): Promise<number> {
     });
     await ensureDatabase(cluster.url('postgres'), 'innoserve');
     url = cluster.url('innoserve');
-    log(`embedded PostgreSQL on port ${cluster.port}`);
+    log(`embedded PostgreSQL at ${url} (DATABASE_URL for npm run audit:verify / ledger:verify)`);
   }
   const applied = await migrate(url);
   log(applied.length ? `migrations applied: ${applied.length}` : 'database schema up to date');
