@@ -8,6 +8,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '@innoserve/database';
+import { DEMO_PASSWORD, DEMO_STAFF } from '../apps/cli/src/seed/demo-data.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -76,6 +77,14 @@ describe('the launcher (npm start)', () => {
     expect(health?.checks?.migrations).toBe('applied');
     const docs = await fetch(`http://127.0.0.1:${port}/docs`);
     expect(docs.status).toBe(200);
+    // the demo seed ran and its logins work
+    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: DEMO_STAFF[0]!.email, password: DEMO_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    expect(log).toContain('demo logins');
     const kids = childrenOf(launcher.pid!);
     expect(kids.some((k) => k.cmd.includes('apps/api/src/main.js'))).toBe(true);
     expect(kids.some((k) => k.cmd.includes('apps/worker/src/main.js'))).toBe(true);
