@@ -43,11 +43,12 @@ export class OutboxDispatcher {
     const topics = this.topics();
     if (topics.length === 0) return 0;
     let taken = 0;
+    const tried = ['0']; // a row that failed in this batch waits for the next one, whatever its backoff
     for (let i = 0; i < this.batchSize; i++) {
       const handled = await this.dataSource.transaction(async (manager) => {
         const rows: OutboxMessage[] = await manager
           .createQueryBuilder(OutboxMessage, 'm')
-          .where(`m.status = 'pending' AND m.availableAt <= now() AND m.topic IN (:...topics)`, { topics })
+          .where(`m.status = 'pending' AND m.availableAt <= now() AND m.topic IN (:...topics) AND m.id NOT IN (:...tried)`, { topics, tried })
           .orderBy('m.id', 'ASC')
           .limit(1)
           .setLock('pessimistic_write')
@@ -55,6 +56,7 @@ export class OutboxDispatcher {
           .getMany();
         const row = rows[0];
         if (!row) return false;
+        tried.push(row.id);
         const handler = this.handlers.get(row.topic)!;
         try {
           await handler(row.payload, { id: row.id, topic: row.topic, attempts: row.attempts });
