@@ -18,7 +18,7 @@ describe('the demo seed', () => {
     const c = new pg.Client({ connectionString: t.db.url });
     await c.connect();
     try {
-      return (await c.query<{ n: string }>(sql)).rows[0]!.n;
+      return (await c.query<{ n: string }>(sql)).rows[0].n;
     } finally {
       await c.end();
     }
@@ -36,8 +36,8 @@ describe('the demo seed', () => {
   });
 
   it('prints logins that work', async () => {
-    expect(logs.some((l) => l.includes(DEMO_STAFF[0]!.email))).toBe(true);
-    for (const email of [DEMO_STAFF[0]!.email, 'e01@demo.innoserve.cn', 'p01@demo.innoserve.cn']) {
+    expect(logs.some((l) => l.includes(DEMO_STAFF[0].email))).toBe(true);
+    for (const email of [DEMO_STAFF[0].email, 'e01@demo.innoserve.cn', 'p01@demo.innoserve.cn']) {
       const res = await t.request('POST', '/api/v1/auth/login', { body: { email, password: DEMO_PASSWORD } });
       expect({ email, status: res.status }).toEqual({ email, status: 200 });
     }

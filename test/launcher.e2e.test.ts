@@ -81,7 +81,7 @@ describe('the launcher (npm start)', () => {
     const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: DEMO_STAFF[0]!.email, password: DEMO_PASSWORD }),
+      body: JSON.stringify({ email: DEMO_STAFF[0].email, password: DEMO_PASSWORD }),
     });
     expect(login.status).toBe(200);
     expect(log).toContain('demo logins');
