@@ -53,17 +53,25 @@ export class AuthService {
       await this.hasher.verifyNothing(password);
       throw invalidCredentials();
     }
+    // a disabled account says so without telling whether the password was right
+    if (user.disabled) {
+      await this.hasher.verifyNothing(password);
+      throw accountDisabled();
+    }
     const now = this.clock.now();
-    if (user.lockedUntil && user.lockedUntil.getTime() > now.getTime()) throw locked(user.lockedUntil, now);
+    // each attempt takes a slot before the (slow) password check, so a burst of concurrent
+    // guesses gets no more than LOGIN_MAX_FAILURES checks before the lock
+    await this.takeAttempt(user.id, now);
     if (!(await this.hasher.verify(user.passwordHash, password))) {
-      const lockedUntil = await this.recordFailure(user.id, now);
-      if (lockedUntil) throw locked(lockedUntil, now);
+      await this.lockIfExhausted(user.id, now);
       throw invalidCredentials();
     }
-    if (user.disabled) throw accountDisabled();
-    if (user.failedLoginCount !== 0 || user.lockedUntil !== null) {
-      await this.dataSource.query(`UPDATE app_user SET failed_login_count = 0, locked_until = NULL WHERE id = $1`, [user.id]);
-    }
+    // a success clears the count, unless a concurrent failure has locked the account meanwhile
+    const [cleared] = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE app_user SET failed_login_count = 0, locked_until = NULL WHERE id = $1 AND locked_until IS NULL RETURNING id`,
+      [user.id],
+    );
+    if (cleared.length === 0) throw locked(await this.lockEnd(user.id, now), now);
     return user;
   }
 
@@ -112,23 +120,35 @@ export class AuthService {
   }
 
   /**
-   * Counts a failed sign-in with one conditional UPDATE, so concurrent failures all count; the
-   * failure that reaches LOGIN_MAX_FAILURES sets the lock. A lock that has run out starts the count
-   * afresh. Returns the lock end when the account was already locked by a concurrent failure.
+   * Counts the attempt with one conditional UPDATE before the password is checked: a lock that has
+   * run out starts the count afresh; a locked account, or one whose attempts are all in flight,
+   * answers 429.
    */
-  private async recordFailure(userId: string, now: Date): Promise<Date | null> {
-    const until = new Date(now.getTime() + this.config.LOGIN_LOCKOUT_SECONDS * 1000);
+  private async takeAttempt(userId: string, now: Date): Promise<void> {
     const [rows] = await this.dataSource.query<[unknown[], number]>(
       `UPDATE app_user
           SET failed_login_count = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_login_count + 1 END,
-              locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_login_count + 1 END) >= $2
-                                  THEN $3::timestamptz ELSE NULL END
-        WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $4::timestamptz)
+              locked_until = NULL
+        WHERE id = $1
+          AND (locked_until IS NULL OR locked_until <= $2::timestamptz)
+          AND (locked_until IS NOT NULL OR failed_login_count < $3)
         RETURNING failed_login_count`,
-      [userId, this.config.LOGIN_MAX_FAILURES, until, now],
+      [userId, now, this.config.LOGIN_MAX_FAILURES],
     );
-    if (rows.length > 0) return null;
+    if (rows.length === 0) throw locked(await this.lockEnd(userId, now), now);
+  }
+
+  /** After a failed check: the failure that used the last attempt locks the account. */
+  private async lockIfExhausted(userId: string, now: Date): Promise<void> {
+    const until = new Date(now.getTime() + this.config.LOGIN_LOCKOUT_SECONDS * 1000);
+    await this.dataSource.query(
+      `UPDATE app_user SET locked_until = $3::timestamptz WHERE id = $1 AND failed_login_count >= $2 AND locked_until IS NULL`,
+      [userId, this.config.LOGIN_MAX_FAILURES, until],
+    );
+  }
+
+  private async lockEnd(userId: string, now: Date): Promise<Date> {
     const current = await this.users.findById(userId);
-    return current?.lockedUntil ?? until;
+    return current?.lockedUntil && current.lockedUntil > now ? current.lockedUntil : new Date(now.getTime() + this.config.LOGIN_LOCKOUT_SECONDS * 1000);
   }
 }
