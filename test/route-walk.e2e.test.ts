@@ -110,8 +110,19 @@ describe('every route', () => {
         await check(`wrong type for ${name}`, { body: { [name]: wrongValue(prop) } }, name);
         const s = resolve(prop);
         if (s?.type === 'string' && !s.enum && !s.format) await check(`oversize ${name}`, { body: { [name]: 'x'.repeat(20_000) } }, name);
+        if (s?.type === 'string') await check(`NUL in ${name}`, { body: { [name]: 'a\u0000b' } }, name);
       }
     }
     expect(failures).toEqual([]);
   }, 120_000);
+
+  it('refuses a NUL character in a query string or path with a 400 problem, never a 500', async () => {
+    const failures: string[] = [];
+    for (const r of routes) {
+      const url = concretePath(r.path) + '?page=1%00';
+      const res = await t.request(r.method, url, { token: tokens.super_admin, ...(isMutation(r) ? { body: {} } : {}) });
+      if (res.status !== 400 || !isProblem(res)) failures.push(`${r.method} ${r.path}: ${res.status} ${res.text.slice(0, 120)}`);
+    }
+    expect(failures).toEqual([]);
+  }, 60_000);
 });

@@ -9,6 +9,7 @@ import { AppModule } from './app.module.js';
 import { createValidationPipe } from './http/validation.js';
 import { toProblem } from './http/problem.filter.js';
 import { localeOf } from './http/locale.js';
+import { assertNoNul } from './http/nul-guard.js';
 
 export interface ApiAppOptions {
   clock?: Clock;
@@ -51,6 +52,9 @@ export async function createApiApp(config: AppConfig, opts: ApiAppOptions = {}):
     for (const method of [r.method].flat()) routes.push({ method, url: r.url });
   });
   servedRoutes.set(app, routes);
+  fastify.addHook('preValidation', async (request) => {
+    assertNoNul({ body: request.body, query: request.query, params: request.params });
+  });
   // errors Fastify raises before Nest sees the request (malformed JSON, body too large) are problems too
   fastify.setErrorHandler((error, request, reply) => {
     const { problem, headers } = toProblem(error, localeOf(request.headers['accept-language']), (errorId, e) =>

@@ -63,6 +63,23 @@ export function toProblem(error: unknown, locale: 'zh' | 'en', log: (errorId: st
     if (error.errors?.length) problem.errors = error.errors;
     return { problem, headers };
   }
+  const pgState = pgDataException(error);
+  if (pgState) {
+    // bad input that slipped past validation and PostgreSQL refused: the caller's fault, logged to fix the validation
+    const errorId = randomUUID();
+    log(errorId, error);
+    return {
+      problem: {
+        type: 'https://innoserve.dev/problems/invalid-input',
+        title: TITLES[400]![locale],
+        status: 400,
+        detail: locale === 'en' ? `A value in the request cannot be stored (error id ${errorId}).` : `请求中的某个值无法保存（错误编号 ${errorId}）。`,
+        code: 'INVALID_INPUT',
+        errorId,
+      },
+      headers,
+    };
+  }
   const status = httpStatusOf(error);
   if (status !== undefined && status >= 400 && status < 500) {
     const code = HTTP_CODES[status] ?? 'BAD_REQUEST';
@@ -90,6 +107,14 @@ export function toProblem(error: unknown, locale: 'zh' | 'en', log: (errorId: st
     },
     headers,
   };
+}
+
+/** PostgreSQL "data exception" states that only bad input produces (class 22). */
+const PG_INPUT_STATES = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05', '22012']);
+function pgDataException(error: unknown): string | undefined {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } };
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' && PG_INPUT_STATES.has(code) ? code : undefined;
 }
 
 function httpStatusOf(error: unknown): number | undefined {
