@@ -71,7 +71,7 @@ export function toProblem(error: unknown, locale: 'zh' | 'en', log: (errorId: st
     return {
       problem: {
         type: 'https://innoserve.dev/problems/invalid-input',
-        title: TITLES[400]![locale],
+        title: TITLES[400][locale],
         status: 400,
         detail: locale === 'en' ? `A value in the request cannot be stored (error id ${errorId}).` : `请求中的某个值无法保存（错误编号 ${errorId}）。`,
         code: 'INVALID_INPUT',
