@@ -47,7 +47,7 @@ async function launch(dataDir, port) {
   const t0 = performance.now();
   const child = spawn(process.execPath, [path.join(root, 'dist/apps/cli/src/main.js'), 'start'], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-000', CORS_ORIGINS: 'http://localhost' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', LOG_LEVEL: 'warn', NODE_ENV: 'development', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-000', CORS_ORIGINS: 'http://localhost' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -38,11 +38,14 @@ export function listRoutes(app: NestFastifyApplication): ServedRoute[] {
   return [...(servedRoutes.get(app) ?? [])];
 }
 
+/** Trust the first n proxies in front of the api (a hop count). */
+const hops = (n: number) => (_address: string, hop: number) => hop < n;
+
 /** Builds the configured API application (used by main.ts and by the e2e tests). */
 export async function createApiApp(config: AppConfig, opts: ApiAppOptions = {}): Promise<NestFastifyApplication> {
   if (!config.DATABASE_URL) throw new Error('createApiApp needs DATABASE_URL (the launcher provides it)');
   const logger = createPino(opts.quiet ? { ...config, LOG_LEVEL: 'silent' } : config);
-  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 1024 * 1024, loggerInstance: logger });
+  const adapter = new FastifyAdapter({ trustProxy: typeof config.trustProxy === 'number' ? hops(config.trustProxy) : config.trustProxy, bodyLimit: 1024 * 1024, loggerInstance: logger });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { clock: opts.clock }), adapter, {
     logger: opts.quiet ? false : new PinoNestLogger(logger),
   });

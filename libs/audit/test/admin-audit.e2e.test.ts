@@ -58,3 +58,21 @@ describe('GET /api/v1/admin/audit', () => {
     }
   });
 });
+
+describe('GET /api/v1/admin/audit jurisdiction', () => {
+  it('refuses an auditor whose jurisdiction is one county (the log spans the whole city)', async () => {
+    const { startTestApp } = await import('../../../test/support/app.js');
+    const { createStaffAndLogin } = await import('../../../test/support/auth.js');
+    const t = await startTestApp();
+    try {
+      const county = await createStaffAndLogin(t, [{ role: 'auditor', regionCodes: ['350582'] }]);
+      const res = await t.request('GET', '/api/v1/admin/audit', { token: county.token });
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('AUDIT_CITY_ONLY');
+      const city = await createStaffAndLogin(t, [{ role: 'auditor', regionCodes: ['350500'] }]);
+      expect((await t.request('GET', '/api/v1/admin/audit', { token: city.token })).status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});

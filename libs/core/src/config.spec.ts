@@ -38,6 +38,21 @@ describe('configuration', () => {
     expect(b.JWT_SECRET).toBe(a.JWT_SECRET);
   });
 
+  it('refuses the demo seed in production and leaves it off there by default', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cfg-'));
+    const prod = { NODE_ENV: 'production', DATA_DIR: dir, JWT_SECRET: 'x'.repeat(40) };
+    expect(() => loadConfig({ ...prod, DEMO_SEED: 'true' })).toThrow(/DEMO_SEED cannot be on in production/);
+    expect(loadConfig(prod).DEMO_SEED).toBe(false);
+  });
+
+  it('trusts no proxy unless told which', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cfg-'));
+    expect(loadConfig({ DATA_DIR: dir }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(() => loadConfig({ DATA_DIR: dir, TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('seeds demo data by default only with the embedded database', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cfg-'));
     expect(loadConfig({ DATA_DIR: dir }).DEMO_SEED).toBe(true);

@@ -56,16 +56,19 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: int(1, 1000).default(10),
   LOGIN_LOCKOUT_SECONDS: int(1, 86_400).default(900),
   CORS_ORIGINS: z.string().optional(),
+  TRUST_PROXY: z.string().regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/,\s]+)$/, 'must be true, false, a hop count or a list of proxy addresses/CIDRs').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_SIZE: int(1, 500).default(10),
 });
 
 type Raw = z.infer<typeof schema>;
 
-export interface AppConfig extends Omit<Raw, 'DEMO_SEED' | 'JWT_SECRET'> {
+export interface AppConfig extends Omit<Raw, 'DEMO_SEED' | 'JWT_SECRET' | 'TRUST_PROXY'> {
   DEMO_SEED: boolean;
   JWT_SECRET: string;
   corsOrigins: string[] | true;
+  /** Fastify's trustProxy: off unless the api sits behind proxies named here (X-Forwarded-For is spoofable otherwise). */
+  trustProxy: boolean | number | string[];
 }
 
 export class ConfigError extends Error {}
@@ -96,6 +99,9 @@ export function parseConfig(env: Record<string, string | undefined>): Raw {
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const raw = parseConfig(env);
+  if (raw.NODE_ENV === 'production' && raw.DEMO_SEED === true) {
+    throw new ConfigError('Invalid configuration: DEMO_SEED cannot be on in production (the demo accounts share a published password)');
+  }
   let secret = raw.JWT_SECRET;
   if (!secret) {
     if (raw.NODE_ENV === 'production') throw new ConfigError('Invalid configuration: JWT_SECRET is required in production');
@@ -112,11 +118,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     : raw.NODE_ENV === 'production'
       ? []
       : true;
+  const tp = raw.TRUST_PROXY;
+  const trustProxy =
+    tp === undefined || tp === 'false' ? false : tp === 'true' ? true : /^\d+$/.test(tp) ? Number(tp) : tp.split(',').map((s) => s.trim()).filter(Boolean);
+  const { TRUST_PROXY: _tp, ...rest } = raw;
   return {
-    ...raw,
+    ...rest,
     JWT_SECRET: secret,
-    DEMO_SEED: raw.DEMO_SEED ?? raw.DATABASE_URL === undefined,
+    DEMO_SEED: raw.DEMO_SEED ?? (raw.DATABASE_URL === undefined && raw.NODE_ENV !== 'production'),
     corsOrigins: corsOrigins,
+    trustProxy,
   };
 }
 

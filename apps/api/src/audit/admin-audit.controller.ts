@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import type { Page } from '@innoserve/core';
+import { ForbiddenError, msg, type Page } from '@innoserve/core';
 import { AuditEntryView, AuditReader, ListAuditEntriesQuery } from '@innoserve/audit';
-import { Staff } from '@innoserve/identity';
+import { CITY_CODE, CurrentUser, Staff, staffCovers, type Principal } from '@innoserve/identity';
 
 /**
  * The audit log for auditors. Lives in the api app rather than libs/audit: the policy decorators
@@ -30,7 +30,11 @@ export class AdminAuditController {
       },
     },
   })
-  list(@Query() query: ListAuditEntriesQuery): Promise<Page<AuditEntryView>> {
+  list(@CurrentUser() user: Principal, @Query() query: ListAuditEntriesQuery): Promise<Page<AuditEntryView>> {
+    // the log spans every county's organizations: only city-wide auditors (and super-admins) read it
+    if (!staffCovers(user, ['auditor'], CITY_CODE)) {
+      throw new ForbiddenError(msg('Only city-level auditors may read the audit log.', '仅市级审计人员可查看审计日志。'), 'AUDIT_CITY_ONLY');
+    }
     return this.reader.list(query);
   }
 }
