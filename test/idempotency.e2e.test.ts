@@ -15,7 +15,7 @@ describe('Idempotency-Key over HTTP', () => {
   let t: TestApp;
   let db: DataSource;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: { TRUST_PROXY: "true" } }); // the tests vary the client address with X-Forwarded-For
     db = t.app.get(DataSource);
   });
   afterAll(async () => t.close());

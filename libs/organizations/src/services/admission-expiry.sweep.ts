@@ -6,6 +6,7 @@ import { AuditService } from '@innoserve/audit';
 import { providerAdmissionMachine } from '../domain/provider-admission.state-machine.js';
 import { Organization } from '../entities/organization.entity.js';
 import { ProviderProfile } from '../entities/provider-profile.entity.js';
+import { announceProviderChanged } from './provider-changed.js';
 
 const BATCH = 200;
 
@@ -67,6 +68,7 @@ export class AdmissionExpirySweep {
       p.decidedAt = now;
       p.decisionReason = null;
       await m.save(p);
+      await announceProviderChanged(m, organizationId);
       await this.audit.record(m, {
         streamType: 'organization',
         streamId: organizationId,

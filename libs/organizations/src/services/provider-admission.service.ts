@@ -23,6 +23,7 @@ import { assertStaffDecision, assertStaffRole, coverageCondition, membershipRole
 import { fieldRequired, reasonRequired } from './organization-errors.js';
 import { OrganizationRegistry } from './organization-registry.js';
 import { ProvidersService } from './providers.service.js';
+import { announceProviderChanged } from './provider-changed.js';
 import { within } from './unit-of-work.js';
 import { toObjectionView, type ObjectionView, type ProviderView } from './views.js';
 
@@ -188,6 +189,7 @@ export class ProviderAdmissionService {
     profile.decidedBy = actorId;
     profile.decidedAt = now;
     await m.save(profile);
+    await announceProviderChanged(m, profile.organizationId);
     await this.audit.record(m, {
       streamType: 'organization',
       streamId: profile.organizationId,

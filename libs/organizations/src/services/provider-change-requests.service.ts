@@ -14,6 +14,7 @@ import { reasonRequired } from './organization-errors.js';
 import { OrganizationRegistry } from './organization-registry.js';
 import { ADMISSION_ROLES } from './provider-admission.service.js';
 import { ProvidersService } from './providers.service.js';
+import { announceProviderChanged } from './provider-changed.js';
 import { within } from './unit-of-work.js';
 import { toChangeRequestView, type ChangeRequestView } from './views.js';
 
@@ -80,6 +81,7 @@ export class ProviderChangeRequestsService {
           action: 'provider.updated',
           reason,
         });
+        await announceProviderChanged(m, id);
       }
       request.status = input.decision === 'approve' ? 'approved' : 'rejected';
       request.decidedBy = by.userId;

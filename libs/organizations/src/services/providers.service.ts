@@ -33,6 +33,7 @@ import {
 } from './organization-changes.js';
 import { alreadyRegistered, changeRequestPending } from './organization-errors.js';
 import { OrganizationRegistry } from './organization-registry.js';
+import { announceProviderChanged } from './provider-changed.js';
 import { asPrincipal, within } from './unit-of-work.js';
 import { toChangeRequestView, toProviderView, type ChangeRequestView, type ProviderView } from './views.js';
 
@@ -201,6 +202,7 @@ export class ProvidersService {
     }
     if (scope.providerTypes || scope.categoryIds) await m.save(profile);
     if (scope.qualifications) await this.replaceQualifications(m, profile.organizationId, scope.qualifications);
+    await announceProviderChanged(m, profile.organizationId);
     await this.audit.record(m, {
       streamType: 'organization',
       streamId: profile.organizationId,

@@ -1,0 +1,3 @@
+export * from './offering-state-machine.js';
+export * from './searchability.js';
+export * from './pricing.js';

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, MoreThan, MoreThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { Clock, isUuid, shanghaiDate } from '@innoserve/core';
+import { ReferenceService } from '@innoserve/reference';
+import { OrganizationsService } from '@innoserve/organizations';
+import { searchPrices } from '../domain/pricing.js';
+import { isSearchable } from '../domain/searchability.js';
+import { Offering } from '../entities/offering.entity.js';
+
+/**
+ * An offering as search sees it (structurally the SearchDocument of libs/search). Built only for
+ * searchable offerings; `null` means "delete it from the index".
+ */
+export interface CatalogSearchDocument {
+  id: string;
+  /** The offering's version (grows with every change of the offering, and of its provider while published). */
+  version: number;
+  title: string;
+  description: string;
+  deliverables: string;
+  tags: string[];
+  providerId: string;
+  providerName: string;
+  providerTypes: string[];
+  categoryId: string;
+  /** The category and its ancestors, root first (a category filter covers its sub-categories). */
+  categoryPath: string[];
+  /** Chinese and English names of the category and its ancestors, root first. */
+  categoryNames: string[];
+  regionCodes: string[];
+  qualificationKinds: string[];
+  /** Voucher programs: empty here; the vouchers lib feeds them. */
+  programIds: string[];
+  /** The lowest price: the fixed price, the unit price, or a quote's indicative minimum. */
+  priceFen: number;
+  /** The highest price: a quote's maximum, else priceFen. */
+  priceMaxFen: number;
+  pricingKind: string;
+  unitName: string | null;
+  leadTimeDays: number;
+  /** Average review rating; null until orders and reviews exist. */
+  rating: number | null;
+  publishedAt: Date;
+  updatedAt: Date;
+}
+
+export interface OfferingVersion {
+  id: string;
+  version: number;
+}
+
+/**
+ * What the search lib reads from the catalog: documents of searchable offerings, ids by provider
+ * (to re-index on `organizations.provider-changed`), and id/version pages for reindex and reconcile.
+ */
+@Injectable()
+export class CatalogSearchFeed {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reference: ReferenceService,
+    private readonly organizations: OrganizationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The document of a searchable offering, or null (unknown, unpublished, provider not admitted, qualification lapsed). */
+  async searchDocumentFor(offeringId: string, manager?: EntityManager): Promise<CatalogSearchDocument | null> {
+    return (await this.searchDocumentsFor([offeringId], manager)).get(offeringId) ?? null;
+  }
+
+  /** Documents of the searchable offerings among `offeringIds` (the others are absent from the map). */
+  async searchDocumentsFor(offeringIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, CatalogSearchDocument>> {
+    const out = new Map<string, CatalogSearchDocument>();
+    const ids = [...new Set(offeringIds)].filter(isUuid);
+    if (ids.length === 0) return out;
+    const offerings = await manager.find(Offering, { where: { id: In(ids), status: 'published' } });
+    if (offerings.length === 0) return out;
+    const providers = await this.organizations.findMany(offerings.map((o) => o.providerId), manager);
+    const today = shanghaiDate(this.clock.now());
+    for (const o of offerings) {
+      const provider = providers.get(o.providerId);
+      if (!provider?.provider || !isSearchable(o, provider.provider, today)) continue;
+      const path = (await this.reference.ancestorIds(o.categoryId)).reverse();
+      const names: string[] = [];
+      for (const c of path) {
+        const cat = await this.reference.getCategory(c);
+        if (cat) names.push(cat.nameZh, cat.nameEn);
+      }
+      out.set(o.id, {
+        id: o.id,
+        version: Number(o.version),
+        title: o.title,
+        description: o.description,
+        deliverables: o.deliverables,
+        tags: [...o.tags],
+        providerId: o.providerId,
+        providerName: provider.name,
+        providerTypes: [...provider.provider.providerTypes],
+        categoryId: o.categoryId,
+        categoryPath: path,
+        categoryNames: names,
+        regionCodes: [...o.regionCodes],
+        qualificationKinds: [...o.qualificationKinds],
+        programIds: [],
+        ...searchPrices(o),
+        pricingKind: o.pricingKind,
+        unitName: o.unitName,
+        leadTimeDays: o.leadTimeDays,
+        rating: null,
+        publishedAt: o.publishedAt ?? o.updatedAt,
+        updatedAt: o.updatedAt,
+      });
+    }
+    return out;
+  }
+
+  /** Every offering id of the provider (any status), oldest first. */
+  async offeringIdsOfProvider(providerId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    if (!isUuid(providerId)) return [];
+    const rows = await manager.find(Offering, { where: { providerId }, select: { id: true }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * A page of (id, version) in id order after `afterId`: published offerings only unless
+   * `allStatuses`; `updatedSince` limits it to rows changed since then (a reindex's catch-up pass).
+   */
+  async offeringVersions(opts: { afterId?: string | null; limit: number; updatedSince?: Date; allStatuses?: boolean }, manager: EntityManager = this.dataSource.manager): Promise<OfferingVersion[]> {
+    const where: FindOptionsWhere<Offering> = {};
+    if (opts.afterId) where.id = MoreThan(opts.afterId);
+    if (!opts.allStatuses) where.status = 'published';
+    if (opts.updatedSince) where.updatedAt = MoreThanOrEqual(opts.updatedSince);
+    const rows = await manager.find(Offering, { where, select: { id: true, version: true }, order: { id: 'ASC' }, take: Math.max(1, Math.min(opts.limit, 10_000)) });
+    return rows.map((r) => ({ id: r.id, version: Number(r.version) }));
+  }
+}
