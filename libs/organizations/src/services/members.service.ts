@@ -57,6 +57,15 @@ export class MembersService {
           [{ field: 'email', message: 'no account uses this e-mail address' }],
         );
       }
+      // staff accounts never join organizations: membership would let an organization pick its
+      // reviewers (a member may not decide on it) — staff who also work for a firm use a second account
+      if ((await this.users.staffGrantsOf(user.id, m)).length > 0) {
+        throw new BusinessRuleError(
+          'STAFF_CANNOT_JOIN',
+          msg('Staff accounts cannot be members of an organization.', '工作人员账号不能加入企业或服务机构。'),
+          [{ field: 'email', message: 'this account is a staff account' }],
+        );
+      }
       if (await m.exists(Membership, { where: { organizationId: id, userId: user.id } })) {
         throw new ConflictError('ALREADY_MEMBER', msg('This user is already a member of the organization.', '该用户已是本组织成员。'));
       }

@@ -5,7 +5,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { ForbiddenError, NotFoundError } from '@innoserve/core';
-import { codeCovers, jurisdictionCovers, staffCovers, type Principal, type StaffRole } from '@innoserve/identity';
+import { CITY_CODE, codeCovers, isStaff, jurisdictionCovers, staffCovers, type Principal, type StaffRole } from '@innoserve/identity';
 import { Membership, type MembershipRole } from '../entities/membership.entity.js';
 import { conflictOfInterest } from './organization-errors.js';
 
@@ -52,6 +52,28 @@ export function assertStaffRole(entity: string, principal: Principal, roles: rea
   if (staffCovers(principal, roles, regionCode)) return;
   if (staffSees(principal, regionCode)) throw new ForbiddenError();
   throw new NotFoundError(entity);
+}
+
+/**
+ * A provider's admission belongs to the city (PRODUCT.md): its decisions need one of `roles` with a
+ * city-wide jurisdiction. Staff who see the provider but lack that get 403, others 404; `anyStaff`
+ * (an objection during the public notice) lets every staff member act. Members of the organization
+ * never decide on it.
+ */
+export function assertCityDecision(
+  entity: string,
+  principal: Principal,
+  roles: readonly StaffRole[],
+  regionCode: string,
+  role: MembershipRole | null,
+  opts: { anyStaff?: boolean } = {},
+): void {
+  const allowed = opts.anyStaff ? isStaff(principal) : staffCovers(principal, roles, CITY_CODE);
+  if (!allowed) {
+    if (staffSees(principal, regionCode)) throw new ForbiddenError();
+    throw new NotFoundError(entity);
+  }
+  if (role !== null) throw conflictOfInterest();
 }
 
 /**

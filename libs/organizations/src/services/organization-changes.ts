@@ -84,6 +84,9 @@ export const PROVIDER_SCOPE_FIELDS = ['providerTypes', 'categoryIds', 'qualifica
  */
 export const REVIEWED_EDIT_STATUSES: readonly AdmissionStatus[] = ['admitted', 'suspended', 'expired'];
 
+/** While under review or in public notice the application is frozen: identity and scope edits are 409. */
+export const UNDER_REVIEW_STATUSES: readonly AdmissionStatus[] = ['under_review', 'in_notice'];
+
 export function bankAccountOf(org: Organization): BankAccount | null {
   return org.bankName !== null && org.bankAccountName !== null && org.bankAccountNo !== null
     ? { bankName: org.bankName, accountName: org.bankAccountName, accountNo: org.bankAccountNo }

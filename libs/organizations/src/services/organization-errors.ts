@@ -64,3 +64,13 @@ export const changeRequestPending = (): ConflictError =>
     'CHANGE_REQUEST_PENDING',
     msg('A change request for this provider is already waiting for a decision.', '该服务机构已有待审核的变更申请。'),
   );
+
+export const underReview = (status: string) =>
+  new ConflictError(
+    'APPLICATION_UNDER_REVIEW',
+    msg(
+      `The admission application is ${status === 'in_notice' ? 'in its public notice' : 'under review'}: its identity and scope cannot change until the decision.`,
+      `入库申请${status === 'in_notice' ? '正在公示' : '正在审核'}，在作出决定前不能修改主体信息和服务范围。`,
+    ),
+    { admissionStatus: status },
+  );

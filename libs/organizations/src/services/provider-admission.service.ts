@@ -19,7 +19,7 @@ import type { AdmissionCommand } from '../dto/admission-action.dto.js';
 import { AdmissionObjection } from '../entities/admission-objection.entity.js';
 import { Organization } from '../entities/organization.entity.js';
 import { ProviderProfile } from '../entities/provider-profile.entity.js';
-import { assertStaffDecision, assertStaffRole, coverageCondition, membershipRoleOf } from './organization-access.js';
+import { assertCityDecision, coverageCondition, membershipRoleOf } from './organization-access.js';
 import { fieldRequired, reasonRequired } from './organization-errors.js';
 import { OrganizationRegistry } from './organization-registry.js';
 import { ProvidersService } from './providers.service.js';
@@ -103,21 +103,22 @@ export class ProviderAdmissionService {
   async objections(by: Principal, id: string): Promise<ObjectionView[]> {
     const m = this.dataSource.manager;
     const { org } = await this.load(m, id, false);
-    assertStaffRole('provider', by, ADMISSION_ROLES, org.regionCode);
+    assertCityDecision('provider', by, ADMISSION_ROLES, org.regionCode, null);
     const rows = await m.find(AdmissionObjection, { where: { organizationId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
     return rows.map(toObjectionView);
   }
 
   /**
-   * One admission action. Program officers covering the provider's region take every action but
-   * `object`, which any staff covering it may take while the notice runs. Outside the jurisdiction
-   * 404; a member of the organization 403 CONFLICT_OF_INTEREST.
+   * One admission action. A provider's admission belongs to the city: city-wide program officers
+   * take every action but `object`, which any staff member may take while the notice runs. Staff
+   * who see the provider but may not act 403, others 404; a member of the organization 403
+   * CONFLICT_OF_INTEREST.
    */
   async decide(by: Principal, id: string, input: AdmissionInput, manager?: EntityManager): Promise<AdmissionResult> {
     return within(this.tx, manager, async (m) => {
       const { org, profile } = await this.load(m, id, true);
       const roles = ADMISSION_ACTION_ACTORS[input.action].filter((a): a is StaffRole => a !== 'system');
-      assertStaffDecision('provider', by, roles, org.regionCode, await membershipRoleOf(m, id, by.userId));
+      assertCityDecision('provider', by, roles, org.regionCode, await membershipRoleOf(m, id, by.userId), { anyStaff: input.action === 'object' });
       const reason = input.reason?.trim() || null;
       if (ADMISSION_ACTIONS_NEEDING_REASON.includes(input.action) && !reason) throw reasonRequired(input.action);
       switch (input.action) {

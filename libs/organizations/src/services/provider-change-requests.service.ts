@@ -8,7 +8,7 @@ import type { ChangeRequestDecision } from '../dto/change-request-decision.dto.j
 import { Organization } from '../entities/organization.entity.js';
 import { ProviderChangeRequest } from '../entities/provider-change-request.entity.js';
 import { ProviderProfile } from '../entities/provider-profile.entity.js';
-import { assertStaffDecision, assertStaffRole, membershipRoleOf } from './organization-access.js';
+import { assertCityDecision, membershipRoleOf } from './organization-access.js';
 import { IDENTITY_FIELDS, PROVIDER_SCOPE_FIELDS, REVIEWED_EDIT_STATUSES, bankAccountOf, type OrganizationIdentity, type ProviderScope } from './organization-changes.js';
 import { reasonRequired } from './organization-errors.js';
 import { OrganizationRegistry } from './organization-registry.js';
@@ -40,7 +40,7 @@ export class ProviderChangeRequestsService {
     const m = this.dataSource.manager;
     const org = await m.findOne(Organization, { where: { id } });
     if (!org || !(await m.exists(ProviderProfile, { where: { organizationId: id } }))) throw new NotFoundError('provider');
-    assertStaffRole('provider', by, ADMISSION_ROLES, org.regionCode);
+    assertCityDecision('provider', by, ADMISSION_ROLES, org.regionCode, null);
     const rows = await m.find(ProviderChangeRequest, { where: { organizationId: id }, order: { createdAt: 'DESC', id: 'ASC' } });
     return rows.map(toChangeRequestView);
   }
@@ -55,7 +55,7 @@ export class ProviderChangeRequestsService {
       const org = await this.registry.lock(m, id);
       const profile = org ? await m.findOne(ProviderProfile, { where: { organizationId: id } }) : null;
       if (!org || !profile) throw new NotFoundError('provider');
-      assertStaffDecision('provider', by, ADMISSION_ROLES, org.regionCode, await membershipRoleOf(m, id, by.userId));
+      assertCityDecision('provider', by, ADMISSION_ROLES, org.regionCode, await membershipRoleOf(m, id, by.userId));
       const request = await m.findOne(ProviderChangeRequest, { where: { id: requestId, organizationId: id } });
       if (!request) throw new NotFoundError('change request');
       const reason = input.reason?.trim() || null;

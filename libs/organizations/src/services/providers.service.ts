@@ -18,6 +18,7 @@ import {
   IDENTITY_FIELDS,
   PROVIDER_SCOPE_FIELDS,
   REVIEWED_EDIT_STATUSES,
+  UNDER_REVIEW_STATUSES,
   bankAccountOf,
   changedFields,
   identityOf,
@@ -31,7 +32,7 @@ import {
   type ProviderScope,
   type QualificationInput,
 } from './organization-changes.js';
-import { alreadyRegistered, changeRequestPending } from './organization-errors.js';
+import { alreadyRegistered, changeRequestPending, underReview } from './organization-errors.js';
 import { OrganizationRegistry } from './organization-registry.js';
 import { announceProviderChanged } from './provider-changed.js';
 import { asPrincipal, within } from './unit-of-work.js';
@@ -148,6 +149,8 @@ export class ProvidersService {
         });
       }
 
+      // what the officer reviews and the public notice announces must be what gets admitted
+      if (UNDER_REVIEW_STATUSES.includes(profile.admissionStatus) && !(isEmpty(identity) && isEmpty(scope))) throw underReview(profile.admissionStatus);
       if (REVIEWED_EDIT_STATUSES.includes(profile.admissionStatus) && !(isEmpty(identity) && isEmpty(scope))) {
         if (await m.exists(ProviderChangeRequest, { where: { organizationId: id, status: 'pending' } })) throw changeRequestPending();
         await this.registry.applyChanges(m, org, {}, contact, by.userId, { reverifyEnterprise: false, action: 'organization.updated' });
