@@ -29,6 +29,9 @@ describe('the demo seed', () => {
     expect(await count(`SELECT count(*)::text AS n FROM enterprise_profile WHERE status = 'verified'`)).toBe(String(DEMO_ENTERPRISES.filter((e) => e.status === 'verified').length));
     expect(await count(`SELECT count(*)::text AS n FROM provider_profile WHERE admission_status = 'admitted'`)).toBe(String(DEMO_PROVIDERS.filter((p) => p.status === 'admitted').length));
     expect(await count(`SELECT count(*)::text AS n FROM provider_profile WHERE admission_status = 'in_notice'`)).toBe('1');
+    // ~200 published offerings across all seven category roots
+    expect(Number(await count(`SELECT count(*)::text AS n FROM offering WHERE status = 'published'`))).toBeGreaterThanOrEqual(150);
+    expect(await count(`SELECT count(DISTINCT split_part(c.path, '/', 1))::text AS n FROM offering o JOIN service_category c ON c.id = o.category_id`)).toBe('7');
     const types = await count(`SELECT count(DISTINCT t)::text AS n FROM provider_profile, unnest(provider_types) t`);
     expect(types).toBe('7');
     // every decision was audited

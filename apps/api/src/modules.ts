@@ -3,9 +3,11 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { IdentityModule } from '@innoserve/identity';
 import { AuditModule } from '@innoserve/audit';
 import { OrganizationsModule } from '@innoserve/organizations';
+import { VouchersModule } from '@innoserve/vouchers';
+import { CatalogModule } from '@innoserve/catalog';
 import { AdminAuditModule } from './audit/admin-audit.module.js';
 import { ReferenceHttpModule } from './reference/reference-http.module.js';
 
 export function apiModules(): (Type | DynamicModule)[] {
-  return [ReferenceHttpModule, IdentityModule, AuditModule, AdminAuditModule, OrganizationsModule];
+  return [ReferenceHttpModule, IdentityModule, AuditModule, AdminAuditModule, OrganizationsModule, VouchersModule, CatalogModule];
 }

@@ -2,7 +2,9 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { AuditWorkerModule } from '@innoserve/audit';
 import { OrganizationsWorkerModule } from '@innoserve/organizations';
+import { VouchersWorkerModule } from '@innoserve/vouchers';
+import { CatalogWorkerModule } from '@innoserve/catalog';
 
 export function workerModules(): (Type | DynamicModule)[] {
-  return [AuditWorkerModule, OrganizationsWorkerModule];
+  return [AuditWorkerModule, OrganizationsWorkerModule, VouchersWorkerModule, CatalogWorkerModule];
 }

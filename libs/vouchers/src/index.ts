@@ -18,5 +18,23 @@ import { LedgerEntry } from './ledger/ledger-entry.entity.js';
 import { LedgerBalance } from './ledger/ledger-balance.entity.js';
 import { LedgerHold } from './ledger/ledger-hold.entity.js';
 import { LedgerHoldPart } from './ledger/ledger-hold-part.entity.js';
+import { PROGRAM_ENTITIES } from './vouchers.module.js';
 /** Tables this lib owns. */
-export const VOUCHERS_ENTITIES = [LedgerTransaction, LedgerEntry, LedgerBalance, LedgerHold, LedgerHoldPart];
+export const VOUCHERS_ENTITIES = [LedgerTransaction, LedgerEntry, LedgerBalance, LedgerHold, LedgerHoldPart, ...PROGRAM_ENTITIES];
+
+export * from './programs/program-types.js';
+export * from './programs/program-state-machine.js';
+export * from './programs/program-rules.js';
+export * from './programs/program-errors.js';
+export * from './programs/program-views.js';
+export * from './programs/program.entity.js';
+export * from './programs/application.entity.js';
+export * from './programs/grant.entity.js';
+export * from './programs/group-cap-usage.entity.js';
+export * from './programs/provider-cap-usage.entity.js';
+export * from './programs/programs.service.js';
+export * from './programs/applications.service.js';
+export * from './programs/program-caps.service.js';
+export * from './programs/grant-lapse.sweep.js';
+export * from './vouchers.module.js';
+export * from './vouchers-worker.module.js';

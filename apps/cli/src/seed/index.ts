@@ -9,7 +9,8 @@ import { ManualClock, type AppConfig } from '@innoserve/core';
 import { UsersService } from '@innoserve/identity';
 import { SeedModule } from './seed.module.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from './demo-data.js';
-import { seedOrganizations, demoOrganizationLogins } from './organizations.seed.js';
+import { seedOrganizations, demoOrganizationLogins, principalOf } from './organizations.seed.js';
+import { seedOfferings } from './offerings.seed.js';
 
 async function seedStaff(app: INestApplicationContext): Promise<number> {
   const users = app.get(UsersService);
@@ -29,7 +30,12 @@ export async function runDemoSeed(config: AppConfig, log: (line: string) => void
   try {
     const staff = await seedStaff(app);
     const orgs = await seedOrganizations(app, clock, config.ADMISSION_NOTICE_DAYS);
-    log(staff + orgs.created === 0 ? 'demo seed: already seeded' : `demo seed: ${staff} staff accounts, ${orgs.created} organizations created`);
+    const offerings = await seedOfferings(app, await principalOf(app.get(UsersService), 'officer@demo.innoserve.cn'));
+    log(
+      staff + orgs.created + offerings === 0
+        ? 'demo seed: already seeded'
+        : `demo seed: ${staff} staff accounts, ${orgs.created} organizations, ${offerings} published offerings created`,
+    );
   } finally {
     await app.close();
   }

@@ -11,7 +11,7 @@ import { makeUscc, OrganizationsService, type Industry, type ProviderType, type 
 import { ReferenceService } from '@innoserve/reference';
 import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_PROVIDERS, demoOwnerEmail } from './demo-data.js';
 
-async function principalOf(users: UsersService, email: string): Promise<Principal> {
+export async function principalOf(users: UsersService, email: string): Promise<Principal> {
   const u = await users.findByEmail(email);
   if (!u) throw new Error(`demo seed: ${email} is missing`);
   return { userId: u.id, email: u.email, displayName: u.displayName, locale: 'zh', staff: await users.staffGrantsOf(u.id) };

@@ -6,6 +6,7 @@ import { AuditModule } from '@innoserve/audit';
 import { IdentityModule } from '@innoserve/identity';
 import { ReferenceModule } from '@innoserve/reference';
 import { OrganizationsModule } from '@innoserve/organizations';
+import { CatalogModule } from '@innoserve/catalog';
 
 /** The domain modules, without HTTP, for the demo seed. */
 @Module({})
@@ -21,6 +22,7 @@ export class SeedModule {
         ReferenceModule,
         IdentityModule,
         OrganizationsModule,
+        CatalogModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 // Generated migrations are listed here in order (npm run migration:generate -- <Name> adds them).
 import type { MigrationInterface } from 'typeorm';
+import { ProgramsCatalog1795546068048 } from './1795546068048-ProgramsCatalog.js';
 import { OrganizationsLedger1795544175868 } from './1795544175868-OrganizationsLedger.js';
 import { LedgerAppendOnly1795544175869 } from './1795544175869-LedgerAppendOnly.js';
 import { IdentityAuditReference1795543272662 } from './1795543272662-IdentityAuditReference.js';
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AuditAppendOnly1795543272663,
   OrganizationsLedger1795544175868,
   LedgerAppendOnly1795544175869,
+  ProgramsCatalog1795546068048,
 ];

@@ -1,0 +1,190 @@
+// Opening-day rush benchmark (issue #4): grants per second and latency at 50 concurrent clients
+// over HTTP against the real API (a separate process on embedded PostgreSQL), and — measured in
+// the same run on the same database server — the machine's ceiling for one hot row: a raw `pg`
+// loop of one-row conditional updates at the same concurrency (pgbench too when installed).
+// Zero overspend is checked afterwards (balances and ledger:verify).
+// Run: npm run bench:rush [-- --applications 2000 --clients 50]
+import { spawn, execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const arg = (name, def) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : def;
+};
+const APPLICATIONS = arg('applications', 2000);
+const CLIENTS = arg('clients', 50);
+const GRANT_FEN = 100_000; // 1,000 yuan per application
+const BUDGET_FEN = Math.floor(APPLICATIONS * 0.75) * GRANT_FEN; // covers 75% of the applications
+
+execFileSync(process.execPath, [path.join(root, 'scripts/build.js')], { stdio: 'ignore' });
+const { startEmbeddedPostgres, ensureDatabase, migrate, freePort } = await import(path.join(root, 'dist/libs/database/src/index.js'));
+const { makeUscc } = await import(path.join(root, 'dist/libs/organizations/src/domain/uscc.js'));
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'innoserve-rush-'));
+chmodSync(dir, 0o755);
+const cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), persistent: false });
+await ensureDatabase(cluster.url('postgres'), 'rush');
+const dbUrl = cluster.url('rush');
+await migrate(dbUrl);
+
+const port = await freePort();
+const admin = { email: 'rush-admin@example.com', password: 'rush-admin-password-1' };
+const api = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], {
+  env: {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    DATABASE_URL: dbUrl,
+    JWT_SECRET: 'rush-benchmark-secret-rush-benchmark-secret',
+    ADMIN_EMAIL: admin.email,
+    ADMIN_PASSWORD: admin.password,
+    THROTTLE_ENABLED: 'false',
+    LOG_LEVEL: 'warn',
+    DB_POOL_SIZE: String(Math.max(10, CLIENTS)),
+    DATA_DIR: dir,
+    CORS_ORIGINS: 'http://localhost',
+  },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+const base = `http://127.0.0.1:${port}`;
+const cleanup = async () => {
+  api.kill('SIGTERM');
+  await new Promise((r) => api.once('exit', r));
+  await cluster.stop();
+  rmSync(dir, { recursive: true, force: true });
+};
+
+async function call(method, url, body, token) {
+  const res = await fetch(base + url, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+async function must(method, url, body, token, ok = [200, 201]) {
+  const r = await call(method, url, body, token);
+  if (!ok.includes(r.status)) throw new Error(`${method} ${url} → ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+async function pool(n, concurrency, fn) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) await fn(next++);
+    }),
+  );
+}
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+try {
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(base + '/health')).status === 200) break;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const login = async (email, password) => (await must('POST', '/api/v1/auth/login', { email, password })).accessToken;
+  const adminToken = await login(admin.email, admin.password);
+  await must('POST', '/api/v1/admin/staff', { email: 'rush-officer@example.com', displayName: 'Officer', password: 'rush-officer-password-1', roles: [{ role: 'program_officer', regionCodes: ['350500'] }] }, adminToken);
+  const officer = await login('rush-officer@example.com', 'rush-officer-password-1');
+
+  // setup (not timed): enterprises, each with its own owner, verified
+  const t0 = performance.now();
+  const enterprises = new Array(APPLICATIONS);
+  await pool(APPLICATIONS, 16, async (i) => {
+    const email = `owner${i}@rush.example.com`;
+    await must('POST', '/api/v1/auth/register', { email, password: 'owner-password-123', displayName: `Owner ${i}` });
+    const token = await login(email, 'owner-password-123');
+    const name = `晋江市冲刺测试科技有限公司${i}`;
+    const e = await must('POST', '/api/v1/enterprises', {
+      name, uscc: makeUscc('350582', 900000 + i), regionCode: '350582', industry: 'industry', employees: 50,
+      annualRevenueFen: 20_000_000_00, totalAssetsFen: 10_000_000_00, legalRepresentative: '张三',
+      registeredAddress: '福建省泉州市晋江市测试路1号', contactPhone: '0595-88880000', establishedOn: '2015-01-01',
+      bankAccount: { bankName: '中国工商银行晋江支行', accountName: name, accountNo: '1408012345678901234' },
+    }, token);
+    await must('POST', `/api/v1/admin/enterprises/${e.id}/verification`, { decision: 'approve' }, officer);
+    enterprises[i] = { id: e.id, token };
+  });
+  const setupMs = performance.now() - t0;
+
+  const today = new Date();
+  const ymd = (d) => d.toISOString().slice(0, 10);
+  const program = await must('POST', '/api/v1/admin/programs', {
+    name: '2026年泉州市科技创新券（冲刺基准）', fiscalYear: today.getUTCFullYear(),
+    applicationOpensOn: ymd(new Date(today.getTime() - 86_400_000)), applicationClosesOn: ymd(new Date(today.getTime() + 30 * 86_400_000)),
+    grantExpiresOn: ymd(new Date(today.getTime() + 60 * 86_400_000)), allocationMode: 'fcfs', settlementMode: 'provider_redeems',
+    fundingSources: [{ key: 'city', name: '市级财政', shareBp: 5000 }, { key: 'jinjiang', name: '晋江市财政', regionCode: '350582', shareBp: 5000 }],
+    eligibility: { sizeClasses: ['micro', 'small', 'medium'], regionCodes: ['350582'] },
+    subsidyRules: [], enterpriseAnnualCapFen: GRANT_FEN, maxGrantFen: GRANT_FEN, claimDeadlineDays: 90, reviewLevels: ['county', 'city'],
+  }, officer);
+  await must('POST', `/api/v1/admin/programs/${program.id}/funding`, { sourceKey: 'city', amountFen: BUDGET_FEN / 2 }, officer);
+  await must('POST', `/api/v1/admin/programs/${program.id}/funding`, { sourceKey: 'jinjiang', amountFen: BUDGET_FEN / 2 }, officer);
+  await must('POST', `/api/v1/admin/programs/${program.id}/open`, {}, officer);
+
+  // the rush: CLIENTS concurrent clients, one application per enterprise
+  const latencies = [];
+  const outcomes = {};
+  const r0 = performance.now();
+  await pool(APPLICATIONS, CLIENTS, async (i) => {
+    const s = performance.now();
+    const r = await call('POST', `/api/v1/programs/${program.id}/applications`, { enterpriseId: enterprises[i].id, requestedFen: GRANT_FEN, purpose: '检测服务' }, enterprises[i].token);
+    latencies.push(performance.now() - s);
+    const key = `${r.status}${r.body?.code ? ' ' + r.body.code : ''}`;
+    outcomes[key] = (outcomes[key] ?? 0) + 1;
+  });
+  const rushMs = performance.now() - r0;
+  latencies.sort((a, b) => a - b);
+  const granted = outcomes['201'] ?? 0;
+
+  // zero overspend
+  const balances = await must('GET', `/api/v1/admin/programs/${program.id}/balances`, undefined, officer);
+  const verify = execFileSync(process.execPath, [path.join(root, 'dist/apps/cli/src/main.js'), 'ledger:verify'], { env: { ...process.env, DATABASE_URL: dbUrl } }).toString().trim();
+
+  // baseline: one hot row, conditional update, same concurrency, same server
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  await c.query('CREATE TABLE IF NOT EXISTS bench_hot (id int PRIMARY KEY, n bigint NOT NULL)');
+  await c.query('INSERT INTO bench_hot VALUES (1, 1000000000) ON CONFLICT (id) DO UPDATE SET n = 1000000000');
+  await c.end();
+  const bpool = new pg.Pool({ connectionString: dbUrl, max: CLIENTS });
+  const BASE_OPS = 20_000;
+  const b0 = performance.now();
+  await pool(BASE_OPS, CLIENTS, async () => {
+    await bpool.query('UPDATE bench_hot SET n = n - 1 WHERE id = 1 AND n >= 1');
+  });
+  const baselineTps = BASE_OPS / ((performance.now() - b0) / 1000);
+  await bpool.end();
+  let pgbenchTps = null;
+  if (existsSync('/usr/bin/pgbench')) {
+    const u = new URL(dbUrl);
+    const script = path.join(dir, 'hot.sql');
+    execFileSync('sh', ['-c', `echo "UPDATE bench_hot SET n = n - 1 WHERE id = 1 AND n >= 1;" > ${script}`]);
+    const out = execFileSync('pgbench', ['-n', '-f', script, '-c', String(CLIENTS), '-j', '2', '-T', '10', '-h', u.hostname, '-p', u.port, '-U', 'postgres', 'rush'], { env: { ...process.env, PGPASSWORD: 'innoserve' } }).toString();
+    pgbenchTps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
+  }
+
+  const grantsPerSecond = granted / (rushMs / 1000);
+  console.log(`date:                 ${new Date().toISOString()}`);
+  console.log(`machine:              ${os.cpus().length} cores, node ${process.version}, embedded PostgreSQL`);
+  console.log(`setup (not timed):    ${APPLICATIONS} verified enterprises in ${(setupMs / 1000).toFixed(1)} s`);
+  console.log(`rush:                 ${APPLICATIONS} applications, ${CLIENTS} concurrent clients over HTTP, budget for ${BUDGET_FEN / GRANT_FEN}`);
+  console.log(`outcomes:             ${JSON.stringify(outcomes)}`);
+  console.log(`throughput:           ${(APPLICATIONS / (rushMs / 1000)).toFixed(0)} requests/s, ${grantsPerSecond.toFixed(0)} grants/s`);
+  console.log(`latency:              p50 ${pct(latencies, 50).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms`);
+  console.log(`baseline (raw pg):    ${baselineTps.toFixed(0)} one-row hot updates/s at ${CLIENTS} clients${pgbenchTps ? `; pgbench ${pgbenchTps.toFixed(0)} tps` : ''}`);
+  console.log(`ratio:                grants/s ÷ raw-pg ceiling = ${(grantsPerSecond / baselineTps * 100).toFixed(1)}%${pgbenchTps ? `; ÷ pgbench = ${(grantsPerSecond / pgbenchTps * 100).toFixed(1)}%` : ''} (floor 25%, goal 50%)`);
+  console.log(`overspend:            granted ${granted} × ${GRANT_FEN} fen = ${granted * GRANT_FEN} fen of a ${BUDGET_FEN} fen budget → ${granted * GRANT_FEN <= BUDGET_FEN ? 'none' : 'OVERSPENT'}`);
+  console.log(`balances:             ${JSON.stringify(balances)}`);
+  console.log(`ledger:verify:        ${verify}`);
+  if (granted * GRANT_FEN > BUDGET_FEN) process.exitCode = 1;
+} finally {
+  await cleanup();
+}

@@ -1,0 +1,30 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page } from '@innoserve/core';
+import { CurrentUser, Staff, type Principal } from '@innoserve/identity';
+import { ApplicationsService, type ApplicationOutcome } from '../programs/applications.service.js';
+import { ApplicationDecisionDto } from '../programs/dto/application-decision.dto.js';
+import { ApplicationQueryDto } from '../programs/dto/application-query.dto.js';
+import type { ApplicationView } from '../programs/program-views.js';
+
+@ApiTags('admin: voucher applications')
+@ApiBearerAuth()
+@Controller('admin/applications')
+export class AdminApplicationsController {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  @Get()
+  @Staff('county_reviewer', 'program_officer')
+  @ApiOperation({ summary: "The review queue within the caller's jurisdiction" })
+  list(@CurrentUser() me: Principal, @Query() q: ApplicationQueryDto): Promise<Page<ApplicationView>> {
+    return this.applications.list(me, q);
+  }
+
+  @Post(':id/decision')
+  @Staff('county_reviewer', 'program_officer')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reviewed mode: approve (at most min(requested, maxGrantFen, group cap left); 422 GRANT_ABOVE_BOUND) or reject' })
+  decide(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ApplicationDecisionDto): Promise<ApplicationOutcome> {
+    return this.applications.decide(me, id, { decision: dto.decision, amountFen: dto.amountFen === undefined ? undefined : BigInt(dto.amountFen), reason: dto.reason });
+  }
+}

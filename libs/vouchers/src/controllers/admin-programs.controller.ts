@@ -1,0 +1,96 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PageQuery, type Page } from '@innoserve/core';
+import { CurrentUser, Staff, type Principal } from '@innoserve/identity';
+import { ApplicationsService, type DrawOutcome } from '../programs/applications.service.js';
+import { CreateProgramDto } from '../programs/dto/create-program.dto.js';
+import { FundProgramDto } from '../programs/dto/fund-program.dto.js';
+import { LedgerQueryDto } from '../programs/dto/ledger-query.dto.js';
+import { UpdateProgramDto } from '../programs/dto/update-program.dto.js';
+import type { ProgramView } from '../programs/program-views.js';
+import { ProgramsService, type LedgerEntryView, type SourceBalance } from '../programs/programs.service.js';
+
+@ApiTags('admin: voucher programs')
+@ApiBearerAuth()
+@Controller('admin/programs')
+export class AdminProgramsController {
+  constructor(
+    private readonly programs: ProgramsService,
+    private readonly applications: ApplicationsService,
+  ) {}
+
+  @Get()
+  @Staff('program_officer', 'finance_officer', 'auditor')
+  @ApiOperation({ summary: "Programs in the caller's jurisdiction, any status" })
+  list(@CurrentUser() me: Principal, @Query() q: PageQuery): Promise<Page<ProgramView>> {
+    return this.programs.listForStaff(me, q);
+  }
+
+  @Post()
+  @Staff('program_officer')
+  @ApiOperation({ summary: 'Create a draft program', description: '422 FUNDING_SHARES_INVALID when the applicable shares of an eligible region do not sum to 10,000; 422 PROGRAM_INVALID.' })
+  create(@CurrentUser() me: Principal, @Body() dto: CreateProgramDto): Promise<ProgramView> {
+    return this.programs.create(me, dto);
+  }
+
+  @Patch(':id')
+  @Staff('program_officer')
+  @ApiOperation({ summary: 'Edit a draft program (409 PROGRAM_FROZEN once opened; the name may still change)' })
+  update(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateProgramDto): Promise<ProgramView> {
+    return this.programs.update(me, id, dto);
+  }
+
+  @Post(':id/open')
+  @Staff('program_officer')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'draft → open (freezes sources, shares and rules)' })
+  open(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<ProgramView> {
+    return this.programs.transition(me, id, 'open');
+  }
+
+  @Post(':id/close')
+  @Staff('program_officer')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'open → closed' })
+  close(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<ProgramView> {
+    return this.programs.transition(me, id, 'close');
+  }
+
+  @Post(':id/archive')
+  @Staff('program_officer')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'closed → archived' })
+  archive(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<ProgramView> {
+    return this.programs.transition(me, id, 'archive');
+  }
+
+  @Post(':id/draw')
+  @Staff('program_officer')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Lottery draw after close (seeded, reproducible; 409 PROGRAM_DRAW_REFUSED a second time)' })
+  draw(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<DrawOutcome> {
+    return this.applications.draw(me, id);
+  }
+
+  @Post(':id/funding')
+  @Staff('program_officer')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Fund a source's pool (ledger fund); answers the balances per source" })
+  fund(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: FundProgramDto): Promise<SourceBalance[]> {
+    return this.programs.fund(me, id, dto.sourceKey, BigInt(dto.amountFen));
+  }
+
+  @Get(':id/balances')
+  @Staff('program_officer', 'finance_officer', 'auditor')
+  @ApiOperation({ summary: 'Per source: budget, granted, held, payable, disbursed, lapsed, available' })
+  balances(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<SourceBalance[]> {
+    return this.programs.balances(me, id);
+  }
+
+  @Get(':id/ledger')
+  @Staff('program_officer', 'finance_officer', 'auditor')
+  @ApiOperation({ summary: 'Ledger entries, newest first (optionally of one account)' })
+  ledger(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() q: LedgerQueryDto): Promise<Page<LedgerEntryView>> {
+    return this.programs.ledgerEntries(me, id, q);
+  }
+}

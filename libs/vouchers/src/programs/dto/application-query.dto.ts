@@ -1,0 +1,26 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '@innoserve/core';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../application.entity.js';
+
+/** GET /admin/applications: the review queue within the caller's jurisdiction. */
+export class ApplicationQueryDto extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  @IsUUID()
+  programId?: string;
+
+  @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
+  @IsOptional()
+  @IsIn(APPLICATION_STATUSES)
+  status?: ApplicationStatus;
+
+  @ApiPropertyOptional({ example: '350582', description: 'A city code covers its counties' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(6)
+  @Matches(/^\d{6}$/)
+  region?: string;
+}

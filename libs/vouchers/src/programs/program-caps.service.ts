@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Clock, NotFoundError, shanghaiDate, type Fen } from '@innoserve/core';
+import { OrganizationsService } from '@innoserve/organizations';
+import { providerCapReached } from './program-errors.js';
+import { hasHighTech } from './program-rules.js';
+import { VoucherProgram } from './program.entity.js';
+
+export interface ProviderCapInput {
+  programId: string;
+  providerId: string;
+  amountFen: Fen;
+}
+
+/**
+ * The counters behind the caps (PRODUCT.md "Caps"): group usage of the enterprise cap (grants −
+ * lapsed − voided) and provider usage of the provider cap (holds − releases − forfeits), one row
+ * per (program, group) / (program, provider), changed in the caller's transaction.
+ */
+@Injectable()
+export class ProgramCapsService {
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The group's cap: the highest any member qualifies for (the high-tech cap when one holds an unexpired certificate). */
+  async groupCapFen(m: EntityManager, program: VoucherProgram, groupKey: string): Promise<Fen> {
+    if (program.highTechAnnualCapFen === null) return program.enterpriseAnnualCapFen;
+    const today = shanghaiDate(this.clock.now());
+    const members = await this.organizations.findMany(await this.organizations.groupMemberIds(groupKey, m), m);
+    const highTech = [...members.values()].some((o) => hasHighTech(o.enterprise, today));
+    return highTech && program.highTechAnnualCapFen > program.enterpriseAnnualCapFen ? program.highTechAnnualCapFen : program.enterpriseAnnualCapFen;
+  }
+
+  /** Locks the group's counter row (creating it) and answers what it has used. */
+  async lockGroupUsage(m: EntityManager, programId: string, groupKey: string): Promise<Fen> {
+    // one statement: creates the row or locks the existing one (DO UPDATE takes the row lock) and reads it
+    const rows = await m.query<{ used_fen: string }[]>(
+      `INSERT INTO voucher_group_cap_usage (id, program_id, group_key, used_fen) VALUES (gen_random_uuid(), $1, $2, 0)
+       ON CONFLICT (program_id, group_key) DO UPDATE SET used_fen = voucher_group_cap_usage.used_fen
+       RETURNING used_fen::text AS used_fen`,
+      [programId, groupKey],
+    );
+    return BigInt(rows[0].used_fen);
+  }
+
+  /** Adds to (or, negative, takes from) the group's usage, never above the cap nor below 0 (conditional update). */
+  async addGroupUsage(m: EntityManager, programId: string, groupKey: string, deltaFen: Fen, capFen: Fen | null): Promise<boolean> {
+    const [, affected] = await m.query<[unknown, number]>(
+      `UPDATE voucher_group_cap_usage SET used_fen = used_fen + $3
+        WHERE program_id = $1 AND group_key = $2 AND used_fen + $3 >= 0 AND ($4::bigint IS NULL OR used_fen + $3 <= $4::bigint)`,
+      [programId, groupKey, deltaFen.toString(), capFen === null ? null : capFen.toString()],
+    );
+    return affected > 0;
+  }
+
+  /** What a group has used of a program's cap (0 when nothing yet). */
+  async groupUsage(m: EntityManager, programId: string, groupKey: string): Promise<Fen> {
+    const rows = await m.query<{ used_fen: string }[]>('SELECT used_fen::text AS used_fen FROM voucher_group_cap_usage WHERE program_id = $1 AND group_key = $2', [
+      programId,
+      groupKey,
+    ]);
+    return rows[0] ? BigInt(rows[0].used_fen) : 0n;
+  }
+
+  /** What the provider may still take in holds in the program; null when the program has no provider cap. */
+  async providerCapRemaining(m: EntityManager, programId: string, providerId: string): Promise<Fen | null> {
+    const program = await this.program(m, programId);
+    if (program.providerAnnualCapFen === null) return null;
+    const rows = await m.query<{ used_fen: string }[]>(
+      'SELECT used_fen::text AS used_fen FROM voucher_provider_cap_usage WHERE program_id = $1 AND provider_id = $2',
+      [programId, providerId],
+    );
+    const left = program.providerAnnualCapFen - (rows[0] ? BigInt(rows[0].used_fen) : 0n);
+    return left > 0n ? left : 0n;
+  }
+
+  /**
+   * Counts a hold against the provider's cap, in the transaction of the hold: a conditional
+   * update, so concurrent holds never push usage past the cap (409 PROVIDER_CAP_REACHED).
+   */
+  async reserveProviderCap(m: EntityManager, input: ProviderCapInput): Promise<void> {
+    if (input.amountFen <= 0n) throw new RangeError('amount must be positive');
+    const program = await this.program(m, input.programId);
+    await m.query(
+      `INSERT INTO voucher_provider_cap_usage (id, program_id, provider_id, used_fen) VALUES (gen_random_uuid(), $1, $2, 0)
+       ON CONFLICT (program_id, provider_id) DO NOTHING`,
+      [input.programId, input.providerId],
+    );
+    const cap = program.providerAnnualCapFen;
+    const [, affected] = await m.query<[unknown, number]>(
+      `UPDATE voucher_provider_cap_usage SET used_fen = used_fen + $3
+        WHERE program_id = $1 AND provider_id = $2 AND ($4::bigint IS NULL OR used_fen + $3 <= $4::bigint)`,
+      [input.programId, input.providerId, input.amountFen.toString(), cap === null ? null : cap.toString()],
+    );
+    if (affected === 0) throw providerCapReached();
+  }
+
+  /** Gives back provider usage on a release or forfeit (never below 0). */
+  async releaseProviderCap(m: EntityManager, input: ProviderCapInput): Promise<void> {
+    if (input.amountFen <= 0n) throw new RangeError('amount must be positive');
+    await m.query(
+      `UPDATE voucher_provider_cap_usage SET used_fen = GREATEST(used_fen - $3, 0) WHERE program_id = $1 AND provider_id = $2`,
+      [input.programId, input.providerId, input.amountFen.toString()],
+    );
+  }
+
+  private async program(m: EntityManager, programId: string): Promise<VoucherProgram> {
+    const p = await m.findOne(VoucherProgram, { where: { id: programId } });
+    if (!p) throw new NotFoundError('program');
+    return p;
+  }
+}
