@@ -46,3 +46,19 @@ describe('the migrated schema', () => {
     await db.drop();
   });
 });
+
+describe('the search indexes', () => {
+  it('are created by the migrations (GIN on the tsvector, trigram on terms)', async () => {
+    const db = await createTestDatabase();
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    const { rows } = await client.query<{ indexname: string }>(
+      `SELECT indexname FROM pg_indexes WHERE indexname IN ('search_document_tsv_idx', 'search_term_trgm_idx') ORDER BY indexname`,
+    );
+    expect(rows.map((r) => r.indexname)).toEqual(['search_document_tsv_idx', 'search_term_trgm_idx']);
+    const ext = await client.query(`SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'`);
+    expect(ext.rowCount).toBe(1);
+    await client.end();
+    await db.drop();
+  });
+});

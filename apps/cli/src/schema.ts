@@ -6,5 +6,6 @@ import { VOUCHERS_ENTITIES } from '@innoserve/vouchers';
 import { REFERENCE_ENTITIES } from '@innoserve/reference';
 import { ORGANIZATION_ENTITIES } from '@innoserve/organizations';
 import { CATALOG_ENTITIES } from '@innoserve/catalog';
+import { SEARCH_ENTITIES } from '@innoserve/search';
 
-export const ALL_ENTITIES = [...DATABASE_ENTITIES, ...IDENTITY_ENTITIES, ...AUDIT_ENTITIES, ...VOUCHERS_ENTITIES, ...REFERENCE_ENTITIES, ...ORGANIZATION_ENTITIES, ...CATALOG_ENTITIES];
+export const ALL_ENTITIES = [...DATABASE_ENTITIES, ...IDENTITY_ENTITIES, ...AUDIT_ENTITIES, ...VOUCHERS_ENTITIES, ...REFERENCE_ENTITIES, ...ORGANIZATION_ENTITIES, ...CATALOG_ENTITIES, ...SEARCH_ENTITIES];

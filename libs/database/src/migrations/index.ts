@@ -1,5 +1,7 @@
 // Generated migrations are listed here in order (npm run migration:generate -- <Name> adds them).
 import type { MigrationInterface } from 'typeorm';
+import { Search1795547398891 } from './1795547398891-Search.js';
+import { SearchIndexes1795547398892 } from './1795547398892-SearchIndexes.js';
 import { ProgramsCatalog1795546068048 } from './1795546068048-ProgramsCatalog.js';
 import { OrganizationsLedger1795544175868 } from './1795544175868-OrganizationsLedger.js';
 import { LedgerAppendOnly1795544175869 } from './1795544175869-LedgerAppendOnly.js';
@@ -14,4 +16,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OrganizationsLedger1795544175868,
   LedgerAppendOnly1795544175869,
   ProgramsCatalog1795546068048,
+  Search1795547398891,
+  SearchIndexes1795547398892,
 ];

@@ -1,0 +1,31 @@
+export * from './search-document.js';
+export * from './search-query.js';
+export * from './search-result.js';
+export * from './search-engine.js';
+export * from './search-errors.js';
+export * from './regions.js';
+export * from './document-keys.js';
+export * from './search-hit.js';
+export * from './text/tokenizer.js';
+export * from './text/synonyms.js';
+export * from './text/highlighter.js';
+export * from './text/edit-distance.js';
+export * from './text/query-analysis.js';
+export * from './postgres/postgres-engine.js';
+export * from './postgres/search.sql.js';
+export * from './postgres/tsquery.js';
+export * from './postgres/search-document-row.entity.js';
+export * from './postgres/search-document-display.entity.js';
+export * from './postgres/search-term.entity.js';
+export * from './postgres/search-facet-key.entity.js';
+export * from './meilisearch/meili-filter.js';
+export * from './meilisearch/meili-settings.js';
+export * from './meilisearch/meilisearch-engine.js';
+export * from './create-search-engine.js';
+
+import { SearchDocumentRow } from './postgres/search-document-row.entity.js';
+import { SearchDocumentDisplay } from './postgres/search-document-display.entity.js';
+import { SearchTerm } from './postgres/search-term.entity.js';
+import { SearchFacetKey } from './postgres/search-facet-key.entity.js';
+/** Tables this lib owns (PostgresEngine's; they exist whichever engine is configured). */
+export const SEARCH_ENTITIES = [SearchDocumentRow, SearchDocumentDisplay, SearchTerm, SearchFacetKey];
