@@ -7,7 +7,8 @@ import { VouchersModule } from '@innoserve/vouchers';
 import { CatalogModule } from '@innoserve/catalog';
 import { AdminAuditModule } from './audit/admin-audit.module.js';
 import { ReferenceHttpModule } from './reference/reference-http.module.js';
+import { SearchHttpModule } from './search/search-http.module.js';
 
 export function apiModules(): (Type | DynamicModule)[] {
-  return [ReferenceHttpModule, IdentityModule, AuditModule, AdminAuditModule, OrganizationsModule, VouchersModule, CatalogModule];
+  return [ReferenceHttpModule, IdentityModule, AuditModule, AdminAuditModule, OrganizationsModule, VouchersModule, CatalogModule, SearchHttpModule];
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Optional, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
@@ -6,6 +6,10 @@ import { DataSource } from 'typeorm';
 import { InjectConfig, type AppConfig } from '@innoserve/core';
 import { outboxStats } from '@innoserve/database';
 import { Public } from '@innoserve/identity';
+import { SearchEngine } from '@innoserve/search';
+
+/** How long /health waits for the search engine before reporting it as not answering. */
+const SEARCH_PROBE_MS = 2_000;
 
 @ApiTags('health')
 @Controller('health')
@@ -13,6 +17,7 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectConfig() private readonly config: AppConfig,
+    @Optional() private readonly search?: SearchEngine,
   ) {}
 
   @Get()
@@ -37,10 +42,34 @@ export class HealthController {
       checks.database = 'down';
       warnings.push(e instanceof Error ? e.message : String(e));
     }
-    checks.search = { engine: this.config.MEILI_HOST ? 'meilisearch' : 'postgres' };
+    checks.search = await this.probeSearch(warnings);
     checks.payments = { gateway: this.config.STRIPE_SECRET_KEY ? 'stripe' : 'offline' };
     void reply.status(ok ? 200 : 503);
     return { status: ok ? 'ok' : 'unavailable', checks, warnings };
+  }
+
+  /** The engine's name and whether it answers; a failure is a warning, never a readiness failure. */
+  private async probeSearch(warnings: string[]): Promise<{ engine: string; answering: boolean; documents?: number }> {
+    const engine = this.search?.name ?? (this.config.MEILI_HOST ? 'meilisearch' : 'postgres');
+    if (!this.search) {
+      warnings.push('search: no engine configured in this process');
+      return { engine, answering: false };
+    }
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const documents = await Promise.race([
+        this.search.count(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${SEARCH_PROBE_MS} ms`)), SEARCH_PROBE_MS);
+        }),
+      ]);
+      return { engine, answering: true, documents };
+    } catch (e) {
+      warnings.push(`search engine ${engine} does not answer: ${e instanceof Error ? e.message : String(e)}`);
+      return { engine, answering: false };
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   @Get('live')
