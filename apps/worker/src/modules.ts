@@ -4,7 +4,10 @@ import { AuditWorkerModule } from '@innoserve/audit';
 import { OrganizationsWorkerModule } from '@innoserve/organizations';
 import { VouchersWorkerModule } from '@innoserve/vouchers';
 import { CatalogWorkerModule } from '@innoserve/catalog';
+import { IdentityModule } from '@innoserve/identity';
+import { OrganizationsModule } from '@innoserve/organizations';
+import { SearchSyncModule } from '@innoserve/search';
 
 export function workerModules(): (Type | DynamicModule)[] {
-  return [AuditWorkerModule, OrganizationsWorkerModule, VouchersWorkerModule, CatalogWorkerModule];
+  return [AuditWorkerModule, OrganizationsWorkerModule, VouchersWorkerModule, CatalogWorkerModule, SearchSyncModule.forRoot({ imports: [IdentityModule, OrganizationsModule] })];
 }

@@ -22,6 +22,7 @@ export * from './meilisearch/meili-filter.js';
 export * from './meilisearch/meili-settings.js';
 export * from './meilisearch/meilisearch-engine.js';
 export * from './create-search-engine.js';
+export * from './sync/index.js';
 
 import { SearchDocumentRow } from './postgres/search-document-row.entity.js';
 import { SearchDocumentDisplay } from './postgres/search-document-display.entity.js';

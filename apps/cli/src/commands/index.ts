@@ -8,4 +8,5 @@ export const commands: Record<string, (args: string[]) => Promise<number>> = {
   migrate: () => migrateCommand(),
   'audit:verify': () => auditVerifyCommand(),
   'ledger:verify': async () => (await import('./ledger-verify.js')).ledgerVerifyCommand(),
+  'search:reindex': async () => (await import('./search-reindex.js')).searchReindexCommand(),
 };

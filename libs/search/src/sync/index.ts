@@ -1,0 +1,4 @@
+export { SearchSyncModule } from './search-sync.module.js';
+export { SearchIndexer, PROGRAM_CHANGED_TOPIC } from './search-indexer.service.js';
+export { SearchReconciler, type ReconcileOutcome } from './search-reconciler.service.js';
+export { reindexAll, formatProgress, type ReindexOptions, type ReindexOutcome, type ReindexProgress } from './search-reindex.js';
