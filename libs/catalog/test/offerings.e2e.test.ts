@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
 import { ManualClock, shanghaiDate } from '@innoserve/core';
 import { AuditService } from '@innoserve/audit';
-import { AdmissionExpirySweep } from '@innoserve/organizations';
+import { AdmissionExpirySweep, OrganizationsService } from '@innoserve/organizations';
 import { OUTBOX_HANDLER, OutboxService, TransactionRunner } from '@innoserve/database';
-import { CatalogSearchFeed, ProviderChangeFanOut } from '@innoserve/catalog';
+import { CatalogSearchFeed, ProviderChangeFanOut, QualificationLapseSweep } from '@innoserve/catalog';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { createStaffAndLogin, registerAndLogin, type AuthSession } from '../../../test/support/auth.js';
 import {
@@ -438,6 +438,15 @@ describe('offerings', () => {
       clock.advanceDays(4);
       expect((await get(offering.id)).status).toBe(404);
       expect(await t.app.get(CatalogSearchFeed).searchDocumentFor(offering.id)).toBeNull();
+
+      // nothing changed a row when the qualification ran out: the hourly sweep tells search
+      const announced = async () => (await outboxRows(t, 'catalog.offering-changed', 'offeringId', offering.id)).length;
+      const before = await announced();
+      const sweep = new QualificationLapseSweep(clock, t.app.get(TransactionRunner), t.app.get(OutboxService), t.app.get(OrganizationsService));
+      expect(await sweep.sweep()).toBeGreaterThanOrEqual(1);
+      expect(await announced()).toBe(before + 1);
+      await sweep.sweep();
+      expect(await announced()).toBe(before + 1); // safe to run again
     });
 
     it('announces admissions expired by the sweep (moves the clock past the validity)', async () => {

@@ -204,6 +204,25 @@ export class OrganizationsService {
     return groupKeyOfOrganization(org);
   }
 
+  /**
+   * Providers with a qualification whose last valid day lies in [from, to] (YYYY-MM-DD), with the
+   * latest such day: what a sweep needs to re-check the searchability of their offerings.
+   */
+  async providersWithQualificationsLapsedBetween(
+    from: string,
+    to: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ providerId: string; lapsedOn: string }[]> {
+    const rows = await manager
+      .createQueryBuilder(ProviderQualification, 'q')
+      .select('q.organizationId', 'providerId')
+      .addSelect('max(q.expiresOn)::text', 'lapsedOn')
+      .where('q.expiresOn BETWEEN :from AND :to', { from, to })
+      .groupBy('q.organizationId')
+      .getRawMany<{ providerId: string; lapsedOn: string }>();
+    return rows;
+  }
+
   /** The ids of every organization in the group with this key. */
   async groupMemberIds(groupKey: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
     const rows = await manager
