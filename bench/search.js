@@ -5,7 +5,7 @@
 // count after a warm-up, no result cache (none exists). Measured in the same run on the same data:
 // the same query list against the engine in-process (API overhead = API latency ÷ engine latency),
 // and the naive baseline — one SQL statement per query: `@@` + ts_rank over every match + facet
-// counts over every match (libs/search/test/postgres-engine.bench.test.ts) — at 1 and 8 clients.
+// counts over every match (the naive statement) — at 1 and 8 clients.
 // Run: npm run bench:search [-- --offerings 100000 --queries 2000 --clients 8 --warmup 200]
 import { spawn, execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
