@@ -19,3 +19,4 @@ import { IdempotencyRecord } from './idempotency/idempotency-record.entity.js';
 export const DATABASE_ENTITIES = [OutboxMessage, IdempotencyRecord];
 export * from './jobs.js';
 export * from './naming.js';
+export * from './append-only.sql.js';
