@@ -5,7 +5,7 @@
 // Zero overspend is checked afterwards (balances and ledger:verify).
 // Run: npm run bench:rush [-- --applications 2000 --clients 50]
 import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -26,14 +26,22 @@ const { makeUscc } = await import(path.join(root, 'dist/libs/organizations/src/d
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'innoserve-rush-'));
 chmodSync(dir, 0o755);
-const cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), persistent: false });
+// --profile: pg_stat_statements (with planning time) on, and the top statements printed after the rush
+const PROFILE = process.argv.includes('--profile');
+const cluster = await startEmbeddedPostgres({
+  dataDir: path.join(dir, 'pg'),
+  persistent: false,
+  postgresFlags: PROFILE ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track_planning=on'] : [],
+});
 await ensureDatabase(cluster.url('postgres'), 'rush');
 const dbUrl = cluster.url('rush');
 await migrate(dbUrl);
 
 const port = await freePort();
 const admin = { email: 'rush-admin@example.com', password: 'rush-admin-password-1' };
-const api = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], {
+// --cpu-prof: a V8 CPU profile of the API process, written to bench/.profiles/ when it stops
+const CPU_PROF = process.argv.includes('--cpu-prof');
+const api = spawn(process.execPath, [...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'bench/.profiles')}`] : []), path.join(root, 'dist/apps/api/src/main.js')], {
   env: {
     ...process.env,
     NODE_ENV: 'production',
@@ -44,7 +52,7 @@ const api = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js'
     ADMIN_PASSWORD: admin.password,
     THROTTLE_ENABLED: 'false',
     LOG_LEVEL: 'warn',
-    DB_POOL_SIZE: String(Math.max(10, CLIENTS)),
+    DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '10', // the product's default pool
     DATA_DIR: dir,
     CORS_ORIGINS: 'http://localhost',
   },
@@ -79,6 +87,31 @@ async function pool(n, concurrency, fn) {
       while (next < n) await fn(next++);
     }),
   );
+}
+// CPU seconds used by a process (and, for the postmaster, its live and reaped children): where the time goes
+const TICK = 100; // USER_HZ
+const statOf = (pid) => {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(rest[1]), self: (Number(rest[11]) + Number(rest[12])) / TICK, reaped: (Number(rest[13]) + Number(rest[14])) / TICK };
+  } catch {
+    return null;
+  }
+};
+const postmasterPid = () => Number(readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+function cpuSeconds() {
+  const pm = postmasterPid();
+  let pgCpu = 0;
+  for (const e of readdirSync('/proc')) {
+    if (!/^\d+$/.test(e)) continue;
+    const s = statOf(Number(e));
+    if (s && s.ppid === pm) pgCpu += s.self;
+  }
+  const pms = statOf(pm);
+  pgCpu += pms ? pms.self + pms.reaped : 0;
+  const u = process.cpuUsage();
+  return { api: statOf(api.pid)?.self ?? 0, pg: pgCpu, loadgen: (u.user + u.system) / 1e6 };
 }
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
@@ -132,6 +165,14 @@ try {
   // the rush: CLIENTS concurrent clients, one application per enterprise
   const latencies = [];
   const outcomes = {};
+  if (PROFILE) {
+    const c = new pg.Client({ connectionString: dbUrl });
+    await c.connect();
+    await c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await c.query('SELECT pg_stat_statements_reset()');
+    await c.end();
+  }
+  const cpu0 = cpuSeconds();
   const r0 = performance.now();
   await pool(APPLICATIONS, CLIENTS, async (i) => {
     const s = performance.now();
@@ -141,8 +182,23 @@ try {
     outcomes[key] = (outcomes[key] ?? 0) + 1;
   });
   const rushMs = performance.now() - r0;
+  const cpu1 = cpuSeconds();
+  const cpuMs = (k) => ((cpu1[k] - cpu0[k]) * 1000) / APPLICATIONS;
   latencies.sort((a, b) => a - b);
   const granted = outcomes['201'] ?? 0;
+
+  if (PROFILE) {
+    const c = new pg.Client({ connectionString: dbUrl });
+    await c.connect();
+    const { rows } = await c.query(
+      `SELECT calls, round(total_exec_time::numeric, 1) AS exec_ms, round(total_plan_time::numeric, 1) AS plan_ms, plans,
+              round(((total_exec_time + total_plan_time) / greatest(calls, 1))::numeric, 3) AS ms_per_call, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
+         FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 12`,
+    );
+    console.log('profile (pg_stat_statements, top by exec + plan time):');
+    for (const r of rows) console.log(`  ${String(r.calls).padStart(6)} calls  exec ${String(r.exec_ms).padStart(8)} ms  plan ${String(r.plan_ms).padStart(7)} ms (${r.plans} plans)  ${r.ms_per_call} ms/call  ${r.query}`);
+    await c.end();
+  }
 
   // zero overspend
   const balances = await must('GET', `/api/v1/admin/programs/${program.id}/balances`, undefined, officer);
@@ -179,6 +235,7 @@ try {
   console.log(`outcomes:             ${JSON.stringify(outcomes)}`);
   console.log(`throughput:           ${(APPLICATIONS / (rushMs / 1000)).toFixed(0)} requests/s, ${grantsPerSecond.toFixed(0)} grants/s`);
   console.log(`latency:              p50 ${pct(latencies, 50).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms`);
+  console.log(`CPU per application:  API ${cpuMs('api').toFixed(2)} ms, PostgreSQL ${cpuMs('pg').toFixed(2)} ms, load generator ${cpuMs('loadgen').toFixed(2)} ms (${os.cpus().length} cores = ${(os.cpus().length * rushMs / APPLICATIONS).toFixed(2)} ms of CPU available per application)`);
   console.log(`baseline (raw pg):    ${baselineTps.toFixed(0)} one-row hot updates/s at ${CLIENTS} clients${pgbenchTps ? `; pgbench ${pgbenchTps.toFixed(0)} tps` : ''}`);
   console.log(`ratio:                grants/s ÷ raw-pg ceiling = ${(grantsPerSecond / baselineTps * 100).toFixed(1)}%${pgbenchTps ? `; ÷ pgbench = ${(grantsPerSecond / pgbenchTps * 100).toFixed(1)}%` : ''} (floor 25%, goal 50%)`);
   console.log(`overspend:            granted ${granted} × ${GRANT_FEN} fen = ${granted * GRANT_FEN} fen of a ${BUDGET_FEN} fen budget → ${granted * GRANT_FEN <= BUDGET_FEN ? 'none' : 'OVERSPENT'}`);

@@ -1,7 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '@innoserve/core';
-import { pgCode, pgConstraint } from '@innoserve/database';
+import { pgCode, pgConstraint, type SqlParams } from '@innoserve/database';
 import type { AuditInput } from './audit-entry.input.js';
 import { GENESIS_HASH, entryHash, storableString, toJsonValue, type AuditEntryContent } from './audit-hash.js';
 
@@ -25,6 +25,31 @@ export class AuditService {
       return;
     }
     await this.append(manager, input);
+  }
+
+  /**
+   * The INSERT (for a CTE of the caller's statement) of the first entry of a stream the caller has
+   * just created — its id freshly generated, so no other writer can know it: sequence 1 after the
+   * genesis hash, without the stream lock or a head read. The unique (stream, seq) key still
+   * refuses a second first entry.
+   */
+  firstEntryInsert(p: SqlParams, input: AuditInput): string {
+    const content: AuditEntryContent = {
+      streamType: storableString(input.streamType),
+      streamId: storableString(input.streamId),
+      streamSeq: 1,
+      action: storableString(input.action),
+      actorId: input.actorId === null ? null : input.actorId.toLowerCase(),
+      occurredAt: (this.clock?.now() ?? new Date()).toISOString(),
+      before: toJsonValue(input.before),
+      after: toJsonValue(input.after),
+      reason: input.reason == null ? null : storableString(input.reason),
+      prevHash: GENESIS_HASH,
+    };
+    return `INSERT INTO audit_entry (stream_type, stream_id, stream_seq, action, actor_id, occurred_at, before, after, reason, prev_hash, hash, xact_id)
+      VALUES (${p.add(content.streamType)}, ${p.add(content.streamId)}, 1, ${p.add(content.action)}, ${p.add(content.actorId)}, ${p.add(content.occurredAt, 'timestamptz')},
+              ${p.add(JSON.stringify(content.before), 'jsonb')}, ${p.add(JSON.stringify(content.after), 'jsonb')}, ${p.add(content.reason)}, ${p.add(content.prevHash)},
+              ${p.add(entryHash(content))}, pg_current_xact_id()::text::bigint)`;
   }
 
   private async append(manager: EntityManager, input: AuditInput): Promise<void> {

@@ -20,3 +20,5 @@ export const DATABASE_ENTITIES = [OutboxMessage, IdempotencyRecord];
 export * from './jobs.js';
 export * from './naming.js';
 export * from './append-only.sql.js';
+export * from './sql-params.js';
+export * from './pg-pool.js';

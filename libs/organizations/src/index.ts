@@ -11,6 +11,7 @@ export {
   type EnterpriseSnapshot,
   type ProviderAdmissionSnapshot,
   type BlacklistInput,
+  type ApplicantFacts,
 } from './services/organizations.service.js';
 export { EnterprisesService, type NewEnterprise, type EnterpriseChanges } from './services/enterprises.service.js';
 export { ProvidersService, type NewProvider, type ProviderEdits, type ProviderUpdateOutcome } from './services/providers.service.js';

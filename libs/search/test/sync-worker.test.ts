@@ -4,7 +4,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OUTBOX_HANDLER, OutboxDispatcher, OutboxService, TransactionRunner } from '@innoserve/database';
 import { CatalogSearchFeed, OFFERING_CHANGED_TOPIC } from '@innoserve/catalog';
-import { PostgresEngine, SearchEngine, SearchIndexer, SearchReconciler, type SearchDocument, type SearchDocumentVersion } from '@innoserve/search';
+import { ProgramCoverageService } from '@innoserve/vouchers';
+import { PostgresEngine, SearchDocumentBuilder, SearchEngine, SearchIndexer, SearchReconciler, type SearchDocument, type SearchDocumentVersion } from '@innoserve/search';
 import { WorkerModule } from '../../../apps/worker/src/worker.module.js';
 import { runSearchReindex } from '../../../apps/cli/src/commands/search-reindex.js';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
@@ -17,12 +18,16 @@ describe(SearchIndexer.name, () => {
   let t: TestApp;
   let officer: AuthSession;
   let feed: CatalogSearchFeed;
+  let documents: SearchDocumentBuilder;
   let engine: SearchEngine;
+  const newIndexer = (): SearchIndexer =>
+    new SearchIndexer(engine, documents, feed, t.app.get(ProgramCoverageService), t.app.get(TransactionRunner), t.app.get(OutboxService));
 
   beforeAll(async () => {
     t = await startTestApp({ env: { ADMISSION_NOTICE_DAYS: '0' } });
     officer = await createStaffAndLogin(t, [{ role: 'program_officer', regionCodes: ['350500'] }]);
     feed = t.app.get(CatalogSearchFeed);
+    documents = new SearchDocumentBuilder(feed, t.app.get(ProgramCoverageService));
     engine = new PostgresEngine(t.app.get(DataSource));
     await engine.ensureSetup();
   }, 120_000);
@@ -116,7 +121,7 @@ describe(SearchIndexer.name, () => {
     beforeAll(async () => {
       provider = await admittedProvider(t, officer);
       for (let i = 0; i < 8; i++) ids.push(await publishOffering(provider, { title: `纺织检测批次 ${i}` }));
-      await new SearchReconciler(engine, feed).reconcile();
+      await new SearchReconciler(engine, documents).reconcile();
     }, 120_000);
 
     it('leaves the index equal to the database when a worker dies mid-batch and a fresh one takes over', async () => {
@@ -130,7 +135,7 @@ describe(SearchIndexer.name, () => {
           for (const r of rows) await t.app.get(OutboxService).enqueue(m, OFFERING_CHANGED_TOPIC, { offeringId: r.id, version: Number(r.version) });
         }
       });
-      const indexer = new SearchIndexer(engine, feed);
+      const indexer = newIndexer();
       let calls = 0;
       const dying = new OutboxDispatcher(ds, { backoffMs: () => 0, batchSize: 100 });
       dying.register(OFFERING_CHANGED_TOPIC, async (payload) => {
@@ -162,7 +167,7 @@ describe(SearchIndexer.name, () => {
       await engine.upsert([{ ...ahead, version: ahead.version + 100 }]); // ahead of the catalog
       expect(sorted(await engine.listVersions())).not.toEqual(await searchableVersions());
 
-      const reconciler = new SearchReconciler(engine, feed);
+      const reconciler = new SearchReconciler(engine, documents);
       const first = await reconciler.reconcile();
       expect(first).toMatchObject({ upserted: 3, deleted: 1 });
       expect(first.checked).toBeGreaterThanOrEqual(live.length);

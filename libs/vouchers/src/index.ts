@@ -36,5 +36,8 @@ export * from './programs/programs.service.js';
 export * from './programs/applications.service.js';
 export * from './programs/program-caps.service.js';
 export * from './programs/grant-lapse.sweep.js';
+export * from './programs/program-coverage.js';
+export * from './programs/program-coverage.service.js';
+export * from './programs/program-coverage.module.js';
 export * from './vouchers.module.js';
 export * from './vouchers-worker.module.js';

@@ -8,9 +8,11 @@ import { ProgramsController } from './controllers/programs.controller.js';
 import { LedgerModule } from './ledger/ledger.module.js';
 import { VoucherApplication } from './programs/application.entity.js';
 import { ApplicationsService } from './programs/applications.service.js';
+import { FirstComeGrants } from './programs/first-come-grants.service.js';
 import { VoucherGrant } from './programs/grant.entity.js';
 import { VoucherGroupCapUsage } from './programs/group-cap-usage.entity.js';
 import { ProgramCapsService } from './programs/program-caps.service.js';
+import { ProgramCoverageModule } from './programs/program-coverage.module.js';
 import { VoucherProgram } from './programs/program.entity.js';
 import { ProgramsService } from './programs/programs.service.js';
 import { VoucherProviderCapUsage } from './programs/provider-cap-usage.entity.js';
@@ -19,9 +21,9 @@ export const PROGRAM_ENTITIES = [VoucherProgram, VoucherApplication, VoucherGran
 
 /** Voucher programs, applications, grants and their HTTP API, on the ledger. Needs OrganizationsModule (global) in the app. */
 @Module({
-  imports: [TypeOrmModule.forFeature(PROGRAM_ENTITIES), AuditModule, LedgerModule],
+  imports: [TypeOrmModule.forFeature(PROGRAM_ENTITIES), AuditModule, LedgerModule, ProgramCoverageModule],
   controllers: [AdminProgramsController, ProgramsController, AdminApplicationsController, EnterpriseGrantsController],
-  providers: [ProgramsService, ApplicationsService, ProgramCapsService],
-  exports: [ProgramsService, ApplicationsService, ProgramCapsService, LedgerModule],
+  providers: [ProgramsService, ApplicationsService, ProgramCapsService, FirstComeGrants],
+  exports: [ProgramsService, ApplicationsService, ProgramCapsService, LedgerModule, ProgramCoverageModule],
 })
 export class VouchersModule {}

@@ -6,7 +6,8 @@ import { DatabaseModule } from '@innoserve/database';
 import { IdentityModule } from '@innoserve/identity';
 import { OrganizationsModule } from '@innoserve/organizations';
 import { CatalogModule, CatalogSearchFeed } from '@innoserve/catalog';
-import { createSearchEngine, formatProgress, reindexAll, type ReindexProgress } from '@innoserve/search';
+import { ProgramCoverageModule, ProgramCoverageService } from '@innoserve/vouchers';
+import { createSearchEngine, formatProgress, reindexAll, SearchDocumentBuilder, type ReindexProgress } from '@innoserve/search';
 
 /**
  * `search:reindex`: rebuilds the search index of the database in DATABASE_URL beside the live one
@@ -44,6 +45,7 @@ export async function runSearchReindex(config: AppConfig, out: { tty: boolean; w
       IdentityModule,
       OrganizationsModule,
       CatalogModule,
+      ProgramCoverageModule,
     ],
   })
   class SearchReindexModule {}
@@ -68,7 +70,8 @@ export async function runSearchReindex(config: AppConfig, out: { tty: boolean; w
   };
   try {
     await engine.ensureSetup();
-    const r = await reindexAll(engine, app.get(CatalogSearchFeed), { onProgress: progress, beforeCatchUp: hooks.beforeCatchUp });
+    const documents = new SearchDocumentBuilder(app.get(CatalogSearchFeed), app.get(ProgramCoverageService));
+    const r = await reindexAll(engine, documents, { onProgress: progress, beforeCatchUp: hooks.beforeCatchUp });
     if (out.tty) out.write('\n');
     out.write(`search:reindex: ${r.indexed} searchable offerings indexed, ${r.caughtUp} caught up, swapped in ${(r.elapsedMs / 1000).toFixed(1)} s (${engine.name})\n`);
     return 0;

@@ -29,7 +29,7 @@ export interface CatalogSearchDocument {
   categoryNames: string[];
   regionCodes: string[];
   qualificationKinds: string[];
-  /** Voucher programs: empty here; the vouchers lib feeds them. */
+  /** Voucher programs: empty here; libs/search's SearchDocumentBuilder fills them from libs/vouchers. */
   programIds: string[];
   /** The lowest price: the fixed price, the unit price, or a quote's indicative minimum. */
   priceFen: number;
@@ -118,6 +118,32 @@ export class CatalogSearchFeed {
     if (!isUuid(providerId)) return [];
     const rows = await manager.find(Offering, { where: { providerId }, select: { id: true }, order: { createdAt: 'ASC', id: 'ASC' } });
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * Moves the next `limit` published offerings (in id order after `afterId`) whose category is
+   * one of `categoryIds` to their next version and returns them, in `manager`'s transaction: a
+   * fact outside the catalog that shapes their search documents changed (a voucher program
+   * opened or closed), so the index must take the re-read documents and reconcile and a reindex's
+   * catch-up see them move. The caller announces the returned ids in the same transaction.
+   */
+  async bumpPublishedInCategories(manager: EntityManager, opts: { categoryIds: readonly string[]; afterId?: string | null; limit: number }): Promise<OfferingVersion[]> {
+    const categoryIds = opts.categoryIds.filter(isUuid);
+    if (categoryIds.length === 0) return [];
+    const limit = Math.max(1, Math.min(Math.trunc(opts.limit), 10_000));
+    const after = opts.afterId && isUuid(opts.afterId) ? opts.afterId : null;
+    const rows = await manager.query<{ id: string; version: string }[] | [{ id: string; version: string }[], number]>(
+      `UPDATE offering o SET version = o.version + 1, updated_at = now()
+         FROM (SELECT id FROM offering
+                WHERE status = 'published' AND category_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR id > $2::uuid)
+                ORDER BY id LIMIT ${limit} FOR UPDATE) pick
+        WHERE o.id = pick.id
+        RETURNING o.id, o.version`,
+      [categoryIds, after],
+    );
+    // node-postgres answers an UPDATE ... RETURNING as [rows, count]
+    const list = (Array.isArray(rows[0]) ? rows[0] : rows) as { id: string; version: string }[];
+    return list.map((r) => ({ id: r.id, version: Number(r.version) })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   /**

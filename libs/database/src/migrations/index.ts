@@ -7,6 +7,7 @@ import { OrganizationsLedger1795544175868 } from './1795544175868-OrganizationsL
 import { LedgerAppendOnly1795544175869 } from './1795544175869-LedgerAppendOnly.js';
 import { IdentityAuditReference1795543272662 } from './1795543272662-IdentityAuditReference.js';
 import { AuditAppendOnly1795543272663 } from './1795543272663-AuditAppendOnly.js';
+import { RefuseUnless1795560000000 } from './1795560000000-RefuseUnless.js';
 import { Initial1795541380562 } from './1795541380562-Initial.js';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ProgramsCatalog1795546068048,
   Search1795547398891,
   SearchIndexes1795547398892,
+  RefuseUnless1795560000000,
 ];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isUuid } from '@innoserve/core';
+import { preparedQuery } from '@innoserve/database';
 import type { Principal, StaffGrant } from '../principal.js';
 
 interface Row {
@@ -12,8 +13,8 @@ interface Row {
 }
 
 /**
- * Builds the Principal for a request from the database on every request (one query), so disabling a
- * user or changing their roles applies at once. Null for an unknown or disabled user.
+ * Builds the Principal for a request from the database on every request (one prepared statement),
+ * so disabling a user or changing their roles applies at once. Null for an unknown or disabled user.
  */
 @Injectable()
 export class PrincipalLoader {
@@ -21,7 +22,9 @@ export class PrincipalLoader {
 
   async load(userId: string): Promise<Principal | null> {
     if (!isUuid(userId)) return null;
-    const rows: Row[] = await this.dataSource.query(
+    const rows = await preparedQuery<Row>(
+      this.dataSource,
+      'identity.principal',
       `SELECT u.id, u.email, u.display_name, u.locale,
               coalesce(json_agg(json_build_object('role', s.role, 'regionCodes', s.region_codes) ORDER BY s.role)
                          FILTER (WHERE s.role IS NOT NULL), '[]'::json) AS staff

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { Clock, NotFoundError, ValidationFailedError, isUuid, shanghaiDate } from '@innoserve/core';
-import { TransactionRunner } from '@innoserve/database';
+import { TransactionRunner, preparedQuery } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import type { Principal } from '@innoserve/identity';
 import type { EnterpriseStatus } from '../domain/enterprise-verification.state-machine.js';
@@ -71,6 +71,50 @@ export interface OrganizationSnapshot {
   enterprise: EnterpriseSnapshot | null;
   provider: ProviderAdmissionSnapshot | null;
 }
+
+/**
+ * What an application needs to know about the applying enterprise, read in one statement for a
+ * member of it (OrganizationsService.applicantFacts).
+ */
+export interface ApplicantFacts {
+  id: string;
+  regionCode: string;
+  establishedOn: string | null;
+  blacklistedUntil: string | null;
+  groupKey: string;
+  enterprise: Pick<EnterpriseSnapshot, 'status' | 'sizeClass' | 'techSmeNo' | 'highTechCertNo' | 'highTechCertExpiresOn'> | null;
+  /** The 高新技术企业 certificates of every enterprise in the organization's group (itself included). */
+  groupCertificates: { highTechCertNo: string | null; highTechCertExpiresOn: string | null }[];
+}
+
+interface ApplicantRow {
+  id: string;
+  region_code: string;
+  established_on: string | null;
+  blacklisted_until: string | null;
+  group_key: string;
+  status: EnterpriseStatus | null;
+  size_class: SizeClass | null;
+  tech_sme_no: string | null;
+  high_tech_cert_no: string | null;
+  high_tech_cert_expires_on: string | null;
+  group_certificates: { highTechCertNo: string | null; highTechCertExpiresOn: string | null }[];
+}
+
+const APPLICANT_FACTS_SQL = `
+SELECT o.id, o.region_code, o.established_on::text AS established_on, o.blacklisted_until::text AS blacklisted_until,
+       coalesce(o.controller_group, o.id::text) AS group_key,
+       e.status, e.size_class, e.tech_sme_no, e.high_tech_cert_no, e.high_tech_cert_expires_on::text AS high_tech_cert_expires_on,
+       (SELECT coalesce(json_agg(json_build_object('highTechCertNo', c.no, 'highTechCertExpiresOn', c.expires_on)), '[]'::json)
+          FROM (SELECT e.high_tech_cert_no AS no, e.high_tech_cert_expires_on::text AS expires_on WHERE e.organization_id IS NOT NULL
+                UNION ALL
+                SELECT ge.high_tech_cert_no, ge.high_tech_cert_expires_on::text
+                  FROM organization g JOIN enterprise_profile ge ON ge.organization_id = g.id
+                 WHERE g.controller_group = coalesce(o.controller_group, o.id::text) AND g.id <> o.id) c) AS group_certificates
+  FROM membership m
+  JOIN organization o ON o.id = m.organization_id
+  LEFT JOIN enterprise_profile e ON e.organization_id = o.id
+ WHERE m.organization_id = $1 AND m.user_id = $2`;
 
 export interface BlacklistInput {
   reason: string;
@@ -169,6 +213,29 @@ export class OrganizationsService {
       });
     }
     return out;
+  }
+
+  /**
+   * The applicant's facts when `userId` is a member of the organization, else null — one prepared
+   * statement outside any transaction (the hot read of an opening-day rush). The group is the
+   * organizations sharing the controller (groupMemberIds).
+   */
+  async applicantFacts(organizationId: string, userId: string): Promise<ApplicantFacts | null> {
+    if (!isUuid(organizationId) || !isUuid(userId)) return null;
+    const [r] = await preparedQuery<ApplicantRow>(this.dataSource, 'organizations.applicant_facts', APPLICANT_FACTS_SQL, [organizationId, userId]);
+    if (!r) return null;
+    return {
+      id: r.id,
+      regionCode: r.region_code,
+      establishedOn: r.established_on,
+      blacklistedUntil: r.blacklisted_until,
+      groupKey: r.group_key,
+      enterprise:
+        r.status === null || r.size_class === null
+          ? null
+          : { status: r.status, sizeClass: r.size_class, techSmeNo: r.tech_sme_no, highTechCertNo: r.high_tech_cert_no, highTechCertExpiresOn: r.high_tech_cert_expires_on },
+      groupCertificates: r.group_certificates,
+    };
   }
 
   async isMember(organizationId: string, userId: string, manager?: EntityManager): Promise<boolean> {

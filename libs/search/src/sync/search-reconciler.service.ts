@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { SCHEDULED_JOB, type ScheduledJob } from '@innoserve/database';
-import { CatalogSearchFeed } from '@innoserve/catalog';
 import { SearchEngine } from '../search-engine.js';
+import { SearchDocumentBuilder } from './search-document-builder.service.js';
 
 export interface ReconcileOutcome {
   /** Searchable offerings compared. */
@@ -34,7 +34,7 @@ export class SearchReconciler {
 
   constructor(
     private readonly engine: SearchEngine,
-    private readonly feed: CatalogSearchFeed,
+    private readonly feed: SearchDocumentBuilder,
   ) {}
 
   async reconcile(): Promise<ReconcileOutcome> {

@@ -1,5 +1,5 @@
-import type { CatalogSearchFeed } from '@innoserve/catalog';
 import type { SearchEngine } from '../search-engine.js';
+import type { SearchDocumentBuilder } from './search-document-builder.service.js';
 
 export interface ReindexProgress {
   phase: 'build' | 'catch-up';
@@ -22,7 +22,8 @@ export interface ReindexOutcome {
   elapsedMs: number;
 }
 
-type Feed = Pick<CatalogSearchFeed, 'offeringVersions' | 'searchDocumentsFor'>;
+/** Where documents come from: the SearchDocumentBuilder (catalog documents with their voucher programs). */
+type Feed = Pick<SearchDocumentBuilder, 'offeringVersions' | 'searchDocumentsFor'>;
 
 /**
  * Full reindex: builds a new index version beside the live one from every published offering

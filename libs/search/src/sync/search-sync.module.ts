@@ -2,9 +2,11 @@ import { Module, type DynamicModule, type ModuleMetadata, type OnApplicationBoot
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@innoserve/core';
 import { CatalogModule } from '@innoserve/catalog';
+import { ProgramCoverageModule } from '@innoserve/vouchers';
 import { SearchEngine } from '../search-engine.js';
 import { createSearchEngine } from '../create-search-engine.js';
 import { SearchIndexer } from './search-indexer.service.js';
+import { SearchDocumentBuilder } from './search-document-builder.service.js';
 import { SearchReconciler } from './search-reconciler.service.js';
 
 class SearchEngineLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -18,9 +20,10 @@ class SearchEngineLifecycle implements OnApplicationBootstrap, OnApplicationShut
 }
 
 /**
- * What the worker hosts for search: the `catalog.offering-changed` indexer and the reconcile job,
- * on the engine createSearchEngine picks (ensureSetup at start). CatalogSearchFeed needs
- * OrganizationsService, which this lib may not import: the app passes the modules providing it
+ * What the worker hosts for search: the `catalog.offering-changed`, `search.offerings-changed` and
+ * `search.program-changed` indexer and the reconcile job, on the engine createSearchEngine picks
+ * (ensureSetup at start); documents come from SearchDocumentBuilder (catalog + voucher
+ * programs). CatalogSearchFeed needs OrganizationsService, which this lib may not import: the app passes the modules providing it
  * (`SearchSyncModule.forRoot({ imports: [IdentityModule, OrganizationsModule] })`).
  */
 @Module({})
@@ -28,7 +31,7 @@ export class SearchSyncModule {
   static forRoot(opts: { imports?: ModuleMetadata['imports'] } = {}): DynamicModule {
     return {
       module: SearchSyncModule,
-      imports: [...(opts.imports ?? []), CatalogModule],
+      imports: [...(opts.imports ?? []), CatalogModule, ProgramCoverageModule],
       providers: [
         {
           provide: SearchEngine,
@@ -36,10 +39,11 @@ export class SearchSyncModule {
           useFactory: (config: AppConfig, ds: DataSource) => createSearchEngine(config, ds),
         },
         { provide: SearchEngineLifecycle, inject: [SearchEngine], useFactory: (e: SearchEngine) => new SearchEngineLifecycle(e) },
+        SearchDocumentBuilder,
         SearchIndexer,
         SearchReconciler,
       ],
-      exports: [SearchEngine, SearchIndexer, SearchReconciler],
+      exports: [SearchEngine, SearchDocumentBuilder, SearchIndexer, SearchReconciler],
     };
   }
 }

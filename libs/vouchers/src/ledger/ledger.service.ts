@@ -1,6 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock, NotFoundError, isUuid, newId, type DomainError, type Fen } from '@innoserve/core';
+import { SqlParams } from '@innoserve/database';
 import { splitByShares, splitProportionally, type SourceShare } from '../funding/funding-split.js';
 import { Accounts, type AccountKind } from './ledger-account.js';
 import { LEDGER_MOVES, LedgerPostingError, checkPostings, type CheckedPosting, type LedgerPosting, type LedgerTransactionType } from './ledger-moves.js';
@@ -13,6 +14,7 @@ import {
   voucherInsufficientBalance,
 } from './ledger-errors.js';
 import type { LedgerHoldStatus } from './ledger-hold.entity.js';
+import { ledgerWriteCtes } from './ledger-write.sql.js';
 
 /** Who asked for a movement, why, and the key that makes a retry harmless. */
 export interface LedgerCommand {
@@ -497,69 +499,29 @@ export class LedgerService {
   }
 
   /**
-   * Writes one transaction inside `m`'s transaction (the caller provides the savepoint). The
-   * header, the entries and any missing balance rows go in one statement, before the balances
-   * are touched, so the contended balance rows stay locked for as short a time as possible: only
-   * the conditional updates (sorted by account key) and the commit run while they are held.
+   * Writes one transaction inside `m`'s transaction (the caller provides the savepoint) as one
+   * statement (ledgerWriteCtes): header, entries and every balance move, so no round trip happens
+   * while the contended balance rows are locked. A refused debit leaves the statement's other
+   * moves in place until the caller's savepoint rolls them back, which the thrown error causes.
    */
   private async write(m: EntityManager, input: PostInput, postings: CheckedPosting[]): Promise<PostedTransaction> {
     const id = newId();
     const createdAt = this.clock?.now() ?? new Date();
-    const sorted = [...postings].sort((a, b) => byKey(a.account, b.account));
-    const inserted = await m.query<{ id: string }[]>(
-      `WITH tx AS (
-         INSERT INTO ledger_transaction (id, program_id, type, reference, actor_id, idempotency_key, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (idempotency_key) DO NOTHING RETURNING id
-       ), entry AS (
-         INSERT INTO ledger_entry (id, transaction_id, position, program_id, account, amount_fen)
-         SELECT u.id, tx.id, u.ord - 1, $2, u.account, u.amount
-           FROM tx, unnest($8::uuid[], $9::varchar[], $10::bigint[]) WITH ORDINALITY AS u(id, account, amount, ord)
-         RETURNING 1
-       ), balance AS (
-         INSERT INTO ledger_balance (id, program_id, account, kind, source, grant_id, may_go_negative, balance_fen)
-         SELECT b.id, $2, b.account, b.kind, b.source, b.grant_id, b.may_go_negative, 0
-           FROM tx, unnest($11::uuid[], $12::varchar[], $13::varchar[], $14::varchar[], $15::uuid[], $16::boolean[])
-                WITH ORDINALITY AS b(id, account, kind, source, grant_id, may_go_negative, ord)
-          ORDER BY b.ord
-         ON CONFLICT (program_id, account) DO NOTHING RETURNING 1
-       )
-       SELECT id FROM tx`,
-      [
-        id,
-        input.programId,
-        input.type,
-        input.reference,
-        input.actorId,
-        input.idempotencyKey,
-        createdAt,
-        postings.map(() => newId()),
-        postings.map((p) => p.account),
-        postings.map((p) => p.amountFen.toString()),
-        sorted.map(() => newId()),
-        sorted.map((p) => p.account),
-        sorted.map((p) => p.parsed.kind),
-        sorted.map((p) => p.parsed.source),
-        sorted.map((p) => p.parsed.grantId),
-        sorted.map((p) => p.parsed.mayGoNegative),
-      ],
+    const p = new SqlParams();
+    const ctes = ledgerWriteCtes(p, { id, programId: input.programId, type: input.type, reference: input.reference, actorId: input.actorId, idempotencyKey: input.idempotencyKey, createdAt, postings });
+    const [row] = await m.query<{ id: string | null; moved: string[] }[]>(
+      `WITH ${ctes.sql} SELECT (SELECT id FROM ledger_tx) AS id, ARRAY(SELECT account FROM ledger_moved)::text[] AS moved`,
+      p.values,
     );
-    if (inserted.length === 0) {
+    if (row.id === null) {
       // a concurrent call with this key committed first (we waited on its unique key)
       const prior = await this.findTransaction(m, input.idempotencyKey);
       if (!prior) throw Object.assign(new Error('ledger idempotency key taken by an invisible transaction; retry'), { code: '40001' });
       this.assertSameMovement(prior, input);
       return prior;
     }
-    for (const p of sorted) {
-      const result = await m.queryRunner!.query(
-        `UPDATE ledger_balance SET balance_fen = balance_fen + $3
-          WHERE program_id = $1 AND account = $2 AND (may_go_negative OR balance_fen + $3 >= 0)`,
-        [input.programId, p.account, p.amountFen.toString()],
-        true,
-      );
-      if (!result.affected) throw (input.insufficient ?? ((a: string) => new LedgerInsufficientBalanceError(a)))(p.account);
-    }
+    const refused = ctes.accounts.find((a) => !row.moved.includes(a));
+    if (refused !== undefined) throw (input.insufficient ?? ((a: string) => new LedgerInsufficientBalanceError(a)))(refused);
     return {
       id,
       programId: input.programId.toLowerCase(),
@@ -568,7 +530,7 @@ export class LedgerService {
       actorId: input.actorId === null ? null : input.actorId.toLowerCase(),
       idempotencyKey: input.idempotencyKey,
       createdAt,
-      postings: postings.map((p) => ({ account: p.account, amountFen: p.amountFen })),
+      postings: postings.map((x) => ({ account: x.account, amountFen: x.amountFen })),
       replayed: false,
     };
   }

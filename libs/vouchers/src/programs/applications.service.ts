@@ -24,6 +24,7 @@ import {
   outsideWindow,
   programNotOpen,
 } from './program-errors.js';
+import { FirstComeGrants } from './first-come-grants.service.js';
 import { ProgramCapsService } from './program-caps.service.js';
 import { drawOrder, eligibilityErrors, sharesFor } from './program-rules.js';
 import { VoucherProgram } from './program.entity.js';
@@ -79,6 +80,7 @@ export class ApplicationsService {
     private readonly caps: ProgramCapsService,
     private readonly programs: ProgramsService,
     private readonly clock: Clock,
+    private readonly firstCome: FirstComeGrants,
   ) {}
 
   /**
@@ -88,6 +90,9 @@ export class ApplicationsService {
    * APPLICATION_EXISTS). First-come-first-served grants at once or refuses the whole application.
    */
   async apply(by: Principal, programId: string, input: ApplyInput): Promise<ApplicationOutcome> {
+    // first-come-first-served: the lean one-statement grant (FirstComeGrants); the other modes here
+    const firstCome = await this.firstCome.apply(by, programId, input);
+    if (firstCome) return firstCome;
     return this.tx.run(async (m) => {
       const program = isUuid(programId) ? await m.findOne(VoucherProgram, { where: { id: programId } }) : null;
       if (!program || program.status === 'draft') throw new NotFoundError('program');

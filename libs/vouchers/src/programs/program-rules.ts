@@ -69,7 +69,7 @@ export interface EligibilitySubject {
 }
 
 /** Whether the enterprise holds an unexpired 高新技术企业 certificate on `today` (YYYY-MM-DD). */
-export function hasHighTech(e: EligibilitySubject['enterprise'], today: string): boolean {
+export function hasHighTech(e: Pick<NonNullable<EligibilitySubject['enterprise']>, 'highTechCertNo' | 'highTechCertExpiresOn'> | null | undefined, today: string): boolean {
   return !!e?.highTechCertNo && (e.highTechCertExpiresOn === null || e.highTechCertExpiresOn >= today);
 }
 

@@ -1,0 +1,121 @@
+import { newId } from '@innoserve/core';
+import type { SqlParams } from '@innoserve/database';
+import type { CheckedPosting, LedgerTransactionType } from './ledger-moves.js';
+
+/** One balanced transaction, checked (checkPostings), ready to be written. */
+export interface LedgerWrite {
+  id: string;
+  programId: string;
+  type: LedgerTransactionType;
+  reference: string;
+  actorId: string | null;
+  idempotencyKey: string;
+  createdAt: Date;
+  postings: readonly CheckedPosting[];
+}
+
+export interface LedgerWriteCtes {
+  /** CTE definitions to put after WITH (comma-separated, no trailing comma); `ledger_tx` (the header's id, none on a replay) and `ledger_moved` (accounts moved) are for the caller. */
+  sql: string;
+  /** Accounts in the order their balance rows are locked (sorted by key). */
+  accounts: string[];
+}
+
+const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The whole ledger write as CTEs of one statement, so the contended balance rows are locked for as
+ * short a time as possible and no round trip happens while they are held:
+ * - `ledger_tx`: the header; `ON CONFLICT (idempotency_key) DO NOTHING`, so a replay writes nothing;
+ * - `ledger_entries`: the postings, in the given order;
+ * - `ledger_locked`: every existing balance row of the transaction locked (FOR UPDATE) in key
+ *   order, before any is changed — the moves below wait for it — so concurrent writers always lock
+ *   rows in one order and never deadlock on each other;
+ * - `ledger_debited`: debits of accounts that must not go negative, as one conditional UPDATE
+ *   (`balance + amount >= 0`) of the existing rows; an account without a row has nothing to give;
+ * - `ledger_credited`: every other move (credits, debits of funding accounts, which may go
+ *   negative) as an upsert in sorted key order, creating the row with its amount;
+ * - `ledger_moved`: the accounts moved. Fewer than the postings means a debit was refused, and the
+ *   caller must roll the statement back (an error in its transaction, or innoserve_refuse_unless).
+ * The CHECK on ledger_balance stays the last line of defence.
+ */
+export function ledgerWriteCtes(p: SqlParams, w: LedgerWrite): LedgerWriteCtes {
+  const sorted = [...w.postings].sort((a, b) => byKey(a.account, b.account));
+  // Debits of accounts that must not go negative: a conditional UPDATE of the existing row (none:
+  // nothing to give). The rest (credits, and debits of accounts that may go negative) are upserts;
+  // their proposed rows always pass the CHECK, which PostgreSQL applies before ON CONFLICT.
+  const debits = sorted.filter((x) => x.amountFen < 0n && !x.parsed.mayGoNegative);
+  const upserts = sorted.filter((x) => !(x.amountFen < 0n && !x.parsed.mayGoNegative));
+  const program = p.add(w.programId, 'uuid');
+  const sql = `ledger_tx AS (
+    INSERT INTO ledger_transaction (id, program_id, type, reference, actor_id, idempotency_key, created_at)
+    VALUES (${p.add(w.id, 'uuid')}, ${program}, ${p.add(w.type)}, ${p.add(w.reference)}, ${p.add(w.actorId, 'uuid')}, ${p.add(w.idempotencyKey)}, ${p.add(w.createdAt, 'timestamptz')})
+    ON CONFLICT (idempotency_key) DO NOTHING
+    RETURNING id
+  ), ledger_entries AS (
+    INSERT INTO ledger_entry (id, transaction_id, position, program_id, account, amount_fen)
+    SELECT u.id, ledger_tx.id, u.ord - 1, ${program}, u.account, u.amount
+      FROM ledger_tx, unnest(${p.add(
+        w.postings.map(() => newId()),
+        'uuid[]',
+      )}, ${p.add(
+        w.postings.map((x) => x.account),
+        'varchar[]',
+      )}, ${p.add(
+        w.postings.map((x) => x.amountFen.toString()),
+        'bigint[]',
+      )}) WITH ORDINALITY AS u(id, account, amount, ord)
+    RETURNING 1
+  ), ledger_locked AS (
+    SELECT x.account FROM ledger_balance x
+     WHERE x.program_id = ${program} AND x.account = ANY(${p.add(
+       sorted.map((x) => x.account),
+       'varchar[]',
+     )}) AND EXISTS (SELECT 1 FROM ledger_tx)
+     ORDER BY x.account
+       FOR UPDATE
+  ), ledger_debited AS (
+    UPDATE ledger_balance b SET balance_fen = b.balance_fen + u.amount
+      FROM ledger_locked l, unnest(${p.add(
+        debits.map((x) => x.account),
+        'varchar[]',
+      )}, ${p.add(
+        debits.map((x) => x.amountFen.toString()),
+        'bigint[]',
+      )}) AS u(account, amount)
+     WHERE u.account = l.account
+       AND b.program_id = ${program} AND b.account = l.account AND b.balance_fen + u.amount >= 0
+    RETURNING b.account
+  ), ledger_credited AS (
+    INSERT INTO ledger_balance AS b (id, program_id, account, kind, source, grant_id, may_go_negative, balance_fen)
+    SELECT u.id, ${program}, u.account, u.kind, u.source, u.grant_id, u.may_go_negative, u.amount
+      FROM ledger_tx, (SELECT count(*) FROM ledger_locked) AS all_locked, unnest(${p.add(
+        upserts.map(() => newId()),
+        'uuid[]',
+      )}, ${p.add(
+        upserts.map((x) => x.account),
+        'varchar[]',
+      )}, ${p.add(
+        upserts.map((x) => x.parsed.kind),
+        'varchar[]',
+      )}, ${p.add(
+        upserts.map((x) => x.parsed.source),
+        'varchar[]',
+      )}, ${p.add(
+        upserts.map((x) => x.parsed.grantId),
+        'uuid[]',
+      )}, ${p.add(
+        upserts.map((x) => x.parsed.mayGoNegative),
+        'boolean[]',
+      )}, ${p.add(
+        upserts.map((x) => x.amountFen.toString()),
+        'bigint[]',
+      )}) WITH ORDINALITY AS u(id, account, kind, source, grant_id, may_go_negative, amount, ord)
+     ORDER BY u.ord
+    ON CONFLICT (program_id, account) DO UPDATE SET balance_fen = b.balance_fen + EXCLUDED.balance_fen
+    RETURNING b.account
+  ), ledger_moved AS (
+    SELECT account FROM ledger_debited UNION ALL SELECT account FROM ledger_credited
+  )`;
+  return { sql, accounts: sorted.map((x) => x.account) };
+}

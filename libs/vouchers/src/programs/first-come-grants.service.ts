@@ -1,0 +1,280 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock, NotFoundError, isUuid, newId, shanghaiDate, type Fen } from '@innoserve/core';
+import { SqlParams, pgCode, pgConstraint, preparedQuery, refusalOf } from '@innoserve/database';
+import { AuditService } from '@innoserve/audit';
+import type { Principal } from '@innoserve/identity';
+import { OrganizationsService, type ApplicantFacts } from '@innoserve/organizations';
+import { splitByShares } from '../funding/funding-split.js';
+import { Accounts } from '../ledger/ledger-account.js';
+import { programBudgetExhausted } from '../ledger/ledger-errors.js';
+import { checkPostings } from '../ledger/ledger-moves.js';
+import { ledgerWriteCtes } from '../ledger/ledger-write.sql.js';
+import { VoucherApplication } from './application.entity.js';
+import { VoucherGrant } from './grant.entity.js';
+import { applicationExists, fundingSharesInvalid, groupCapReached, notEligible, outsideWindow, programNotOpen } from './program-errors.js';
+import { eligibilityErrors, hasHighTech, sharesFor } from './program-rules.js';
+import type { ProgramStatus } from './program-state-machine.js';
+import type { AllocationMode, Eligibility, FundingSource } from './program-types.js';
+import { toApplicationView, toGrantView, type ApplicationView, type GrantView } from './program-views.js';
+
+export interface FirstComeInput {
+  enterpriseId: string;
+  requestedFen: Fen;
+  purpose: string;
+}
+
+export interface FirstComeOutcome {
+  application: ApplicationView;
+  grant: GrantView;
+}
+
+interface ProgramRow {
+  status: ProgramStatus;
+  allocation_mode: AllocationMode;
+  application_opens_on: string;
+  application_closes_on: string;
+  grant_expires_on: string;
+  eligibility: Eligibility;
+  funding_sources: FundingSource[];
+  enterprise_annual_cap_fen: string;
+  high_tech_annual_cap_fen: string | null;
+  max_grant_fen: string;
+  has_live_application: boolean;
+  group_used_fen: string | null;
+  pools: Record<string, string>;
+}
+
+/** The program, whether the enterprise already has a live application, its group's usage, and the pool balances. */
+const PROGRAM_SQL = `
+SELECT p.status, p.allocation_mode, p.application_opens_on::text AS application_opens_on, p.application_closes_on::text AS application_closes_on,
+       p.grant_expires_on::text AS grant_expires_on, p.eligibility, p.funding_sources,
+       p.enterprise_annual_cap_fen::text AS enterprise_annual_cap_fen, p.high_tech_annual_cap_fen::text AS high_tech_annual_cap_fen,
+       p.max_grant_fen::text AS max_grant_fen,
+       EXISTS (SELECT 1 FROM voucher_application a WHERE a.program_id = p.id AND a.enterprise_id = $2 AND a.status IN ('pending', 'granted')) AS has_live_application,
+       (SELECT u.used_fen::text FROM voucher_group_cap_usage u WHERE u.program_id = p.id AND u.group_key = $3) AS group_used_fen,
+       (SELECT coalesce(json_object_agg(b.account, b.balance_fen::text), '{}'::json)
+          FROM ledger_balance b WHERE b.program_id = p.id AND b.account >= 'pool:' AND b.account < 'pool;') AS pools
+  FROM voucher_program p
+ WHERE p.id = $1`;
+
+const minFen = (...xs: Fen[]): Fen => xs.reduce((a, b) => (b < a ? b : a));
+
+/** Attempts before a group-usage race is answered as the cap reached (each attempt re-reads the usage). */
+const ATTEMPTS = 4;
+
+/**
+ * The first-come-first-served grant: the opening-day hot path (issue #4's rush). Same rules,
+ * errors and records as the general path in ApplicationsService — an application created as
+ * granted, the group's cap usage raised, the grant, its audit entry and the ledger grant
+ * transaction — but in three round trips and no explicit transaction:
+ * 1. the applicant's facts (OrganizationsService.applicantFacts) and the program with its pool
+ *    balances, concurrently, as prepared statements;
+ * 2. the checks in TypeScript (in the general path's order), refusing early — without writing or
+ *    queueing on the hot pool rows — when the pools as last committed cannot cover the grant;
+ * 3. one statement (its own transaction) with every write as a CTE, ending in
+ *    innoserve_refuse_unless checks: the program still open, the group's usage raised within its
+ *    cap by a conditional upsert, every pool debited by a conditional update. Any refusal rolls
+ *    the whole statement back, so nothing is ever half written. The select list runs the CTEs in
+ *    order, the hot pool rows last: they stay locked only for their own update and the commit,
+ *    and no round trip happens while they are held.
+ */
+@Injectable()
+export class FirstComeGrants {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The grant, or null when the program is not first-come-first-served (the caller takes the general path). */
+  async apply(by: Principal, programId: string, input: FirstComeInput): Promise<FirstComeOutcome | null> {
+    if (!isUuid(programId)) throw new NotFoundError('program');
+    for (let attempt = 1; ; attempt++) {
+      const [facts, program] = await Promise.all([this.organizations.applicantFacts(input.enterpriseId, by.userId), this.readProgram(programId, input.enterpriseId)]);
+      if (!program || program.status === 'draft') throw new NotFoundError('program');
+      if (program.allocation_mode !== 'fcfs') return null;
+      if (!facts) throw new NotFoundError('enterprise');
+      // the program read guessed the group key (the enterprise's own id): read again when it is another
+      const used = facts.groupKey === facts.id ? null : await this.groupUsed(programId, facts.groupKey);
+      try {
+        return await this.grant(by, programId, input, facts, program, used);
+      } catch (e) {
+        if (e instanceof UsageMoved && attempt < ATTEMPTS) continue;
+        if (e instanceof UsageMoved) throw groupCapReached();
+        throw e;
+      }
+    }
+  }
+
+  private async readProgram(programId: string, enterpriseId: string): Promise<ProgramRow | null> {
+    // the group key is not known before the facts arrive: read the usage of the enterprise's own
+    // key (its group when it has no controller) and correct it afterwards when the group differs
+    const enterprise = isUuid(enterpriseId) ? enterpriseId.toLowerCase() : null;
+    const [row] = await preparedQuery<ProgramRow>(this.dataSource, 'vouchers.first_come_program', PROGRAM_SQL, [programId, enterprise, enterprise ?? '']);
+    return row ?? null;
+  }
+
+  private async groupUsed(programId: string, groupKey: string): Promise<Fen> {
+    const [row] = await preparedQuery<{ used_fen: string }>(
+      this.dataSource,
+      'vouchers.first_come_group_used',
+      'SELECT used_fen::text AS used_fen FROM voucher_group_cap_usage WHERE program_id = $1 AND group_key = $2',
+      [programId, groupKey],
+    );
+    return row ? BigInt(row.used_fen) : 0n;
+  }
+
+  private async grant(by: Principal, programId: string, input: FirstComeInput, facts: ApplicantFacts, program: ProgramRow, usedRead: Fen | null): Promise<FirstComeOutcome> {
+    if (program.status !== 'open') throw programNotOpen(program.status);
+    const today = shanghaiDate(this.clock.now());
+    if (today < program.application_opens_on || today > program.application_closes_on) throw outsideWindow(program.application_opens_on, program.application_closes_on);
+    const errors = eligibilityErrors(program.eligibility, facts, today);
+    if (errors.length > 0) throw notEligible(errors);
+    if (program.has_live_application) throw applicationExists();
+
+    const used = usedRead ?? (program.group_used_fen === null ? 0n : BigInt(program.group_used_fen));
+    const cap = this.groupCap(program, facts, today);
+    const left = cap - used;
+    if (left <= 0n) throw groupCapReached();
+    const amount = minFen(input.requestedFen, BigInt(program.max_grant_fen), left);
+    const shares = sharesFor(program.funding_sources, facts.regionCode);
+    if (shares.reduce((a, x) => a + x.shareBp, 0) !== 10_000) {
+      throw fundingSharesInvalid([{ field: 'fundingSources', message: `the shares applying to region ${facts.regionCode} do not sum to 10000 bp` }]);
+    }
+    const parts = splitByShares(amount, shares).filter((p) => p.amountFen > 0n);
+    // fail fast: pools that (as last committed) cannot cover their part refuse without a write
+    for (const p of parts) {
+      const account = Accounts.pool(p.key);
+      if (BigInt(program.pools[account] ?? '0') < p.amountFen) throw programBudgetExhausted(account);
+    }
+
+    const now = this.clock.now();
+    const app = new VoucherApplication();
+    Object.assign(app, {
+      id: newId(),
+      programId: programId.toLowerCase(),
+      enterpriseId: facts.id,
+      regionCode: facts.regionCode,
+      groupKey: facts.groupKey,
+      requestedFen: input.requestedFen,
+      purpose: input.purpose.trim(),
+      status: 'granted',
+      grantedFen: amount,
+      grantId: newId(),
+      decisionReason: null,
+      decidedBy: null,
+      appliedBy: by.userId,
+      createdAt: now,
+      updatedAt: now,
+    } satisfies Partial<VoucherApplication>);
+    const grant = new VoucherGrant();
+    Object.assign(grant, {
+      id: app.grantId!,
+      programId: app.programId,
+      applicationId: app.id,
+      enterpriseId: facts.id,
+      groupKey: facts.groupKey,
+      amountFen: amount,
+      parts: parts.map((p) => ({ source: p.key, amountFen: p.amountFen.toString() })),
+      expiresOn: program.grant_expires_on,
+      status: 'active',
+      lapsedFen: 0n,
+      lapsedAt: null,
+      createdAt: now,
+    } satisfies Partial<VoucherGrant>);
+
+    const p = new SqlParams();
+    const program$ = p.add(app.programId, 'uuid');
+    const amount$ = p.add(amount.toString(), 'bigint');
+    const postings = checkPostings(
+      'grant',
+      parts.flatMap((x) => [
+        { account: Accounts.pool(x.key), amountFen: -x.amountFen },
+        { account: Accounts.grantAvailable(grant.id, x.key), amountFen: x.amountFen },
+      ]),
+    );
+    const ledger = ledgerWriteCtes(p, {
+      id: newId(),
+      programId: app.programId,
+      type: 'grant',
+      reference: `application:${app.id}`,
+      actorId: by.userId,
+      idempotencyKey: `grant:${app.id}`,
+      createdAt: now,
+      postings,
+    });
+    const sql = `WITH open_program AS (
+        SELECT 1 FROM voucher_program WHERE id = ${program$} AND status = 'open'
+      ), application AS (
+        INSERT INTO voucher_application (id, program_id, enterprise_id, region_code, group_key, requested_fen, purpose, status, granted_fen, grant_id,
+                                         decision_reason, decided_by, applied_by, created_at, updated_at)
+        SELECT ${p.add(app.id, 'uuid')}, ${program$}, ${p.add(app.enterpriseId, 'uuid')}, ${p.add(app.regionCode)}, ${p.add(app.groupKey)},
+               ${p.add(app.requestedFen.toString(), 'bigint')}, ${p.add(app.purpose)}, 'granted', ${amount$}, ${p.add(grant.id, 'uuid')},
+               NULL, NULL, ${p.add(app.appliedBy, 'uuid')}, ${p.add(now, 'timestamptz')}, ${p.add(now, 'timestamptz')}
+          FROM open_program
+        RETURNING id
+      ), usage AS (
+        INSERT INTO voucher_group_cap_usage AS u (id, program_id, group_key, used_fen)
+        VALUES (gen_random_uuid(), ${program$}, ${p.add(app.groupKey)}, ${amount$})
+        ON CONFLICT (program_id, group_key) DO UPDATE SET used_fen = u.used_fen + EXCLUDED.used_fen
+         WHERE u.used_fen + EXCLUDED.used_fen <= ${p.add(cap.toString(), 'bigint')}
+        RETURNING 1
+      ), grant_row AS (
+        INSERT INTO voucher_grant (id, program_id, application_id, enterprise_id, group_key, amount_fen, parts, expires_on, status, lapsed_fen, lapsed_at, created_at)
+        VALUES (${p.add(grant.id, 'uuid')}, ${program$}, ${p.add(app.id, 'uuid')}, ${p.add(grant.enterpriseId, 'uuid')}, ${p.add(grant.groupKey)}, ${amount$},
+                ${p.add(JSON.stringify(grant.parts), 'jsonb')}, ${p.add(grant.expiresOn, 'date')}, 'active', 0, NULL, ${p.add(now, 'timestamptz')})
+        RETURNING 1
+      ), audit AS (
+        ${this.audit.firstEntryInsert(p, {
+          streamType: 'voucher_application',
+          streamId: app.id,
+          action: 'application.granted',
+          actorId: by.userId,
+          before: { status: 'pending' },
+          after: {
+            status: 'granted',
+            programId: app.programId,
+            enterpriseId: app.enterpriseId,
+            requestedFen: Number(app.requestedFen),
+            grantId: grant.id,
+            amountFen: Number(amount),
+            parts: grant.parts,
+          },
+        })}
+        RETURNING 1
+      ), ${ledger.sql}
+      SELECT innoserve_refuse_unless(EXISTS (SELECT 1 FROM application), 'PROGRAM_NOT_OPEN') AS open,
+             innoserve_refuse_unless(EXISTS (SELECT 1 FROM usage), 'GROUP_USAGE_MOVED') AS within_cap,
+             (SELECT count(*) FROM grant_row) + (SELECT count(*) FROM audit) + (SELECT count(*) FROM ledger_entries) AS written,
+             innoserve_refuse_unless((SELECT count(*) FROM ledger_moved) = ${p.add(ledger.accounts.length, 'int')}, 'PROGRAM_BUDGET_EXHAUSTED',
+               (SELECT string_agg(a, ',') FROM unnest(${p.add(ledger.accounts, 'text[]')}) a WHERE a NOT IN (SELECT account FROM ledger_moved))) AS funded`;
+    try {
+      await preparedQuery(this.dataSource, 'vouchers.first_come_grant', sql, p.values);
+    } catch (e) {
+      const refusal = refusalOf(e);
+      if (refusal?.code === 'PROGRAM_NOT_OPEN') throw programNotOpen('closed');
+      if (refusal?.code === 'GROUP_USAGE_MOVED') throw new UsageMoved();
+      if (refusal?.code === 'PROGRAM_BUDGET_EXHAUSTED') throw programBudgetExhausted(refusal.detail?.split(',')[0] || ledger.accounts[0]);
+      if (pgCode(e) === '23505' && pgConstraint(e) === 'ux_voucher_application_live') throw applicationExists();
+      if (pgCode(e) === '40P01') throw new UsageMoved(); // a deadlock victim retries like a usage race
+      throw e;
+    }
+    return { application: toApplicationView(app), grant: toGrantView(grant) };
+  }
+
+  /** The group's cap: the high-tech cap when any enterprise of the group holds an unexpired certificate. */
+  private groupCap(program: ProgramRow, facts: ApplicantFacts, today: string): Fen {
+    const base = BigInt(program.enterprise_annual_cap_fen);
+    if (program.high_tech_annual_cap_fen === null) return base;
+    const high = BigInt(program.high_tech_annual_cap_fen);
+    const highTech = facts.groupCertificates.some((c) => hasHighTech(c, today));
+    return highTech && high > base ? high : base;
+  }
+}
+
+/** The group's usage changed between the read and the write (or a deadlock): read again and retry. */
+class UsageMoved extends Error {
+  override name = 'UsageMoved';
+}
