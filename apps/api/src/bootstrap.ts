@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import helmet from '@fastify/helmet';
+import type { FastifyHelmetOptions } from '@fastify/helmet';
 import { createPino, PinoNestLogger } from '@innoserve/core';
 import type { Clock, AppConfig } from '@innoserve/core';
 import { AppModule } from './app.module.js';
@@ -10,6 +10,7 @@ import { createValidationPipe } from './http/validation.js';
 import { toProblem } from './http/problem.filter.js';
 import { localeOf } from './http/locale.js';
 import { assertNoNul } from './http/nul-guard.js';
+import { securityHeaders } from './http/security-headers.js';
 
 export interface ApiAppOptions {
   clock?: Clock;
@@ -38,6 +39,17 @@ export function listRoutes(app: NestFastifyApplication): ServedRoute[] {
   return [...(servedRoutes.get(app) ?? [])];
 }
 
+const HELMET_OPTIONS: FastifyHelmetOptions = {
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: [`'self'`],
+      styleSrc: [`'self'`, `'unsafe-inline'`],
+      imgSrc: [`'self'`, 'data:'],
+      scriptSrc: [`'self'`, `'unsafe-inline'`],
+    },
+  },
+};
+
 /** Trust the first n proxies in front of the api (a hop count). */
 const hops = (n: number) => (_address: string, hop: number) => hop < n;
 
@@ -65,15 +77,11 @@ export async function createApiApp(config: AppConfig, opts: ApiAppOptions = {}):
     );
     void reply.status(problem.status).headers({ ...headers, 'content-type': 'application/problem+json; charset=utf-8' }).send(problem);
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: [`'self'`],
-        styleSrc: [`'self'`, `'unsafe-inline'`],
-        imgSrc: [`'self'`, 'data:'],
-        scriptSrc: [`'self'`, `'unsafe-inline'`],
-      },
-    },
+  // @fastify/helmet's headers, computed once (the plugin would rebuild them on every request)
+  const helmetHeaders = await securityHeaders(HELMET_OPTIONS);
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    for (const [name, value] of helmetHeaders) reply.raw.setHeader(name, value);
+    done();
   });
   app.enableCors({ origin: config.corsOrigins, credentials: true });
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/live'] });

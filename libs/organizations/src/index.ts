@@ -12,6 +12,9 @@ export {
   type ProviderAdmissionSnapshot,
   type BlacklistInput,
   type ApplicantFacts,
+  type ApplicantRow,
+  applicantFactsSelect,
+  toApplicantFacts,
 } from './services/organizations.service.js';
 export { EnterprisesService, type NewEnterprise, type EnterpriseChanges } from './services/enterprises.service.js';
 export { ProvidersService, type NewProvider, type ProviderEdits, type ProviderUpdateOutcome } from './services/providers.service.js';

@@ -113,6 +113,25 @@ describe('Search HTTP API', () => {
       expect(res.status).toBe(400);
     });
 
+    it('names every bad parameter in the 400, unknown ones first', async () => {
+      const res = await t.request('GET', `${OFFERINGS}?pageSize=101&foo=1&sort=bogus`);
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([
+        { field: 'foo', message: 'property foo should not exist' },
+        { field: 'sort', message: 'sort must be one of the following values: relevance, price_asc, price_desc, rating, newest' },
+        { field: 'pageSize', message: 'pageSize must not be greater than 100' },
+      ]);
+    });
+
+    it('sends the security headers', async () => {
+      const res = await t.request('GET', url(OFFERINGS, { q: '检测' }));
+      expect(res.status).toBe(200);
+      expect(res.headers['content-security-policy']).toContain(`default-src 'self'`);
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['strict-transport-security']).toContain('max-age=');
+    });
+
     it('answers 400 for a NUL character in q', async () => {
       const res = await t.request('GET', `${OFFERINGS}?q=%00abc`);
       expect(res.status).toBe(400);

@@ -3,9 +3,15 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PROVIDER_TYPES, QUALIFICATION_KINDS, type ProviderType, type QualificationKind } from '@innoserve/organizations';
 import { SEARCH_LIMITS, SEARCH_SORTS, type SearchSort } from '@innoserve/search';
+import { ValidatedBy } from '../http/validation.js';
 import { emptyToUndefined, QueryInt } from './query-fields.js';
+import { validateSearchOfferingsQuery } from './search-offerings-query.validator.js';
 
-/** GET /search/offerings. Every parameter is optional; unknown parameters are 400. */
+/**
+ * GET /search/offerings. Every parameter is optional; unknown parameters are 400. The global pipe
+ * validates it with validateSearchOfferingsQuery, which answers as these decorators do (change both).
+ */
+@ValidatedBy(validateSearchOfferingsQuery)
 export class SearchOfferingsQuery {
   @ApiPropertyOptional({ maxLength: SEARCH_LIMITS.maxQueryLength, description: 'Free text, Chinese and/or English', example: '纺织 检测' })
   @IsOptional()

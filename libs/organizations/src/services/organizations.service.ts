@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { Clock, NotFoundError, ValidationFailedError, isUuid, shanghaiDate } from '@innoserve/core';
-import { TransactionRunner, preparedQuery } from '@innoserve/database';
+import { SqlParams, TransactionRunner, preparedQuery } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import type { Principal } from '@innoserve/identity';
 import type { EnterpriseStatus } from '../domain/enterprise-verification.state-machine.js';
@@ -87,7 +87,8 @@ export interface ApplicantFacts {
   groupCertificates: { highTechCertNo: string | null; highTechCertExpiresOn: string | null }[];
 }
 
-interface ApplicantRow {
+/** A row of applicantFactsSelect (also as the JSON of that row). */
+export interface ApplicantRow {
   id: string;
   region_code: string;
   established_on: string | null;
@@ -101,7 +102,13 @@ interface ApplicantRow {
   group_certificates: { highTechCertNo: string | null; highTechCertExpiresOn: string | null }[];
 }
 
-const APPLICANT_FACTS_SQL = `
+/**
+ * The SELECT of an applicant's facts (one row when `userId` is a member of the organization, else
+ * none), for OrganizationsService.applicantFacts and for another lib's statement that needs them
+ * in the same round trip (as a CTE). Map its row with toApplicantFacts.
+ */
+export function applicantFactsSelect(p: SqlParams, organizationId: string, userId: string): string {
+  return `
 SELECT o.id, o.region_code, o.established_on::text AS established_on, o.blacklisted_until::text AS blacklisted_until,
        coalesce(o.controller_group, o.id::text) AS group_key,
        e.status, e.size_class, e.tech_sme_no, e.high_tech_cert_no, e.high_tech_cert_expires_on::text AS high_tech_cert_expires_on,
@@ -114,7 +121,23 @@ SELECT o.id, o.region_code, o.established_on::text AS established_on, o.blacklis
   FROM membership m
   JOIN organization o ON o.id = m.organization_id
   LEFT JOIN enterprise_profile e ON e.organization_id = o.id
- WHERE m.organization_id = $1 AND m.user_id = $2`;
+ WHERE m.organization_id = ${p.add(isUuid(organizationId) ? organizationId : null, 'uuid')} AND m.user_id = ${p.add(isUuid(userId) ? userId : null, 'uuid')}`;
+}
+
+export function toApplicantFacts(r: ApplicantRow): ApplicantFacts {
+  return {
+    id: r.id,
+    regionCode: r.region_code,
+    establishedOn: r.established_on,
+    blacklistedUntil: r.blacklisted_until,
+    groupKey: r.group_key,
+    enterprise:
+      r.status === null || r.size_class === null
+        ? null
+        : { status: r.status, sizeClass: r.size_class, techSmeNo: r.tech_sme_no, highTechCertNo: r.high_tech_cert_no, highTechCertExpiresOn: r.high_tech_cert_expires_on },
+    groupCertificates: r.group_certificates,
+  };
+}
 
 export interface BlacklistInput {
   reason: string;
@@ -222,20 +245,9 @@ export class OrganizationsService {
    */
   async applicantFacts(organizationId: string, userId: string): Promise<ApplicantFacts | null> {
     if (!isUuid(organizationId) || !isUuid(userId)) return null;
-    const [r] = await preparedQuery<ApplicantRow>(this.dataSource, 'organizations.applicant_facts', APPLICANT_FACTS_SQL, [organizationId, userId]);
-    if (!r) return null;
-    return {
-      id: r.id,
-      regionCode: r.region_code,
-      establishedOn: r.established_on,
-      blacklistedUntil: r.blacklisted_until,
-      groupKey: r.group_key,
-      enterprise:
-        r.status === null || r.size_class === null
-          ? null
-          : { status: r.status, sizeClass: r.size_class, techSmeNo: r.tech_sme_no, highTechCertNo: r.high_tech_cert_no, highTechCertExpiresOn: r.high_tech_cert_expires_on },
-      groupCertificates: r.group_certificates,
-    };
+    const p = new SqlParams();
+    const [r] = await preparedQuery<ApplicantRow>(this.dataSource, 'organizations.applicant_facts', applicantFactsSelect(p, organizationId, userId), p.values);
+    return r ? toApplicantFacts(r) : null;
   }
 
   async isMember(organizationId: string, userId: string, manager?: EntityManager): Promise<boolean> {

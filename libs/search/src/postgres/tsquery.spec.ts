@@ -15,6 +15,21 @@ describe(buildTsQuery.name, () => {
     expect(b.groups).toBe(2);
   });
 
+  it('makes a synonym that the query splits into words one alternative of its words ANDed', () => {
+    const residue = synonymLexeme(synonymGroupsOf('农残')[0]);
+    expect(synonymGroupsOf('农药残留')).toEqual(synonymGroupsOf('农残'));
+    // 农药残留 is cut into 农药 残留: the whole phrase, or its synonym (the group lexeme documents with 农残 carry)
+    expect(buildTsQuery(analyzeQuery('农药残留'), stem)!.match).toBe(`(${residue} | ('农药' & '残留'))`);
+    expect(buildTsQuery(analyzeQuery('农残'), stem)!.match).toBe(`(${residue} | '农残')`);
+    const testing = synonymLexeme(synonymGroupsOf('检测')[0]);
+    const b = buildTsQuery(analyzeQuery('茶叶 农药残留检测'), stem)!;
+    expect(b.match).toBe(`'茶叶' & (${residue} | ('农药' & '残留')) & (${testing} | '检测')`);
+    expect(b.groups).toBe(3);
+    expect(b.typed).toBe(`'茶叶' | '农药' | '残留' | '检测'`);
+    // the words apart are no phrase: each must match on its own
+    expect(buildTsQuery(analyzeQuery('残留 农药'), stem)!.match).toBe(`'残留' & '农药'`);
+  });
+
   it('uses prefixes for the word being typed, and drops stop-word groups', () => {
     expect(buildTsQuery(analyzeQuery('the emis'), stem)!.match).toBe(`'emis':*`);
     expect(buildTsQuery(analyzeQuery('the for '), stem)).toBeNull();

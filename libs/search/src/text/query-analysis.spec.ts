@@ -25,6 +25,17 @@ describe(analyzeQuery.name, () => {
     expect(g.alternatives.some((a) => a.words.some((w) => w.text === '专利'))).toBe(true);
   });
 
+  it('keeps a Chinese synonym that the query cuts into words together, with the synonyms of the whole', () => {
+    const groups = analyzeQuery('茶叶农药残留');
+    expect(groups.map((g) => g.source)).toEqual(['茶叶', '农药残留']);
+    expect(groups[1].alternatives.map((a) => [a.origin, a.words.map((w) => w.text).join(' ')])).toEqual([
+      ['typed', '农药 残留'],
+      ['synonym', '农残'],
+    ]);
+    expect(groups[1].synonymGroups).toEqual(synonymGroupsOf('农残'));
+    expect(analyzeQuery('农残')[0].alternatives.find((a) => a.origin === 'synonym')?.words.map((w) => w.text)).toEqual(['农药', '残留']);
+  });
+
   it('adds the sub-words of a long Chinese word as an alternative', () => {
     const [g] = analyzeQuery('安装简单');
     expect(g.alternatives.find((a) => a.origin === 'subwords')?.words.map((w) => w.text)).toEqual(['安装', '简单']);
@@ -55,5 +66,8 @@ describe('synonyms', () => {
     expect(synonymGroupsIn(['patent', 'filing'])).toContain(ip);
     expect(synonymGroupsIn(['intellectual'])).not.toContain(ip);
     expect(synonymGroupsIn(['intellectual', 'property'])).toContain(ip);
+    // a document with 农药 and 残留 carries the group of 农残
+    expect(synonymGroupsIn(['食品', '农药', '残留', '检测'])).toEqual(expect.arrayContaining(synonymGroupsOf('农残')));
+    expect(synonymGroupsIn(['农药'])).not.toEqual(expect.arrayContaining(synonymGroupsOf('农残')));
   });
 });

@@ -5,7 +5,7 @@
  * synonyms. PostgresEngine adds stems and typo corrections; highlighting uses all of them.
  */
 import { queryTokens, isHan, normalizeText, type QueryToken, type TokenKind } from './tokenizer.js';
-import { MULTI_WORD_SYNONYMS, synonymGroupsOf, synonymsOf } from './synonyms.js';
+import { synonymGroupsOf, synonymPhrases, synonymsOf } from './synonyms.js';
 import type { HighlightTerms } from './highlighter.js';
 
 export interface QueryWord {
@@ -41,18 +41,20 @@ export function analyzeQuery(q: string): QueryGroup[] {
   const typingLastWord = !/\s$/.test(q);
   const groups: QueryGroup[] = [];
   for (let i = 0; i < tokens.length && groups.length < MAX_QUERY_GROUPS; i++) {
-    // a multi-word synonym typed as words (intellectual property) forms one group
+    // a synonym that the query splits into words (intellectual property, 农药残留 → 农药 残留) forms one
+    // group: its words ANDed as typed, or any of its synonyms
     let phrase: QueryToken[] | null = null;
-    for (const p of MULTI_WORD_SYNONYMS) {
-      if (p.every((w, k) => tokens[i + k]?.kind === 'word' && tokens[i + k]?.text === w)) {
-        phrase = tokens.slice(i, i + p.length);
+    let source = tokens[i].text;
+    for (const p of synonymPhrases()) {
+      if (p.words.every((w, k) => tokens[i + k]?.text === w)) {
+        phrase = tokens.slice(i, i + p.words.length);
+        source = p.term;
         break;
       }
     }
     const parts = phrase ?? [tokens[i]];
     i += parts.length - 1;
     const isLast = i === tokens.length - 1;
-    const source = parts.map((t) => t.text).join(' ');
     const typed: QueryWord[] = parts.map((t) => ({
       text: t.text,
       kind: t.kind,

@@ -29,6 +29,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['模具', 'mold', 'mould'],
   ['仿真', 'simulation', 'cae'],
   ['电磁兼容', 'emc'],
+  ['农残', '农药残留'],
 ];
 
 const BY_TERM = new Map<string, readonly string[]>();
@@ -44,11 +45,27 @@ export function synonymsOf(term: string): readonly string[] {
   return BY_TERM.get(normalizeText(term)) ?? [];
 }
 
-/** Multi-word entries, longest first, as word lists (for phrase detection in a query). */
-export const MULTI_WORD_SYNONYMS: readonly string[][] = [...BY_TERM.keys()]
-  .filter((t) => t.includes(' '))
-  .map((t) => t.split(' '))
-  .sort((a, b) => b.length - a.length);
+let phrases: SynonymPhrase[] | null = null;
+
+export interface SynonymPhrase {
+  /** The entry as synonymsOf / synonymGroupsOf know it ('intellectual property', '农药残留'). */
+  term: string;
+  /** Its query tokens (intellectual, property; 农药, 残留). */
+  words: string[];
+}
+
+/**
+ * Entries a query splits into several tokens — Latin phrases and Chinese words jieba cuts in two
+ * (农药残留 → 农药 残留) — longest first. A query holding their tokens in a row treats them as one
+ * term (query-analysis.ts), so the synonyms of the whole entry apply.
+ */
+export function synonymPhrases(): readonly SynonymPhrase[] {
+  phrases ??= [...BY_TERM.keys()]
+    .map((term) => ({ term, words: queryTokens(term).map((t) => t.text) }))
+    .filter((p) => p.words.length > 1)
+    .sort((a, b) => b.words.length - a.words.length);
+  return phrases;
+}
 
 /** A group's stable id: derived from its first member, so reordering groups needs no reindex. */
 function groupId(group: readonly string[]): string {

@@ -4,7 +4,7 @@ import { Clock, NotFoundError, isUuid, newId, shanghaiDate, type Fen } from '@in
 import { SqlParams, pgCode, pgConstraint, preparedQuery, refusalOf } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import type { Principal } from '@innoserve/identity';
-import { OrganizationsService, type ApplicantFacts } from '@innoserve/organizations';
+import { applicantFactsSelect, toApplicantFacts, type ApplicantFacts, type ApplicantRow } from '@innoserve/organizations';
 import { splitByShares } from '../funding/funding-split.js';
 import { Accounts } from '../ledger/ledger-account.js';
 import { programBudgetExhausted } from '../ledger/ledger-errors.js';
@@ -30,6 +30,7 @@ export interface FirstComeOutcome {
 }
 
 interface ProgramRow {
+  facts: ApplicantRow | null;
   status: ProgramStatus;
   allocation_mode: AllocationMode;
   application_opens_on: string;
@@ -45,18 +46,25 @@ interface ProgramRow {
   pools: Record<string, string>;
 }
 
-/** The program, whether the enterprise already has a live application, its group's usage, and the pool balances. */
-const PROGRAM_SQL = `
-SELECT p.status, p.allocation_mode, p.application_opens_on::text AS application_opens_on, p.application_closes_on::text AS application_closes_on,
+/**
+ * One read: the applicant's facts (OrganizationsService's own SELECT, as a CTE), the program,
+ * whether the enterprise already has a live application in it, its group's usage, and the pools.
+ */
+function readSql(p: SqlParams, programId: string, enterpriseId: string, userId: string): string {
+  const enterprise = p.add(isUuid(enterpriseId) ? enterpriseId : null, 'uuid');
+  return `WITH facts AS (${applicantFactsSelect(p, enterpriseId, userId)})
+SELECT (SELECT row_to_json(f) FROM facts f) AS facts,
+       p.status, p.allocation_mode, p.application_opens_on::text AS application_opens_on, p.application_closes_on::text AS application_closes_on,
        p.grant_expires_on::text AS grant_expires_on, p.eligibility, p.funding_sources,
        p.enterprise_annual_cap_fen::text AS enterprise_annual_cap_fen, p.high_tech_annual_cap_fen::text AS high_tech_annual_cap_fen,
        p.max_grant_fen::text AS max_grant_fen,
-       EXISTS (SELECT 1 FROM voucher_application a WHERE a.program_id = p.id AND a.enterprise_id = $2 AND a.status IN ('pending', 'granted')) AS has_live_application,
-       (SELECT u.used_fen::text FROM voucher_group_cap_usage u WHERE u.program_id = p.id AND u.group_key = $3) AS group_used_fen,
+       EXISTS (SELECT 1 FROM voucher_application a WHERE a.program_id = p.id AND a.enterprise_id = ${enterprise} AND a.status IN ('pending', 'granted')) AS has_live_application,
+       (SELECT u.used_fen::text FROM voucher_group_cap_usage u JOIN facts f ON u.group_key = f.group_key WHERE u.program_id = p.id) AS group_used_fen,
        (SELECT coalesce(json_object_agg(b.account, b.balance_fen::text), '{}'::json)
           FROM ledger_balance b WHERE b.program_id = p.id AND b.account >= 'pool:' AND b.account < 'pool;') AS pools
   FROM voucher_program p
- WHERE p.id = $1`;
+ WHERE p.id = ${p.add(programId, 'uuid')}`;
+}
 
 const minFen = (...xs: Fen[]): Fen => xs.reduce((a, b) => (b < a ? b : a));
 
@@ -67,9 +75,9 @@ const ATTEMPTS = 4;
  * The first-come-first-served grant: the opening-day hot path (issue #4's rush). Same rules,
  * errors and records as the general path in ApplicationsService — an application created as
  * granted, the group's cap usage raised, the grant, its audit entry and the ledger grant
- * transaction — but in three round trips and no explicit transaction:
- * 1. the applicant's facts (OrganizationsService.applicantFacts) and the program with its pool
- *    balances, concurrently, as prepared statements;
+ * transaction — but in two statements (prepared, generic plans) and no explicit transaction:
+ * 1. one read: the applicant's facts (organizations' applicantFactsSelect), the program, the
+ *    group's usage and the pool balances;
  * 2. the checks in TypeScript (in the general path's order), refusing early — without writing or
  *    queueing on the hot pool rows — when the pools as last committed cannot cover the grant;
  * 3. one statement (its own transaction) with every write as a CTE, ending in
@@ -83,7 +91,6 @@ const ATTEMPTS = 4;
 export class FirstComeGrants {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly organizations: OrganizationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -92,14 +99,13 @@ export class FirstComeGrants {
   async apply(by: Principal, programId: string, input: FirstComeInput): Promise<FirstComeOutcome | null> {
     if (!isUuid(programId)) throw new NotFoundError('program');
     for (let attempt = 1; ; attempt++) {
-      const [facts, program] = await Promise.all([this.organizations.applicantFacts(input.enterpriseId, by.userId), this.readProgram(programId, input.enterpriseId)]);
+      const p = new SqlParams();
+      const [program] = await preparedQuery<ProgramRow>(this.dataSource, 'vouchers.first_come_read', readSql(p, programId, input.enterpriseId, by.userId), p.values);
       if (!program || program.status === 'draft') throw new NotFoundError('program');
       if (program.allocation_mode !== 'fcfs') return null;
-      if (!facts) throw new NotFoundError('enterprise');
-      // the program read guessed the group key (the enterprise's own id): read again when it is another
-      const used = facts.groupKey === facts.id ? null : await this.groupUsed(programId, facts.groupKey);
+      if (!program.facts) throw new NotFoundError('enterprise');
       try {
-        return await this.grant(by, programId, input, facts, program, used);
+        return await this.grant(by, programId, input, toApplicantFacts(program.facts), program);
       } catch (e) {
         if (e instanceof UsageMoved && attempt < ATTEMPTS) continue;
         if (e instanceof UsageMoved) throw groupCapReached();
@@ -108,25 +114,7 @@ export class FirstComeGrants {
     }
   }
 
-  private async readProgram(programId: string, enterpriseId: string): Promise<ProgramRow | null> {
-    // the group key is not known before the facts arrive: read the usage of the enterprise's own
-    // key (its group when it has no controller) and correct it afterwards when the group differs
-    const enterprise = isUuid(enterpriseId) ? enterpriseId.toLowerCase() : null;
-    const [row] = await preparedQuery<ProgramRow>(this.dataSource, 'vouchers.first_come_program', PROGRAM_SQL, [programId, enterprise, enterprise ?? '']);
-    return row ?? null;
-  }
-
-  private async groupUsed(programId: string, groupKey: string): Promise<Fen> {
-    const [row] = await preparedQuery<{ used_fen: string }>(
-      this.dataSource,
-      'vouchers.first_come_group_used',
-      'SELECT used_fen::text AS used_fen FROM voucher_group_cap_usage WHERE program_id = $1 AND group_key = $2',
-      [programId, groupKey],
-    );
-    return row ? BigInt(row.used_fen) : 0n;
-  }
-
-  private async grant(by: Principal, programId: string, input: FirstComeInput, facts: ApplicantFacts, program: ProgramRow, usedRead: Fen | null): Promise<FirstComeOutcome> {
+  private async grant(by: Principal, programId: string, input: FirstComeInput, facts: ApplicantFacts, program: ProgramRow): Promise<FirstComeOutcome> {
     if (program.status !== 'open') throw programNotOpen(program.status);
     const today = shanghaiDate(this.clock.now());
     if (today < program.application_opens_on || today > program.application_closes_on) throw outsideWindow(program.application_opens_on, program.application_closes_on);
@@ -134,7 +122,7 @@ export class FirstComeGrants {
     if (errors.length > 0) throw notEligible(errors);
     if (program.has_live_application) throw applicationExists();
 
-    const used = usedRead ?? (program.group_used_fen === null ? 0n : BigInt(program.group_used_fen));
+    const used = program.group_used_fen === null ? 0n : BigInt(program.group_used_fen);
     const cap = this.groupCap(program, facts, today);
     const left = cap - used;
     if (left <= 0n) throw groupCapReached();
