@@ -35,7 +35,11 @@ const cluster = await startEmbeddedPostgres({
   postgresFlags: PROFILE ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track_planning=on'] : [],
 });
 await ensureDatabase(cluster.url('postgres'), 'rush');
-const dbUrl = cluster.url('rush');
+// as `npm start` runs it: the API (and the baseline) reach PostgreSQL over its Unix socket;
+// --tcp: both over TCP loopback instead
+const TCP = process.argv.includes('--tcp');
+const dbUrl = TCP ? cluster.url('rush') : cluster.localUrl('rush');
+const SOCKET = dbUrl.includes('%2Ftmp');
 await migrate(dbUrl);
 
 const port = await freePort();
@@ -226,6 +230,22 @@ try {
               round(((total_exec_time + total_plan_time) / greatest(calls, 1))::numeric, 3) AS ms_per_call, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
          FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 12`,
     );
+    // the first-come read's plan, as the API runs it (a generic plan of a prepared statement)
+    const { firstComeReadSql } = await import(path.join(root, 'dist/libs/vouchers/src/index.js'));
+    const { SqlParams } = await import(path.join(root, 'dist/libs/database/src/index.js'));
+    // the last enterprise: refused (no live application), the worst case of the live-application check
+    const last = enterprises[APPLICATIONS - 1];
+    const userId = JSON.parse(Buffer.from(last.token.split('.')[1], 'base64url').toString()).sub;
+    const p = new SqlParams();
+    const text = firstComeReadSql(p, program.id, last.id, userId);
+    if (process.argv.includes('--analyze')) await c.query('ANALYZE');
+    await c.query('SET plan_cache_mode = force_generic_plan');
+    await c.query(`PREPARE first_come_read AS ${text}`);
+    const lit = (v) => (v === null ? 'NULL' : `'${String(v).replace(/'/g, "''")}'`);
+    for (let i = 0; i < 3; i++) await c.query(`EXECUTE first_come_read(${p.values.map(lit).join(', ')})`);
+    const plan = await c.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE first_come_read(${p.values.map(lit).join(', ')})`);
+    console.log('first-come read plan:');
+    for (const r of plan.rows) console.log('  ' + r['QUERY PLAN']);
     console.log('profile (pg_stat_statements, top by exec + plan time):');
     for (const r of rows) console.log(`  ${String(r.calls).padStart(6)} calls  exec ${String(r.exec_ms).padStart(8)} ms  plan ${String(r.plan_ms).padStart(7)} ms (${r.plans} plans)  ${r.ms_per_call} ms/call  ${r.query}`);
     await c.end();
@@ -254,7 +274,7 @@ try {
     const u = new URL(dbUrl);
     const script = path.join(dir, 'hot.sql');
     execFileSync('sh', ['-c', `echo "UPDATE bench_hot SET n = n - 1 WHERE id = 1 AND n >= 1;" > ${script}`]);
-    const out = execFileSync('pgbench', ['-n', '-f', script, '-c', String(CLIENTS), '-j', '2', '-T', '10', '-h', u.hostname, '-p', u.port, '-U', 'postgres', 'rush'], { env: { ...process.env, PGPASSWORD: 'innoserve' } }).toString();
+    const out = execFileSync('pgbench', ['-n', '-f', script, '-c', String(CLIENTS), '-j', '2', '-T', '10', '-h', SOCKET ? '/tmp' : u.hostname, '-p', SOCKET ? String(cluster.port) : u.port, '-U', 'postgres', 'rush'], { env: { ...process.env, PGPASSWORD: 'innoserve' } }).toString();
     pgbenchTps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
   }
 

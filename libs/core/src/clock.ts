@@ -25,9 +25,12 @@ export class ManualClock extends Clock {
   }
 }
 
+// built once: constructing an Intl.DateTimeFormat costs far more than formatting with it
+const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The calendar date (YYYY-MM-DD) in Asia/Shanghai, where program windows live. */
 export function shanghaiDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return SHANGHAI_DATE.format(at);
 }
 
 export function addDays(at: Date, days: number): Date {

@@ -116,4 +116,17 @@ describe('first-come-first-served grants (the one-statement path)', () => {
     expect(counts).toEqual([{ applications: 0, grants: 0, usage_rows: 0, ledger_grants: 1, audit_entries: 0 }]);
     expect((await t.app.get(LedgerVerifier).verify()).problems).toEqual([]);
   });
+
+  it('names the live application first when a second application would also break the cap or the budget', async () => {
+    const programId = await openProgram(1); // the whole budget and the group cap go to the first grant
+    const [enterpriseId] = await seedEnterprises(t, 1, owner.userId);
+    const service = t.app.get(ApplicationsService);
+    await service.apply(me, programId, { enterpriseId, requestedFen: BigInt(GRANT), purpose: '检测服务' });
+    const again = await service.apply(me, programId, { enterpriseId, requestedFen: BigInt(GRANT), purpose: '再次申请' }).catch((e: unknown) => e);
+    expect(again).toMatchObject({ status: 409, code: 'APPLICATION_EXISTS' });
+    // another enterprise is refused for the budget, not for an application it does not have
+    const [other] = await seedEnterprises(t, 1, owner.userId);
+    const refused = await service.apply(me, programId, { enterpriseId: other, requestedFen: BigInt(GRANT), purpose: '检测服务' }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ status: 409, code: 'PROGRAM_BUDGET_EXHAUSTED' });
+  });
 });

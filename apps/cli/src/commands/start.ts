@@ -31,7 +31,7 @@ export async function start(): Promise<number> {
       },
     });
     await ensureDatabase(cluster.url('postgres'), 'innoserve');
-    url = cluster.url('innoserve');
+    url = cluster.localUrl('innoserve');
     log(`embedded PostgreSQL at ${url} (DATABASE_URL for npm run audit:verify / ledger:verify)`);
   }
   const applied = await migrate(url);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, NotFoundError, isUuid, newId, shanghaiDate, type Fen } from '@innoserve/core';
+import { Clock, NotFoundError, Semaphore, isUuid, newId, shanghaiDate, type Fen } from '@innoserve/core';
 import { SqlParams, pgCode, pgConstraint, preparedQuery, refusalOf } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import type { Principal } from '@innoserve/identity';
@@ -41,25 +41,23 @@ interface ProgramRow {
   enterprise_annual_cap_fen: string;
   high_tech_annual_cap_fen: string | null;
   max_grant_fen: string;
-  has_live_application: boolean;
   group_used_fen: string | null;
   pools: Record<string, string>;
 }
 
 /**
- * One read: the applicant's facts (OrganizationsService's own SELECT, as a CTE), the program,
- * whether the enterprise already has a live application in it, its group's usage, and the pools.
+ * One read: the applicant's facts (OrganizationsService's own SELECT, as a CTE), the program, the
+ * group's usage and the pools. Whether the enterprise already has a live application is left to
+ * the write (the unique index answers it) and, before a cap or budget refusal, to liveApplication.
  */
-function readSql(p: SqlParams, programId: string, enterpriseId: string, userId: string): string {
-  const enterprise = p.add(isUuid(enterpriseId) ? enterpriseId : null, 'uuid');
+export function firstComeReadSql(p: SqlParams, programId: string, enterpriseId: string, userId: string): string {
   return `WITH facts AS (${applicantFactsSelect(p, enterpriseId, userId)})
 SELECT (SELECT row_to_json(f) FROM facts f) AS facts,
        p.status, p.allocation_mode, p.application_opens_on::text AS application_opens_on, p.application_closes_on::text AS application_closes_on,
        p.grant_expires_on::text AS grant_expires_on, p.eligibility, p.funding_sources,
        p.enterprise_annual_cap_fen::text AS enterprise_annual_cap_fen, p.high_tech_annual_cap_fen::text AS high_tech_annual_cap_fen,
        p.max_grant_fen::text AS max_grant_fen,
-       EXISTS (SELECT 1 FROM voucher_application a WHERE a.program_id = p.id AND a.enterprise_id = ${enterprise} AND a.status IN ('pending', 'granted')) AS has_live_application,
-       (SELECT u.used_fen::text FROM voucher_group_cap_usage u JOIN facts f ON u.group_key = f.group_key WHERE u.program_id = p.id) AS group_used_fen,
+       (SELECT u.used_fen::text FROM voucher_group_cap_usage u WHERE u.program_id = p.id AND u.group_key = (SELECT f.group_key FROM facts f)) AS group_used_fen,
        (SELECT coalesce(json_object_agg(b.account, b.balance_fen::text), '{}'::json)
           FROM ledger_balance b WHERE b.program_id = p.id AND b.account >= 'pool:' AND b.account < 'pool;') AS pools
   FROM voucher_program p
@@ -67,6 +65,13 @@ SELECT (SELECT row_to_json(f) FROM facts f) AS facts,
 }
 
 const minFen = (...xs: Fen[]): Fen => xs.reduce((a, b) => (b < a ? b : a));
+
+/**
+ * Grant statements of one program in flight at once from this process. They all queue on the same
+ * pool rows anyway; more sessions waiting there cost PostgreSQL CPU (wake-ups, rechecks) and win
+ * nothing, so the rest wait here, in order.
+ */
+const WRITERS_PER_PROGRAM = 4;
 
 /** Attempts before a group-usage race is answered as the cap reached (each attempt re-reads the usage). */
 const ATTEMPTS = 4;
@@ -89,6 +94,8 @@ const ATTEMPTS = 4;
  */
 @Injectable()
 export class FirstComeGrants {
+  private readonly gates = new Map<string, Semaphore>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -100,7 +107,7 @@ export class FirstComeGrants {
     if (!isUuid(programId)) throw new NotFoundError('program');
     for (let attempt = 1; ; attempt++) {
       const p = new SqlParams();
-      const [program] = await preparedQuery<ProgramRow>(this.dataSource, 'vouchers.first_come_read', readSql(p, programId, input.enterpriseId, by.userId), p.values);
+      const [program] = await preparedQuery<ProgramRow>(this.dataSource, 'vouchers.first_come_read', firstComeReadSql(p, programId, input.enterpriseId, by.userId), p.values);
       if (!program || program.status === 'draft') throw new NotFoundError('program');
       if (program.allocation_mode !== 'fcfs') return null;
       if (!program.facts) throw new NotFoundError('enterprise');
@@ -108,7 +115,7 @@ export class FirstComeGrants {
         return await this.grant(by, programId, input, toApplicantFacts(program.facts), program);
       } catch (e) {
         if (e instanceof UsageMoved && attempt < ATTEMPTS) continue;
-        if (e instanceof UsageMoved) throw groupCapReached();
+        if (e instanceof UsageMoved) throw await this.refusal(programId, input.enterpriseId, groupCapReached());
         throw e;
       }
     }
@@ -120,12 +127,11 @@ export class FirstComeGrants {
     if (today < program.application_opens_on || today > program.application_closes_on) throw outsideWindow(program.application_opens_on, program.application_closes_on);
     const errors = eligibilityErrors(program.eligibility, facts, today);
     if (errors.length > 0) throw notEligible(errors);
-    if (program.has_live_application) throw applicationExists();
 
     const used = program.group_used_fen === null ? 0n : BigInt(program.group_used_fen);
     const cap = this.groupCap(program, facts, today);
     const left = cap - used;
-    if (left <= 0n) throw groupCapReached();
+    if (left <= 0n) throw await this.refusal(programId, facts.id, groupCapReached());
     const amount = minFen(input.requestedFen, BigInt(program.max_grant_fen), left);
     const shares = sharesFor(program.funding_sources, facts.regionCode);
     if (shares.reduce((a, x) => a + x.shareBp, 0) !== 10_000) {
@@ -135,7 +141,7 @@ export class FirstComeGrants {
     // fail fast: pools that (as last committed) cannot cover their part refuse without a write
     for (const p of parts) {
       const account = Accounts.pool(p.key);
-      if (BigInt(program.pools[account] ?? '0') < p.amountFen) throw programBudgetExhausted(account);
+      if (BigInt(program.pools[account] ?? '0') < p.amountFen) throw await this.refusal(programId, facts.id, programBudgetExhausted(account));
     }
 
     const now = this.clock.now();
@@ -239,17 +245,40 @@ export class FirstComeGrants {
              innoserve_refuse_unless((SELECT count(*) FROM ledger_moved) = ${p.add(ledger.accounts.length, 'int')}, 'PROGRAM_BUDGET_EXHAUSTED',
                (SELECT string_agg(a, ',') FROM unnest(${p.add(ledger.accounts, 'text[]')}) a WHERE a NOT IN (SELECT account FROM ledger_moved))) AS funded`;
     try {
-      await preparedQuery(this.dataSource, 'vouchers.first_come_grant', sql, p.values);
+      await this.gate(app.programId).run(() => preparedQuery(this.dataSource, 'vouchers.first_come_grant', sql, p.values));
     } catch (e) {
       const refusal = refusalOf(e);
       if (refusal?.code === 'PROGRAM_NOT_OPEN') throw programNotOpen('closed');
       if (refusal?.code === 'GROUP_USAGE_MOVED') throw new UsageMoved();
-      if (refusal?.code === 'PROGRAM_BUDGET_EXHAUSTED') throw programBudgetExhausted(refusal.detail?.split(',')[0] || ledger.accounts[0]);
+      if (refusal?.code === 'PROGRAM_BUDGET_EXHAUSTED') throw await this.refusal(programId, facts.id, programBudgetExhausted(refusal.detail?.split(',')[0] || ledger.accounts[0]));
       if (pgCode(e) === '23505' && pgConstraint(e) === 'ux_voucher_application_live') throw applicationExists();
       if (pgCode(e) === '40P01') throw new UsageMoved(); // a deadlock victim retries like a usage race
       throw e;
     }
     return { application: toApplicationView(app), grant: toGrantView(grant) };
+  }
+
+  /** The per-program admission gate of the write (see WRITERS_PER_PROGRAM). */
+  private gate(programId: string): Semaphore {
+    let g = this.gates.get(programId);
+    if (!g) {
+      g = new Semaphore(WRITERS_PER_PROGRAM);
+      this.gates.set(programId, g);
+    }
+    return g;
+  }
+
+  /**
+   * The error for a cap or budget refusal — unless the enterprise already has a live application
+   * in the program, which the general path names first (409 APPLICATION_EXISTS). Asked only on
+   * refusals, with the values (a custom plan: the unique live-application index).
+   */
+  private async refusal(programId: string, enterpriseId: string, error: Error): Promise<Error> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM voucher_application WHERE program_id = $1 AND enterprise_id = $2 AND status IN ('pending', 'granted') LIMIT 1`,
+      [programId, enterpriseId],
+    );
+    return rows.length > 0 ? applicationExists() : error;
   }
 
   /** The group's cap: the high-tech cap when any enterprise of the group holds an unexpired certificate. */
