@@ -27,10 +27,6 @@ export function dataSourceOptions(opts: DbOptions): DataSourceOptions {
       max: opts.poolSize ?? 10,
       application_name: opts.applicationName ?? 'innoserve',
       connectionTimeoutMillis: 10_000,
-      // Named prepared statements (the few hot paths, preparedQuery) are planned once per
-      // connection: their plans do not depend on the values. Unnamed statements (TypeORM's) are
-      // planned per call whatever this says.
-      options: '-c plan_cache_mode=force_generic_plan',
     },
   };
 }

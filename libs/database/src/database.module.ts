@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source.js';
 import { TransactionRunner } from './transaction.js';
+import { HotPathPool } from './pg-pool.js';
 import { OutboxService } from './outbox/outbox.service.js';
 import { OutboxMessage } from './outbox/outbox-message.entity.js';
 
@@ -21,8 +22,8 @@ export class DatabaseModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(opts), autoLoadEntities: true }),
         TypeOrmModule.forFeature([OutboxMessage]),
       ],
-      providers: [TransactionRunner, OutboxService],
-      exports: [TransactionRunner, OutboxService, TypeOrmModule],
+      providers: [TransactionRunner, OutboxService, HotPathPool],
+      exports: [TransactionRunner, OutboxService, HotPathPool, TypeOrmModule],
     };
   }
 }

@@ -1,11 +1,52 @@
-import type { Pool, QueryResultRow } from 'pg';
-import type { DataSource } from 'typeorm';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import pg, { type Pool, type QueryResultRow } from 'pg';
+import { DataSource } from 'typeorm';
+
+/** The hot-path pool registered for a DataSource (HotPathPool), if any. */
+const HOT_POOLS = new WeakMap<DataSource, Pool>();
 
 /**
- * The pg Pool under a TypeORM DataSource (postgres driver). For the few hot paths that run one
- * statement outside a TypeORM transaction and gain from a named prepared statement (parsed and
- * planned once per connection): the principal lookup, the first-come-first-served grant.
+ * Session settings of the hot-path connections. Their statements are prepared once per connection
+ * and run with one generic plan; that plan must not depend on how big the tables were when it was
+ * made — on a fresh install the first program's tables are tiny when they are analyzed and grow by
+ * thousands of rows within the opening minute, and a sequential-scan plan made then would stay.
+ * Every hot statement is an index lookup, so sequential scans are ruled out here (and only here).
  */
+const HOT_SESSION = '-c plan_cache_mode=force_generic_plan -c enable_seqscan=off';
+
+/**
+ * A second, small pg pool beside TypeORM's for the few hot statements (preparedQuery): the
+ * principal lookup, the applicant's facts, the first-come read and grant. Provided by
+ * DatabaseModule; closed with the application.
+ */
+@Injectable()
+export class HotPathPool implements OnModuleDestroy {
+  private readonly logger = new Logger('HotPathPool');
+  readonly pool: Pool;
+
+  constructor(private readonly dataSource: DataSource) {
+    const options = dataSource.options as { url?: string; extra?: { max?: number; application_name?: string } };
+    this.pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.extra?.max ?? 10,
+      application_name: `${options.extra?.application_name ?? 'innoserve'}-hot`,
+      connectionTimeoutMillis: 10_000,
+      idleTimeoutMillis: 30_000,
+      options: HOT_SESSION,
+    });
+    // an idle connection the server ends (restart, DROP DATABASE … WITH (FORCE)) is dropped from
+    // the pool; the next query opens another
+    this.pool.on('error', (e) => this.logger.warn(`hot-path connection lost: ${e.message}`));
+    HOT_POOLS.set(dataSource, this.pool);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (HOT_POOLS.get(this.dataSource) === this.pool) HOT_POOLS.delete(this.dataSource);
+    await this.pool.end();
+  }
+}
+
+/** TypeORM's own pg Pool under a DataSource (postgres driver). */
 export function pgPoolOf(dataSource: DataSource): Pool {
   const pool = (dataSource.driver as unknown as { master?: Pool }).master;
   if (!pool || typeof pool.query !== 'function') throw new Error('the DataSource has no pg pool (not connected, or not postgres)');
@@ -13,10 +54,13 @@ export function pgPoolOf(dataSource: DataSource): Pool {
 }
 
 /**
- * Runs one statement as a named prepared statement on the DataSource's pool (autocommit: the
- * statement is its own transaction). `name` must identify `text` exactly: one name, one text.
+ * Runs one statement as a named prepared statement (parsed and planned once per connection) on the
+ * DataSource's hot-path pool (HotPathPool; TypeORM's pool where there is none, e.g. a bare
+ * DataSource in a script). Autocommit: the statement is its own transaction. `name` must identify
+ * `text` exactly: one name, one text.
  */
 export async function preparedQuery<T extends QueryResultRow>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
-  const result = await pgPoolOf(dataSource).query<T>({ name, text, values });
+  const pool = HOT_POOLS.get(dataSource) ?? pgPoolOf(dataSource);
+  const result = await pool.query<T>({ name, text, values });
   return result.rows;
 }

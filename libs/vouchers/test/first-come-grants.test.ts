@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DomainError, ManualClock, newId } from '@innoserve/core';
 import { AuditVerifier } from '@innoserve/audit';
+import { HotPathPool } from '@innoserve/database';
 import type { Principal } from '@innoserve/identity';
 import { ApplicationsService, LedgerService, LedgerVerifier } from '@innoserve/vouchers';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
@@ -128,5 +129,20 @@ describe('first-come-first-served grants (the one-statement path)', () => {
     const [other] = await seedEnterprises(t, 1, owner.userId);
     const refused = await service.apply(me, programId, { enterpriseId: other, requestedFen: BigInt(GRANT), purpose: '检测服务' }).catch((e: unknown) => e);
     expect(refused).toMatchObject({ status: 409, code: 'PROGRAM_BUDGET_EXHAUSTED' });
+  });
+
+  it('runs on the hot-path connections: generic plans that never fall back to sequential scans', async () => {
+    const programId = await openProgram(1);
+    const [enterpriseId] = await seedEnterprises(t, 1, owner.userId);
+    // the worst case for a frozen plan: statistics taken while the tables are tiny
+    await ds.query('ANALYZE voucher_application, voucher_grant, voucher_group_cap_usage, ledger_balance, ledger_entry, ledger_transaction, audit_entry');
+    await t.app.get(ApplicationsService).apply(me, programId, { enterpriseId, requestedFen: BigInt(GRANT), purpose: '检测服务' });
+    const hot = t.app.get(HotPathPool).pool;
+    const settings = await hot.query<{ seq: string; mode: string; app: string }>(
+      `SELECT current_setting('enable_seqscan') AS seq, current_setting('plan_cache_mode') AS mode, current_setting('application_name') AS app`,
+    );
+    expect(settings.rows).toEqual([{ seq: 'off', mode: 'force_generic_plan', app: expect.stringMatching(/-hot$/) }]);
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE '%-hot'`);
+    expect(n).toBeGreaterThan(0);
   });
 });
