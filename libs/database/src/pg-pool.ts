@@ -11,8 +11,10 @@ const HOT_POOLS = new WeakMap<DataSource, Pool>();
  * made — on a fresh install the first program's tables are tiny when they are analyzed and grow by
  * thousands of rows within the opening minute, and a sequential-scan plan made then would stay.
  * Every hot statement is an index lookup, so sequential scans are ruled out here (and only here).
+ * A statement that cannot finish in 15 s is cancelled (rolled back) rather than left to commit after
+ * its client has given up.
  */
-const HOT_SESSION = '-c plan_cache_mode=force_generic_plan -c enable_seqscan=off';
+const HOT_SESSION = '-c plan_cache_mode=force_generic_plan -c enable_seqscan=off -c statement_timeout=15s';
 
 /**
  * A second, small pg pool beside TypeORM's for the few hot statements (preparedQuery): the

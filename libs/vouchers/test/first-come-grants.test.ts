@@ -145,4 +145,31 @@ describe('first-come-first-served grants (the one-statement path)', () => {
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE '%-hot'`);
     expect(n).toBeGreaterThan(0);
   });
+
+  it("gives a group the high-tech cap when the organization whose id is the group's key holds the certificate", async () => {
+    const created = await t.request('POST', '/api/v1/admin/programs', {
+      token: officer.token,
+      body: programBody({ maxGrantFen: 2 * GRANT, enterpriseAnnualCapFen: GRANT, highTechAnnualCapFen: 2 * GRANT }),
+    });
+    expect(created.status).toBe(201);
+    const programId = created.body.id as string;
+    for (const sourceKey of ['city', 'jinjiang']) {
+      expect((await t.request('POST', `/api/v1/admin/programs/${programId}/funding`, { token: officer.token, body: { sourceKey, amountFen: 2 * GRANT } })).status).toBe(200);
+    }
+    expect((await t.request('POST', `/api/v1/admin/programs/${programId}/open`, { token: officer.token })).status).toBe(200);
+    // the parent: no controller of its own, a 高新技术企业 certificate; the child names the parent's id as its controller
+    const [parent] = await seedEnterprises(t, 1, owner.userId, { highTechCertNo: 'GR202635000001', highTechCertExpiresOn: '2028-12-31' });
+    const [child] = await seedEnterprises(t, 1, owner.userId, { controllerGroup: parent });
+    const out = await t.app.get(ApplicationsService).apply(me, programId, { enterpriseId: child, requestedFen: BigInt(2 * GRANT), purpose: '检测服务' });
+    expect(out.grant).toMatchObject({ amountFen: 2 * GRANT });
+  });
+
+  it('reads the pools by key, whatever the collation of the account column (a database with a non-C default)', async () => {
+    // last in this file: it changes the column's collation for the rest of this database's life
+    await ds.query(`ALTER TABLE ledger_balance ALTER COLUMN account TYPE varchar(200) COLLATE "und-x-icu"`);
+    const programId = await openProgram(1);
+    const [enterpriseId] = await seedEnterprises(t, 1, owner.userId);
+    const out = await t.app.get(ApplicationsService).apply(me, programId, { enterpriseId, requestedFen: BigInt(GRANT), purpose: '检测服务' });
+    expect(out.application).toMatchObject({ status: 'granted', grantedFen: GRANT });
+  });
 });

@@ -117,7 +117,14 @@ SELECT o.id, o.region_code, o.established_on::text AS established_on, o.blacklis
                 UNION ALL
                 SELECT ge.high_tech_cert_no, ge.high_tech_cert_expires_on::text
                   FROM organization g JOIN enterprise_profile ge ON ge.organization_id = g.id
-                 WHERE g.controller_group = coalesce(o.controller_group, o.id::text) AND g.id <> o.id) c) AS group_certificates
+                 WHERE g.controller_group = coalesce(o.controller_group, o.id::text) AND g.id <> o.id
+                UNION ALL
+                -- as groupMemberIds: an organization without a controller whose id is the group key
+                SELECT ge.high_tech_cert_no, ge.high_tech_cert_expires_on::text
+                  FROM organization g JOIN enterprise_profile ge ON ge.organization_id = g.id
+                 WHERE g.controller_group IS NULL AND g.id <> o.id
+                   AND g.id = CASE WHEN o.controller_group ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                                   THEN o.controller_group::uuid END) c) AS group_certificates
   FROM membership m
   JOIN organization o ON o.id = m.organization_id
   LEFT JOIN enterprise_profile e ON e.organization_id = o.id

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, NotFoundError, Semaphore, isUuid, newId, shanghaiDate, type Fen } from '@innoserve/core';
+import { Clock, DomainError, NotFoundError, Semaphore, isUuid, msg, newId, shanghaiDate, type Fen } from '@innoserve/core';
 import { SqlParams, pgCode, pgConstraint, preparedQuery, refusalOf } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import type { Principal } from '@innoserve/identity';
@@ -59,7 +59,10 @@ SELECT (SELECT row_to_json(f) FROM facts f) AS facts,
        p.max_grant_fen::text AS max_grant_fen,
        (SELECT u.used_fen::text FROM voucher_group_cap_usage u WHERE u.program_id = p.id AND u.group_key = (SELECT f.group_key FROM facts f)) AS group_used_fen,
        (SELECT coalesce(json_object_agg(b.account, b.balance_fen::text), '{}'::json)
-          FROM ledger_balance b WHERE b.program_id = p.id AND b.account >= 'pool:' AND b.account < 'pool;') AS pools
+          FROM ledger_balance b
+         WHERE b.program_id = p.id
+           -- equality on the program's pool keys: an index lookup, whatever the database's collation
+           AND b.account = ANY (ARRAY(SELECT 'pool:' || (src->>'key') FROM jsonb_array_elements(p.funding_sources) AS src))) AS pools
   FROM voucher_program p
  WHERE p.id = ${p.add(programId, 'uuid')}`;
 }
@@ -114,8 +117,9 @@ export class FirstComeGrants {
       try {
         return await this.grant(by, programId, input, toApplicantFacts(program.facts), program);
       } catch (e) {
-        if (e instanceof UsageMoved && attempt < ATTEMPTS) continue;
+        if ((e instanceof UsageMoved || e instanceof Retry) && attempt < ATTEMPTS) continue;
         if (e instanceof UsageMoved) throw await this.refusal(programId, input.enterpriseId, groupCapReached());
+        if (e instanceof Retry) throw e.error;
         throw e;
       }
     }
@@ -248,14 +252,20 @@ export class FirstComeGrants {
       await this.gate(app.programId).run(() => preparedQuery(this.dataSource, 'vouchers.first_come_grant', sql, p.values));
     } catch (e) {
       const refusal = refusalOf(e);
-      if (refusal?.code === 'PROGRAM_NOT_OPEN') throw programNotOpen('closed');
+      if (refusal?.code === 'PROGRAM_NOT_OPEN') throw programNotOpen(await this.statusOf(programId));
       if (refusal?.code === 'GROUP_USAGE_MOVED') throw new UsageMoved();
       if (refusal?.code === 'PROGRAM_BUDGET_EXHAUSTED') throw await this.refusal(programId, facts.id, programBudgetExhausted(refusal.detail?.split(',')[0] || ledger.accounts[0]));
       if (pgCode(e) === '23505' && pgConstraint(e) === 'ux_voucher_application_live') throw applicationExists();
-      if (pgCode(e) === '40P01') throw new UsageMoved(); // a deadlock victim retries like a usage race
+      if (pgCode(e) === '40P01') throw new Retry(tryAgain()); // a deadlock victim: nothing was written, try again
+      if (pgCode(e) === '57014') throw tryAgain(); // statement_timeout of the hot-path session: rolled back
       throw e;
     }
     return { application: toApplicationView(app), grant: toGrantView(grant) };
+  }
+
+  private async statusOf(programId: string): Promise<string> {
+    const rows = await this.dataSource.query<{ status: string }[]>('SELECT status FROM voucher_program WHERE id = $1', [programId]);
+    return rows[0]?.status ?? 'unknown';
   }
 
   /** The per-program admission gate of the write (see WRITERS_PER_PROGRAM). */
@@ -291,7 +301,19 @@ export class FirstComeGrants {
   }
 }
 
-/** The group's usage changed between the read and the write (or a deadlock): read again and retry. */
+/** The group's usage changed between the read and the write: read again and retry. */
 class UsageMoved extends Error {
   override name = 'UsageMoved';
 }
+
+/** A transient failure (deadlock victim): retry; `error` is the answer once the attempts are spent. */
+class Retry extends Error {
+  override name = 'Retry';
+  constructor(readonly error: Error) {
+    super(error.message);
+  }
+}
+
+/** 503: the grant could not be written now (contention or a timeout); nothing was written. */
+const tryAgain = (): DomainError =>
+  new DomainError(503, 'TRY_AGAIN', msg('The service is busy; nothing was granted. Please try again.', '系统繁忙，本次未发放，请稍后重试。'));
