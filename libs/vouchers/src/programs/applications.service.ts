@@ -26,10 +26,10 @@ import {
 } from './program-errors.js';
 import { FirstComeGrants } from './first-come-grants.service.js';
 import { ProgramCapsService } from './program-caps.service.js';
-import { drawOrder, eligibilityErrors, sharesFor } from './program-rules.js';
+import { drawOrder, eligibilityErrors, minFen, sharesFor } from './program-rules.js';
 import { VoucherProgram } from './program.entity.js';
 import { PROGRAM_ROLES, ProgramsService } from './programs.service.js';
-import { toApplicationView, toGrantView, type ApplicationView, type GrantView } from './program-views.js';
+import { grantedAudit, toApplicationView, toGrantView, type ApplicationView, type GrantView } from './program-views.js';
 
 /** Reviewed-mode decisions and the review queue (API.md): county reviewer of the enterprise's region, program officer. */
 export const APPLICATION_REVIEW_ROLES: readonly StaffRole[] = ['county_reviewer', 'program_officer'];
@@ -65,8 +65,6 @@ export interface EnterpriseGrantView extends GrantView {
   heldFen: number;
   redeemedFen: number;
 }
-
-const minFen = (...xs: Fen[]): Fen => xs.reduce((a, b) => (b < a ? b : a));
 
 /** Applications, grants (first-come-first-served, reviewed, lottery) and the enterprise's grants. */
 @Injectable()
@@ -314,22 +312,7 @@ export class ApplicationsService {
     await m.insert(VoucherGrant, grant);
     await m.update(VoucherApplication, { id: app.id }, { status: 'granted', grantedFen: amount, grantId: grant.id, decidedBy: app.decidedBy, decisionReason: app.decisionReason });
     Object.assign(app, { status: 'granted', grantedFen: amount, grantId: grant.id });
-    await this.audit.record(m, {
-      streamType: 'voucher_application',
-      streamId: app.id,
-      action: 'application.granted',
-      actorId,
-      before: { status: 'pending' },
-      after: {
-        status: 'granted',
-        programId: program.id,
-        enterpriseId: app.enterpriseId,
-        requestedFen: Number(app.requestedFen),
-        grantId: grant.id,
-        amountFen: Number(amount),
-        parts: grant.parts,
-      },
-    });
+    await this.audit.record(m, grantedAudit(app, grant, actorId));
     await this.ledger.grant(m, {
       programId: program.id,
       grantId: grant.id,

@@ -13,10 +13,10 @@ import { ledgerWriteCtes } from '../ledger/ledger-write.sql.js';
 import { VoucherApplication } from './application.entity.js';
 import { VoucherGrant } from './grant.entity.js';
 import { applicationExists, fundingSharesInvalid, groupCapReached, notEligible, outsideWindow, programNotOpen } from './program-errors.js';
-import { eligibilityErrors, hasHighTech, sharesFor } from './program-rules.js';
+import { eligibilityErrors, groupCapOf, minFen, sharesFor } from './program-rules.js';
 import type { ProgramStatus } from './program-state-machine.js';
 import type { AllocationMode, Eligibility, FundingSource } from './program-types.js';
-import { toApplicationView, toGrantView, type ApplicationView, type GrantView } from './program-views.js';
+import { grantedAudit, toApplicationView, toGrantView, type ApplicationView, type GrantView } from './program-views.js';
 
 export interface FirstComeInput {
   enterpriseId: string;
@@ -66,8 +66,6 @@ SELECT (SELECT row_to_json(f) FROM facts f) AS facts,
   FROM voucher_program p
  WHERE p.id = ${p.add(programId, 'uuid')}`;
 }
-
-const minFen = (...xs: Fen[]): Fen => xs.reduce((a, b) => (b < a ? b : a));
 
 /**
  * Grant statements of one program in flight at once from this process. They all queue on the same
@@ -133,7 +131,11 @@ export class FirstComeGrants {
     if (errors.length > 0) throw notEligible(errors);
 
     const used = program.group_used_fen === null ? 0n : BigInt(program.group_used_fen);
-    const cap = this.groupCap(program, facts, today);
+    const cap = groupCapOf(
+      { enterpriseAnnualCapFen: BigInt(program.enterprise_annual_cap_fen), highTechAnnualCapFen: program.high_tech_annual_cap_fen === null ? null : BigInt(program.high_tech_annual_cap_fen) },
+      facts.groupCertificates,
+      today,
+    );
     const left = cap - used;
     if (left <= 0n) throw await this.refusal(programId, facts.id, groupCapReached());
     const amount = minFen(input.requestedFen, BigInt(program.max_grant_fen), left);
@@ -225,22 +227,7 @@ export class FirstComeGrants {
                 ${p.add(JSON.stringify(grant.parts), 'jsonb')}, ${p.add(grant.expiresOn, 'date')}, 'active', 0, NULL, ${p.add(now, 'timestamptz')})
         RETURNING 1
       ), audit AS (
-        ${this.audit.firstEntryInsert(p, {
-          streamType: 'voucher_application',
-          streamId: app.id,
-          action: 'application.granted',
-          actorId: by.userId,
-          before: { status: 'pending' },
-          after: {
-            status: 'granted',
-            programId: app.programId,
-            enterpriseId: app.enterpriseId,
-            requestedFen: Number(app.requestedFen),
-            grantId: grant.id,
-            amountFen: Number(amount),
-            parts: grant.parts,
-          },
-        })}
+        ${this.audit.firstEntryInsert(p, grantedAudit(app, grant, by.userId))}
         RETURNING 1
       ), ${ledger.sql}
       SELECT innoserve_refuse_unless(EXISTS (SELECT 1 FROM application), 'PROGRAM_NOT_OPEN') AS open,
@@ -291,14 +278,6 @@ export class FirstComeGrants {
     return rows.length > 0 ? applicationExists() : error;
   }
 
-  /** The group's cap: the high-tech cap when any enterprise of the group holds an unexpired certificate. */
-  private groupCap(program: ProgramRow, facts: ApplicantFacts, today: string): Fen {
-    const base = BigInt(program.enterprise_annual_cap_fen);
-    if (program.high_tech_annual_cap_fen === null) return base;
-    const high = BigInt(program.high_tech_annual_cap_fen);
-    const highTech = facts.groupCertificates.some((c) => hasHighTech(c, today));
-    return highTech && high > base ? high : base;
-  }
 }
 
 /** The group's usage changed between the read and the write: read again and retry. */

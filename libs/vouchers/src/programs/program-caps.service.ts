@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock, NotFoundError, shanghaiDate, type Fen } from '@innoserve/core';
 import { OrganizationsService } from '@innoserve/organizations';
 import { providerCapReached } from './program-errors.js';
-import { hasHighTech } from './program-rules.js';
+import { groupCapOf } from './program-rules.js';
 import { VoucherProgram } from './program.entity.js';
 
 export interface ProviderCapInput {
@@ -27,10 +27,8 @@ export class ProgramCapsService {
   /** The group's cap: the highest any member qualifies for (the high-tech cap when one holds an unexpired certificate). */
   async groupCapFen(m: EntityManager, program: VoucherProgram, groupKey: string): Promise<Fen> {
     if (program.highTechAnnualCapFen === null) return program.enterpriseAnnualCapFen;
-    const today = shanghaiDate(this.clock.now());
     const members = await this.organizations.findMany(await this.organizations.groupMemberIds(groupKey, m), m);
-    const highTech = [...members.values()].some((o) => hasHighTech(o.enterprise, today));
-    return highTech && program.highTechAnnualCapFen > program.enterpriseAnnualCapFen ? program.highTechAnnualCapFen : program.enterpriseAnnualCapFen;
+    return groupCapOf(program, [...members.values()].map((o) => o.enterprise), shanghaiDate(this.clock.now()));
   }
 
   /** Locks the group's counter row (creating it) and answers what it has used. */

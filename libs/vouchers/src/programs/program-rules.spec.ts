@@ -1,4 +1,4 @@
-import { drawOrder, eligibilityErrors, fundingSourceErrors, monthsBetween, sharesFor, type EligibilitySubject } from './program-rules.js';
+import { drawOrder, eligibilityErrors, fundingSourceErrors, groupCapOf, minFen, monthsBetween, sharesFor, type EligibilitySubject } from './program-rules.js';
 import type { Eligibility, FundingSource } from './program-types.js';
 
 const city: FundingSource = { key: 'city', name: '市', regionCode: null, shareBp: 5000 };
@@ -83,5 +83,29 @@ describe('drawOrder', () => {
 
   it('differs with another seed', () => {
     expect(drawOrder('seed-2', ids)).not.toEqual(drawOrder('seed-1', ids));
+  });
+});
+
+describe('groupCapOf', () => {
+  const caps = { enterpriseAnnualCapFen: 100n, highTechAnnualCapFen: 300n };
+  const cert = (expiresOn: string | null) => ({ highTechCertNo: 'GR2026', highTechCertExpiresOn: expiresOn });
+
+  it('gives the high-tech cap when any enterprise of the group holds an unexpired certificate', () => {
+    expect(groupCapOf(caps, [null, cert('2026-12-31')], '2026-06-01')).toBe(300n);
+    expect(groupCapOf(caps, [cert(null)], '2026-06-01')).toBe(300n);
+  });
+
+  it('gives the base cap without a certificate, with an expired one, or without a higher high-tech cap', () => {
+    expect(groupCapOf(caps, [null, { highTechCertNo: null, highTechCertExpiresOn: null }], '2026-06-01')).toBe(100n);
+    expect(groupCapOf(caps, [cert('2026-05-31')], '2026-06-01')).toBe(100n);
+    expect(groupCapOf({ enterpriseAnnualCapFen: 100n, highTechAnnualCapFen: null }, [cert(null)], '2026-06-01')).toBe(100n);
+    expect(groupCapOf({ enterpriseAnnualCapFen: 100n, highTechAnnualCapFen: 100n }, [cert(null)], '2026-06-01')).toBe(100n);
+  });
+});
+
+describe('minFen', () => {
+  it('answers the smallest amount', () => {
+    expect(minFen(5n, 3n, 9n)).toBe(3n);
+    expect(minFen(7n)).toBe(7n);
   });
 });

@@ -3,7 +3,7 @@
  * up, eligibility of an enterprise (each failing rule named), and the lottery's draw order.
  */
 import { createHmac } from 'node:crypto';
-import type { FieldError } from '@innoserve/core';
+import type { Fen, FieldError } from '@innoserve/core';
 import { codeCovers } from '@innoserve/identity';
 import type { SourceShare } from '../funding/funding-split.js';
 import type { Eligibility, FundingSource, RequiredFlag } from './program-types.js';
@@ -71,6 +71,25 @@ export interface EligibilitySubject {
 /** Whether the enterprise holds an unexpired 高新技术企业 certificate on `today` (YYYY-MM-DD). */
 export function hasHighTech(e: Pick<NonNullable<EligibilitySubject['enterprise']>, 'highTechCertNo' | 'highTechCertExpiresOn'> | null | undefined, today: string): boolean {
   return !!e?.highTechCertNo && (e.highTechCertExpiresOn === null || e.highTechCertExpiresOn >= today);
+}
+
+/** The smallest of some amounts of fen. */
+export function minFen(...xs: Fen[]): Fen {
+  return xs.reduce((a, b) => (b < a ? b : a));
+}
+
+/**
+ * A group's annual cap in a program (PRODUCT.md "Caps"): the high-tech cap when it is set, higher,
+ * and any enterprise of the group holds an unexpired 高新技术企业 certificate on `today`.
+ */
+export function groupCapOf(
+  caps: { enterpriseAnnualCapFen: Fen; highTechAnnualCapFen: Fen | null },
+  groupCertificates: readonly Parameters<typeof hasHighTech>[0][],
+  today: string,
+): Fen {
+  const high = caps.highTechAnnualCapFen;
+  if (high === null || high <= caps.enterpriseAnnualCapFen) return caps.enterpriseAnnualCapFen;
+  return groupCertificates.some((c) => hasHighTech(c, today)) ? high : caps.enterpriseAnnualCapFen;
 }
 
 /** Whole months from `from` to `to` (both YYYY-MM-DD). */

@@ -1,3 +1,4 @@
+import type { AuditInput } from '@innoserve/audit';
 import type { VoucherApplication } from './application.entity.js';
 import type { VoucherGrant } from './grant.entity.js';
 import type { VoucherProgram } from './program.entity.js';
@@ -114,5 +115,25 @@ export function toGrantView(g: VoucherGrant): GrantView {
     expiresAt: `${g.expiresOn}T23:59:59.999+08:00`,
     lapsedFen: Number(g.lapsedFen),
     createdAt: g.createdAt.toISOString(),
+  };
+}
+
+/** The audit entry of a granted application (the same record whichever path granted it). */
+export function grantedAudit(app: VoucherApplication, grant: VoucherGrant, actorId: string): AuditInput {
+  return {
+    streamType: 'voucher_application',
+    streamId: app.id,
+    action: 'application.granted',
+    actorId,
+    before: { status: 'pending' },
+    after: {
+      status: 'granted',
+      programId: app.programId,
+      enterpriseId: app.enterpriseId,
+      requestedFen: Number(app.requestedFen),
+      grantId: grant.id,
+      amountFen: Number(grant.amountFen),
+      parts: grant.parts,
+    },
   };
 }
