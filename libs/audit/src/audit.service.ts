@@ -28,28 +28,37 @@ export class AuditService {
   }
 
   /**
-   * The INSERT (for a CTE of the caller's statement) of the first entry of a stream the caller has
-   * just created — its id freshly generated, so no other writer can know it: sequence 1 after the
-   * genesis hash, without the stream lock or a head read. The unique (stream, seq) key still
-   * refuses a second first entry.
+   * The INSERT (for a CTE of the caller's statement) of the first entry of each of `inputs`' streams,
+   * which the caller has just created — their ids freshly generated, so no other writer can know
+   * them: sequence 1 after the genesis hash, without the stream lock or a head read. The unique
+   * (stream, seq) key still refuses a second first entry.
    */
-  firstEntryInsert(p: SqlParams, input: AuditInput): string {
-    const content: AuditEntryContent = {
-      streamType: storableString(input.streamType),
-      streamId: storableString(input.streamId),
-      streamSeq: 1,
-      action: storableString(input.action),
-      actorId: input.actorId === null ? null : input.actorId.toLowerCase(),
-      occurredAt: (this.clock?.now() ?? new Date()).toISOString(),
-      before: toJsonValue(input.before),
-      after: toJsonValue(input.after),
-      reason: input.reason == null ? null : storableString(input.reason),
-      prevHash: GENESIS_HASH,
-    };
+  firstEntriesInsert(p: SqlParams, inputs: readonly AuditInput[]): string {
+    if (inputs.length === 0) throw new RangeError('no entries');
+    const occurredAt = (this.clock?.now() ?? new Date()).toISOString();
+    const contents = inputs.map(
+      (input): AuditEntryContent => ({
+        streamType: storableString(input.streamType),
+        streamId: storableString(input.streamId),
+        streamSeq: 1,
+        action: storableString(input.action),
+        actorId: input.actorId === null ? null : input.actorId.toLowerCase(),
+        occurredAt,
+        before: toJsonValue(input.before),
+        after: toJsonValue(input.after),
+        reason: input.reason == null ? null : storableString(input.reason),
+        prevHash: GENESIS_HASH,
+      }),
+    );
+    const column = <T>(f: (c: AuditEntryContent) => T, cast: string): string => p.add(contents.map(f), cast);
     return `INSERT INTO audit_entry (stream_type, stream_id, stream_seq, action, actor_id, occurred_at, before, after, reason, prev_hash, hash, xact_id)
-      VALUES (${p.add(content.streamType)}, ${p.add(content.streamId)}, 1, ${p.add(content.action)}, ${p.add(content.actorId)}, ${p.add(content.occurredAt, 'timestamptz')},
-              ${p.add(JSON.stringify(content.before), 'jsonb')}, ${p.add(JSON.stringify(content.after), 'jsonb')}, ${p.add(content.reason)}, ${p.add(content.prevHash)},
-              ${p.add(entryHash(content))}, pg_current_xact_id()::text::bigint)`;
+      SELECT e.stream_type, e.stream_id, 1, e.action, e.actor_id, e.occurred_at, e.before, e.after, e.reason, e.prev_hash, e.hash, pg_current_xact_id()::text::bigint
+        FROM unnest(${column((c) => c.streamType, 'text[]')}, ${column((c) => c.streamId, 'text[]')}, ${column((c) => c.action, 'text[]')},
+                    ${column((c) => c.actorId, 'uuid[]')}, ${column((c) => c.occurredAt, 'timestamptz[]')}, ${column((c) => JSON.stringify(c.before), 'jsonb[]')},
+                    ${column((c) => JSON.stringify(c.after), 'jsonb[]')}, ${column((c) => c.reason, 'text[]')}, ${column((c) => c.prevHash, 'text[]')},
+                    ${p.add(contents.map(entryHash), 'text[]')}) WITH ORDINALITY
+             AS e(stream_type, stream_id, action, actor_id, occurred_at, before, after, reason, prev_hash, hash, ord)
+       ORDER BY e.ord`;
   }
 
   private async append(manager: EntityManager, input: AuditInput): Promise<void> {

@@ -7,4 +7,4 @@ export * from './ids.js';
 export * from './config.js';
 export * from './config.module.js';
 export * from './logging.js';
-export * from './semaphore.js';
+export * from './batch-queue.js';

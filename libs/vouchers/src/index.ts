@@ -41,4 +41,4 @@ export * from './programs/program-coverage.service.js';
 export * from './programs/program-coverage.module.js';
 export * from './vouchers.module.js';
 export * from './vouchers-worker.module.js';
-export { firstComeReadSql } from './programs/first-come-grants.service.js';
+export { FirstComeGrants, firstComeReadSql } from './programs/first-come-grants.service.js';

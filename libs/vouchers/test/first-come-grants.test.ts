@@ -3,7 +3,7 @@ import { DomainError, ManualClock, newId } from '@innoserve/core';
 import { AuditVerifier } from '@innoserve/audit';
 import { HotPathPool } from '@innoserve/database';
 import type { Principal } from '@innoserve/identity';
-import { ApplicationsService, LedgerService, LedgerVerifier } from '@innoserve/vouchers';
+import { ApplicationsService, FirstComeGrants, LedgerService, LedgerVerifier } from '@innoserve/vouchers';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { createStaffAndLogin, registerAndLogin, type AuthSession } from '../../../test/support/auth.js';
 import { IN_WINDOW, programBody, seedEnterprises } from './program-support.js';
@@ -28,8 +28,8 @@ describe('first-come-first-served grants (the one-statement path)', () => {
     await t.close();
   });
 
-  async function openProgram(grants: number): Promise<string> {
-    const created = await t.request('POST', '/api/v1/admin/programs', { token: officer.token, body: programBody({ maxGrantFen: GRANT, enterpriseAnnualCapFen: GRANT }) });
+  async function openProgram(grants: number, enterpriseAnnualCapFen = GRANT): Promise<string> {
+    const created = await t.request('POST', '/api/v1/admin/programs', { token: officer.token, body: programBody({ maxGrantFen: GRANT, enterpriseAnnualCapFen }) });
     expect(created.status).toBe(201);
     for (const sourceKey of ['city', 'jinjiang']) {
       const funded = await t.request('POST', `/api/v1/admin/programs/${created.body.id}/funding`, { token: officer.token, body: { sourceKey, amountFen: (grants * GRANT) / 2 } });
@@ -115,6 +115,127 @@ describe('first-come-first-served grants (the one-statement path)', () => {
       [programId],
     );
     expect(counts).toEqual([{ applications: 0, grants: 0, usage_rows: 0, ledger_grants: 1, audit_entries: 0 }]);
+    expect((await t.app.get(LedgerVerifier).verify()).problems).toEqual([]);
+  });
+
+  /**
+   * Keeps the program's pool rows locked (another transaction takes `takeGrants` of the budget) until
+   * the two writers of this process wait on them and `queued` more grants wait in its queue; then
+   * lets go. What queued is written together.
+   */
+  async function withPoolsHeld<T>(programId: string, takeGrants: number, queued: number, start: () => Promise<T>): Promise<T> {
+    const qr = ds.createQueryRunner();
+    await qr.connect();
+    await qr.startTransaction();
+    try {
+      await t.app.get(LedgerService).grant(qr.manager, {
+        programId,
+        grantId: newId(),
+        amountFen: BigInt(takeGrants * GRANT),
+        shares: [
+          { key: 'city', shareBp: 5000 },
+          { key: 'jinjiang', shareBp: 5000 },
+        ],
+        reference: 'test:hold-pools',
+        actorId: null,
+        idempotencyKey: `test:hold-pools:${programId}`,
+      });
+      const outcome = start();
+      const grants = t.app.get(FirstComeGrants);
+      for (let i = 0; ; i++) {
+        const stats = grants.writeStats(programId);
+        if (stats && stats.inFlight === 2 && stats.queued === queued) break;
+        if (i > 500) throw new Error(`the grants never queued: ${JSON.stringify(stats)}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await qr.commitTransaction();
+      return await outcome;
+    } finally {
+      if (qr.isTransactionActive) await qr.rollbackTransaction();
+      await qr.release();
+    }
+  }
+
+  const settle = <T>(p: Promise<T>): Promise<T | DomainError> => p.catch((e: unknown) => e as DomainError);
+
+  it('writes the grants that queued meanwhile in one statement, each with its own records, as if alone', async () => {
+    const programId = await openProgram(12);
+    const enterprises = await seedEnterprises(t, 8, owner.userId);
+    const outs = await withPoolsHeld(programId, 1, 6, () =>
+      Promise.all(enterprises.map((enterpriseId) => t.app.get(ApplicationsService).apply(me, programId, { enterpriseId, requestedFen: BigInt(GRANT), purpose: '检测服务' }))),
+    );
+    expect(outs.map((o) => o.application.status)).toEqual(Array(8).fill('granted'));
+    // the first two went alone (two writers), the six that queued behind them in one statement
+    expect(t.app.get(FirstComeGrants).writeStats(programId)).toMatchObject({ queued: 0, inFlight: 0, batches: 1, batchedItems: 6, fallbacks: 0 });
+    const together = await ds.query(
+      `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'application.granted' AND after->>'programId' = $1 GROUP BY xact_id ORDER BY n DESC`,
+      [programId],
+    );
+    expect(together).toEqual([{ n: 6 }, { n: 1 }, { n: 1 }]);
+    // every grant: its application, grant row, cap usage, audit entry and its own ledger transaction
+    for (const out of outs) {
+      const entries = await ds.query(
+        `SELECT e.account, e.amount_fen::int AS amount FROM ledger_entry e JOIN ledger_transaction x ON x.id = e.transaction_id
+          WHERE x.idempotency_key = $1 AND x.type = 'grant' AND x.reference = $2 ORDER BY e.position`,
+        [`grant:${out.application.id}`, `application:${out.application.id}`],
+      );
+      expect(entries).toEqual([
+        { account: 'pool:city', amount: -5000 },
+        { account: `grant:${out.grant!.id}:city:available`, amount: 5000 },
+        { account: 'pool:jinjiang', amount: -5000 },
+        { account: `grant:${out.grant!.id}:jinjiang:available`, amount: 5000 },
+      ]);
+      const [row] = await ds.query(
+        `SELECT a.status, a.granted_fen::int AS granted, g.amount_fen::int AS amount, g.parts, u.used_fen::int AS used,
+                (SELECT count(*)::int FROM audit_entry WHERE stream_type = 'voucher_application' AND stream_id = a.id::text) AS audit
+           FROM voucher_application a JOIN voucher_grant g ON g.application_id = a.id
+           JOIN voucher_group_cap_usage u ON u.program_id = a.program_id AND u.group_key = a.group_key
+          WHERE a.id = $1`,
+        [out.application.id],
+      );
+      expect(row).toEqual({ status: 'granted', granted: GRANT, amount: GRANT, parts: [{ source: 'city', amountFen: '5000' }, { source: 'jinjiang', amountFen: '5000' }], used: GRANT, audit: 1 });
+    }
+    const pools = await ds.query(`SELECT account, balance_fen::int AS balance FROM ledger_balance WHERE program_id = $1 AND account LIKE 'pool:%' ORDER BY account`, [programId]);
+    expect(pools).toEqual([
+      { account: 'pool:city', balance: (12 - 1 - 8) * 5000 },
+      { account: 'pool:jinjiang', balance: (12 - 1 - 8) * 5000 },
+    ]);
+    expect((await new AuditVerifier(ds).verify()).problems).toEqual([]);
+    expect((await t.app.get(LedgerVerifier).verify()).problems).toEqual([]);
+  });
+
+  it('writes a refused batch again one grant at a time: the budget goes in arrival order, a second application gets APPLICATION_EXISTS', async () => {
+    // budget for 6 grants: 1 taken by the holder, 1 by an earlier application, 4 left for 8 applicants;
+    // a cap of two grants, so the second application passes the cap check and reaches the write
+    const programId = await openProgram(6, 2 * GRANT);
+    const enterprises = await seedEnterprises(t, 8, owner.userId);
+    const apply = (enterpriseId: string) => t.app.get(ApplicationsService).apply(me, programId, { enterpriseId, requestedFen: BigInt(GRANT), purpose: '检测服务' });
+    await apply(enterprises[7]);
+    const outs = await withPoolsHeld(programId, 1, 6, async () => {
+      // one at a time into the queue, so arrival order is known: 0 and 1 take the writers, 2–7 queue
+      const pending: Promise<unknown>[] = [];
+      for (const [i, enterpriseId] of enterprises.entries()) {
+        pending.push(settle(apply(enterpriseId)));
+        for (let k = 0; k < 500; k++) {
+          const s = t.app.get(FirstComeGrants).writeStats(programId);
+          if (s && s.inFlight + s.queued === i + 1) break;
+          await new Promise((r) => setTimeout(r, 2));
+        }
+      }
+      return Promise.all(pending);
+    });
+    const answer = (o: unknown): string => (o instanceof DomainError ? `${o.status} ${o.code}` : 'granted');
+    // the batch of 2–7 (4 grants' budget for 6 grants, and 7's second application) was refused as a whole
+    expect(outs.map(answer)).toEqual(['granted', 'granted', 'granted', 'granted', '409 PROGRAM_BUDGET_EXHAUSTED', '409 PROGRAM_BUDGET_EXHAUSTED', '409 PROGRAM_BUDGET_EXHAUSTED', '409 APPLICATION_EXISTS']);
+    expect(t.app.get(FirstComeGrants).writeStats(programId)).toMatchObject({ batches: 1, batchedItems: 0, fallbacks: 1 });
+    const [counts] = await ds.query(
+      `SELECT (SELECT count(*)::int FROM voucher_application WHERE program_id = $1) AS applications,
+              (SELECT count(*)::int FROM voucher_grant WHERE program_id = $1) AS grants,
+              (SELECT sum(balance_fen)::int FROM ledger_balance WHERE program_id = $1 AND account LIKE 'pool:%') AS pools`,
+      [programId],
+    );
+    expect(counts).toEqual({ applications: 5, grants: 5, pools: 0 });
+    expect((await new AuditVerifier(ds).verify()).problems).toEqual([]);
     expect((await t.app.get(LedgerVerifier).verify()).problems).toEqual([]);
   });
 

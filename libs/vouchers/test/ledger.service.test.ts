@@ -1,7 +1,9 @@
 import { DomainError, newId } from '@innoserve/core';
-import { pgCode, pgConstraint } from '@innoserve/database';
+import { SqlParams, pgCode, pgConstraint } from '@innoserve/database';
 import { Accounts, LedgerPostingError, LedgerService, type PostedTransaction } from '@innoserve/vouchers';
 import { ALL_ENTITIES } from '../../../apps/cli/src/schema.js';
+import { checkPostings } from '../src/ledger/ledger-moves.js';
+import { ledgerWriteCtes, type LedgerWrite } from '../src/ledger/ledger-write.sql.js';
 import { cmd, key, openLedgerTestDb, type LedgerTestDb } from './ledger-db.js';
 
 const CITY = 'city';
@@ -416,6 +418,77 @@ describe(LedgerService.name, () => {
       } finally {
         await t.ds.query('ALTER TABLE ledger_entry ENABLE TRIGGER trg_ledger_entry_append_only');
       }
+    });
+  });
+  describe('several transactions in one write (ledgerWriteCtes, as a batch of first-come grants writes them)', () => {
+    const grantWrite = (grantId: string, amountFen: bigint, idempotencyKey = `grant:${newId()}`): LedgerWrite => ({
+      id: newId(),
+      programId: P,
+      type: 'grant',
+      reference: `application:${newId()}`,
+      actorId: null,
+      idempotencyKey,
+      createdAt: new Date(),
+      postings: checkPostings('grant', [
+        { account: Accounts.pool(CITY), amountFen: -amountFen },
+        { account: Accounts.grantAvailable(grantId, CITY), amountFen },
+      ]),
+    });
+    /** Runs the write in a transaction, rolled back unless every account moved (as the callers do). */
+    const write = async (writes: LedgerWrite[]) => {
+      let out: { headers: number; entries: number; moved: string[]; accounts: string[] } | undefined;
+      await t.tx
+        .run(async (m) => {
+          const p = new SqlParams();
+          const ctes = ledgerWriteCtes(p, writes);
+          const [row] = await m.query<{ headers: number; entries: number; moved: string[] }[]>(
+            `WITH ${ctes.sql} SELECT (SELECT count(*)::int FROM ledger_tx) AS headers, (SELECT count(*)::int FROM ledger_entries) AS entries, ARRAY(SELECT account FROM ledger_moved)::text[] AS moved`,
+            p.values,
+          );
+          out = { ...row, accounts: ctes.accounts };
+          if (row.moved.length !== ctes.accounts.length) throw new Error('refused: roll back');
+        })
+        .catch((e: Error) => {
+          if (e.message !== 'refused: roll back') throw e;
+        });
+      return out!;
+    };
+
+    it('writes each transaction with its own entries and moves each account once by the sum', async () => {
+      await fund(CITY, 1_000n);
+      const [g1, g2, g3] = [newId(), newId(), newId()];
+      const out = await write([grantWrite(g1, 100n), grantWrite(g2, 200n), grantWrite(g3, 300n)]);
+      expect(out).toMatchObject({ headers: 3, entries: 6 });
+      expect(out.accounts).toHaveLength(4); // the pool once, three grant accounts
+      expect(out.moved.sort()).toEqual(out.accounts.slice().sort());
+      expect(await bal('pool:city')).toBe(400n);
+      expect(await bal(Accounts.grantAvailable(g2, CITY))).toBe(200n);
+      const perTx = await t.ds.query(
+        `SELECT x.id, count(e.*)::int AS n, sum(e.amount_fen)::int AS total FROM ledger_transaction x JOIN ledger_entry e ON e.transaction_id = x.id
+          WHERE x.program_id = $1 AND x.type = 'grant' GROUP BY x.id`,
+        [P],
+      );
+      expect(perTx).toHaveLength(3);
+      for (const x of perTx) expect(x).toMatchObject({ n: 2, total: 0 });
+    });
+
+    it('moves nothing when one of the transactions is a replay (the caller refuses the whole write)', async () => {
+      await fund(CITY, 1_000n);
+      const replayed = `grant:${newId()}`;
+      await write([grantWrite(newId(), 100n, replayed)]);
+      const entries = await count('ledger_entry');
+      const out = await write([grantWrite(newId(), 100n), grantWrite(newId(), 100n, replayed)]);
+      expect(out.headers).toBe(1); // the new header only; the replay's key already exists
+      expect(out.moved).toEqual([]);
+      expect(await count('ledger_entry')).toBe(entries); // rolled back
+      expect(await bal('pool:city')).toBe(900n);
+    });
+
+    it('refuses the summed debit when the pool cannot cover the whole write', async () => {
+      await fund(CITY, 250n);
+      const out = await write([grantWrite(newId(), 100n), grantWrite(newId(), 200n)]);
+      expect(out.moved).not.toContain('pool:city');
+      expect(await bal('pool:city')).toBe(250n);
     });
   });
 });

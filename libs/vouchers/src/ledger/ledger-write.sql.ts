@@ -15,63 +15,106 @@ export interface LedgerWrite {
 }
 
 export interface LedgerWriteCtes {
-  /** CTE definitions to put after WITH (comma-separated, no trailing comma); `ledger_tx` (the header's id, none on a replay) and `ledger_moved` (accounts moved) are for the caller. */
+  /** CTE definitions to put after WITH (comma-separated, no trailing comma); `ledger_tx` (the headers' ids, none on a replay) and `ledger_moved` (accounts moved) are for the caller. */
   sql: string;
-  /** Accounts in the order their balance rows are locked (sorted by key). */
+  /** The distinct accounts moved, in the order their balance rows are locked (sorted by key). */
   accounts: string[];
 }
 
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * The whole ledger write as CTEs of one statement, so the contended balance rows are locked for as
- * short a time as possible and no round trip happens while they are held:
- * - `ledger_tx`: the header; `ON CONFLICT (idempotency_key) DO NOTHING`, so a replay writes nothing;
- * - `ledger_entries`: the postings, in the given order;
- * - `ledger_locked`: every existing balance row of the transaction locked (FOR UPDATE) in key
- *   order, before any is changed — the moves below wait for it — so concurrent writers always lock
- *   rows in one order and never deadlock on each other;
+ * The whole ledger write — one transaction, or several of one program written together (a batch of
+ * grants) — as CTEs of one statement, so the contended balance rows are locked for as short a time
+ * as possible and no round trip happens while they are held:
+ * - `ledger_tx`: the headers; `ON CONFLICT (idempotency_key) DO NOTHING`, so a replay writes nothing;
+ * - `ledger_entries`: the postings of each header written, in the given order;
+ * - `ledger_locked`: every existing balance row of the write locked (FOR UPDATE) in key order,
+ *   before any is changed — the moves below wait for it — so concurrent writers always lock rows in
+ *   one order and never deadlock on each other. Only when every header was written: with several
+ *   transactions, a replay of any one moves no balance at all (and the caller must refuse);
+ * - the moves of one account are summed over the transactions (a batch debits a pool once);
  * - `ledger_debited`: debits of accounts that must not go negative, as one conditional UPDATE
  *   (`balance + amount >= 0`) of the existing rows; an account without a row has nothing to give;
  * - `ledger_credited`: every other move (credits, debits of funding accounts, which may go
  *   negative) as an upsert in sorted key order, creating the row with its amount;
- * - `ledger_moved`: the accounts moved. Fewer than the postings means a debit was refused, and the
+ * - `ledger_moved`: the accounts moved. Fewer than `accounts` means a debit was refused, and the
  *   caller must roll the statement back (an error in its transaction, or innoserve_refuse_unless).
  * The CHECK on ledger_balance stays the last line of defence.
  */
-export function ledgerWriteCtes(p: SqlParams, w: LedgerWrite): LedgerWriteCtes {
-  const sorted = [...w.postings].sort((a, b) => byKey(a.account, b.account));
+export function ledgerWriteCtes(p: SqlParams, writes: readonly LedgerWrite[]): LedgerWriteCtes {
+  if (writes.length === 0) throw new RangeError('nothing to write');
+  const programId = writes[0].programId.toLowerCase();
+  if (writes.some((w) => w.programId.toLowerCase() !== programId)) throw new RangeError('the transactions of one write belong to one program');
+  // each account's moves summed over the transactions, in key order
+  const moves = new Map<string, CheckedPosting>();
+  for (const w of writes) {
+    for (const x of w.postings) {
+      const prior = moves.get(x.account);
+      moves.set(x.account, prior ? { ...prior, amountFen: prior.amountFen + x.amountFen } : x);
+    }
+  }
+  const sorted = [...moves.values()].sort((a, b) => byKey(a.account, b.account));
   // Debits of accounts that must not go negative: a conditional UPDATE of the existing row (none:
   // nothing to give). The rest (credits, and debits of accounts that may go negative) are upserts;
   // their proposed rows always pass the CHECK, which PostgreSQL applies before ON CONFLICT.
   const debits = sorted.filter((x) => x.amountFen < 0n && !x.parsed.mayGoNegative);
   const upserts = sorted.filter((x) => !(x.amountFen < 0n && !x.parsed.mayGoNegative));
-  const program = p.add(w.programId, 'uuid');
+  const entries = writes.flatMap((w) => w.postings.map((x, position) => ({ transactionId: w.id, position, account: x.account, amountFen: x.amountFen })));
+  const program = p.add(programId, 'uuid');
   const sql = `ledger_tx AS (
     INSERT INTO ledger_transaction (id, program_id, type, reference, actor_id, idempotency_key, created_at)
-    VALUES (${p.add(w.id, 'uuid')}, ${program}, ${p.add(w.type)}, ${p.add(w.reference)}, ${p.add(w.actorId, 'uuid')}, ${p.add(w.idempotencyKey)}, ${p.add(w.createdAt, 'timestamptz')})
+    SELECT u.id, ${program}, u.type, u.reference, u.actor_id, u.idempotency_key, u.created_at
+      FROM unnest(${p.add(
+        writes.map((w) => w.id),
+        'uuid[]',
+      )}, ${p.add(
+        writes.map((w) => w.type),
+        'varchar[]',
+      )}, ${p.add(
+        writes.map((w) => w.reference),
+        'varchar[]',
+      )}, ${p.add(
+        writes.map((w) => w.actorId),
+        'uuid[]',
+      )}, ${p.add(
+        writes.map((w) => w.idempotencyKey),
+        'varchar[]',
+      )}, ${p.add(
+        writes.map((w) => w.createdAt.toISOString()),
+        'timestamptz[]',
+      )}) WITH ORDINALITY AS u(id, type, reference, actor_id, idempotency_key, created_at, ord)
+     ORDER BY u.ord
     ON CONFLICT (idempotency_key) DO NOTHING
     RETURNING id
   ), ledger_entries AS (
     INSERT INTO ledger_entry (id, transaction_id, position, program_id, account, amount_fen)
-    SELECT u.id, ledger_tx.id, u.ord - 1, ${program}, u.account, u.amount
-      FROM ledger_tx, unnest(${p.add(
-        w.postings.map(() => newId()),
+    SELECT u.id, u.transaction_id, u.position, ${program}, u.account, u.amount
+      FROM unnest(${p.add(
+        entries.map(() => newId()),
         'uuid[]',
       )}, ${p.add(
-        w.postings.map((x) => x.account),
+        entries.map((x) => x.transactionId),
+        'uuid[]',
+      )}, ${p.add(
+        entries.map((x) => x.position),
+        'int[]',
+      )}, ${p.add(
+        entries.map((x) => x.account),
         'varchar[]',
       )}, ${p.add(
-        w.postings.map((x) => x.amountFen.toString()),
+        entries.map((x) => x.amountFen.toString()),
         'bigint[]',
-      )}) WITH ORDINALITY AS u(id, account, amount, ord)
+      )}) WITH ORDINALITY AS u(id, transaction_id, position, account, amount, ord)
+     WHERE u.transaction_id IN (SELECT id FROM ledger_tx)
+     ORDER BY u.ord
     RETURNING 1
   ), ledger_locked AS (
     SELECT x.account FROM ledger_balance x
      WHERE x.program_id = ${program} AND x.account = ANY(${p.add(
        sorted.map((x) => x.account),
        'varchar[]',
-     )}) AND EXISTS (SELECT 1 FROM ledger_tx)
+     )}) AND (SELECT count(*) FROM ledger_tx) = ${p.add(writes.length, 'int')}
      ORDER BY x.account
        FOR UPDATE
   ), ledger_debited AS (
@@ -89,7 +132,7 @@ export function ledgerWriteCtes(p: SqlParams, w: LedgerWrite): LedgerWriteCtes {
   ), ledger_credited AS (
     INSERT INTO ledger_balance AS b (id, program_id, account, kind, source, grant_id, may_go_negative, balance_fen)
     SELECT u.id, ${program}, u.account, u.kind, u.source, u.grant_id, u.may_go_negative, u.amount
-      FROM ledger_tx, (SELECT count(*) FROM ledger_locked) AS all_locked, unnest(${p.add(
+      FROM (SELECT count(*) AS n FROM ledger_tx) AS written, (SELECT count(*) FROM ledger_locked) AS all_locked, unnest(${p.add(
         upserts.map(() => newId()),
         'uuid[]',
       )}, ${p.add(
@@ -111,6 +154,7 @@ export function ledgerWriteCtes(p: SqlParams, w: LedgerWrite): LedgerWriteCtes {
         upserts.map((x) => x.amountFen.toString()),
         'bigint[]',
       )}) WITH ORDINALITY AS u(id, account, kind, source, grant_id, may_go_negative, amount, ord)
+     WHERE written.n = ${p.add(writes.length, 'int')}
      ORDER BY u.ord
     ON CONFLICT (program_id, account) DO UPDATE SET balance_fen = b.balance_fen + EXCLUDED.balance_fen
     RETURNING b.account

@@ -508,7 +508,7 @@ export class LedgerService {
     const id = newId();
     const createdAt = this.clock?.now() ?? new Date();
     const p = new SqlParams();
-    const ctes = ledgerWriteCtes(p, { id, programId: input.programId, type: input.type, reference: input.reference, actorId: input.actorId, idempotencyKey: input.idempotencyKey, createdAt, postings });
+    const ctes = ledgerWriteCtes(p, [{ id, programId: input.programId, type: input.type, reference: input.reference, actorId: input.actorId, idempotencyKey: input.idempotencyKey, createdAt, postings }]);
     const [row] = await m.query<{ id: string | null; moved: string[] }[]>(
       `WITH ${ctes.sql} SELECT (SELECT id FROM ledger_tx) AS id, ARRAY(SELECT account FROM ledger_moved)::text[] AS moved`,
       p.values,

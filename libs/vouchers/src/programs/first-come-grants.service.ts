@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, DomainError, NotFoundError, Semaphore, isUuid, msg, newId, shanghaiDate, type Fen } from '@innoserve/core';
+import { BatchQueue, Clock, DomainError, NotFoundError, isUuid, msg, newId, shanghaiDate, type Fen } from '@innoserve/core';
 import { SqlParams, pgCode, pgConstraint, preparedQuery, refusalOf } from '@innoserve/database';
-import { AuditService } from '@innoserve/audit';
+import { AuditService, type AuditInput } from '@innoserve/audit';
 import type { Principal } from '@innoserve/identity';
 import { applicantFactsSelect, toApplicantFacts, type ApplicantFacts, type ApplicantRow } from '@innoserve/organizations';
 import { splitByShares } from '../funding/funding-split.js';
 import { Accounts } from '../ledger/ledger-account.js';
 import { programBudgetExhausted } from '../ledger/ledger-errors.js';
 import { checkPostings } from '../ledger/ledger-moves.js';
-import { ledgerWriteCtes } from '../ledger/ledger-write.sql.js';
+import { ledgerWriteCtes, type LedgerWrite } from '../ledger/ledger-write.sql.js';
 import { VoucherApplication } from './application.entity.js';
 import { VoucherGrant } from './grant.entity.js';
 import { applicationExists, fundingSharesInvalid, groupCapReached, notEligible, outsideWindow, programNotOpen } from './program-errors.js';
@@ -69,13 +69,26 @@ SELECT (SELECT row_to_json(f) FROM facts f) AS facts,
 
 /**
  * Grant statements of one program in flight at once from this process. They all queue on the same
- * pool rows anyway; more sessions waiting there cost PostgreSQL CPU (wake-ups, rechecks) and win
- * nothing, so the rest wait here, in order.
+ * pool rows anyway: more sessions waiting there cost PostgreSQL CPU (wake-ups, rechecks) and win
+ * nothing. Whatever arrives meanwhile is written together in the next statement (group commit).
  */
-const WRITERS_PER_PROGRAM = 4;
+const WRITERS_PER_PROGRAM = 2;
+
+/** Grants per statement at most: a bound on the statement's size and on its rows' lock time. */
+const GRANTS_PER_STATEMENT = 32;
 
 /** Attempts before a group-usage race is answered as the cap reached (each attempt re-reads the usage). */
 const ATTEMPTS = 4;
+
+/** Everything one grant writes, decided from the read. */
+interface GrantWrite {
+  app: VoucherApplication;
+  grant: VoucherGrant;
+  /** The group's cap, which its usage may not pass. */
+  capFen: Fen;
+  audit: AuditInput;
+  ledger: LedgerWrite;
+}
 
 /**
  * The first-come-first-served grant: the opening-day hot path (issue #4's rush). Same rules,
@@ -92,10 +105,16 @@ const ATTEMPTS = 4;
  *    the whole statement back, so nothing is ever half written. The select list runs the CTEs in
  *    order, the hot pool rows last: they stay locked only for their own update and the commit,
  *    and no round trip happens while they are held.
+ * Grants of one program that queue while its statements run are written together, up to
+ * GRANTS_PER_STATEMENT in one statement (BatchQueue): the pools are debited once for all of them,
+ * and a statement, a commit and a turn on the pool rows serve many grants. A batch is all or
+ * nothing; if anything in it is refused (the budget running out, a cap, a duplicate), its grants
+ * are written again one at a time, in arrival order, each getting the answer it would have had
+ * alone.
  */
 @Injectable()
 export class FirstComeGrants {
-  private readonly gates = new Map<string, Semaphore>();
+  private readonly writers = new Map<string, BatchQueue<GrantWrite, void>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -113,7 +132,9 @@ export class FirstComeGrants {
       if (program.allocation_mode !== 'fcfs') return null;
       if (!program.facts) throw new NotFoundError('enterprise');
       try {
-        return await this.grant(by, programId, input, toApplicantFacts(program.facts), program);
+        const write = await this.decide(by, programId, input, toApplicantFacts(program.facts), program);
+        await this.writerOf(write.app.programId).submit(write);
+        return { application: toApplicationView(write.app), grant: toGrantView(write.grant) };
       } catch (e) {
         if ((e instanceof UsageMoved || e instanceof Retry) && attempt < ATTEMPTS) continue;
         if (e instanceof UsageMoved) throw await this.refusal(programId, input.enterpriseId, groupCapReached());
@@ -123,7 +144,8 @@ export class FirstComeGrants {
     }
   }
 
-  private async grant(by: Principal, programId: string, input: FirstComeInput, facts: ApplicantFacts, program: ProgramRow): Promise<FirstComeOutcome> {
+  /** The checks in the general path's order, and what the grant will write. */
+  private async decide(by: Principal, programId: string, input: FirstComeInput, facts: ApplicantFacts, program: ProgramRow): Promise<GrantWrite> {
     if (program.status !== 'open') throw programNotOpen(program.status);
     const today = shanghaiDate(this.clock.now());
     if (today < program.application_opens_on || today > program.application_closes_on) throw outsideWindow(program.application_opens_on, program.application_closes_on);
@@ -184,10 +206,6 @@ export class FirstComeGrants {
       lapsedAt: null,
       createdAt: now,
     } satisfies Partial<VoucherGrant>);
-
-    const p = new SqlParams();
-    const program$ = p.add(app.programId, 'uuid');
-    const amount$ = p.add(amount.toString(), 'bigint');
     const postings = checkPostings(
       'grant',
       parts.flatMap((x) => [
@@ -195,59 +213,138 @@ export class FirstComeGrants {
         { account: Accounts.grantAvailable(grant.id, x.key), amountFen: x.amountFen },
       ]),
     );
-    const ledger = ledgerWriteCtes(p, {
-      id: newId(),
-      programId: app.programId,
-      type: 'grant',
-      reference: `application:${app.id}`,
-      actorId: by.userId,
-      idempotencyKey: `grant:${app.id}`,
-      createdAt: now,
-      postings,
-    });
+    return {
+      app,
+      grant,
+      capFen: cap,
+      audit: grantedAudit(app, grant, by.userId),
+      ledger: {
+        id: newId(),
+        programId: app.programId,
+        type: 'grant',
+        reference: `application:${app.id}`,
+        actorId: by.userId,
+        idempotencyKey: `grant:${app.id}`,
+        createdAt: now,
+        postings,
+      },
+    };
+  }
+
+  /**
+   * The statement writing `writes` (one or several grants of one program) all or nothing. Its
+   * rows go in (group, enterprise) order, so two statements lock usage rows in one order.
+   */
+  private grantsSql(p: SqlParams, writes: readonly GrantWrite[]): { sql: string; accounts: string[] } {
+    const ordered = [...writes].sort((a, b) => compare(a.app.groupKey, b.app.groupKey) || compare(a.app.enterpriseId, b.app.enterpriseId));
+    const apps = ordered.map((w) => w.app);
+    const program$ = p.add(apps[0].programId, 'uuid');
+    const now$ = p.add(apps[0].createdAt, 'timestamptz');
+    const n$ = p.add(ordered.length, 'int');
+    const ledger = ledgerWriteCtes(
+      p,
+      ordered.map((w) => w.ledger),
+    );
     const sql = `WITH open_program AS (
         SELECT 1 FROM voucher_program WHERE id = ${program$} AND status = 'open'
+      ), items AS (
+        SELECT * FROM unnest(${p.add(
+          apps.map((a) => a.id),
+          'uuid[]',
+        )}, ${p.add(
+          apps.map((a) => a.enterpriseId),
+          'uuid[]',
+        )}, ${p.add(
+          apps.map((a) => a.regionCode),
+          'varchar[]',
+        )}, ${p.add(
+          apps.map((a) => a.groupKey),
+          'varchar[]',
+        )}, ${p.add(
+          apps.map((a) => a.requestedFen.toString()),
+          'bigint[]',
+        )}, ${p.add(
+          apps.map((a) => a.purpose),
+          'text[]',
+        )}, ${p.add(
+          apps.map((a) => a.grantedFen!.toString()),
+          'bigint[]',
+        )}, ${p.add(
+          apps.map((a) => a.grantId),
+          'uuid[]',
+        )}, ${p.add(
+          apps.map((a) => a.appliedBy),
+          'uuid[]',
+        )}, ${p.add(
+          ordered.map((w) => w.capFen.toString()),
+          'bigint[]',
+        )}, ${p.add(
+          ordered.map((w) => JSON.stringify(w.grant.parts)),
+          'jsonb[]',
+        )}, ${p.add(
+          ordered.map((w) => w.grant.expiresOn),
+          'date[]',
+        )}) WITH ORDINALITY
+          AS i(application_id, enterprise_id, region_code, group_key, requested_fen, purpose, amount_fen, grant_id, applied_by, cap_fen, parts, expires_on, ord)
       ), application AS (
         INSERT INTO voucher_application (id, program_id, enterprise_id, region_code, group_key, requested_fen, purpose, status, granted_fen, grant_id,
                                          decision_reason, decided_by, applied_by, created_at, updated_at)
-        SELECT ${p.add(app.id, 'uuid')}, ${program$}, ${p.add(app.enterpriseId, 'uuid')}, ${p.add(app.regionCode)}, ${p.add(app.groupKey)},
-               ${p.add(app.requestedFen.toString(), 'bigint')}, ${p.add(app.purpose)}, 'granted', ${amount$}, ${p.add(grant.id, 'uuid')},
-               NULL, NULL, ${p.add(app.appliedBy, 'uuid')}, ${p.add(now, 'timestamptz')}, ${p.add(now, 'timestamptz')}
-          FROM open_program
+        SELECT i.application_id, ${program$}, i.enterprise_id, i.region_code, i.group_key, i.requested_fen, i.purpose, 'granted', i.amount_fen, i.grant_id,
+               NULL, NULL, i.applied_by, ${now$}, ${now$}
+          FROM items i, open_program
+         ORDER BY i.ord
         RETURNING id
       ), usage AS (
         INSERT INTO voucher_group_cap_usage AS u (id, program_id, group_key, used_fen)
-        VALUES (gen_random_uuid(), ${program$}, ${p.add(app.groupKey)}, ${amount$})
+        SELECT gen_random_uuid(), ${program$}, i.group_key, i.amount_fen FROM items i ORDER BY i.ord
         ON CONFLICT (program_id, group_key) DO UPDATE SET used_fen = u.used_fen + EXCLUDED.used_fen
-         WHERE u.used_fen + EXCLUDED.used_fen <= ${p.add(cap.toString(), 'bigint')}
+         WHERE u.used_fen + EXCLUDED.used_fen <= (SELECT i.cap_fen FROM items i WHERE i.group_key = EXCLUDED.group_key)
         RETURNING 1
       ), grant_row AS (
         INSERT INTO voucher_grant (id, program_id, application_id, enterprise_id, group_key, amount_fen, parts, expires_on, status, lapsed_fen, lapsed_at, created_at)
-        VALUES (${p.add(grant.id, 'uuid')}, ${program$}, ${p.add(app.id, 'uuid')}, ${p.add(grant.enterpriseId, 'uuid')}, ${p.add(grant.groupKey)}, ${amount$},
-                ${p.add(JSON.stringify(grant.parts), 'jsonb')}, ${p.add(grant.expiresOn, 'date')}, 'active', 0, NULL, ${p.add(now, 'timestamptz')})
+        SELECT i.grant_id, ${program$}, i.application_id, i.enterprise_id, i.group_key, i.amount_fen, i.parts, i.expires_on, 'active', 0, NULL, ${now$}
+          FROM items i
+         ORDER BY i.ord
         RETURNING 1
       ), audit AS (
-        ${this.audit.firstEntryInsert(p, grantedAudit(app, grant, by.userId))}
+        ${this.audit.firstEntriesInsert(
+          p,
+          ordered.map((w) => w.audit),
+        )}
         RETURNING 1
       ), ${ledger.sql}
-      SELECT innoserve_refuse_unless(EXISTS (SELECT 1 FROM application), 'PROGRAM_NOT_OPEN') AS open,
-             innoserve_refuse_unless(EXISTS (SELECT 1 FROM usage), 'GROUP_USAGE_MOVED') AS within_cap,
+      SELECT innoserve_refuse_unless((SELECT count(*) FROM application) = ${n$}, 'PROGRAM_NOT_OPEN') AS open,
+             innoserve_refuse_unless((SELECT count(*) FROM usage) = ${n$}, 'GROUP_USAGE_MOVED') AS within_cap,
              (SELECT count(*) FROM grant_row) + (SELECT count(*) FROM audit) + (SELECT count(*) FROM ledger_entries) AS written,
              innoserve_refuse_unless((SELECT count(*) FROM ledger_moved) = ${p.add(ledger.accounts.length, 'int')}, 'PROGRAM_BUDGET_EXHAUSTED',
                (SELECT string_agg(a, ',') FROM unnest(${p.add(ledger.accounts, 'text[]')}) a WHERE a NOT IN (SELECT account FROM ledger_moved))) AS funded`;
+    return { sql, accounts: ledger.accounts };
+  }
+
+  /** Several grants in one statement; any error refuses them all (BatchQueue then writes them one at a time). */
+  private async writeMany(writes: GrantWrite[]): Promise<void[]> {
+    const p = new SqlParams();
+    const { sql } = this.grantsSql(p, writes);
+    await preparedQuery(this.dataSource, 'vouchers.first_come_grant', sql, p.values);
+    return writes.map(() => undefined);
+  }
+
+  /** One grant in one statement, its refusals answered as the general path would. */
+  private async writeOne(w: GrantWrite): Promise<void> {
+    const p = new SqlParams();
+    const { sql, accounts } = this.grantsSql(p, [w]);
     try {
-      await this.gate(app.programId).run(() => preparedQuery(this.dataSource, 'vouchers.first_come_grant', sql, p.values));
+      await preparedQuery(this.dataSource, 'vouchers.first_come_grant', sql, p.values);
     } catch (e) {
       const refusal = refusalOf(e);
-      if (refusal?.code === 'PROGRAM_NOT_OPEN') throw programNotOpen(await this.statusOf(programId));
+      if (refusal?.code === 'PROGRAM_NOT_OPEN') throw programNotOpen(await this.statusOf(w.app.programId));
       if (refusal?.code === 'GROUP_USAGE_MOVED') throw new UsageMoved();
-      if (refusal?.code === 'PROGRAM_BUDGET_EXHAUSTED') throw await this.refusal(programId, facts.id, programBudgetExhausted(refusal.detail?.split(',')[0] || ledger.accounts[0]));
+      if (refusal?.code === 'PROGRAM_BUDGET_EXHAUSTED') throw await this.refusal(w.app.programId, w.app.enterpriseId, programBudgetExhausted(refusal.detail?.split(',')[0] || accounts[0]));
       if (pgCode(e) === '23505' && pgConstraint(e) === 'ux_voucher_application_live') throw applicationExists();
       if (pgCode(e) === '40P01') throw new Retry(tryAgain()); // a deadlock victim: nothing was written, try again
       if (pgCode(e) === '57014') throw tryAgain(); // statement_timeout of the hot-path session: rolled back
       throw e;
     }
-    return { application: toApplicationView(app), grant: toGrantView(grant) };
   }
 
   private async statusOf(programId: string): Promise<string> {
@@ -255,14 +352,26 @@ export class FirstComeGrants {
     return rows[0]?.status ?? 'unknown';
   }
 
-  /** The per-program admission gate of the write (see WRITERS_PER_PROGRAM). */
-  private gate(programId: string): Semaphore {
-    let g = this.gates.get(programId);
-    if (!g) {
-      g = new Semaphore(WRITERS_PER_PROGRAM);
-      this.gates.set(programId, g);
+  /** How one program's grant writes are queued and batched in this process (diagnostics, tests). */
+  writeStats(programId: string): BatchQueue<GrantWrite, void>['stats'] | null {
+    return this.writers.get(programId.toLowerCase())?.stats ?? null;
+  }
+
+  /** The write queue of one program (see WRITERS_PER_PROGRAM, GRANTS_PER_STATEMENT). */
+  private writerOf(programId: string): BatchQueue<GrantWrite, void> {
+    let q = this.writers.get(programId);
+    if (!q) {
+      q = new BatchQueue<GrantWrite, void>({
+        maxInFlight: WRITERS_PER_PROGRAM,
+        maxBatch: GRANTS_PER_STATEMENT,
+        // one statement never holds two grants of one group (one usage row) or one enterprise
+        keysOf: (w) => [`group:${w.app.groupKey}`, `enterprise:${w.app.enterpriseId}`],
+        writeMany: (writes) => this.writeMany(writes),
+        writeOne: (w) => this.writeOne(w),
+      });
+      this.writers.set(programId, q);
     }
-    return g;
+    return q;
   }
 
   /**
@@ -277,8 +386,9 @@ export class FirstComeGrants {
     );
     return rows.length > 0 ? applicationExists() : error;
   }
-
 }
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The group's usage changed between the read and the write: read again and retry. */
 class UsageMoved extends Error {

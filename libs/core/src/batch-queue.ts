@@ -1,0 +1,111 @@
+/**
+ * Group commit in front of a contended resource (e.g. the hot pool rows of one program): callers
+ * submit items one by one; at most `maxInFlight` writes run at once, and whatever queued while
+ * they ran goes into the next write together — up to `maxBatch` items, in arrival order, never
+ * two items that share a key (those wait for a later write, keeping their order).
+ *
+ * A write of several items either succeeds for all or, if it throws for any reason, is retried
+ * one item at a time in arrival order (`writeOne`), each caller getting its own answer. So a
+ * batch is only ever an optimisation: every answer is the one the item would have had alone,
+ * as long as `writeMany` is all-or-nothing (one statement, one transaction).
+ */
+export interface BatchQueueOptions<T, R> {
+  /** Writes running at once (≥ 1). */
+  maxInFlight: number;
+  /** Items per write (≥ 1; 1 disables batching). */
+  maxBatch: number;
+  /** Keys of an item: items sharing a key never go into the same write. */
+  keysOf: (item: T) => readonly string[];
+  /** Writes several items (≥ 2) all-or-nothing; the results in the items' order. */
+  writeMany: (items: T[]) => Promise<R[]>;
+  /** Writes one item (also the fallback after a refused batch). */
+  writeOne: (item: T) => Promise<R>;
+}
+
+interface Waiting<T, R> {
+  item: T;
+  resolve: (r: R) => void;
+  reject: (e: unknown) => void;
+}
+
+export class BatchQueue<T, R> {
+  private readonly queue: Waiting<T, R>[] = [];
+  private inFlight = 0;
+  private batches = 0;
+  private batchedItems = 0;
+  private fallbacks = 0;
+
+  constructor(private readonly options: BatchQueueOptions<T, R>) {
+    if (!Number.isInteger(options.maxInFlight) || options.maxInFlight < 1) throw new RangeError('maxInFlight must be a positive integer');
+    if (!Number.isInteger(options.maxBatch) || options.maxBatch < 1) throw new RangeError('maxBatch must be a positive integer');
+  }
+
+  /** Queues `item`; settles with its own result or error once a write containing it ends. */
+  submit(item: T): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Items waiting plus writes running; and how batching went (for tests and diagnostics). */
+  get stats(): { queued: number; inFlight: number; batches: number; batchedItems: number; fallbacks: number } {
+    return { queued: this.queue.length, inFlight: this.inFlight, batches: this.batches, batchedItems: this.batchedItems, fallbacks: this.fallbacks };
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) {
+      const batch = this.take();
+      this.inFlight++;
+      void this.write(batch).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  /** The next write's items: the oldest, then later ones whose keys are all still free. */
+  private take(): Waiting<T, R>[] {
+    const taken: Waiting<T, R>[] = [];
+    const keys = new Set<string>();
+    const rest: Waiting<T, R>[] = [];
+    for (const w of this.queue) {
+      const itemKeys = taken.length < this.options.maxBatch ? this.options.keysOf(w.item) : null;
+      if (itemKeys && !itemKeys.some((k) => keys.has(k))) {
+        taken.push(w);
+        for (const k of itemKeys) keys.add(k);
+      } else {
+        rest.push(w);
+        // a skipped item's keys stay reserved, so a later item never overtakes an earlier one with a shared key
+        if (itemKeys) for (const k of itemKeys) keys.add(k);
+      }
+    }
+    this.queue.splice(0, this.queue.length, ...rest);
+    return taken;
+  }
+
+  private async write(batch: Waiting<T, R>[]): Promise<void> {
+    if (batch.length > 1) {
+      this.batches++;
+      let results: R[] | undefined;
+      try {
+        results = await this.options.writeMany(batch.map((w) => w.item));
+      } catch {
+        // refused as a whole (a cap, the budget, a conflict, anything): one at a time, in order
+        this.fallbacks++;
+      }
+      if (results) {
+        this.batchedItems += batch.length;
+        batch.forEach((w, i) => w.resolve(results[i]));
+        return;
+      }
+    }
+    for (const w of batch) {
+      try {
+        w.resolve(await this.options.writeOne(w.item));
+      } catch (e) {
+        w.reject(e);
+      }
+    }
+  }
+}
