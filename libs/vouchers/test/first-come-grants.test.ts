@@ -120,8 +120,8 @@ describe('first-come-first-served grants (the one-statement path)', () => {
 
   /**
    * Keeps the program's pool rows locked (another transaction takes `takeGrants` of the budget) until
-   * the two writers of this process wait on them and `queued` more grants wait in its queue; then
-   * lets go. What queued is written together.
+   * the writer of this process (one per program) waits on them and `queued` more grants wait in its
+   * queue; then lets go. What queued is written together.
    */
   async function withPoolsHeld<T>(programId: string, takeGrants: number, queued: number, start: () => Promise<T>): Promise<T> {
     const qr = ds.createQueryRunner();
@@ -144,7 +144,7 @@ describe('first-come-first-served grants (the one-statement path)', () => {
       const grants = t.app.get(FirstComeGrants);
       for (let i = 0; ; i++) {
         const stats = grants.writeStats(programId);
-        if (stats && stats.inFlight === 2 && stats.queued === queued) break;
+        if (stats && stats.inFlight === 1 && stats.queued === queued) break;
         if (i > 500) throw new Error(`the grants never queued: ${JSON.stringify(stats)}`);
         await new Promise((r) => setTimeout(r, 10));
       }
@@ -161,17 +161,17 @@ describe('first-come-first-served grants (the one-statement path)', () => {
   it('writes the grants that queued meanwhile in one statement, each with its own records, as if alone', async () => {
     const programId = await openProgram(12);
     const enterprises = await seedEnterprises(t, 8, owner.userId);
-    const outs = await withPoolsHeld(programId, 1, 6, () =>
+    const outs = await withPoolsHeld(programId, 1, 7, () =>
       Promise.all(enterprises.map((enterpriseId) => t.app.get(ApplicationsService).apply(me, programId, { enterpriseId, requestedFen: BigInt(GRANT), purpose: '检测服务' }))),
     );
     expect(outs.map((o) => o.application.status)).toEqual(Array(8).fill('granted'));
-    // the first two went alone (two writers), the six that queued behind them in one statement
-    expect(t.app.get(FirstComeGrants).writeStats(programId)).toMatchObject({ queued: 0, inFlight: 0, batches: 1, batchedItems: 6, fallbacks: 0 });
+    // the first went alone, the seven that queued behind it in one statement
+    expect(t.app.get(FirstComeGrants).writeStats(programId)).toMatchObject({ queued: 0, inFlight: 0, batches: 1, batchedItems: 7, fallbacks: 0 });
     const together = await ds.query(
       `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'application.granted' AND after->>'programId' = $1 GROUP BY xact_id ORDER BY n DESC`,
       [programId],
     );
-    expect(together).toEqual([{ n: 6 }, { n: 1 }, { n: 1 }]);
+    expect(together).toEqual([{ n: 7 }, { n: 1 }]);
     // every grant: its application, grant row, cap usage, audit entry and its own ledger transaction
     for (const out of outs) {
       const entries = await ds.query(
@@ -211,8 +211,8 @@ describe('first-come-first-served grants (the one-statement path)', () => {
     const enterprises = await seedEnterprises(t, 8, owner.userId);
     const apply = (enterpriseId: string) => t.app.get(ApplicationsService).apply(me, programId, { enterpriseId, requestedFen: BigInt(GRANT), purpose: '检测服务' });
     await apply(enterprises[7]);
-    const outs = await withPoolsHeld(programId, 1, 6, async () => {
-      // one at a time into the queue, so arrival order is known: 0 and 1 take the writers, 2–7 queue
+    const outs = await withPoolsHeld(programId, 1, 7, async () => {
+      // one at a time into the queue, so arrival order is known: 0 takes the writer, 1–7 queue
       const pending: Promise<unknown>[] = [];
       for (const [i, enterpriseId] of enterprises.entries()) {
         pending.push(settle(apply(enterpriseId)));
@@ -225,7 +225,7 @@ describe('first-come-first-served grants (the one-statement path)', () => {
       return Promise.all(pending);
     });
     const answer = (o: unknown): string => (o instanceof DomainError ? `${o.status} ${o.code}` : 'granted');
-    // the batch of 2–7 (4 grants' budget for 6 grants, and 7's second application) was refused as a whole
+    // the batch of 1–7 (3 grants' budget left for 6 grants, and 7's second application) was refused as a whole
     expect(outs.map(answer)).toEqual(['granted', 'granted', 'granted', 'granted', '409 PROGRAM_BUDGET_EXHAUSTED', '409 PROGRAM_BUDGET_EXHAUSTED', '409 PROGRAM_BUDGET_EXHAUSTED', '409 APPLICATION_EXISTS']);
     expect(t.app.get(FirstComeGrants).writeStats(programId)).toMatchObject({ batches: 1, batchedItems: 0, fallbacks: 1 });
     const [counts] = await ds.query(

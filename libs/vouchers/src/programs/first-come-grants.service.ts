@@ -43,12 +43,14 @@ interface ProgramRow {
   max_grant_fen: string;
   group_used_fen: string | null;
   pools: Record<string, string>;
+  live_application: boolean;
 }
 
 /**
  * One read: the applicant's facts (OrganizationsService's own SELECT, as a CTE), the program, the
- * group's usage and the pools. Whether the enterprise already has a live application is left to
- * the write (the unique index answers it) and, before a cap or budget refusal, to liveApplication.
+ * group's usage, the pools and whether the enterprise already has a live application in the
+ * program — which the general path names first (409 APPLICATION_EXISTS) and the write's unique
+ * index refuses anyway.
  */
 export function firstComeReadSql(p: SqlParams, programId: string, enterpriseId: string, userId: string): string {
   return `WITH facts AS (${applicantFactsSelect(p, enterpriseId, userId)})
@@ -62,20 +64,24 @@ SELECT (SELECT row_to_json(f) FROM facts f) AS facts,
           FROM ledger_balance b
          WHERE b.program_id = p.id
            -- equality on the program's pool keys: an index lookup, whatever the database's collation
-           AND b.account = ANY (ARRAY(SELECT 'pool:' || (src->>'key') FROM jsonb_array_elements(p.funding_sources) AS src))) AS pools
+           AND b.account = ANY (ARRAY(SELECT 'pool:' || (src->>'key') FROM jsonb_array_elements(p.funding_sources) AS src))) AS pools,
+       EXISTS (SELECT 1 FROM voucher_application a
+                WHERE a.program_id = p.id AND a.enterprise_id = (SELECT f.id FROM facts f) AND a.status IN ('pending', 'granted')) AS live_application
   FROM voucher_program p
  WHERE p.id = ${p.add(programId, 'uuid')}`;
 }
 
 /**
- * Grant statements of one program in flight at once from this process. They all queue on the same
- * pool rows anyway: more sessions waiting there cost PostgreSQL CPU (wake-ups, rechecks) and win
- * nothing. Whatever arrives meanwhile is written together in the next statement (group commit).
+ * Grant statements of one program in flight at once from this process: one. They would all queue
+ * on the same pool rows anyway, where a second session waiting costs PostgreSQL CPU (a wake-up, a
+ * recheck) and wins nothing; whatever arrives meanwhile is written together in the next statement
+ * (group commit). Measured with `npm run bench:rush`: one writer and batches of up to 64 did better
+ * than two writers (bench/RESULTS.md).
  */
-const WRITERS_PER_PROGRAM = 2;
+const WRITERS_PER_PROGRAM = 1;
 
 /** Grants per statement at most: a bound on the statement's size and on its rows' lock time. */
-const GRANTS_PER_STATEMENT = 32;
+const GRANTS_PER_STATEMENT = 64;
 
 /** Attempts before a group-usage race is answered as the cap reached (each attempt re-reads the usage). */
 const ATTEMPTS = 4;
@@ -132,7 +138,7 @@ export class FirstComeGrants {
       if (program.allocation_mode !== 'fcfs') return null;
       if (!program.facts) throw new NotFoundError('enterprise');
       try {
-        const write = await this.decide(by, programId, input, toApplicantFacts(program.facts), program);
+        const write = this.decide(by, programId, input, toApplicantFacts(program.facts), program);
         await this.writerOf(write.app.programId).submit(write);
         return { application: toApplicationView(write.app), grant: toGrantView(write.grant) };
       } catch (e) {
@@ -145,7 +151,7 @@ export class FirstComeGrants {
   }
 
   /** The checks in the general path's order, and what the grant will write. */
-  private async decide(by: Principal, programId: string, input: FirstComeInput, facts: ApplicantFacts, program: ProgramRow): Promise<GrantWrite> {
+  private decide(by: Principal, programId: string, input: FirstComeInput, facts: ApplicantFacts, program: ProgramRow): GrantWrite {
     if (program.status !== 'open') throw programNotOpen(program.status);
     const today = shanghaiDate(this.clock.now());
     if (today < program.application_opens_on || today > program.application_closes_on) throw outsideWindow(program.application_opens_on, program.application_closes_on);
@@ -159,7 +165,7 @@ export class FirstComeGrants {
       today,
     );
     const left = cap - used;
-    if (left <= 0n) throw await this.refusal(programId, facts.id, groupCapReached());
+    if (left <= 0n) throw program.live_application ? applicationExists() : groupCapReached();
     const amount = minFen(input.requestedFen, BigInt(program.max_grant_fen), left);
     const shares = sharesFor(program.funding_sources, facts.regionCode);
     if (shares.reduce((a, x) => a + x.shareBp, 0) !== 10_000) {
@@ -169,7 +175,7 @@ export class FirstComeGrants {
     // fail fast: pools that (as last committed) cannot cover their part refuse without a write
     for (const p of parts) {
       const account = Accounts.pool(p.key);
-      if (BigInt(program.pools[account] ?? '0') < p.amountFen) throw await this.refusal(programId, facts.id, programBudgetExhausted(account));
+      if (BigInt(program.pools[account] ?? '0') < p.amountFen) throw program.live_application ? applicationExists() : programBudgetExhausted(account);
     }
 
     const now = this.clock.now();
@@ -375,9 +381,8 @@ export class FirstComeGrants {
   }
 
   /**
-   * The error for a cap or budget refusal — unless the enterprise already has a live application
-   * in the program, which the general path names first (409 APPLICATION_EXISTS). Asked only on
-   * refusals, with the values (a custom plan: the unique live-application index).
+   * The error for a cap or budget refusal found by a write — unless the enterprise has a live
+   * application in the program by now, which the general path names first (409 APPLICATION_EXISTS).
    */
   private async refusal(programId: string, enterpriseId: string, error: Error): Promise<Error> {
     const rows = await this.dataSource.query<unknown[]>(
