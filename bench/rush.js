@@ -262,6 +262,16 @@ try {
     await c.end();
   }
 
+  // group commit: how many grant statements wrote the grants (one transaction each, one audit xact_id)
+  let statements = null;
+  {
+    const c = new pg.Client({ connectionString: dbUrl });
+    await c.connect();
+    const { rows } = await c.query(`SELECT count(DISTINCT xact_id)::int AS n FROM audit_entry WHERE action = 'application.granted' AND after->>'programId' = $1`, [program.id]);
+    statements = rows[0].n;
+    await c.end();
+  }
+
   // zero overspend
   const balances = await must('GET', `/api/v1/admin/programs/${program.id}/balances`, undefined, officer);
   const verify = execFileSync(process.execPath, [path.join(root, 'dist/apps/cli/src/main.js'), 'ledger:verify'], { env: { ...process.env, DATABASE_URL: dbUrl } }).toString().trim();
@@ -296,6 +306,7 @@ try {
   console.log(`rush:                 ${APPLICATIONS} applications, ${CLIENTS} concurrent clients over HTTP, budget for ${BUDGET_FEN / GRANT_FEN}`);
   console.log(`outcomes:             ${JSON.stringify(outcomes)}`);
   console.log(`throughput:           ${(APPLICATIONS / (rushMs / 1000)).toFixed(0)} requests/s, ${grantsPerSecond.toFixed(0)} grants/s`);
+  console.log(`grant statements:     ${statements} for ${granted} grants (${(granted / Math.max(statements, 1)).toFixed(1)} per statement: group commit)`);
   console.log(`latency:              p50 ${pct(latencies, 50).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms`);
   console.log(`CPU per application:  API ${cpuMs('api').toFixed(2)} ms, PostgreSQL ${cpuMs('pg').toFixed(2)} ms, load generator ${cpuMs('loadgen').toFixed(2)} ms (${os.cpus().length} cores = ${(os.cpus().length * rushMs / APPLICATIONS).toFixed(2)} ms of CPU available per application)`);
   console.log(`baseline (raw pg):    ${baselineTps.toFixed(0)} one-row hot updates/s at ${CLIENTS} clients${pgbenchTps ? `; pgbench ${pgbenchTps.toFixed(0)} tps` : ''}`);
