@@ -5,10 +5,18 @@ const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 interface Item {
   id: number;
   key: string;
+  also?: string;
 }
 
 /** A queue whose writes wait until the test releases them, recording what each write got. */
-function harness(options: { maxInFlight: number; maxBatch: number; refuse?: (items: Item[]) => boolean; refuseOne?: (item: Item) => boolean }) {
+function harness(options: {
+  maxInFlight: number;
+  maxBatch: number;
+  refuse?: (items: Item[]) => boolean;
+  refuseOne?: (item: Item) => boolean;
+  fail?: (items: Item[]) => Error | null;
+  short?: boolean;
+}) {
   const writes: { kind: 'many' | 'one'; ids: number[] }[] = [];
   const release: (() => void)[] = [];
   let running = 0;
@@ -24,12 +32,16 @@ function harness(options: { maxInFlight: number; maxBatch: number; refuse?: (ite
   const queue = new BatchQueue<Item, string>({
     maxInFlight: options.maxInFlight,
     maxBatch: options.maxBatch,
-    keysOf: (x) => [x.key],
+    keysOf: (x) => [x.key, ...(x.also ? [x.also] : [])],
     writeMany: (items) =>
       run('many', items, () => {
         if (options.refuse?.(items)) throw new Error('batch refused');
-        return items.map((x) => `ok ${x.id}`);
+        const failure = options.fail?.(items);
+        if (failure) throw failure;
+        const out = items.map((x) => `ok ${x.id}`);
+        return options.short ? out.slice(1) : out;
       }),
+    alone: (e) => (e as Error).message === 'batch refused',
     writeOne: (item) =>
       run('one', [item], () => {
         if (options.refuseOne?.(item)) throw new Error(`refused ${item.id}`);
@@ -98,9 +110,55 @@ describe(BatchQueue.name, () => {
     expect(h.queue.stats.fallbacks).toBe(1);
   });
 
+  it('keeps apart items that share any one of their keys', async () => {
+    const h = harness({ maxInFlight: 1, maxBatch: 10 });
+    const items: Item[] = [
+      { id: 0, key: 'x' },
+      { id: 1, key: 'a', also: 'e1' },
+      { id: 2, key: 'b', also: 'e1' },
+      { id: 3, key: 'c', also: 'e2' },
+    ];
+    await Promise.all([...items.map((x) => h.queue.submit(x)), h.drain()]);
+    expect(h.writes.map((w) => w.ids)).toEqual([[0], [1, 3], [2]]);
+  });
+
+  it('gives every item of the batch the error, without writing them again, when the batch was not refused but failed', async () => {
+    const lost = new Error('connection lost: outcome unknown');
+    const h = harness({ maxInFlight: 1, maxBatch: 10, fail: () => lost });
+    const answers = [0, 1, 2].map((id) => h.queue.submit({ id, key: `k${id}` }).catch((e: Error) => e.message));
+    await h.drain();
+    expect(await Promise.all(answers)).toEqual(['ok 0', lost.message, lost.message]);
+    expect(h.writes.map((w) => w.kind)).toEqual(['one', 'many']);
+    expect(h.queue.stats.fallbacks).toBe(0);
+  });
+
+  it('rejects every item of a batch whose write answered the wrong number of results, without writing them again', async () => {
+    const h = harness({ maxInFlight: 1, maxBatch: 10, short: true });
+    const answers = [0, 1, 2].map((id) => h.queue.submit({ id, key: `k${id}` }).catch((e: Error) => e.message));
+    await h.drain();
+    expect(await Promise.all(answers)).toEqual(['ok 0', 'writeMany answered 1 results for 2 items', 'writeMany answered 1 results for 2 items']);
+    expect(h.writes.map((w) => w.kind)).toEqual(['one', 'many']);
+  });
+
+  it('answers a submit whose keys cannot be computed at once, queueing nothing', async () => {
+    const queue = new BatchQueue<Item, string>({
+      maxInFlight: 1,
+      maxBatch: 2,
+      keysOf: () => {
+        throw new Error('no keys');
+      },
+      writeMany: () => Promise.resolve([]),
+      alone: () => true,
+      writeOne: () => Promise.resolve('written'),
+    });
+    await expect(queue.submit({ id: 0, key: 'a' })).rejects.toThrow('no keys');
+    expect(queue.stats).toMatchObject({ queued: 0, inFlight: 0 });
+  });
+
   it('refuses nonsense limits', () => {
     const writeOne = (): Promise<string> => Promise.resolve('');
-    expect(() => new BatchQueue({ maxInFlight: 0, maxBatch: 1, keysOf: () => [], writeMany: () => Promise.resolve([]), writeOne })).toThrow(RangeError);
-    expect(() => new BatchQueue({ maxInFlight: 1, maxBatch: 1.5, keysOf: () => [], writeMany: () => Promise.resolve([]), writeOne })).toThrow(RangeError);
+    const rest = { keysOf: () => [], writeMany: () => Promise.resolve([]), alone: () => true, writeOne };
+    expect(() => new BatchQueue({ maxInFlight: 0, maxBatch: 1, ...rest })).toThrow(RangeError);
+    expect(() => new BatchQueue({ maxInFlight: 1, maxBatch: 1.5, ...rest })).toThrow(RangeError);
   });
 });

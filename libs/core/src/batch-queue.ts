@@ -4,10 +4,12 @@
  * they ran goes into the next write together — up to `maxBatch` items, in arrival order, never
  * two items that share a key (those wait for a later write, keeping their order).
  *
- * A write of several items either succeeds for all or, if it throws for any reason, is retried
- * one item at a time in arrival order (`writeOne`), each caller getting its own answer. So a
- * batch is only ever an optimisation: every answer is the one the item would have had alone,
- * as long as `writeMany` is all-or-nothing (one statement, one transaction).
+ * A write of several items either succeeds for all or, if it is refused (`alone(error)`: e.g. a
+ * check failed and the statement rolled back), is retried one item at a time in arrival order
+ * (`writeOne`), each caller getting its own answer. So a batch is only ever an optimisation: every
+ * answer is the one the item would have had alone, as long as `writeMany` is all-or-nothing (one
+ * statement, one transaction). Any other error (a timeout, a lost connection: the outcome may be
+ * unknown) is every item's answer, without a retry.
  */
 export interface BatchQueueOptions<T, R> {
   /** Writes running at once (≥ 1). */
@@ -18,12 +20,15 @@ export interface BatchQueueOptions<T, R> {
   keysOf: (item: T) => readonly string[];
   /** Writes several items (≥ 2) all-or-nothing; the results in the items' order. */
   writeMany: (items: T[]) => Promise<R[]>;
+  /** Whether an error of `writeMany` means "refused, nothing written": write the items one at a time. */
+  alone: (error: unknown) => boolean;
   /** Writes one item (also the fallback after a refused batch). */
   writeOne: (item: T) => Promise<R>;
 }
 
 interface Waiting<T, R> {
   item: T;
+  keys: readonly string[];
   resolve: (r: R) => void;
   reject: (e: unknown) => void;
 }
@@ -42,8 +47,14 @@ export class BatchQueue<T, R> {
 
   /** Queues `item`; settles with its own result or error once a write containing it ends. */
   submit(item: T): Promise<R> {
+    let keys: readonly string[];
+    try {
+      keys = this.options.keysOf(item);
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
     return new Promise<R>((resolve, reject) => {
-      this.queue.push({ item, resolve, reject });
+      this.queue.push({ item, keys, resolve, reject });
       this.pump();
     });
   }
@@ -70,7 +81,7 @@ export class BatchQueue<T, R> {
     const keys = new Set<string>();
     const rest: Waiting<T, R>[] = [];
     for (const w of this.queue) {
-      const itemKeys = taken.length < this.options.maxBatch ? this.options.keysOf(w.item) : null;
+      const itemKeys = taken.length < this.options.maxBatch ? w.keys : null;
       if (itemKeys && !itemKeys.some((k) => keys.has(k))) {
         taken.push(w);
         for (const k of itemKeys) keys.add(k);
@@ -85,21 +96,7 @@ export class BatchQueue<T, R> {
   }
 
   private async write(batch: Waiting<T, R>[]): Promise<void> {
-    if (batch.length > 1) {
-      this.batches++;
-      let results: R[] | undefined;
-      try {
-        results = await this.options.writeMany(batch.map((w) => w.item));
-      } catch {
-        // refused as a whole (a cap, the budget, a conflict, anything): one at a time, in order
-        this.fallbacks++;
-      }
-      if (results) {
-        this.batchedItems += batch.length;
-        batch.forEach((w, i) => w.resolve(results[i]));
-        return;
-      }
-    }
+    if (batch.length > 1 && (await this.writeTogether(batch))) return;
     for (const w of batch) {
       try {
         w.resolve(await this.options.writeOne(w.item));
@@ -107,5 +104,31 @@ export class BatchQueue<T, R> {
         w.reject(e);
       }
     }
+  }
+
+  /** The batch in one write: true when every item got its answer, false when it must go one at a time. */
+  private async writeTogether(batch: Waiting<T, R>[]): Promise<boolean> {
+    this.batches++;
+    let results: R[];
+    try {
+      results = await this.options.writeMany(batch.map((w) => w.item));
+    } catch (e) {
+      if (this.options.alone(e)) {
+        // refused as a whole (a cap, the budget, a conflict): one at a time, in order
+        this.fallbacks++;
+        return false;
+      }
+      for (const w of batch) w.reject(e);
+      return true;
+    }
+    if (results.length !== batch.length) {
+      // written (it did not throw), but the answer is unusable: never write again
+      const e = new Error(`writeMany answered ${results.length} results for ${batch.length} items`);
+      for (const w of batch) w.reject(e);
+      return true;
+    }
+    this.batchedItems += batch.length;
+    batch.forEach((w, i) => w.resolve(results[i]));
+    return true;
   }
 }

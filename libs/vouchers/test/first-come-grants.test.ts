@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { DomainError, ManualClock, newId } from '@innoserve/core';
+import { Clock, DomainError, ManualClock, newId } from '@innoserve/core';
 import { AuditVerifier } from '@innoserve/audit';
 import { HotPathPool } from '@innoserve/database';
 import type { Principal } from '@innoserve/identity';
@@ -28,8 +28,8 @@ describe('first-come-first-served grants (the one-statement path)', () => {
     await t.close();
   });
 
-  async function openProgram(grants: number, enterpriseAnnualCapFen = GRANT): Promise<string> {
-    const created = await t.request('POST', '/api/v1/admin/programs', { token: officer.token, body: programBody({ maxGrantFen: GRANT, enterpriseAnnualCapFen }) });
+  async function openProgram(grants: number, enterpriseAnnualCapFen = GRANT, overrides: Record<string, unknown> = {}): Promise<string> {
+    const created = await t.request('POST', '/api/v1/admin/programs', { token: officer.token, body: programBody({ maxGrantFen: GRANT, enterpriseAnnualCapFen, ...overrides }) });
     expect(created.status).toBe(201);
     for (const sourceKey of ['city', 'jinjiang']) {
       const funded = await t.request('POST', `/api/v1/admin/programs/${created.body.id}/funding`, { token: officer.token, body: { sourceKey, amountFen: (grants * GRANT) / 2 } });
@@ -157,14 +157,36 @@ describe('first-come-first-served grants (the one-statement path)', () => {
   }
 
   const settle = <T>(p: Promise<T>): Promise<T | DomainError> => p.catch((e: unknown) => e as DomainError);
+  const answer = (o: unknown): string => (o instanceof DomainError ? `${o.status} ${o.code}` : 'granted');
+  const apply = (programId: string, enterpriseId: string) =>
+    t.app.get(ApplicationsService).apply(me, programId, { enterpriseId, requestedFen: BigInt(GRANT), purpose: '检测服务' });
+
+  /**
+   * Applies for each enterprise in turn, each one second after the last (the ManualClock), waiting
+   * until it is in the program's write queue before the next: the arrival order is the list's.
+   */
+  async function applyInOrder(programId: string, enterprises: string[]): Promise<unknown[]> {
+    const clock = t.app.get<Clock, ManualClock>(Clock);
+    const pending: Promise<unknown>[] = [];
+    for (const [i, enterpriseId] of enterprises.entries()) {
+      clock.set(new Date(IN_WINDOW.getTime() + (i + 1) * 1000));
+      pending.push(settle(apply(programId, enterpriseId)));
+      for (let k = 0; k < 500; k++) {
+        const s = t.app.get(FirstComeGrants).writeStats(programId);
+        if (s && s.inFlight + s.queued === i + 1) break;
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    }
+    const out = await Promise.all(pending);
+    clock.set(IN_WINDOW);
+    return out;
+  }
 
   it('writes the grants that queued meanwhile in one statement, each with its own records, as if alone', async () => {
     const programId = await openProgram(12);
     const enterprises = await seedEnterprises(t, 8, owner.userId);
-    const outs = await withPoolsHeld(programId, 1, 7, () =>
-      Promise.all(enterprises.map((enterpriseId) => t.app.get(ApplicationsService).apply(me, programId, { enterpriseId, requestedFen: BigInt(GRANT), purpose: '检测服务' }))),
-    );
-    expect(outs.map((o) => o.application.status)).toEqual(Array(8).fill('granted'));
+    const outs = (await withPoolsHeld(programId, 1, 7, () => applyInOrder(programId, enterprises))) as Awaited<ReturnType<typeof apply>>[];
+    expect(outs.map(answer)).toEqual(Array(8).fill('granted'));
     // the first went alone, the seven that queued behind it in one statement
     expect(t.app.get(FirstComeGrants).writeStats(programId)).toMatchObject({ queued: 0, inFlight: 0, batches: 1, batchedItems: 7, fallbacks: 0 });
     const together = await ds.query(
@@ -172,8 +194,10 @@ describe('first-come-first-served grants (the one-statement path)', () => {
       [programId],
     );
     expect(together).toEqual([{ n: 7 }, { n: 1 }]);
-    // every grant: its application, grant row, cap usage, audit entry and its own ledger transaction
-    for (const out of outs) {
+    // every grant: its application, grant row, cap usage, audit entry and its own ledger transaction,
+    // stamped with its own time (the answer's)
+    for (const [i, out] of outs.entries()) {
+      expect(out.application.createdAt).toBe(new Date(IN_WINDOW.getTime() + (i + 1) * 1000).toISOString());
       const entries = await ds.query(
         `SELECT e.account, e.amount_fen::int AS amount FROM ledger_entry e JOIN ledger_transaction x ON x.id = e.transaction_id
           WHERE x.idempotency_key = $1 AND x.type = 'grant' AND x.reference = $2 ORDER BY e.position`,
@@ -186,14 +210,27 @@ describe('first-come-first-served grants (the one-statement path)', () => {
         { account: `grant:${out.grant!.id}:jinjiang:available`, amount: 5000 },
       ]);
       const [row] = await ds.query(
-        `SELECT a.status, a.granted_fen::int AS granted, g.amount_fen::int AS amount, g.parts, u.used_fen::int AS used,
+        `SELECT a.status, a.granted_fen::int AS granted, g.amount_fen::int AS amount, g.parts, u.used_fen::int AS used, a.enterprise_id,
+                a.created_at = $2::timestamptz AND g.created_at = $2::timestamptz AS stamped,
                 (SELECT count(*)::int FROM audit_entry WHERE stream_type = 'voucher_application' AND stream_id = a.id::text) AS audit
            FROM voucher_application a JOIN voucher_grant g ON g.application_id = a.id
            JOIN voucher_group_cap_usage u ON u.program_id = a.program_id AND u.group_key = a.group_key
           WHERE a.id = $1`,
-        [out.application.id],
+        [out.application.id, out.application.createdAt],
       );
-      expect(row).toEqual({ status: 'granted', granted: GRANT, amount: GRANT, parts: [{ source: 'city', amountFen: '5000' }, { source: 'jinjiang', amountFen: '5000' }], used: GRANT, audit: 1 });
+      expect(row).toEqual({
+        status: 'granted',
+        granted: GRANT,
+        amount: GRANT,
+        parts: [
+          { source: 'city', amountFen: '5000' },
+          { source: 'jinjiang', amountFen: '5000' },
+        ],
+        used: GRANT,
+        enterprise_id: enterprises[i],
+        stamped: true,
+        audit: 1,
+      });
     }
     const pools = await ds.query(`SELECT account, balance_fen::int AS balance FROM ledger_balance WHERE program_id = $1 AND account LIKE 'pool:%' ORDER BY account`, [programId]);
     expect(pools).toEqual([
@@ -204,29 +241,13 @@ describe('first-come-first-served grants (the one-statement path)', () => {
     expect((await t.app.get(LedgerVerifier).verify()).problems).toEqual([]);
   });
 
-  it('writes a refused batch again one grant at a time: the budget goes in arrival order, a second application gets APPLICATION_EXISTS', async () => {
-    // budget for 6 grants: 1 taken by the holder, 1 by an earlier application, 4 left for 8 applicants;
-    // a cap of two grants, so the second application passes the cap check and reaches the write
-    const programId = await openProgram(6, 2 * GRANT);
+  it('writes a batch the pools cannot cover again one grant at a time: the budget goes in arrival order', async () => {
+    // budget for 5 grants: 1 taken by the holder, 4 left for 8 applicants
+    const programId = await openProgram(5);
     const enterprises = await seedEnterprises(t, 8, owner.userId);
-    const apply = (enterpriseId: string) => t.app.get(ApplicationsService).apply(me, programId, { enterpriseId, requestedFen: BigInt(GRANT), purpose: '检测服务' });
-    await apply(enterprises[7]);
-    const outs = await withPoolsHeld(programId, 1, 7, async () => {
-      // one at a time into the queue, so arrival order is known: 0 takes the writer, 1–7 queue
-      const pending: Promise<unknown>[] = [];
-      for (const [i, enterpriseId] of enterprises.entries()) {
-        pending.push(settle(apply(enterpriseId)));
-        for (let k = 0; k < 500; k++) {
-          const s = t.app.get(FirstComeGrants).writeStats(programId);
-          if (s && s.inFlight + s.queued === i + 1) break;
-          await new Promise((r) => setTimeout(r, 2));
-        }
-      }
-      return Promise.all(pending);
-    });
-    const answer = (o: unknown): string => (o instanceof DomainError ? `${o.status} ${o.code}` : 'granted');
-    // the batch of 1–7 (3 grants' budget left for 6 grants, and 7's second application) was refused as a whole
-    expect(outs.map(answer)).toEqual(['granted', 'granted', 'granted', 'granted', '409 PROGRAM_BUDGET_EXHAUSTED', '409 PROGRAM_BUDGET_EXHAUSTED', '409 PROGRAM_BUDGET_EXHAUSTED', '409 APPLICATION_EXISTS']);
+    const outs = await withPoolsHeld(programId, 1, 7, () => applyInOrder(programId, enterprises));
+    // 0 alone; the batch of 1–7 (3 grants' budget left for 7) refused as a whole, then one at a time
+    expect(outs.map(answer)).toEqual([...Array(4).fill('granted'), ...Array(4).fill('409 PROGRAM_BUDGET_EXHAUSTED')]);
     expect(t.app.get(FirstComeGrants).writeStats(programId)).toMatchObject({ batches: 1, batchedItems: 0, fallbacks: 1 });
     const [counts] = await ds.query(
       `SELECT (SELECT count(*)::int FROM voucher_application WHERE program_id = $1) AS applications,
@@ -234,8 +255,50 @@ describe('first-come-first-served grants (the one-statement path)', () => {
               (SELECT sum(balance_fen)::int FROM ledger_balance WHERE program_id = $1 AND account LIKE 'pool:%') AS pools`,
       [programId],
     );
-    expect(counts).toEqual({ applications: 5, grants: 5, pools: 0 });
-    expect((await new AuditVerifier(ds).verify()).problems).toEqual([]);
+    expect(counts).toEqual({ applications: 4, grants: 4, pools: 0 });
+    expect((await t.app.get(LedgerVerifier).verify()).problems).toEqual([]);
+  });
+
+  it("holds each group of a batch to its own cap: a group's usage that moved meanwhile refuses the batch, and its grant is re-read and cut to what is left", async () => {
+    // caps: 2 grants for a group, 10 for a high-tech one; the group of `parent` already used 1 grant
+    const programId = await openProgram(40, 2 * GRANT, { highTechAnnualCapFen: 10 * GRANT });
+    const [parent] = await seedEnterprises(t, 1, owner.userId);
+    const [child] = await seedEnterprises(t, 1, owner.userId, { controllerGroup: parent });
+    const [highTech] = await seedEnterprises(t, 1, owner.userId, { highTechCertNo: 'GR202635000002', highTechCertExpiresOn: '2028-12-31' });
+    const others = await seedEnterprises(t, 2, owner.userId);
+    expect(answer(await settle(apply(programId, parent)))).toBe('granted');
+    const outs = await withPoolsHeld(programId, 1, 3, async () => {
+      const out = applyInOrder(programId, [others[0], child, highTech, others[1]]);
+      // the child read a group usage of 1 grant (1 left); before its batch runs, 1 fen more is used
+      for (let k = 0; k < 500; k++) {
+        const s = t.app.get(FirstComeGrants).writeStats(programId);
+        if (s && s.queued === 3) break;
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      await ds.query(`UPDATE voucher_group_cap_usage SET used_fen = used_fen + 1 WHERE program_id = $1 AND group_key = $2`, [programId, parent]);
+      return out;
+    });
+    expect(outs.map(answer)).toEqual(['granted', 'granted', 'granted', 'granted']);
+    expect(t.app.get(FirstComeGrants).writeStats(programId)).toMatchObject({ fallbacks: 1 });
+    const child$ = outs[1] as Awaited<ReturnType<typeof apply>>;
+    expect(child$.application.grantedFen).toBe(GRANT - 1); // re-read: what the cap leaves
+    const [usage] = await ds.query(`SELECT used_fen::int AS used FROM voucher_group_cap_usage WHERE program_id = $1 AND group_key = $2`, [programId, parent]);
+    expect(usage).toEqual({ used: 2 * GRANT }); // never above the group's cap, whatever the high-tech group's cap
+  });
+
+  it('writes a batch with a second application again one grant at a time: the duplicate gets APPLICATION_EXISTS, the rest are granted', async () => {
+    // a cap of two grants, so the second application passes the cap check and reaches the write
+    const programId = await openProgram(20, 2 * GRANT);
+    const enterprises = await seedEnterprises(t, 4, owner.userId);
+    expect(answer(await settle(apply(programId, enterprises[2])))).toBe('granted');
+    const outs = await withPoolsHeld(programId, 1, 3, () => applyInOrder(programId, enterprises));
+    expect(outs.map(answer)).toEqual(['granted', 'granted', '409 APPLICATION_EXISTS', 'granted']);
+    expect(t.app.get(FirstComeGrants).writeStats(programId)).toMatchObject({ fallbacks: 1 });
+    const [counts] = await ds.query(
+      `SELECT (SELECT count(*)::int FROM voucher_application WHERE program_id = $1) AS applications, (SELECT count(*)::int FROM voucher_grant WHERE program_id = $1) AS grants`,
+      [programId],
+    );
+    expect(counts).toEqual({ applications: 4, grants: 4 });
     expect((await t.app.get(LedgerVerifier).verify()).problems).toEqual([]);
   });
 

@@ -25,7 +25,7 @@ import {
   programNotOpen,
 } from './program-errors.js';
 import { FirstComeGrants } from './first-come-grants.service.js';
-import { ProgramCapsService } from './program-caps.service.js';
+import { ProgramCapsService, lockGroupUsage } from './program-caps.service.js';
 import { drawOrder, eligibilityErrors, minFen, sharesFor } from './program-rules.js';
 import { VoucherProgram } from './program.entity.js';
 import { PROGRAM_ROLES, ProgramsService } from './programs.service.js';
@@ -252,6 +252,7 @@ export class ApplicationsService {
   async voidGrant(m: EntityManager, input: { grantId: string; actorId: string | null; reason: string; idempotencyKey: string }): Promise<Fen> {
     const g = isUuid(input.grantId) ? await m.findOne(VoucherGrant, { where: { id: input.grantId }, lock: { mode: 'pessimistic_write' } }) : null;
     if (!g) throw new NotFoundError('grant');
+    await lockGroupUsage(m, g.programId, g.groupKey); // before the pools, in the order grants lock them
     const t = await this.ledger.voidGrant(m, { programId: g.programId, grantId: g.id, reference: `grant:${g.id}`, actorId: input.actorId, idempotencyKey: input.idempotencyKey });
     if (!t || t.replayed) return 0n;
     const back = t.postings.filter((p) => p.account.startsWith('pool:')).reduce((a, p) => a + p.amountFen, 0n);

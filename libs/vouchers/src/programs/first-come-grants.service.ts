@@ -145,6 +145,8 @@ export class FirstComeGrants {
         if ((e instanceof UsageMoved || e instanceof Retry) && attempt < ATTEMPTS) continue;
         if (e instanceof UsageMoved) throw await this.refusal(programId, input.enterpriseId, groupCapReached());
         if (e instanceof Retry) throw e.error;
+        if (e instanceof WriteRefused && e.kind === 'not_open') throw programNotOpen(await this.statusOf(programId));
+        if (e instanceof WriteRefused) throw await this.refusal(programId, input.enterpriseId, programBudgetExhausted(e.account));
         throw e;
       }
     }
@@ -245,7 +247,6 @@ export class FirstComeGrants {
     const ordered = [...writes].sort((a, b) => compare(a.app.groupKey, b.app.groupKey) || compare(a.app.enterpriseId, b.app.enterpriseId));
     const apps = ordered.map((w) => w.app);
     const program$ = p.add(apps[0].programId, 'uuid');
-    const now$ = p.add(apps[0].createdAt, 'timestamptz');
     const n$ = p.add(ordered.length, 'int');
     const ledger = ledgerWriteCtes(
       p,
@@ -290,13 +291,16 @@ export class FirstComeGrants {
         )}, ${p.add(
           ordered.map((w) => w.grant.expiresOn),
           'date[]',
+        )}, ${p.add(
+          apps.map((a) => a.createdAt.toISOString()),
+          'timestamptz[]',
         )}) WITH ORDINALITY
-          AS i(application_id, enterprise_id, region_code, group_key, requested_fen, purpose, amount_fen, grant_id, applied_by, cap_fen, parts, expires_on, ord)
+          AS i(application_id, enterprise_id, region_code, group_key, requested_fen, purpose, amount_fen, grant_id, applied_by, cap_fen, parts, expires_on, created_at, ord)
       ), application AS (
         INSERT INTO voucher_application (id, program_id, enterprise_id, region_code, group_key, requested_fen, purpose, status, granted_fen, grant_id,
                                          decision_reason, decided_by, applied_by, created_at, updated_at)
         SELECT i.application_id, ${program$}, i.enterprise_id, i.region_code, i.group_key, i.requested_fen, i.purpose, 'granted', i.amount_fen, i.grant_id,
-               NULL, NULL, i.applied_by, ${now$}, ${now$}
+               NULL, NULL, i.applied_by, i.created_at, i.created_at
           FROM items i, open_program
          ORDER BY i.ord
         RETURNING id
@@ -308,7 +312,7 @@ export class FirstComeGrants {
         RETURNING 1
       ), grant_row AS (
         INSERT INTO voucher_grant (id, program_id, application_id, enterprise_id, group_key, amount_fen, parts, expires_on, status, lapsed_fen, lapsed_at, created_at)
-        SELECT i.grant_id, ${program$}, i.application_id, i.enterprise_id, i.group_key, i.amount_fen, i.parts, i.expires_on, 'active', 0, NULL, ${now$}
+        SELECT i.grant_id, ${program$}, i.application_id, i.enterprise_id, i.group_key, i.amount_fen, i.parts, i.expires_on, 'active', 0, NULL, i.created_at
           FROM items i
          ORDER BY i.ord
         RETURNING 1
@@ -327,15 +331,29 @@ export class FirstComeGrants {
     return { sql, accounts: ledger.accounts };
   }
 
-  /** Several grants in one statement; any error refuses them all (BatchQueue then writes them one at a time). */
+  /**
+   * Several grants in one statement. A refusal (an innoserve_refuse_unless check, a duplicate, a
+   * deadlock: rolled back, nothing written) sends them one at a time (`refusedTogether`); a timeout
+   * is every caller's 503; any other error (e.g. a lost connection, when the commit's outcome is
+   * unknown) is every caller's answer as it is, never written again.
+   */
   private async writeMany(writes: GrantWrite[]): Promise<void[]> {
     const p = new SqlParams();
     const { sql } = this.grantsSql(p, writes);
-    await preparedQuery(this.dataSource, 'vouchers.first_come_grant', sql, p.values);
+    try {
+      await preparedQuery(this.dataSource, 'vouchers.first_come_grant', sql, p.values);
+    } catch (e) {
+      if (pgCode(e) === '57014') throw tryAgain(); // statement_timeout of the hot-path session: rolled back
+      throw e;
+    }
     return writes.map(() => undefined);
   }
 
-  /** One grant in one statement, its refusals answered as the general path would. */
+  /**
+   * One grant in one statement. Refusals that need a query to be answered as the general path
+   * answers them (the program's real status, a live application) are thrown as WriteRefused and
+   * answered in apply(), after the program's writer is free for the next grants.
+   */
   private async writeOne(w: GrantWrite): Promise<void> {
     const p = new SqlParams();
     const { sql, accounts } = this.grantsSql(p, [w]);
@@ -343,9 +361,9 @@ export class FirstComeGrants {
       await preparedQuery(this.dataSource, 'vouchers.first_come_grant', sql, p.values);
     } catch (e) {
       const refusal = refusalOf(e);
-      if (refusal?.code === 'PROGRAM_NOT_OPEN') throw programNotOpen(await this.statusOf(w.app.programId));
+      if (refusal?.code === 'PROGRAM_NOT_OPEN') throw new WriteRefused('not_open', '');
       if (refusal?.code === 'GROUP_USAGE_MOVED') throw new UsageMoved();
-      if (refusal?.code === 'PROGRAM_BUDGET_EXHAUSTED') throw await this.refusal(w.app.programId, w.app.enterpriseId, programBudgetExhausted(refusal.detail?.split(',')[0] || accounts[0]));
+      if (refusal?.code === 'PROGRAM_BUDGET_EXHAUSTED') throw new WriteRefused('budget', refusal.detail?.split(',')[0] || accounts[0]);
       if (pgCode(e) === '23505' && pgConstraint(e) === 'ux_voucher_application_live') throw applicationExists();
       if (pgCode(e) === '40P01') throw new Retry(tryAgain()); // a deadlock victim: nothing was written, try again
       if (pgCode(e) === '57014') throw tryAgain(); // statement_timeout of the hot-path session: rolled back
@@ -373,6 +391,7 @@ export class FirstComeGrants {
         // one statement never holds two grants of one group (one usage row) or one enterprise
         keysOf: (w) => [`group:${w.app.groupKey}`, `enterprise:${w.app.enterpriseId}`],
         writeMany: (writes) => this.writeMany(writes),
+        alone: refusedTogether,
         writeOne: (w) => this.writeOne(w),
       });
       this.writers.set(programId, q);
@@ -398,6 +417,23 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** The group's usage changed between the read and the write: read again and retry. */
 class UsageMoved extends Error {
   override name = 'UsageMoved';
+}
+
+/** A batch statement refused as a whole and rolled back (a check, a duplicate, a deadlock): write its grants one at a time. */
+function refusedTogether(e: unknown): boolean {
+  return refusalOf(e) !== null || pgCode(e) === '23505' || pgCode(e) === '40P01';
+}
+
+/** A write refused for a reason answered after a query (see writeOne). */
+class WriteRefused extends Error {
+  override name = 'WriteRefused';
+  constructor(
+    readonly kind: 'not_open' | 'budget',
+    /** The pool that could not cover its part (budget). */
+    readonly account: string,
+  ) {
+    super(kind);
+  }
 }
 
 /** A transient failure (deadlock victim): retry; `error` is the answer once the attempts are spent. */

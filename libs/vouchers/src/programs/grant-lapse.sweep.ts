@@ -5,6 +5,7 @@ import { SCHEDULED_JOB, TransactionRunner, type ScheduledJob } from '@innoserve/
 import { AuditService } from '@innoserve/audit';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { VoucherGrant } from './grant.entity.js';
+import { lockGroupUsage } from './program-caps.service.js';
 
 const BATCH = 200;
 
@@ -61,6 +62,7 @@ export class GrantLapseSweep {
     return this.tx.run(async (m) => {
       const g = await m.findOne(VoucherGrant, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!g || g.status !== 'active' || g.expiresOn >= today) return false;
+      await lockGroupUsage(m, g.programId, g.groupKey); // before the pools, in the order grants lock them
       const t = await this.ledger.lapse(m, { programId: g.programId, grantId: g.id, reference: `grant:${g.id}`, actorId: null, idempotencyKey: `lapse:${g.id}` });
       const back = t ? t.postings.filter((p) => p.account.startsWith('pool:')).reduce((s, p) => s + p.amountFen, 0n) : 0n;
       if (back > 0n) {

@@ -6,6 +6,15 @@ import { providerCapReached } from './program-errors.js';
 import { groupCapOf } from './program-rules.js';
 import { VoucherProgram } from './program.entity.js';
 
+/**
+ * Locks a group's cap usage row (if it exists) in the caller's transaction. Every path that moves
+ * both a group's usage and the pools locks the usage row first and the pool rows after (the grant
+ * statements do, in that order), so two such transactions never deadlock on each other.
+ */
+export async function lockGroupUsage(m: EntityManager, programId: string, groupKey: string): Promise<void> {
+  await m.query('SELECT 1 FROM voucher_group_cap_usage WHERE program_id = $1 AND group_key = $2 FOR UPDATE', [programId, groupKey]);
+}
+
 export interface ProviderCapInput {
   programId: string;
   providerId: string;
