@@ -33,7 +33,7 @@ function harness(options: {
     maxInFlight: options.maxInFlight,
     maxBatch: options.maxBatch,
     keysOf: (x) => [x.key, ...(x.also ? [x.also] : [])],
-    writeMany: (items) =>
+    runMany: (items) =>
       run('many', items, () => {
         if (options.refuse?.(items)) throw new Error('batch refused');
         const failure = options.fail?.(items);
@@ -42,7 +42,7 @@ function harness(options: {
         return options.short ? out.slice(1) : out;
       }),
     alone: (e) => (e as Error).message === 'batch refused',
-    writeOne: (item) =>
+    runOne: (item) =>
       run('one', [item], () => {
         if (options.refuseOne?.(item)) throw new Error(`refused ${item.id}`);
         return `ok ${item.id}`;
@@ -136,7 +136,7 @@ describe(BatchQueue.name, () => {
     const h = harness({ maxInFlight: 1, maxBatch: 10, short: true });
     const answers = [0, 1, 2].map((id) => h.queue.submit({ id, key: `k${id}` }).catch((e: Error) => e.message));
     await h.drain();
-    expect(await Promise.all(answers)).toEqual(['ok 0', 'writeMany answered 1 results for 2 items', 'writeMany answered 1 results for 2 items']);
+    expect(await Promise.all(answers)).toEqual(['ok 0', 'runMany answered 1 results for 2 items', 'runMany answered 1 results for 2 items']);
     expect(h.writes.map((w) => w.kind)).toEqual(['one', 'many']);
   });
 
@@ -147,17 +147,17 @@ describe(BatchQueue.name, () => {
       keysOf: () => {
         throw new Error('no keys');
       },
-      writeMany: () => Promise.resolve([]),
+      runMany: () => Promise.resolve([]),
       alone: () => true,
-      writeOne: () => Promise.resolve('written'),
+      runOne: () => Promise.resolve('written'),
     });
     await expect(queue.submit({ id: 0, key: 'a' })).rejects.toThrow('no keys');
     expect(queue.stats).toMatchObject({ queued: 0, inFlight: 0 });
   });
 
   it('refuses nonsense limits', () => {
-    const writeOne = (): Promise<string> => Promise.resolve('');
-    const rest = { keysOf: () => [], writeMany: () => Promise.resolve([]), alone: () => true, writeOne };
+    const runOne = (): Promise<string> => Promise.resolve('');
+    const rest = { keysOf: () => [], runMany: () => Promise.resolve([]), alone: () => true, runOne };
     expect(() => new BatchQueue({ maxInFlight: 0, maxBatch: 1, ...rest })).toThrow(RangeError);
     expect(() => new BatchQueue({ maxInFlight: 1, maxBatch: 1.5, ...rest })).toThrow(RangeError);
   });

@@ -1,29 +1,31 @@
 /**
- * Group commit in front of a contended resource (e.g. the hot pool rows of one program): callers
- * submit items one by one; at most `maxInFlight` writes run at once, and whatever queued while
- * they ran goes into the next write together — up to `maxBatch` items, in arrival order, never
- * two items that share a key (those wait for a later write, keeping their order).
+ * Group commit in front of a contended resource (e.g. the hot pool rows of one program), or
+ * coalescing of one kind of lookup: callers submit items one by one; at most `maxInFlight` runs
+ * (statements) go at once, and whatever queued while they ran goes into the next run together —
+ * up to `maxBatch` items, in arrival order, never two items that share a key (those wait for a
+ * later run, keeping their order). No item is ever answered by a run that started before it was
+ * submitted.
  *
  * A write of several items either succeeds for all or, if it is refused (`alone(error)`: e.g. a
  * check failed and the statement rolled back), is retried one item at a time in arrival order
- * (`writeOne`), each caller getting its own answer. So a batch is only ever an optimisation: every
- * answer is the one the item would have had alone, as long as `writeMany` is all-or-nothing (one
+ * (`runOne`), each caller getting its own answer. So a batch is only ever an optimisation: every
+ * answer is the one the item would have had alone, as long as `runMany` is all-or-nothing (one
  * statement, one transaction). Any other error (a timeout, a lost connection: the outcome may be
  * unknown) is every item's answer, without a retry.
  */
 export interface BatchQueueOptions<T, R> {
-  /** Writes running at once (≥ 1). */
+  /** Runs going at once (≥ 1). */
   maxInFlight: number;
-  /** Items per write (≥ 1; 1 disables batching). */
+  /** Items per run (≥ 1; 1 disables batching). */
   maxBatch: number;
-  /** Keys of an item: items sharing a key never go into the same write. */
+  /** Keys of an item: items sharing a key never go into the same run. */
   keysOf: (item: T) => readonly string[];
-  /** Writes several items (≥ 2) all-or-nothing; the results in the items' order. */
-  writeMany: (items: T[]) => Promise<R[]>;
-  /** Whether an error of `writeMany` means "refused, nothing written": write the items one at a time. */
+  /** Runs several items (≥ 2), all-or-nothing when it writes; the results in the items' order. */
+  runMany: (items: T[]) => Promise<R[]>;
+  /** Whether an error of `runMany` means "refused, nothing written": run the items one at a time. */
   alone: (error: unknown) => boolean;
-  /** Writes one item (also the fallback after a refused batch). */
-  writeOne: (item: T) => Promise<R>;
+  /** Runs one item (also the fallback after a refused batch). */
+  runOne: (item: T) => Promise<R>;
 }
 
 interface Waiting<T, R> {
@@ -99,7 +101,7 @@ export class BatchQueue<T, R> {
     if (batch.length > 1 && (await this.writeTogether(batch))) return;
     for (const w of batch) {
       try {
-        w.resolve(await this.options.writeOne(w.item));
+        w.resolve(await this.options.runOne(w.item));
       } catch (e) {
         w.reject(e);
       }
@@ -111,7 +113,7 @@ export class BatchQueue<T, R> {
     this.batches++;
     let results: R[];
     try {
-      results = await this.options.writeMany(batch.map((w) => w.item));
+      results = await this.options.runMany(batch.map((w) => w.item));
     } catch (e) {
       if (this.options.alone(e)) {
         // refused as a whole (a cap, the budget, a conflict): one at a time, in order
@@ -123,7 +125,7 @@ export class BatchQueue<T, R> {
     }
     if (results.length !== batch.length) {
       // written (it did not throw), but the answer is unusable: never write again
-      const e = new Error(`writeMany answered ${results.length} results for ${batch.length} items`);
+      const e = new Error(`runMany answered ${results.length} results for ${batch.length} items`);
       for (const w of batch) w.reject(e);
       return true;
     }

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
-import { DEFAULT_TEST_PASSWORD, loginAs, registerAndLogin, uniqueEmail } from '../../../test/support/auth.js';
+import { PrincipalLoader } from '@innoserve/identity';
+import { DEFAULT_TEST_PASSWORD, createStaffAndLogin, loginAs, registerAndLogin, uniqueEmail } from '../../../test/support/auth.js';
 
 describe('identity: register, sign in, tokens', () => {
   let t: TestApp;
@@ -152,6 +153,29 @@ describe('identity: register, sign in, tokens', () => {
     // the refused refresh revoked its family for good
     expect((await refresh(s.refreshToken)).status).toBe(401);
     expect((await t.request('GET', '/api/v1/me', { token: s.token })).status).toBe(200);
+  });
+
+  it('looks up the principals of requests that arrive together in one statement, each request getting its own', async () => {
+    const officer = await createStaffAndLogin(t, [{ role: 'program_officer', regionCodes: ['350582', '350583'] }]);
+    const users = await Promise.all(Array.from({ length: 5 }, () => registerAndLogin(t)));
+    const gone = await registerAndLogin(t);
+    await db.query(`UPDATE app_user SET disabled = true WHERE id = $1`, [gone.userId]);
+    const loader = t.app.get(PrincipalLoader);
+    const before = loader.stats;
+    const sessions = [officer, ...users, gone, officer, users[0]];
+    const answers = await Promise.all(sessions.map((s) => t.request('GET', '/api/v1/me', { token: s.token })));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200, 401, 200, 200]);
+    for (const [i, a] of answers.entries()) if (a.status === 200) expect(a.body.user.id).toBe(sessions[i].userId);
+    expect(answers[0].body.roles).toEqual([{ role: 'program_officer', regionCodes: ['350582', '350583'] }]);
+    expect(answers[1].body.roles).toEqual([]);
+    // and directly: one statement answered several lookups, duplicates and unknown ids included
+    const ids = [officer.userId, users[1].userId, gone.userId, '00000000-0000-4000-8000-000000000000', officer.userId, 'not-a-uuid'];
+    const principals = await Promise.all(ids.map((id) => loader.load(id)));
+    expect(principals.map((p) => p?.userId ?? null)).toEqual([officer.userId, users[1].userId, null, null, officer.userId, null]);
+    expect(principals[0]!.staff).toEqual([{ role: 'program_officer', regionCodes: ['350582', '350583'] }]);
+    expect(principals[0]!.staff).not.toBe(principals[4]!.staff); // each request its own copy
+    expect(loader.stats.batches).toBeGreaterThan(before.batches);
+    expect(loader.stats.batchedItems - before.batchedItems).toBeGreaterThanOrEqual(4);
   });
 
   it('stores passwords as argon2id hashes', async () => {

@@ -14,6 +14,7 @@ export {
   type ApplicantFacts,
   type ApplicantRow,
   applicantFactsSelect,
+  applicantFactsSelectOf,
   toApplicantFacts,
 } from './services/organizations.service.js';
 export { EnterprisesService, type NewEnterprise, type EnterpriseChanges } from './services/enterprises.service.js';

@@ -108,6 +108,14 @@ export interface ApplicantRow {
  * in the same round trip (as a CTE). Map its row with toApplicantFacts.
  */
 export function applicantFactsSelect(p: SqlParams, organizationId: string, userId: string): string {
+  return applicantFactsSelectOf(p.add(isUuid(organizationId) ? organizationId : null, 'uuid'), p.add(isUuid(userId) ? userId : null, 'uuid'));
+}
+
+/**
+ * applicantFactsSelect for two SQL expressions of type uuid — e.g. columns of an outer row, so one
+ * statement reads the facts of many applicants (a LATERAL subquery over their list).
+ */
+export function applicantFactsSelectOf(organizationIdSql: string, userIdSql: string): string {
   return `
 SELECT o.id, o.region_code, o.established_on::text AS established_on, o.blacklisted_until::text AS blacklisted_until,
        coalesce(o.controller_group, o.id::text) AS group_key,
@@ -128,7 +136,7 @@ SELECT o.id, o.region_code, o.established_on::text AS established_on, o.blacklis
   FROM membership m
   JOIN organization o ON o.id = m.organization_id
   LEFT JOIN enterprise_profile e ON e.organization_id = o.id
- WHERE m.organization_id = ${p.add(isUuid(organizationId) ? organizationId : null, 'uuid')} AND m.user_id = ${p.add(isUuid(userId) ? userId : null, 'uuid')}`;
+ WHERE m.organization_id = ${organizationIdSql} AND m.user_id = ${userIdSql}`;
 }
 
 export function toApplicantFacts(r: ApplicantRow): ApplicantFacts {

@@ -4,7 +4,7 @@ import { BatchQueue, Clock, DomainError, NotFoundError, isUuid, msg, newId, shan
 import { SqlParams, pgCode, pgConstraint, preparedQuery, refusalOf } from '@innoserve/database';
 import { AuditService, type AuditInput } from '@innoserve/audit';
 import type { Principal } from '@innoserve/identity';
-import { applicantFactsSelect, toApplicantFacts, type ApplicantFacts, type ApplicantRow } from '@innoserve/organizations';
+import { applicantFactsSelectOf, toApplicantFacts, type ApplicantFacts, type ApplicantRow } from '@innoserve/organizations';
 import { splitByShares } from '../funding/funding-split.js';
 import { Accounts } from '../ledger/ledger-account.js';
 import { programBudgetExhausted } from '../ledger/ledger-errors.js';
@@ -46,30 +46,53 @@ interface ProgramRow {
   live_application: boolean;
 }
 
+/** Who applies: the enterprise, and the user acting for it (a member, or the read finds no facts). */
+export interface Applicant {
+  enterpriseId: string;
+  userId: string;
+}
+
 /**
- * One read: the applicant's facts (OrganizationsService's own SELECT, as a CTE), the program, the
+ * One read for one or several applicants of a program, a row per applicant in their order: the
+ * applicant's facts (organizations' applicantFactsSelectOf, per applicant), the program, the
  * group's usage, the pools and whether the enterprise already has a live application in the
  * program — which the general path names first (409 APPLICATION_EXISTS) and the write's unique
- * index refuses anyway.
+ * index refuses anyway. No rows when the program does not exist.
  */
-export function firstComeReadSql(p: SqlParams, programId: string, enterpriseId: string, userId: string): string {
-  return `WITH facts AS (${applicantFactsSelect(p, enterpriseId, userId)})
-SELECT (SELECT row_to_json(f) FROM facts f) AS facts,
+export function firstComeReadSql(p: SqlParams, programId: string, applicants: readonly Applicant[]): string {
+  const uuid = (v: string): string | null => (isUuid(v) ? v : null);
+  return `WITH x AS (
+  SELECT * FROM unnest(${p.add(
+    applicants.map((a) => uuid(a.enterpriseId)),
+    'uuid[]',
+  )}, ${p.add(
+    applicants.map((a) => uuid(a.userId)),
+    'uuid[]',
+  )}) WITH ORDINALITY AS x(enterprise_id, user_id, ord)
+)
+SELECT x.ord::int AS ord, f.facts,
        p.status, p.allocation_mode, p.application_opens_on::text AS application_opens_on, p.application_closes_on::text AS application_closes_on,
        p.grant_expires_on::text AS grant_expires_on, p.eligibility, p.funding_sources,
        p.enterprise_annual_cap_fen::text AS enterprise_annual_cap_fen, p.high_tech_annual_cap_fen::text AS high_tech_annual_cap_fen,
        p.max_grant_fen::text AS max_grant_fen,
-       (SELECT u.used_fen::text FROM voucher_group_cap_usage u WHERE u.program_id = p.id AND u.group_key = (SELECT f.group_key FROM facts f)) AS group_used_fen,
+       (SELECT u.used_fen::text FROM voucher_group_cap_usage u WHERE u.program_id = p.id AND u.group_key = f.group_key) AS group_used_fen,
        (SELECT coalesce(json_object_agg(b.account, b.balance_fen::text), '{}'::json)
           FROM ledger_balance b
          WHERE b.program_id = p.id
            -- equality on the program's pool keys: an index lookup, whatever the database's collation
            AND b.account = ANY (ARRAY(SELECT 'pool:' || (src->>'key') FROM jsonb_array_elements(p.funding_sources) AS src))) AS pools,
        EXISTS (SELECT 1 FROM voucher_application a
-                WHERE a.program_id = p.id AND a.enterprise_id = (SELECT f.id FROM facts f) AND a.status IN ('pending', 'granted')) AS live_application
-  FROM voucher_program p
- WHERE p.id = ${p.add(programId, 'uuid')}`;
+                WHERE a.program_id = p.id AND a.enterprise_id = f.id AND a.status IN ('pending', 'granted')) AS live_application
+  FROM x
+ CROSS JOIN voucher_program p
+  LEFT JOIN LATERAL (SELECT row_to_json(ff) AS facts, ff.id, ff.group_key
+                       FROM (${applicantFactsSelectOf('x.enterprise_id', 'x.user_id')}) ff) f ON true
+ WHERE p.id = ${p.add(programId, 'uuid')}
+ ORDER BY x.ord`;
 }
+
+/** Applicants read in one statement at most. */
+const READS_PER_STATEMENT = 100;
 
 /**
  * Grant statements of one program in flight at once from this process: one. They would all queue
@@ -121,6 +144,7 @@ interface GrantWrite {
 @Injectable()
 export class FirstComeGrants {
   private readonly writers = new Map<string, BatchQueue<GrantWrite, void>>();
+  private readonly readers = new Map<string, BatchQueue<Applicant, ProgramRow | null>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -132,8 +156,7 @@ export class FirstComeGrants {
   async apply(by: Principal, programId: string, input: FirstComeInput): Promise<FirstComeOutcome | null> {
     if (!isUuid(programId)) throw new NotFoundError('program');
     for (let attempt = 1; ; attempt++) {
-      const p = new SqlParams();
-      const [program] = await preparedQuery<ProgramRow>(this.dataSource, 'vouchers.first_come_read', firstComeReadSql(p, programId, input.enterpriseId, by.userId), p.values);
+      const program = await this.readerOf(programId).submit({ enterpriseId: input.enterpriseId, userId: by.userId });
       if (!program || program.status === 'draft') throw new NotFoundError('program');
       if (program.allocation_mode !== 'fcfs') return null;
       if (!program.facts) throw new NotFoundError('enterprise');
@@ -337,7 +360,7 @@ export class FirstComeGrants {
    * is every caller's 503; any other error (e.g. a lost connection, when the commit's outcome is
    * unknown) is every caller's answer as it is, never written again.
    */
-  private async writeMany(writes: GrantWrite[]): Promise<void[]> {
+  private async runMany(writes: GrantWrite[]): Promise<void[]> {
     const p = new SqlParams();
     const { sql } = this.grantsSql(p, writes);
     try {
@@ -354,7 +377,7 @@ export class FirstComeGrants {
    * answers them (the program's real status, a live application) are thrown as WriteRefused and
    * answered in apply(), after the program's writer is free for the next grants.
    */
-  private async writeOne(w: GrantWrite): Promise<void> {
+  private async runOne(w: GrantWrite): Promise<void> {
     const p = new SqlParams();
     const { sql, accounts } = this.grantsSql(p, [w]);
     try {
@@ -381,6 +404,39 @@ export class FirstComeGrants {
     return this.writers.get(programId.toLowerCase())?.stats ?? null;
   }
 
+  /** How one program's reads are coalesced in this process (diagnostics, tests). */
+  readStats(programId: string): BatchQueue<Applicant, ProgramRow | null>['stats'] | null {
+    return this.readers.get(programId.toLowerCase())?.stats ?? null;
+  }
+
+  /**
+   * The read queue of one program: two read statements in flight at most (reads wait on no lock);
+   * the applicants who arrive while they run are read together in the next (never answered by a
+   * read that started before they came).
+   */
+  private readerOf(programId: string): BatchQueue<Applicant, ProgramRow | null> {
+    const key = programId.toLowerCase();
+    let q = this.readers.get(key);
+    if (!q) {
+      const read = async (applicants: Applicant[]): Promise<(ProgramRow | null)[]> => {
+        const p = new SqlParams();
+        const rows = await preparedQuery<ProgramRow & { ord: number }>(this.dataSource, 'vouchers.first_come_read', firstComeReadSql(p, key, applicants), p.values);
+        const byOrd = new Map(rows.map((r) => [r.ord, r]));
+        return applicants.map((_, i) => byOrd.get(i + 1) ?? null);
+      };
+      q = new BatchQueue<Applicant, ProgramRow | null>({
+        maxInFlight: 2,
+        maxBatch: READS_PER_STATEMENT,
+        keysOf: () => [],
+        runMany: read,
+        alone: () => false, // a read: an error is every waiting applicant's answer
+        runOne: async (a) => (await read([a]))[0],
+      });
+      this.readers.set(key, q);
+    }
+    return q;
+  }
+
   /** The write queue of one program (see WRITERS_PER_PROGRAM, GRANTS_PER_STATEMENT). */
   private writerOf(programId: string): BatchQueue<GrantWrite, void> {
     let q = this.writers.get(programId);
@@ -390,9 +446,9 @@ export class FirstComeGrants {
         maxBatch: GRANTS_PER_STATEMENT,
         // one statement never holds two grants of one group (one usage row) or one enterprise
         keysOf: (w) => [`group:${w.app.groupKey}`, `enterprise:${w.app.enterpriseId}`],
-        writeMany: (writes) => this.writeMany(writes),
+        runMany: (writes) => this.runMany(writes),
         alone: refusedTogether,
-        writeOne: (w) => this.writeOne(w),
+        runOne: (w) => this.runOne(w),
       });
       this.writers.set(programId, q);
     }
@@ -424,7 +480,7 @@ function refusedTogether(e: unknown): boolean {
   return refusalOf(e) !== null || pgCode(e) === '23505' || pgCode(e) === '40P01';
 }
 
-/** A write refused for a reason answered after a query (see writeOne). */
+/** A write refused for a reason answered after a query (see runOne). */
 class WriteRefused extends Error {
   override name = 'WriteRefused';
   constructor(
