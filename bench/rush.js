@@ -248,7 +248,7 @@ try {
     const last = enterprises[APPLICATIONS - 1];
     const userId = JSON.parse(Buffer.from(last.token.split('.')[1], 'base64url').toString()).sub;
     const p = new SqlParams();
-    const text = firstComeReadSql(p, program.id, [{ enterpriseId: last.id, userId }]);
+    const text = firstComeReadSql(p, [{ programId: program.id, enterpriseId: last.id, userId }]);
     if (process.argv.includes('--analyze')) await c.query('ANALYZE');
     await c.query('SET plan_cache_mode = force_generic_plan');
     await c.query(`PREPARE first_come_read AS ${text}`);

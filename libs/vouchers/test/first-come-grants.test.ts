@@ -308,18 +308,31 @@ describe('first-come-first-served grants (the one-statement path)', () => {
     const [large] = await seedEnterprises(t, 1, owner.userId, { sizeClass: 'large' });
     const stranger = await registerAndLogin(t);
     const [notMine] = await seedEnterprises(t, 1, stranger.userId);
-    const before = t.app.get(FirstComeGrants).readStats(programId);
-    const outs = await Promise.all([a, large, notMine, b, a].map((enterpriseId) => settle(apply(programId, enterpriseId))));
+    const otherProgram = await openProgram(2);
+    const [c] = await seedEnterprises(t, 1, owner.userId);
+    const before = t.app.get(FirstComeGrants).readStats;
+    const outs = await Promise.all(
+      [
+        [programId, a],
+        [programId, large],
+        [programId, notMine],
+        [otherProgram, c],
+        [newId(), b],
+        [programId, b],
+        [programId, a],
+      ].map(([program, enterpriseId]) => settle(apply(program, enterpriseId))),
+    );
     const answers = outs.map(answer);
     // a is granted once: its second application is refused whichever of the two came first
-    expect(answers.slice(1, 4)).toEqual(['422 PROGRAM_ELIGIBILITY', '404 NOT_FOUND', 'granted']);
-    expect([answers[0], answers[4]].sort()).toEqual(['409 APPLICATION_EXISTS', 'granted']);
+    expect(answers.slice(1, 6)).toEqual(['422 PROGRAM_ELIGIBILITY', '404 NOT_FOUND', 'granted', '404 NOT_FOUND', 'granted']);
+    expect([answers[0], answers[6]].sort()).toEqual(['409 APPLICATION_EXISTS', 'granted']);
+    expect((outs[3] as Awaited<ReturnType<typeof apply>>).application).toMatchObject({ programId: otherProgram, enterpriseId: c });
     expect((outs[1] as DomainError).errors).toEqual([expect.objectContaining({ field: 'sizeClasses' })]);
     const granted = outs.filter((o): o is Awaited<ReturnType<typeof apply>> => !(o instanceof DomainError));
-    expect(granted.map((o) => o.application.enterpriseId).sort()).toEqual([a, b].sort());
-    const stats = t.app.get(FirstComeGrants).readStats(programId)!;
-    expect(stats.batches - (before?.batches ?? 0)).toBeGreaterThanOrEqual(1);
-    expect(stats.batchedItems - (before?.batchedItems ?? 0)).toBeGreaterThanOrEqual(2);
+    expect(granted.map((o) => o.application.enterpriseId).sort()).toEqual([a, b, c].sort());
+    const stats = t.app.get(FirstComeGrants).readStats;
+    expect(stats.batches - before.batches).toBeGreaterThanOrEqual(1);
+    expect(stats.batchedItems - before.batchedItems).toBeGreaterThanOrEqual(2);
   });
 
   it('names the live application first when a second application would also break the cap or the budget', async () => {

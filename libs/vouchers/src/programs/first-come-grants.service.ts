@@ -46,29 +46,33 @@ interface ProgramRow {
   live_application: boolean;
 }
 
-/** Who applies: the enterprise, and the user acting for it (a member, or the read finds no facts). */
+/** Who applies, to which program: the enterprise, and the user acting for it (a member, or the read finds no facts). */
 export interface Applicant {
+  programId: string;
   enterpriseId: string;
   userId: string;
 }
 
 /**
- * One read for one or several applicants of a program, a row per applicant in their order: the
- * applicant's facts (organizations' applicantFactsSelectOf, per applicant), the program, the
- * group's usage, the pools and whether the enterprise already has a live application in the
- * program — which the general path names first (409 APPLICATION_EXISTS) and the write's unique
- * index refuses anyway. No rows when the program does not exist.
+ * One read for one or several applicants, a row per applicant (`ord`, from 1 in their order) whose
+ * program exists: the applicant's facts (organizations' applicantFactsSelectOf, per applicant),
+ * the program, the group's usage, the pools and whether the enterprise already has a live
+ * application in the program — which the general path names first (409 APPLICATION_EXISTS) and
+ * the write's unique index refuses anyway.
  */
-export function firstComeReadSql(p: SqlParams, programId: string, applicants: readonly Applicant[]): string {
+export function firstComeReadSql(p: SqlParams, applicants: readonly Applicant[]): string {
   const uuid = (v: string): string | null => (isUuid(v) ? v : null);
   return `WITH x AS (
   SELECT * FROM unnest(${p.add(
+    applicants.map((a) => uuid(a.programId)),
+    'uuid[]',
+  )}, ${p.add(
     applicants.map((a) => uuid(a.enterpriseId)),
     'uuid[]',
   )}, ${p.add(
     applicants.map((a) => uuid(a.userId)),
     'uuid[]',
-  )}) WITH ORDINALITY AS x(enterprise_id, user_id, ord)
+  )}) WITH ORDINALITY AS x(program_id, enterprise_id, user_id, ord)
 )
 SELECT x.ord::int AS ord, f.facts,
        p.status, p.allocation_mode, p.application_opens_on::text AS application_opens_on, p.application_closes_on::text AS application_closes_on,
@@ -84,10 +88,9 @@ SELECT x.ord::int AS ord, f.facts,
        EXISTS (SELECT 1 FROM voucher_application a
                 WHERE a.program_id = p.id AND a.enterprise_id = f.id AND a.status IN ('pending', 'granted')) AS live_application
   FROM x
- CROSS JOIN voucher_program p
+  JOIN voucher_program p ON p.id = x.program_id
   LEFT JOIN LATERAL (SELECT row_to_json(ff) AS facts, ff.id, ff.group_key
                        FROM (${applicantFactsSelectOf('x.enterprise_id', 'x.user_id')}) ff) f ON true
- WHERE p.id = ${p.add(programId, 'uuid')}
  ORDER BY x.ord`;
 }
 
@@ -144,19 +147,37 @@ interface GrantWrite {
 @Injectable()
 export class FirstComeGrants {
   private readonly writers = new Map<string, BatchQueue<GrantWrite, void>>();
-  private readonly readers = new Map<string, BatchQueue<Applicant, ProgramRow | null>>();
+  private readonly reads: BatchQueue<Applicant, ProgramRow | null>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    // The reads are coalesced: two statements in flight at most (reads wait on no lock); the
+    // applicants who arrive while they run — of any program — are read together in the next,
+    // never answered by a read that started before they came.
+    const read = async (applicants: Applicant[]): Promise<(ProgramRow | null)[]> => {
+      const p = new SqlParams();
+      const rows = await preparedQuery<ProgramRow & { ord: number }>(this.dataSource, 'vouchers.first_come_read', firstComeReadSql(p, applicants), p.values);
+      const byOrd = new Map(rows.map((r) => [r.ord, r]));
+      return applicants.map((_, i) => byOrd.get(i + 1) ?? null);
+    };
+    this.reads = new BatchQueue<Applicant, ProgramRow | null>({
+      maxInFlight: 2,
+      maxBatch: READS_PER_STATEMENT,
+      keysOf: () => [],
+      runMany: read,
+      alone: () => false, // a read: an error is every waiting applicant's answer
+      runOne: async (a) => (await read([a]))[0],
+    });
+  }
 
   /** The grant, or null when the program is not first-come-first-served (the caller takes the general path). */
   async apply(by: Principal, programId: string, input: FirstComeInput): Promise<FirstComeOutcome | null> {
     if (!isUuid(programId)) throw new NotFoundError('program');
     for (let attempt = 1; ; attempt++) {
-      const program = await this.readerOf(programId).submit({ enterpriseId: input.enterpriseId, userId: by.userId });
+      const program = await this.reads.submit({ programId, enterpriseId: input.enterpriseId, userId: by.userId });
       if (!program || program.status === 'draft') throw new NotFoundError('program');
       if (program.allocation_mode !== 'fcfs') return null;
       if (!program.facts) throw new NotFoundError('enterprise');
@@ -404,37 +425,9 @@ export class FirstComeGrants {
     return this.writers.get(programId.toLowerCase())?.stats ?? null;
   }
 
-  /** How one program's reads are coalesced in this process (diagnostics, tests). */
-  readStats(programId: string): BatchQueue<Applicant, ProgramRow | null>['stats'] | null {
-    return this.readers.get(programId.toLowerCase())?.stats ?? null;
-  }
-
-  /**
-   * The read queue of one program: two read statements in flight at most (reads wait on no lock);
-   * the applicants who arrive while they run are read together in the next (never answered by a
-   * read that started before they came).
-   */
-  private readerOf(programId: string): BatchQueue<Applicant, ProgramRow | null> {
-    const key = programId.toLowerCase();
-    let q = this.readers.get(key);
-    if (!q) {
-      const read = async (applicants: Applicant[]): Promise<(ProgramRow | null)[]> => {
-        const p = new SqlParams();
-        const rows = await preparedQuery<ProgramRow & { ord: number }>(this.dataSource, 'vouchers.first_come_read', firstComeReadSql(p, key, applicants), p.values);
-        const byOrd = new Map(rows.map((r) => [r.ord, r]));
-        return applicants.map((_, i) => byOrd.get(i + 1) ?? null);
-      };
-      q = new BatchQueue<Applicant, ProgramRow | null>({
-        maxInFlight: 2,
-        maxBatch: READS_PER_STATEMENT,
-        keysOf: () => [],
-        runMany: read,
-        alone: () => false, // a read: an error is every waiting applicant's answer
-        runOne: async (a) => (await read([a]))[0],
-      });
-      this.readers.set(key, q);
-    }
-    return q;
+  /** How the reads are coalesced in this process (diagnostics, tests). */
+  get readStats(): BatchQueue<Applicant, ProgramRow | null>['stats'] {
+    return this.reads.stats;
   }
 
   /** The write queue of one program (see WRITERS_PER_PROGRAM, GRANTS_PER_STATEMENT). */
