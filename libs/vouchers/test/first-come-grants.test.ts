@@ -123,7 +123,7 @@ describe('first-come-first-served grants (the one-statement path)', () => {
    * the writer of this process (one per program) waits on them and `queued` more grants wait in its
    * queue; then lets go. What queued is written together.
    */
-  async function withPoolsHeld<T>(programId: string, takeGrants: number, queued: number, start: () => Promise<T>): Promise<T> {
+  async function withPoolsHeld<T>(programId: string, takeGrants: number, queued: number, start: () => Promise<T>, beforeRelease?: () => Promise<unknown>): Promise<T> {
     const qr = ds.createQueryRunner();
     await qr.connect();
     await qr.startTransaction();
@@ -148,6 +148,7 @@ describe('first-come-first-served grants (the one-statement path)', () => {
         if (i > 500) throw new Error(`the grants never queued: ${JSON.stringify(stats)}`);
         await new Promise((r) => setTimeout(r, 10));
       }
+      await beforeRelease?.();
       await qr.commitTransaction();
       return await outcome;
     } finally {
@@ -267,17 +268,14 @@ describe('first-come-first-served grants (the one-statement path)', () => {
     const [highTech] = await seedEnterprises(t, 1, owner.userId, { highTechCertNo: 'GR202635000002', highTechCertExpiresOn: '2028-12-31' });
     const others = await seedEnterprises(t, 2, owner.userId);
     expect(answer(await settle(apply(programId, parent)))).toBe('granted');
-    const outs = await withPoolsHeld(programId, 1, 3, async () => {
-      const out = applyInOrder(programId, [others[0], child, highTech, others[1]]);
+    const outs = await withPoolsHeld(
+      programId,
+      1,
+      3,
+      () => applyInOrder(programId, [others[0], child, highTech, others[1]]),
       // the child read a group usage of 1 grant (1 left); before its batch runs, 1 fen more is used
-      for (let k = 0; k < 500; k++) {
-        const s = t.app.get(FirstComeGrants).writeStats(programId);
-        if (s && s.queued === 3) break;
-        await new Promise((r) => setTimeout(r, 2));
-      }
-      await ds.query(`UPDATE voucher_group_cap_usage SET used_fen = used_fen + 1 WHERE program_id = $1 AND group_key = $2`, [programId, parent]);
-      return out;
-    });
+      () => ds.query(`UPDATE voucher_group_cap_usage SET used_fen = used_fen + 1 WHERE program_id = $1 AND group_key = $2`, [programId, parent]),
+    );
     expect(outs.map(answer)).toEqual(['granted', 'granted', 'granted', 'granted']);
     expect(t.app.get(FirstComeGrants).writeStats(programId)).toMatchObject({ fallbacks: 1 });
     const child$ = outs[1] as Awaited<ReturnType<typeof apply>>;
