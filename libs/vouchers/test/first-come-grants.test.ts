@@ -39,14 +39,8 @@ describe('first-come-first-served grants (the one-statement path)', () => {
     return created.body.id;
   }
 
-  it('writes the application, the grant, its audit entry and the ledger grant together', async () => {
-    const programId = await openProgram(2);
-    const [enterpriseId] = await seedEnterprises(t, 1, owner.userId);
-    const out = await t.app.get(ApplicationsService).apply(me, programId, { enterpriseId, requestedFen: BigInt(GRANT), purpose: '  检测服务 ' });
-    expect(out.application).toMatchObject({ status: 'granted', grantedFen: GRANT, purpose: '检测服务' });
-    expect(out.grant).toMatchObject({ amountFen: GRANT, parts: [{ source: 'city', amountFen: 5000 }, { source: 'jinjiang', amountFen: 5000 }] });
-    const audit = await ds.query(`SELECT stream_seq, action, actor_id FROM audit_entry WHERE stream_type = 'voucher_application' AND stream_id = $1`, [out.application.id]);
-    expect(audit).toEqual([{ stream_seq: 1, action: 'application.granted', actor_id: owner.userId }]);
+  /** The grant's own ledger transaction: each pool's half moved to the grant's available accounts, in order. */
+  async function expectGrantPostings(out: { application: { id: string }; grant?: { id: string } }): Promise<void> {
     const entries = await ds.query(
       `SELECT e.account, e.amount_fen::int AS amount FROM ledger_entry e JOIN ledger_transaction x ON x.id = e.transaction_id
         WHERE x.idempotency_key = $1 AND x.type = 'grant' AND x.reference = $2 ORDER BY e.position`,
@@ -58,6 +52,17 @@ describe('first-come-first-served grants (the one-statement path)', () => {
       { account: 'pool:jinjiang', amount: -5000 },
       { account: `grant:${out.grant!.id}:jinjiang:available`, amount: 5000 },
     ]);
+  }
+
+  it('writes the application, the grant, its audit entry and the ledger grant together', async () => {
+    const programId = await openProgram(2);
+    const [enterpriseId] = await seedEnterprises(t, 1, owner.userId);
+    const out = await t.app.get(ApplicationsService).apply(me, programId, { enterpriseId, requestedFen: BigInt(GRANT), purpose: '  检测服务 ' });
+    expect(out.application).toMatchObject({ status: 'granted', grantedFen: GRANT, purpose: '检测服务' });
+    expect(out.grant).toMatchObject({ amountFen: GRANT, parts: [{ source: 'city', amountFen: 5000 }, { source: 'jinjiang', amountFen: 5000 }] });
+    const audit = await ds.query(`SELECT stream_seq, action, actor_id FROM audit_entry WHERE stream_type = 'voucher_application' AND stream_id = $1`, [out.application.id]);
+    expect(audit).toEqual([{ stream_seq: 1, action: 'application.granted', actor_id: owner.userId }]);
+    await expectGrantPostings(out);
     const [usage] = await ds.query('SELECT used_fen::int AS used FROM voucher_group_cap_usage WHERE program_id = $1 AND group_key = $2', [programId, enterpriseId]);
     expect(usage).toEqual({ used: GRANT });
     expect((await new AuditVerifier(ds).verify()).problems).toEqual([]);
@@ -199,17 +204,7 @@ describe('first-come-first-served grants (the one-statement path)', () => {
     // stamped with its own time (the answer's)
     for (const [i, out] of outs.entries()) {
       expect(out.application.createdAt).toBe(new Date(IN_WINDOW.getTime() + (i + 1) * 1000).toISOString());
-      const entries = await ds.query(
-        `SELECT e.account, e.amount_fen::int AS amount FROM ledger_entry e JOIN ledger_transaction x ON x.id = e.transaction_id
-          WHERE x.idempotency_key = $1 AND x.type = 'grant' AND x.reference = $2 ORDER BY e.position`,
-        [`grant:${out.application.id}`, `application:${out.application.id}`],
-      );
-      expect(entries).toEqual([
-        { account: 'pool:city', amount: -5000 },
-        { account: `grant:${out.grant!.id}:city:available`, amount: 5000 },
-        { account: 'pool:jinjiang', amount: -5000 },
-        { account: `grant:${out.grant!.id}:jinjiang:available`, amount: 5000 },
-      ]);
+      await expectGrantPostings(out);
       const [row] = await ds.query(
         `SELECT a.status, a.granted_fen::int AS granted, g.amount_fen::int AS amount, g.parts, u.used_fen::int AS used, a.enterprise_id,
                 a.created_at = $2::timestamptz AND g.created_at = $2::timestamptz AS stamped,
