@@ -127,8 +127,9 @@ interface GrantWrite {
  * errors and records as the general path in ApplicationsService — an application created as
  * granted, the group's cap usage raised, the grant, its audit entry and the ledger grant
  * transaction — but in two statements (prepared, generic plans) and no explicit transaction:
- * 1. one read: the applicant's facts (organizations' applicantFactsSelect), the program, the
- *    group's usage and the pool balances;
+ * 1. one read: the applicant's facts (organizations' applicantFactsSelectOf), the program, the
+ *    group's usage, the pool balances and whether a live application exists — coalesced with the
+ *    reads of the applicants who arrive meanwhile;
  * 2. the checks in TypeScript (in the general path's order), refusing early — without writing or
  *    queueing on the hot pool rows — when the pools as last committed cannot cover the grant;
  * 3. one statement (its own transaction) with every write as a CTE, ending in
@@ -140,9 +141,10 @@ interface GrantWrite {
  * Grants of one program that queue while its statements run are written together, up to
  * GRANTS_PER_STATEMENT in one statement (BatchQueue): the pools are debited once for all of them,
  * and a statement, a commit and a turn on the pool rows serve many grants. A batch is all or
- * nothing; if anything in it is refused (the budget running out, a cap, a duplicate), its grants
- * are written again one at a time, in arrival order, each getting the answer it would have had
- * alone.
+ * nothing; if anything in it is refused (the budget running out, a cap, a duplicate, a deadlock),
+ * its grants are written again one at a time, in arrival order, each getting the answer it would
+ * have had alone. The writers are per program and created only once a read has found the program
+ * open and first-come, so their number is bounded by the programs.
  */
 @Injectable()
 export class FirstComeGrants {
