@@ -50,14 +50,20 @@ export class AuditService {
         prevHash: GENESIS_HASH,
       }),
     );
-    const column = <T>(f: (c: AuditEntryContent) => T, cast: string): string => p.add(contents.map(f), cast);
     return `INSERT INTO audit_entry (stream_type, stream_id, stream_seq, action, actor_id, occurred_at, before, after, reason, prev_hash, hash, xact_id)
       SELECT e.stream_type, e.stream_id, 1, e.action, e.actor_id, e.occurred_at, e.before, e.after, e.reason, e.prev_hash, e.hash, pg_current_xact_id()::text::bigint
-        FROM unnest(${column((c) => c.streamType, 'text[]')}, ${column((c) => c.streamId, 'text[]')}, ${column((c) => c.action, 'text[]')},
-                    ${column((c) => c.actorId, 'uuid[]')}, ${column((c) => c.occurredAt, 'timestamptz[]')}, ${column((c) => JSON.stringify(c.before), 'jsonb[]')},
-                    ${column((c) => JSON.stringify(c.after), 'jsonb[]')}, ${column((c) => c.reason, 'text[]')}, ${column((c) => c.prevHash, 'text[]')},
-                    ${p.add(contents.map(entryHash), 'text[]')}) WITH ORDINALITY
-             AS e(stream_type, stream_id, action, actor_id, occurred_at, before, after, reason, prev_hash, hash, ord)
+        FROM ${p.unnest('e', [
+          ['stream_type', contents.map((c) => c.streamType), 'text'],
+          ['stream_id', contents.map((c) => c.streamId), 'text'],
+          ['action', contents.map((c) => c.action), 'text'],
+          ['actor_id', contents.map((c) => c.actorId), 'uuid'],
+          ['occurred_at', contents.map((c) => c.occurredAt), 'timestamptz'],
+          ['before', contents.map((c) => JSON.stringify(c.before)), 'jsonb'],
+          ['after', contents.map((c) => JSON.stringify(c.after)), 'jsonb'],
+          ['reason', contents.map((c) => c.reason), 'text'],
+          ['prev_hash', contents.map((c) => c.prevHash), 'text'],
+          ['hash', contents.map(entryHash), 'text'],
+        ])}
        ORDER BY e.ord`;
   }
 

@@ -11,6 +11,18 @@ export class SqlParams {
     this.values.push(value);
     return cast ? `$${this.values.length}::${cast}` : `$${this.values.length}`;
   }
+
+  /**
+   * `unnest($1::t1[], $2::t2[], …) WITH ORDINALITY AS alias(c1, c2, …, ord)`: one row per index of
+   * the given columns (each `[name, values, element type]`, all of one length), numbered from 1 in
+   * `ord` — for a statement that writes or reads many rows at once.
+   */
+  unnest(alias: string, columns: readonly (readonly [name: string, values: readonly unknown[], type: string])[]): string {
+    const length = columns[0]?.[1].length ?? 0;
+    if (columns.some(([, values]) => values.length !== length)) throw new RangeError(`unnest ${alias}: columns of different lengths`);
+    const arrays = columns.map(([, values, type]) => this.add(values, `${type}[]`)).join(', ');
+    return `unnest(${arrays}) WITH ORDINALITY AS ${alias}(${[...columns.map(([name]) => name), 'ord'].join(', ')})`;
+  }
 }
 
 /** SQLSTATE of `innoserve_refuse_unless` (RAISE EXCEPTION's default, P0001) with the refusal code as the message. */

@@ -65,47 +65,27 @@ export function ledgerWriteCtes(p: SqlParams, writes: readonly LedgerWrite[]): L
   const sql = `ledger_tx AS (
     INSERT INTO ledger_transaction (id, program_id, type, reference, actor_id, idempotency_key, created_at)
     SELECT u.id, ${program}, u.type, u.reference, u.actor_id, u.idempotency_key, u.created_at
-      FROM unnest(${p.add(
-        writes.map((w) => w.id),
-        'uuid[]',
-      )}, ${p.add(
-        writes.map((w) => w.type),
-        'varchar[]',
-      )}, ${p.add(
-        writes.map((w) => w.reference),
-        'varchar[]',
-      )}, ${p.add(
-        writes.map((w) => w.actorId),
-        'uuid[]',
-      )}, ${p.add(
-        writes.map((w) => w.idempotencyKey),
-        'varchar[]',
-      )}, ${p.add(
-        writes.map((w) => w.createdAt.toISOString()),
-        'timestamptz[]',
-      )}) WITH ORDINALITY AS u(id, type, reference, actor_id, idempotency_key, created_at, ord)
+      FROM ${p.unnest('u', [
+        ['id', writes.map((w) => w.id), 'uuid'],
+        ['type', writes.map((w) => w.type), 'varchar'],
+        ['reference', writes.map((w) => w.reference), 'varchar'],
+        ['actor_id', writes.map((w) => w.actorId), 'uuid'],
+        ['idempotency_key', writes.map((w) => w.idempotencyKey), 'varchar'],
+        ['created_at', writes.map((w) => w.createdAt.toISOString()), 'timestamptz'],
+      ])}
      ORDER BY u.ord
     ON CONFLICT (idempotency_key) DO NOTHING
     RETURNING id
   ), ledger_entries AS (
     INSERT INTO ledger_entry (id, transaction_id, position, program_id, account, amount_fen)
     SELECT u.id, u.transaction_id, u.position, ${program}, u.account, u.amount
-      FROM unnest(${p.add(
-        entries.map(() => newId()),
-        'uuid[]',
-      )}, ${p.add(
-        entries.map((x) => x.transactionId),
-        'uuid[]',
-      )}, ${p.add(
-        entries.map((x) => x.position),
-        'int[]',
-      )}, ${p.add(
-        entries.map((x) => x.account),
-        'varchar[]',
-      )}, ${p.add(
-        entries.map((x) => x.amountFen.toString()),
-        'bigint[]',
-      )}) WITH ORDINALITY AS u(id, transaction_id, position, account, amount, ord)
+      FROM ${p.unnest('u', [
+        ['id', entries.map(() => newId()), 'uuid'],
+        ['transaction_id', entries.map((x) => x.transactionId), 'uuid'],
+        ['position', entries.map((x) => x.position), 'int'],
+        ['account', entries.map((x) => x.account), 'varchar'],
+        ['amount', entries.map((x) => x.amountFen.toString()), 'bigint'],
+      ])}
      WHERE u.transaction_id IN (SELECT id FROM ledger_tx)
      ORDER BY u.ord
     RETURNING 1
@@ -119,41 +99,25 @@ export function ledgerWriteCtes(p: SqlParams, writes: readonly LedgerWrite[]): L
        FOR UPDATE
   ), ledger_debited AS (
     UPDATE ledger_balance b SET balance_fen = b.balance_fen + u.amount
-      FROM ledger_locked l, unnest(${p.add(
-        debits.map((x) => x.account),
-        'varchar[]',
-      )}, ${p.add(
-        debits.map((x) => x.amountFen.toString()),
-        'bigint[]',
-      )}) AS u(account, amount)
+      FROM ledger_locked l, ${p.unnest('u', [
+        ['account', debits.map((x) => x.account), 'varchar'],
+        ['amount', debits.map((x) => x.amountFen.toString()), 'bigint'],
+      ])}
      WHERE u.account = l.account
        AND b.program_id = ${program} AND b.account = l.account AND b.balance_fen + u.amount >= 0
     RETURNING b.account
   ), ledger_credited AS (
     INSERT INTO ledger_balance AS b (id, program_id, account, kind, source, grant_id, may_go_negative, balance_fen)
     SELECT u.id, ${program}, u.account, u.kind, u.source, u.grant_id, u.may_go_negative, u.amount
-      FROM (SELECT count(*) AS n FROM ledger_tx) AS written, (SELECT count(*) FROM ledger_locked) AS all_locked, unnest(${p.add(
-        upserts.map(() => newId()),
-        'uuid[]',
-      )}, ${p.add(
-        upserts.map((x) => x.account),
-        'varchar[]',
-      )}, ${p.add(
-        upserts.map((x) => x.parsed.kind),
-        'varchar[]',
-      )}, ${p.add(
-        upserts.map((x) => x.parsed.source),
-        'varchar[]',
-      )}, ${p.add(
-        upserts.map((x) => x.parsed.grantId),
-        'uuid[]',
-      )}, ${p.add(
-        upserts.map((x) => x.parsed.mayGoNegative),
-        'boolean[]',
-      )}, ${p.add(
-        upserts.map((x) => x.amountFen.toString()),
-        'bigint[]',
-      )}) WITH ORDINALITY AS u(id, account, kind, source, grant_id, may_go_negative, amount, ord)
+      FROM (SELECT count(*) AS n FROM ledger_tx) AS written, (SELECT count(*) FROM ledger_locked) AS all_locked, ${p.unnest('u', [
+        ['id', upserts.map(() => newId()), 'uuid'],
+        ['account', upserts.map((x) => x.account), 'varchar'],
+        ['kind', upserts.map((x) => x.parsed.kind), 'varchar'],
+        ['source', upserts.map((x) => x.parsed.source), 'varchar'],
+        ['grant_id', upserts.map((x) => x.parsed.grantId), 'uuid'],
+        ['may_go_negative', upserts.map((x) => x.parsed.mayGoNegative), 'boolean'],
+        ['amount', upserts.map((x) => x.amountFen.toString()), 'bigint'],
+      ])}
      WHERE written.n = ${p.add(writes.length, 'int')}
      ORDER BY u.ord
     ON CONFLICT (program_id, account) DO UPDATE SET balance_fen = b.balance_fen + EXCLUDED.balance_fen

@@ -63,16 +63,11 @@ export interface Applicant {
 export function firstComeReadSql(p: SqlParams, applicants: readonly Applicant[]): string {
   const uuid = (v: string): string | null => (isUuid(v) ? v : null);
   return `WITH x AS (
-  SELECT * FROM unnest(${p.add(
-    applicants.map((a) => uuid(a.programId)),
-    'uuid[]',
-  )}, ${p.add(
-    applicants.map((a) => uuid(a.enterpriseId)),
-    'uuid[]',
-  )}, ${p.add(
-    applicants.map((a) => uuid(a.userId)),
-    'uuid[]',
-  )}) WITH ORDINALITY AS x(program_id, enterprise_id, user_id, ord)
+  SELECT * FROM ${p.unnest('x', [
+    ['program_id', applicants.map((a) => uuid(a.programId)), 'uuid'],
+    ['enterprise_id', applicants.map((a) => uuid(a.enterpriseId)), 'uuid'],
+    ['user_id', applicants.map((a) => uuid(a.userId)), 'uuid'],
+  ])}
 )
 SELECT x.ord::int AS ord, f.facts,
        p.status, p.allocation_mode, p.application_opens_on::text AS application_opens_on, p.application_closes_on::text AS application_closes_on,
@@ -301,47 +296,21 @@ export class FirstComeGrants {
     const sql = `WITH open_program AS (
         SELECT 1 FROM voucher_program WHERE id = ${program$} AND status = 'open'
       ), items AS (
-        SELECT * FROM unnest(${p.add(
-          apps.map((a) => a.id),
-          'uuid[]',
-        )}, ${p.add(
-          apps.map((a) => a.enterpriseId),
-          'uuid[]',
-        )}, ${p.add(
-          apps.map((a) => a.regionCode),
-          'varchar[]',
-        )}, ${p.add(
-          apps.map((a) => a.groupKey),
-          'varchar[]',
-        )}, ${p.add(
-          apps.map((a) => a.requestedFen.toString()),
-          'bigint[]',
-        )}, ${p.add(
-          apps.map((a) => a.purpose),
-          'text[]',
-        )}, ${p.add(
-          apps.map((a) => a.grantedFen!.toString()),
-          'bigint[]',
-        )}, ${p.add(
-          apps.map((a) => a.grantId),
-          'uuid[]',
-        )}, ${p.add(
-          apps.map((a) => a.appliedBy),
-          'uuid[]',
-        )}, ${p.add(
-          ordered.map((w) => w.capFen.toString()),
-          'bigint[]',
-        )}, ${p.add(
-          ordered.map((w) => JSON.stringify(w.grant.parts)),
-          'jsonb[]',
-        )}, ${p.add(
-          ordered.map((w) => w.grant.expiresOn),
-          'date[]',
-        )}, ${p.add(
-          apps.map((a) => a.createdAt.toISOString()),
-          'timestamptz[]',
-        )}) WITH ORDINALITY
-          AS i(application_id, enterprise_id, region_code, group_key, requested_fen, purpose, amount_fen, grant_id, applied_by, cap_fen, parts, expires_on, created_at, ord)
+        SELECT * FROM ${p.unnest('i', [
+          ['application_id', apps.map((a) => a.id), 'uuid'],
+          ['enterprise_id', apps.map((a) => a.enterpriseId), 'uuid'],
+          ['region_code', apps.map((a) => a.regionCode), 'varchar'],
+          ['group_key', apps.map((a) => a.groupKey), 'varchar'],
+          ['requested_fen', apps.map((a) => a.requestedFen.toString()), 'bigint'],
+          ['purpose', apps.map((a) => a.purpose), 'text'],
+          ['amount_fen', apps.map((a) => a.grantedFen!.toString()), 'bigint'],
+          ['grant_id', apps.map((a) => a.grantId), 'uuid'],
+          ['applied_by', apps.map((a) => a.appliedBy), 'uuid'],
+          ['cap_fen', ordered.map((w) => w.capFen.toString()), 'bigint'],
+          ['parts', ordered.map((w) => JSON.stringify(w.grant.parts)), 'jsonb'],
+          ['expires_on', ordered.map((w) => w.grant.expiresOn), 'date'],
+          ['created_at', apps.map((a) => a.createdAt.toISOString()), 'timestamptz'],
+        ])}
       ), application AS (
         INSERT INTO voucher_application (id, program_id, enterprise_id, region_code, group_key, requested_fen, purpose, status, granted_fen, grant_id,
                                          decision_reason, decided_by, applied_by, created_at, updated_at)
