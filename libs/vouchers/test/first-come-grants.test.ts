@@ -69,66 +69,12 @@ describe('first-come-first-served grants (the one-statement path)', () => {
     expect((await t.app.get(LedgerVerifier).verify()).problems).toEqual([]);
   });
 
-  it('refuses cleanly, writing nothing, when the pools are drained while it waits on their rows', async () => {
-    const programId = await openProgram(1);
-    const [enterpriseId] = await seedEnterprises(t, 1, owner.userId);
-    // another transaction takes the whole budget and keeps the pool rows locked
-    const qr = ds.createQueryRunner();
-    await qr.connect();
-    await qr.startTransaction();
-    try {
-      await t.app.get(LedgerService).grant(qr.manager, {
-        programId,
-        grantId: newId(),
-        amountFen: BigInt(GRANT),
-        shares: [
-          { key: 'city', shareBp: 5000 },
-          { key: 'jinjiang', shareBp: 5000 },
-        ],
-        reference: 'test:drain',
-        actorId: null,
-        idempotencyKey: `test:drain:${programId}`,
-      });
-      // the application reads the pools as last committed (full), passes the early check, and waits
-      const pending = t.app
-        .get(ApplicationsService)
-        .apply(me, programId, { enterpriseId, requestedFen: BigInt(GRANT), purpose: '检测服务' })
-        .then(
-          () => null,
-          (e: unknown) => e,
-        );
-      for (let i = 0; ; i++) {
-        const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'WITH open_program%'`);
-        if (n > 0) break;
-        if (i > 200) throw new Error('the application never waited on the pool rows');
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      await qr.commitTransaction();
-      const refused = await pending;
-      expect(refused).toBeInstanceOf(DomainError);
-      expect(refused).toMatchObject({ status: 409, code: 'PROGRAM_BUDGET_EXHAUSTED' });
-    } finally {
-      if (qr.isTransactionActive) await qr.rollbackTransaction();
-      await qr.release();
-    }
-    const counts = await ds.query(
-      `SELECT (SELECT count(*)::int FROM voucher_application WHERE program_id = $1) AS applications,
-              (SELECT count(*)::int FROM voucher_grant WHERE program_id = $1) AS grants,
-              (SELECT count(*)::int FROM voucher_group_cap_usage WHERE program_id = $1) AS usage_rows,
-              (SELECT count(*)::int FROM ledger_transaction WHERE program_id = $1 AND type = 'grant') AS ledger_grants,
-              (SELECT count(*)::int FROM audit_entry WHERE stream_type = 'voucher_application' AND after->>'programId' = $1::text) AS audit_entries`,
-      [programId],
-    );
-    expect(counts).toEqual([{ applications: 0, grants: 0, usage_rows: 0, ledger_grants: 1, audit_entries: 0 }]);
-    expect((await t.app.get(LedgerVerifier).verify()).problems).toEqual([]);
-  });
-
   /**
-   * Keeps the program's pool rows locked (another transaction takes `takeGrants` of the budget) until
-   * the writer of this process (one per program) waits on them and `queued` more grants wait in its
-   * queue; then lets go. What queued is written together.
+   * Keeps the program's pool rows locked (another transaction takes `takeGrants` of the budget)
+   * while `start` runs, until `ready()`; then (after `beforeRelease`) lets go and answers what
+   * `start` answers.
    */
-  async function withPoolsHeld<T>(programId: string, takeGrants: number, queued: number, start: () => Promise<T>, beforeRelease?: () => Promise<unknown>): Promise<T> {
+  async function withPoolsHeld<T>(programId: string, takeGrants: number, ready: () => Promise<boolean>, start: () => Promise<T>, beforeRelease?: () => Promise<unknown>): Promise<T> {
     const qr = ds.createQueryRunner();
     await qr.connect();
     await qr.startTransaction();
@@ -146,11 +92,8 @@ describe('first-come-first-served grants (the one-statement path)', () => {
         idempotencyKey: `test:hold-pools:${programId}`,
       });
       const outcome = start();
-      const grants = t.app.get(FirstComeGrants);
-      for (let i = 0; ; i++) {
-        const stats = grants.writeStats(programId);
-        if (stats && stats.inFlight === 1 && stats.queued === queued) break;
-        if (i > 500) throw new Error(`the grants never queued: ${JSON.stringify(stats)}`);
+      for (let i = 0; !(await ready()); i++) {
+        if (i > 500) throw new Error('never ready while the pools were held');
         await new Promise((r) => setTimeout(r, 10));
       }
       await beforeRelease?.();
@@ -161,6 +104,46 @@ describe('first-come-first-served grants (the one-statement path)', () => {
       await qr.release();
     }
   }
+
+  /** Ready when the program's writer (one per program) waits on the pools and `n` more grants wait in its queue. */
+  const queued =
+    (programId: string, n: number) =>
+    (): Promise<boolean> => {
+      const stats = t.app.get(FirstComeGrants).writeStats(programId);
+      return Promise.resolve(stats !== null && stats.inFlight === 1 && stats.queued === n);
+    };
+
+  it('refuses cleanly, writing nothing, when the pools are drained while it waits on their rows', async () => {
+    const programId = await openProgram(1);
+    const [enterpriseId] = await seedEnterprises(t, 1, owner.userId);
+    // another transaction takes the whole budget and keeps the pool rows locked; the application
+    // reads the pools as last committed (full), passes the early check, and waits on their rows
+    const waitsOnPools = async (): Promise<boolean> => {
+      const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'WITH open_program%'`);
+      return n > 0;
+    };
+    const refused = await withPoolsHeld(programId, 1, waitsOnPools, () =>
+      t.app
+        .get(ApplicationsService)
+        .apply(me, programId, { enterpriseId, requestedFen: BigInt(GRANT), purpose: '检测服务' })
+        .then(
+          () => null,
+          (e: unknown) => e,
+        ),
+    );
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused).toMatchObject({ status: 409, code: 'PROGRAM_BUDGET_EXHAUSTED' });
+    const counts = await ds.query(
+      `SELECT (SELECT count(*)::int FROM voucher_application WHERE program_id = $1) AS applications,
+              (SELECT count(*)::int FROM voucher_grant WHERE program_id = $1) AS grants,
+              (SELECT count(*)::int FROM voucher_group_cap_usage WHERE program_id = $1) AS usage_rows,
+              (SELECT count(*)::int FROM ledger_transaction WHERE program_id = $1 AND type = 'grant') AS ledger_grants,
+              (SELECT count(*)::int FROM audit_entry WHERE stream_type = 'voucher_application' AND after->>'programId' = $1::text) AS audit_entries`,
+      [programId],
+    );
+    expect(counts).toEqual([{ applications: 0, grants: 0, usage_rows: 0, ledger_grants: 1, audit_entries: 0 }]);
+    expect((await t.app.get(LedgerVerifier).verify()).problems).toEqual([]);
+  });
 
   const settle = <T>(p: Promise<T>): Promise<T | DomainError> => p.catch((e: unknown) => e as DomainError);
   const answer = (o: unknown): string => (o instanceof DomainError ? `${o.status} ${o.code}` : 'granted');
@@ -191,7 +174,7 @@ describe('first-come-first-served grants (the one-statement path)', () => {
   it('writes the grants that queued meanwhile in one statement, each with its own records, as if alone', async () => {
     const programId = await openProgram(12);
     const enterprises = await seedEnterprises(t, 8, owner.userId);
-    const outs = (await withPoolsHeld(programId, 1, 7, () => applyInOrder(programId, enterprises))) as Awaited<ReturnType<typeof apply>>[];
+    const outs = (await withPoolsHeld(programId, 1, queued(programId, 7), () => applyInOrder(programId, enterprises))) as Awaited<ReturnType<typeof apply>>[];
     expect(outs.map(answer)).toEqual(Array(8).fill('granted'));
     // the first went alone, the seven that queued behind it in one statement
     expect(t.app.get(FirstComeGrants).writeStats(programId)).toMatchObject({ queued: 0, inFlight: 0, batches: 1, batchedItems: 7, fallbacks: 0 });
@@ -241,7 +224,7 @@ describe('first-come-first-served grants (the one-statement path)', () => {
     // budget for 5 grants: 1 taken by the holder, 4 left for 8 applicants
     const programId = await openProgram(5);
     const enterprises = await seedEnterprises(t, 8, owner.userId);
-    const outs = await withPoolsHeld(programId, 1, 7, () => applyInOrder(programId, enterprises));
+    const outs = await withPoolsHeld(programId, 1, queued(programId, 7), () => applyInOrder(programId, enterprises));
     // 0 alone; the batch of 1–7 (3 grants' budget left for 7) refused as a whole, then one at a time
     expect(outs.map(answer)).toEqual([...Array(4).fill('granted'), ...Array(4).fill('409 PROGRAM_BUDGET_EXHAUSTED')]);
     expect(t.app.get(FirstComeGrants).writeStats(programId)).toMatchObject({ batches: 1, batchedItems: 0, fallbacks: 1 });
@@ -266,7 +249,7 @@ describe('first-come-first-served grants (the one-statement path)', () => {
     const outs = await withPoolsHeld(
       programId,
       1,
-      3,
+      queued(programId, 3),
       () => applyInOrder(programId, [others[0], child, highTech, others[1]]),
       // the child read a group usage of 1 grant (1 left); before its batch runs, 1 fen more is used
       () => ds.query(`UPDATE voucher_group_cap_usage SET used_fen = used_fen + 1 WHERE program_id = $1 AND group_key = $2`, [programId, parent]),
@@ -284,7 +267,7 @@ describe('first-come-first-served grants (the one-statement path)', () => {
     const programId = await openProgram(20, 2 * GRANT);
     const enterprises = await seedEnterprises(t, 4, owner.userId);
     expect(answer(await settle(apply(programId, enterprises[2])))).toBe('granted');
-    const outs = await withPoolsHeld(programId, 1, 3, () => applyInOrder(programId, enterprises));
+    const outs = await withPoolsHeld(programId, 1, queued(programId, 3), () => applyInOrder(programId, enterprises));
     expect(outs.map(answer)).toEqual(['granted', 'granted', '409 APPLICATION_EXISTS', 'granted']);
     expect(t.app.get(FirstComeGrants).writeStats(programId)).toMatchObject({ fallbacks: 1 });
     const [counts] = await ds.query(
