@@ -1,10 +1,11 @@
 /**
  * `npm start` end to end: the launcher starts the embedded PostgreSQL on a fresh DATA_DIR,
  * migrates, seeds, runs the api and the worker as two processes, serves /health and /docs, and
- * Ctrl-C (SIGINT to the process group) stops all of them.
+ * Ctrl-C (SIGINT to the process group) stops all of them. A SIGTERM to the launcher while a child's
+ * restart is pending leaves no process of that start behind.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '@innoserve/database';
@@ -34,6 +35,21 @@ const alive = (pid: number) => {
     return false;
   }
 };
+
+/** Processes whose command line or environment names `dataDir`: every api, worker and postgres of a start there. */
+function processesOf(dataDir: string): { pid: number; cmd: string }[] {
+  const out: { pid: number; cmd: string }[] = [];
+  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      const env = readFileSync(`/proc/${p}/environ`, 'utf8').split('\0');
+      if ((cmd.includes(dataDir) || env.includes(`DATA_DIR=${dataDir}`)) && alive(Number(p))) out.push({ pid: Number(p), cmd });
+    } catch {
+      /* exited meanwhile, or not ours to read */
+    }
+  }
+  return out;
+}
 
 describe('the launcher (npm start)', () => {
   let dataDir: string;
@@ -101,5 +117,56 @@ describe('the launcher (npm start)', () => {
     for (const k of [...kids, ...postgres]) expect({ cmd: k.cmd.slice(0, 60), alive: alive(k.pid) }).toEqual({ cmd: k.cmd.slice(0, 60), alive: false });
     const after = await fetch(`http://127.0.0.1:${port}/health`).then(() => 'up', () => 'down');
     expect(after).toBe('down');
+  }, 120_000);
+
+  const startLauncher = async (): Promise<{ launcher: ChildProcess; port: number; output: () => string }> => {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['dist/apps/cli/src/main.js', 'start'], {
+      env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', LOG_LEVEL: 'warn', NODE_ENV: 'development', JWT_SECRET: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    launcher = child;
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const until = Date.now() + 90_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`launcher exited early:\n${out}`);
+      if (Date.now() > until) throw new Error(`launcher not ready:\n${out}`);
+      const kids = childrenOf(child.pid!);
+      const health = await fetch(`http://127.0.0.1:${port}/health/live`).then((r) => r.status, () => 0);
+      if (health === 200 && kids.some((k) => k.cmd.includes('apps/worker/src/main.js'))) break;
+      await sleep(100);
+    }
+    return { launcher: child, port, output: () => out };
+  };
+
+  // the restart of a child is scheduled 1 s after it exits: SIGTERM lands before, around and after it
+  it.each([
+    ['api', 200],
+    ['worker', 600],
+    ['api', 950],
+    ['worker', 1050],
+    ['api', 1500],
+  ])('leaves no process behind when the %s is killed and the launcher gets SIGTERM %i ms later', async (name, delayMs) => {
+    const { launcher: l, port, output } = await startLauncher();
+    const before = processesOf(dataDir);
+    expect(before.some((p) => p.cmd.includes('postgres'))).toBe(true);
+    const victim = childrenOf(l.pid!).find((k) => k.cmd.includes(`apps/${name}/src/main.js`))!;
+    expect(victim).toBeDefined();
+    process.kill(victim.pid, 'SIGTERM');
+    await sleep(delayMs);
+    process.kill(l.pid!, 'SIGTERM'); // the launcher alone, not its process group
+    const code = await new Promise<number | null>((r) => (l.exitCode !== null ? r(l.exitCode) : l.once('exit', (c) => r(c))));
+    expect(code).toBe(0);
+    // the launcher waits for its children and the postmaster: nothing may be left once it has exited
+    const left = processesOf(dataDir);
+    expect({ left: left.map((p) => p.cmd.slice(0, 80)), output: left.length ? output() : '' }).toEqual({ left: [], output: '' });
+    for (const p of before) expect(alive(p.pid)).toBe(false);
+    expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    await sleep(1500); // past any restart that was pending when the signal came
+    expect(processesOf(dataDir)).toEqual([]);
+    expect(await fetch(`http://127.0.0.1:${port}/health/live`).then(() => 'up', () => 'down')).toBe('down');
   }, 120_000);
 });
