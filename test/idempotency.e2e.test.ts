@@ -1,15 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, HttpException, Post, type CallHandler, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { lastValueFrom, of, throwError } from 'rxjs';
-import { DataSource } from 'typeorm';
+import { defer, lastValueFrom, of, throwError } from 'rxjs';
+import { DataSource, type EntitySubscriberInterface } from 'typeorm';
 import { BusinessRuleError, ManualClock, TooManyRequestsError, msg } from '@innoserve/core';
-import { SkipIdempotency } from '@innoserve/database';
+import { IdempotencyKeyInProgressError, SkipIdempotency, TransactionRunner } from '@innoserve/database';
 import { IdempotencyInterceptor } from '../apps/api/src/http/idempotency.interceptor.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { DEFAULT_TEST_PASSWORD, registerAndLogin, uniqueEmail } from './support/auth.js';
 
 const REGISTER = '/api/v1/auth/register';
+
+/**
+ * Simulates a crash after a commit and before the HTTP answer: the first transaction whose commit
+ * makes `committed()` true fails right after its COMMIT (a TypeORM afterTransactionCommit hook), as
+ * a process killed at that instant would. Returns a function removing the hook.
+ */
+function crashAfterCommit(db: DataSource, committed: () => Promise<boolean>): () => void {
+  let fired = false;
+  const hook: EntitySubscriberInterface = {
+    async afterTransactionCommit() {
+      if (fired || !(await committed())) return;
+      fired = true;
+      throw new Error('crashed after the commit');
+    },
+  };
+  db.subscribers.push(hook);
+  return () => db.subscribers.splice(db.subscribers.indexOf(hook), 1);
+}
 
 describe('Idempotency-Key over HTTP', () => {
   let t: TestApp;
@@ -78,6 +96,24 @@ describe('Idempotency-Key over HTTP', () => {
     const later = await register(body, key);
     expect(later.status).toBe(201);
     expect(later.headers['idempotent-replayed']).toBe('true');
+  });
+
+  it('writes the answer in the handler\'s transaction: after a crash between its commit and the answer, the repeat replays it', async () => {
+    const body = newUser();
+    const key = randomUUID();
+    const remove = crashAfterCommit(db, async () => (await users(body.email)) > 0);
+    try {
+      const crashed = await register(body, key);
+      expect(crashed.status).toBe(500); // the client never got the answer
+    } finally {
+      remove();
+    }
+    expect(await users(body.email)).toBe(1);
+    const again = await register(body, key);
+    expect(again.status).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toMatchObject({ email: body.email, displayName: body.displayName });
+    expect(await users(body.email)).toBe(1);
   });
 
   it.each([
@@ -251,5 +287,95 @@ describe(IdempotencyInterceptor.name, () => {
     expect(await run(context(key), handle)).toEqual({ id: 'first' });
     expect(await run(context(key), handle)).toEqual({ id: 'first' });
     expect(calls).toBe(1);
+  });
+
+  describe('the unit of work', () => {
+    const tx = () => new TransactionRunner(db);
+    beforeAll(async () => {
+      await db.query('CREATE TABLE IF NOT EXISTS idempotency_probe (key text NOT NULL)');
+    });
+    const probes = async (key: string): Promise<number> =>
+      Number((await db.query<{ n: string }[]>('SELECT count(*) AS n FROM idempotency_probe WHERE key = $1', [key]))[0].n);
+    /** A handler writing one probe row in a transaction of its own (a service's TransactionRunner.run). */
+    const writer = (key: string, calls: { n: number }) => () =>
+      defer(() => {
+        calls.n++;
+        return tx().run(async (m) => {
+          await m.query('INSERT INTO idempotency_probe (key) VALUES ($1)', [key]);
+          return { written: key };
+        });
+      });
+
+    it('commits the handler\'s writes and the answer together: a crash after the commit replays it, and the handler ran once', async () => {
+      const key = randomUUID();
+      const calls = { n: 0 };
+      const remove = crashAfterCommit(db, async () => (await probes(key)) > 0);
+      try {
+        await expect(run(context(key), writer(key, calls))).rejects.toThrow('crashed after the commit');
+      } finally {
+        remove();
+      }
+      // the record committed with the write: completed, not released by the failure that followed
+      expect(await records(key)).toEqual([{ status: 'completed', response_status: 201 }]);
+      expect(await run(context(key), writer(key, calls))).toEqual({ written: key });
+      expect(calls.n).toBe(1);
+      expect(await probes(key)).toBe(1);
+    });
+
+    it('rolls back every write of a handler refused with a 4xx, and replays the refusal', async () => {
+      const key = randomUUID();
+      const calls = { n: 0 };
+      const refused = () =>
+        defer(async () => {
+          calls.n++;
+          await tx().run((m) => m.query('INSERT INTO idempotency_probe (key) VALUES ($1)', [key]));
+          return tx().run(() => Promise.reject(new BusinessRuleError('RULE', msg('No.', '不行。'))));
+        });
+      await expect(run(context(key), refused)).rejects.toBeInstanceOf(BusinessRuleError);
+      expect(await probes(key)).toBe(0);
+      expect(await records(key)).toEqual([{ status: 'completed', response_status: 422 }]);
+      expect(await run(context(key), refused)).toMatchObject({ status: 422, code: 'RULE' });
+      expect(calls.n).toBe(1);
+      expect(await probes(key)).toBe(0);
+    });
+
+    it('runs the whole handler again after a deadlock, keeping only the last attempt\'s writes', async () => {
+      const key = randomUUID();
+      const calls = { n: 0 };
+      const deadlockOnce = () =>
+        defer(async () => {
+          calls.n++;
+          await tx().run((m) => m.query('INSERT INTO idempotency_probe (key) VALUES ($1)', [key]));
+          if (calls.n === 1) throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+          return { attempt: calls.n };
+        });
+      expect(await run(context(key), deadlockOnce)).toEqual({ attempt: 2 });
+      expect(await probes(key)).toBe(1);
+      expect(await records(key)).toEqual([{ status: 'completed', response_status: 201 }]);
+    });
+
+    it('answers 409 IDEMPOTENCY_KEY_IN_PROGRESS to a repeat while the handler runs, then replays its answer', async () => {
+      const key = randomUUID();
+      const calls = { n: 0 };
+      let finish: () => void = () => undefined;
+      const gate = new Promise<void>((r) => (finish = r));
+      const slow = () =>
+        defer(async () => {
+          calls.n++;
+          await tx().run((m) => m.query('INSERT INTO idempotency_probe (key) VALUES ($1)', [key]));
+          await gate;
+          return { done: true };
+        });
+      const first = run(context(key), slow);
+      while (calls.n === 0) await new Promise((r) => setTimeout(r, 10));
+      await expect(run(context(key), slow)).rejects.toBeInstanceOf(IdempotencyKeyInProgressError);
+      // uncommitted: nobody sees the write before the answer is stored with it
+      expect(await probes(key)).toBe(0);
+      finish();
+      expect(await first).toEqual({ done: true });
+      expect(await run(context(key), slow)).toEqual({ done: true });
+      expect(calls.n).toBe(1);
+      expect(await probes(key)).toBe(1);
+    });
   });
 });

@@ -1,29 +1,95 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
 
+/** One open unit of work: its manager, while its transaction has not ended. */
+interface Unit {
+  readonly manager: EntityManager;
+  open: boolean;
+}
+
 /**
- * One transaction per command. Retries the whole unit on serialization failures and deadlocks,
- * so callers write their logic once and PostgreSQL decides the interleaving.
+ * The unit of work of the code running now. AsyncLocalStorage follows the awaits of everything
+ * started inside TransactionRunner.run, so a service deep in a command joins the command's
+ * transaction without a manager being passed down to it.
+ */
+const ambient = new AsyncLocalStorage<Unit>();
+
+/**
+ * The unit of work (libs/database/README.md, "Unit of work"): one transaction per command.
+ *
+ * The outermost run() opens the transaction and makes it the ambient unit of work for everything
+ * `work` awaits; a run() inside it — however deep, in whichever lib — joins that transaction as a
+ * savepoint instead of opening a second one, so the whole command commits or rolls back as one
+ * (the Idempotency-Key interceptor stores the request's answer in the same transaction this way).
+ * A joined run that fails rolls back to its savepoint and rethrows: a caller that catches the error
+ * carries on with the rest intact. Serialization failures and deadlocks abort the whole transaction,
+ * so only the outermost run retries, running all of `work` again; PostgreSQL decides the
+ * interleaving and callers write their logic once.
+ *
+ * The steps of one unit run one after another (one connection): never run two of them in parallel.
+ * Work that escapes the unit (a timer, a queue started inside it) finds it closed once the
+ * transaction has ended and opens its own.
  */
 @Injectable()
 export class TransactionRunner {
   constructor(private readonly dataSource: DataSource) {}
 
   async run<T>(work: (manager: EntityManager) => Promise<T>, opts: { retries?: number } = {}): Promise<T> {
+    const unit = ambient.getStore();
+    if (unit?.open) return unit.manager.transaction(work);
     const retries = opts.retries ?? 5;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.dataSource.transaction(work);
+        return await this.once(work);
       } catch (e) {
-        const code = (e as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (e as { code?: string }).code;
+        const code = pgCode(e);
         if (code && RETRYABLE.has(code) && attempt < retries) {
           await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
           continue;
         }
         throw e;
       }
+    }
+  }
+
+  /** True inside a unit of work: a run() now joins it. */
+  get inUnitOfWork(): boolean {
+    return ambient.getStore()?.open === true;
+  }
+
+  /**
+   * The manager of the unit of work running now, else the DataSource's (autocommit): for a read
+   * that must see what the command has written so far.
+   */
+  get manager(): EntityManager {
+    const unit = ambient.getStore();
+    return unit?.open ? unit.manager : this.dataSource.manager;
+  }
+
+  private async once<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    const unit: Unit = { manager: runner.manager, open: true };
+    try {
+      await runner.startTransaction();
+      const result = await ambient.run(unit, () => work(runner.manager));
+      unit.open = false;
+      await runner.commitTransaction();
+      return result;
+    } catch (e) {
+      unit.open = false;
+      if (runner.isTransactionActive) {
+        try {
+          await runner.rollbackTransaction();
+        } catch {
+          // the original error is the answer; a broken connection is discarded on release
+        }
+      }
+      throw e;
+    } finally {
+      await runner.release();
     }
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger, StreamableFile, type CallHandler, type ExecutionCon
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
+import { from, lastValueFrom, of, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { Clock, InjectConfig, ValidationFailedError, type AppConfig } from '@innoserve/core';
 import {
@@ -11,6 +11,7 @@ import {
   IdempotencyService,
   InvalidIdempotencyKeyError,
   SKIP_IDEMPOTENCY,
+  TransactionRunner,
   isValidIdempotencyKey,
   requestFingerprint,
   type IdempotentAnswer,
@@ -30,14 +31,23 @@ const MAX_URL_LENGTH = 2000;
  * Keys are scoped to the caller, the method and the concrete path. Interceptors run after the
  * guards, so the principal is known; pipes (validation) run after this, inside the handler call.
  *
- * Answers kept: successes and definite refusals (4xx except 429). A 500 or a 429 gives the key
- * back so the client can retry with it. Ignored: reads, routes marked @SkipIdempotency(), and
- * multipart uploads (their body is a stream this cannot fingerprint).
+ * Exactly once: the claim is autocommitted (concurrent repeats see it at once); then the handler
+ * runs inside one unit of work (TransactionRunner: every transaction the handler's services open
+ * joins it) which holds the claim, and the answer — status, body, headers — is written into the
+ * claimed record in that same transaction before it commits. A crash after the commit leaves a
+ * completed record that replays the committed answer; a crash before it rolls the handler's writes
+ * back with the answer. A serialization failure or deadlock runs the whole handler again.
+ *
+ * Answers kept: successes and definite refusals (4xx except 429) — a refusal after the unit of work
+ * was rolled back, so it leaves no partial write. A 500 or a 429 gives the key back so the client
+ * can retry with it. Ignored: reads, routes marked @SkipIdempotency(), and multipart uploads (their
+ * body is a stream this cannot fingerprint).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Idempotency');
   private readonly store: IdempotencyService;
+  private readonly tx: TransactionRunner;
 
   constructor(
     @InjectDataSource() dataSource: DataSource,
@@ -46,6 +56,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     private readonly reflector: Reflector,
   ) {
     this.store = new IdempotencyService(dataSource);
+    this.tx = new TransactionRunner(dataSource);
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -86,40 +97,38 @@ export class IdempotencyInterceptor implements NestInterceptor {
         void reply.status(status).headers({ ...headers, 'idempotent-replayed': 'true' });
         return of(body);
       }
-      case 'claimed': {
-        const { claimId } = outcome;
-        return next.handle().pipe(
-          catchError((error: unknown) => from(this.settleFailure(claimId, req, error)).pipe(mergeMap(() => throwError(() => error)))),
-          mergeMap(async (body: unknown) => {
-            await this.settleSuccess(claimId, reply, body);
-            return body;
-          }),
-        );
-      }
+      case 'claimed':
+        return from(this.runClaimed(outcome.claimId, req, reply, next));
     }
   }
 
-  /** Keeps the handler's answer for replays, when it can be replayed. */
-  private async settleSuccess(claimId: string, reply: FastifyReply, body: unknown): Promise<void> {
+  /**
+   * Runs the handler in one unit of work with the claim held, and writes its answer there. A
+   * handler whose answer cannot be replayed (it wrote the reply itself, or answered a stream)
+   * commits its work and gives the key back.
+   */
+  private async runClaimed(claimId: string, req: FastifyRequest, reply: FastifyReply, next: CallHandler): Promise<unknown> {
     try {
-      if (reply.sent || !isReplayable(body) || reply.statusCode >= 500) {
-        // the handler wrote the reply itself or answered with a stream: nothing to replay
-        await this.store.release(claimId);
-        return;
-      }
-      const headers: Record<string, string> = {};
-      for (const name of ['content-type', 'location']) {
-        const v = reply.getHeader(name);
-        if (v !== undefined) headers[name] = Array.isArray(v) ? v.join(', ') : String(v);
-      }
-      await this.store.complete(claimId, { status: reply.statusCode, body, headers } satisfies IdempotentAnswer);
-    } catch (e) {
-      // the work is done and committed: answer the client anyway; the claim lapses after its lease
-      this.logger.error(`could not store the answer for idempotency claim ${claimId}: ${e instanceof Error ? e.message : String(e)}`);
+      return await this.tx.run(async (manager) => {
+        // next.handle() is called here, inside the unit of work, so the handler's transactions join it
+        const body = await lastValueFrom(next.handle() as Observable<unknown>, { defaultValue: undefined });
+        const answer = answerOf(reply, body);
+        const settled = answer ? await this.store.complete(claimId, answer, manager) : await this.store.release(claimId, manager);
+        // the claim's lease ran out and another request took the key over: roll this run back, that one answers
+        if (!settled) throw new IdempotencyKeyInProgressError();
+        return body;
+      });
+    } catch (error) {
+      await this.settleFailure(claimId, req, error);
+      throw error;
     }
   }
 
-  /** A 4xx is a definite answer and is kept; anything else gives the key back. */
+  /**
+   * After the unit of work failed (rolled back, or its commit's fate unknown): a 4xx is a definite
+   * answer and is kept; anything else gives the key back. Neither touches a record that was
+   * completed by a commit that happened after all.
+   */
   private async settleFailure(claimId: string, req: FastifyRequest, error: unknown): Promise<void> {
     try {
       const { problem } = toProblem(error, localeOf(req.headers['accept-language']), () => undefined);
@@ -129,6 +138,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
       this.logger.error(`could not settle idempotency claim ${claimId}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+}
+
+/** The answer to keep for replays, or null when it cannot be replayed. */
+function answerOf(reply: FastifyReply, body: unknown): IdempotentAnswer | null {
+  if (reply.sent || !isReplayable(body) || reply.statusCode >= 500) return null;
+  const headers: Record<string, string> = {};
+  for (const name of ['content-type', 'location', 'etag']) {
+    const v = reply.getHeader(name);
+    if (v !== undefined) headers[name] = Array.isArray(v) ? v.join(', ') : String(v);
+  }
+  return { status: reply.statusCode, body, headers };
 }
 
 function isReplayable(body: unknown): boolean {

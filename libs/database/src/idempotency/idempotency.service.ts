@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** Which request a key belongs to. */
 export interface IdempotencyTarget {
@@ -23,7 +23,7 @@ export interface IdempotentAnswer {
 }
 
 export type ClaimOutcome =
-  /** This request owns the key: run the handler, then complete() or release(). */
+  /** This request owns the key: run the handler, then complete() in its transaction (or release()). */
   | { kind: 'claimed'; claimId: string }
   /** The same request already has an answer: send it again. */
   | { kind: 'replay'; answer: IdempotentAnswer }
@@ -57,9 +57,16 @@ interface ExistingRow {
 }
 
 /**
- * Claims Idempotency-Keys and stores the answers they gave, in `idempotency_record`. Every call is
- * one autocommitted statement: the claim must be visible to concurrent repeats at once, before
- * the handler's own transaction starts.
+ * Claims Idempotency-Keys and stores the answers they gave, in `idempotency_record`.
+ *
+ * The claim is one autocommitted statement: it must be visible to concurrent repeats at once,
+ * before the handler's transaction starts. The answer is written in the handler's own transaction
+ * (complete() with that transaction's manager), so the record turns `completed` exactly when the
+ * handler's writes commit: a crash after the commit leaves the answer to replay, a crash before it
+ * leaves an in-progress claim whose writes were rolled back. The claim is not locked while the
+ * handler runs (a repeat must get 409 at once, and ON CONFLICT would wait for that lock); when its
+ * lease ran out and another request took it over meanwhile, complete() finds it gone and the
+ * caller rolls back, so only one run's writes ever commit.
  */
 export class IdempotencyService {
   private readonly ttlMs: number;
@@ -126,9 +133,12 @@ export class IdempotencyService {
     return { kind: 'in_progress' };
   }
 
-  /** Stores the answer of a claimed request; false when the claim is no longer ours. */
-  async complete(claimId: string, answer: IdempotentAnswer): Promise<boolean> {
-    const [, affected] = await this.dataSource.query<[unknown, number]>(
+  /**
+   * Stores the answer of a claimed request, in the handler's transaction when `manager` is given;
+   * false when the claim is no longer ours.
+   */
+  async complete(claimId: string, answer: IdempotentAnswer, manager?: EntityManager): Promise<boolean> {
+    const [, affected] = await (manager ?? this.dataSource).query<[unknown, number]>(
       `UPDATE idempotency_record
           SET status = 'completed', response_status = $2, response_body = $3::jsonb, response_headers = $4::jsonb
         WHERE id = $1 AND status = 'in_progress'`,
@@ -137,9 +147,9 @@ export class IdempotencyService {
     return affected > 0;
   }
 
-  /** Gives the key back (the request failed unexpectedly), so the client may retry with it. */
-  async release(claimId: string): Promise<boolean> {
-    const [, affected] = await this.dataSource.query<[unknown, number]>(
+  /** Gives the key back (the request failed unexpectedly), so the client may retry with it; in `manager`'s transaction when given. */
+  async release(claimId: string, manager?: EntityManager): Promise<boolean> {
+    const [, affected] = await (manager ?? this.dataSource).query<[unknown, number]>(
       `DELETE FROM idempotency_record WHERE id = $1 AND status = 'in_progress'`,
       [claimId],
     );

@@ -50,7 +50,8 @@ export class StaffService {
 
   async create(input: NewStaff, actorId: string): Promise<StaffMember> {
     const user = await this.users.createStaff(input, { actorId });
-    return (await this.member(this.dataSource.manager, user.id))!;
+    // through the unit of work when there is one (a keyed request): it has not committed the user yet
+    return (await this.member(this.tx.manager, user.id))!;
   }
 
   /** Replaces roles and/or sets `disabled`; disabling revokes every refresh token. Keeps one active super-admin. */

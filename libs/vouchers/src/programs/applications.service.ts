@@ -88,9 +88,14 @@ export class ApplicationsService {
    * APPLICATION_EXISTS). First-come-first-served grants at once or refuses the whole application.
    */
   async apply(by: Principal, programId: string, input: ApplyInput): Promise<ApplicationOutcome> {
-    // first-come-first-served: the lean one-statement grant (FirstComeGrants); the other modes here
-    const firstCome = await this.firstCome.apply(by, programId, input);
-    if (firstCome) return firstCome;
+    // first-come-first-served: the lean one-statement grant (FirstComeGrants); the other modes here.
+    // Its statement runs on the hot-path pool in its own transaction and cannot join a unit of work,
+    // so inside one (a request with an Idempotency-Key, whose answer is written in the same
+    // transaction) the grant takes the general path below, which joins it: same rules and records.
+    if (!this.tx.inUnitOfWork) {
+      const firstCome = await this.firstCome.apply(by, programId, input);
+      if (firstCome) return firstCome;
+    }
     return this.tx.run(async (m) => {
       const program = isUuid(programId) ? await m.findOne(VoucherProgram, { where: { id: programId } }) : null;
       if (!program || program.status === 'draft') throw new NotFoundError('program');
