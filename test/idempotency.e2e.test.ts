@@ -2,32 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Controller, HttpException, Post, type CallHandler, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { defer, lastValueFrom, of, throwError } from 'rxjs';
-import { DataSource, type EntitySubscriberInterface } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { BusinessRuleError, ManualClock, TooManyRequestsError, msg } from '@innoserve/core';
 import { IdempotencyKeyInProgressError, SkipIdempotency, TransactionRunner } from '@innoserve/database';
 import { IdempotencyInterceptor } from '../apps/api/src/http/idempotency.interceptor.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { DEFAULT_TEST_PASSWORD, registerAndLogin, uniqueEmail } from './support/auth.js';
+import { crashAfterCommit } from './support/crash.js';
 
 const REGISTER = '/api/v1/auth/register';
-
-/**
- * Simulates a crash after a commit and before the HTTP answer: the first transaction whose commit
- * makes `committed()` true fails right after its COMMIT (a TypeORM afterTransactionCommit hook), as
- * a process killed at that instant would. Returns a function removing the hook.
- */
-function crashAfterCommit(db: DataSource, committed: () => Promise<boolean>): () => void {
-  let fired = false;
-  const hook: EntitySubscriberInterface = {
-    async afterTransactionCommit() {
-      if (fired || !(await committed())) return;
-      fired = true;
-      throw new Error('crashed after the commit');
-    },
-  };
-  db.subscribers.push(hook);
-  return () => db.subscribers.splice(db.subscribers.indexOf(hook), 1);
-}
 
 describe('Idempotency-Key over HTTP', () => {
   let t: TestApp;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock, DomainError, ManualClock, newId } from '@innoserve/core';
 import { AuditVerifier } from '@innoserve/audit';
@@ -6,6 +7,7 @@ import type { Principal } from '@innoserve/identity';
 import { ApplicationsService, FirstComeGrants, LedgerService, LedgerVerifier } from '@innoserve/vouchers';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { createStaffAndLogin, registerAndLogin, type AuthSession } from '../../../test/support/auth.js';
+import { crashAfterCommit } from '../../../test/support/crash.js';
 import { IN_WINDOW, programBody, seedEnterprises } from './program-support.js';
 
 const GRANT = 10_000; // 5,000 city + 5,000 Jinjiang
@@ -66,6 +68,34 @@ describe('first-come-first-served grants (the one-statement path)', () => {
     const [usage] = await ds.query('SELECT used_fen::int AS used FROM voucher_group_cap_usage WHERE program_id = $1 AND group_key = $2', [programId, enterpriseId]);
     expect(usage).toEqual({ used: GRANT });
     expect((await new AuditVerifier(ds).verify()).problems).toEqual([]);
+    expect((await t.app.get(LedgerVerifier).verify()).problems).toEqual([]);
+  });
+
+  it('grants a keyed application (Idempotency-Key) once, in the request\'s unit of work: a crash after its commit replays the grant', async () => {
+    const programId = await openProgram(2);
+    const [enterpriseId] = await seedEnterprises(t, 1, owner.userId);
+    const key = randomUUID();
+    const apply = () =>
+      t.request('POST', `/api/v1/programs/${programId}/applications`, {
+        token: owner.token,
+        headers: { 'idempotency-key': key },
+        body: { enterpriseId, requestedFen: GRANT, purpose: '检测服务' },
+      });
+    const grants = async (): Promise<number> => Number((await ds.query<{ n: string }[]>('SELECT count(*) AS n FROM voucher_grant WHERE enterprise_id = $1', [enterpriseId]))[0].n);
+    const remove = crashAfterCommit(ds, async () => (await grants()) > 0);
+    try {
+      expect((await apply()).status).toBe(500); // committed, but the client never got the answer
+    } finally {
+      remove();
+    }
+    const again = await apply();
+    expect(again.status).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.grant).toMatchObject({ amountFen: GRANT });
+    expect(await grants()).toBe(1);
+    await expectGrantPostings(again.body);
+    // the one-statement path cannot join a transaction: the keyed request took the general path
+    expect(t.app.get(FirstComeGrants).writeStats(programId)).toBeNull();
     expect((await t.app.get(LedgerVerifier).verify()).problems).toEqual([]);
   });
 

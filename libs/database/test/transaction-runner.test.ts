@@ -1,0 +1,88 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, TransactionRunner } from '@innoserve/database';
+import { createTestDatabase, type TestDatabase } from '@innoserve/database/testing';
+import { ALL_ENTITIES } from '../../../apps/cli/src/schema.js';
+
+describe(`${TransactionRunner.name} (the unit of work)`, () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let tx: TransactionRunner;
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ entities: ALL_ENTITIES });
+    ds = new DataSource({ ...dataSourceOptions({ url: db.url, entities: ALL_ENTITIES, poolSize: 5 }), logging: false });
+    await ds.initialize();
+    await ds.query('CREATE TABLE unit_probe (v text NOT NULL)');
+    tx = new TransactionRunner(ds);
+  });
+  afterAll(async () => {
+    await ds.destroy();
+    await db.drop();
+  });
+  beforeEach(async () => ds.query('TRUNCATE unit_probe'));
+
+  const rows = async (): Promise<string[]> => (await ds.query<{ v: string }[]>('SELECT v FROM unit_probe ORDER BY v')).map((r) => r.v);
+  const put = (v: string) => tx.run((m) => m.query('INSERT INTO unit_probe (v) VALUES ($1)', [v]));
+  const backend = (): Promise<number> => tx.run(async (m) => (await m.query<{ pid: number }[]>('SELECT pg_backend_pid() AS pid'))[0].pid);
+
+  it('lets a nested run join the outer transaction: one connection, and the outer failure undoes both', async () => {
+    await expect(
+      tx.run(async (m) => {
+        await m.query(`INSERT INTO unit_probe (v) VALUES ('outer')`);
+        await put('inner'); // a service deeper down, given no manager
+        expect(await backend()).toBe((await m.query<{ pid: number }[]>('SELECT pg_backend_pid() AS pid'))[0].pid);
+        expect(await rows()).toEqual([]); // nothing committed yet: other connections see neither
+        throw new Error('the command fails after both writes');
+      }),
+    ).rejects.toThrow('the command fails');
+    expect(await rows()).toEqual([]);
+  });
+
+  it('rolls a failed nested run back to its savepoint, so a caller that catches the error keeps the rest', async () => {
+    await tx.run(async () => {
+      await put('kept');
+      await expect(
+        tx.run(async (m) => {
+          await m.query(`INSERT INTO unit_probe (v) VALUES ('undone')`);
+          await m.query('SELECT 1/0'); // a database error inside the savepoint
+        }),
+      ).rejects.toThrow(/division by zero/);
+      await put('after');
+    });
+    expect(await rows()).toEqual(['after', 'kept']);
+  });
+
+  it('retries only the outermost run, running all of its work again after a deadlock', async () => {
+    let attempts = 0;
+    await tx.run(async () => {
+      attempts++;
+      await put(`attempt ${attempts}`);
+      await tx.run(async () => {
+        if (attempts === 1) throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+      });
+    });
+    expect(attempts).toBe(2);
+    expect(await rows()).toEqual(['attempt 2']);
+  });
+
+  it('reports whether a unit of work is open, and hands out its manager for reads that must see its writes', async () => {
+    expect(tx.inUnitOfWork).toBe(false);
+    expect(tx.manager).toBe(ds.manager);
+    await tx.run(async (m) => {
+      expect(tx.inUnitOfWork).toBe(true);
+      expect(tx.manager).toBe(m);
+      await put('mine');
+      expect(await tx.manager.query('SELECT v FROM unit_probe')).toEqual([{ v: 'mine' }]);
+    });
+  });
+
+  it('does not let work that escaped a unit (a timer started inside it) join it once it has ended', async () => {
+    let escaped: Promise<unknown> | undefined;
+    await tx.run(async () => {
+      escaped = new Promise((r) => setTimeout(r, 50)).then(() => put('late'));
+      await put('inside');
+    });
+    await escaped;
+    expect(await rows()).toEqual(['inside', 'late']);
+  });
+});
