@@ -1,5 +1,5 @@
 // Type-aware lint, zero warnings. The import-direction rules keep the layering of
-// ARCHITECTURE.md ("Which way imports point"): a lib is entered only through its index, and
+// docs/architecture.md ("Which way imports point"): a lib is entered only through its index, and
 // lower libs never import higher ones.
 import tseslint from 'typescript-eslint';
 

@@ -1,5 +1,5 @@
 /**
- * Region semantics of search (PRODUCT.md: "the region filter means the offering's service
+ * Region semantics of search (docs/product.md: "the region filter means the offering's service
  * regions, and a city code covers its counties"):
  *
  * - filtering by a city (350500) finds offerings that serve the city itself or any region under

@@ -25,7 +25,7 @@ const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 const MAX_URL_LENGTH = 2000;
 
 /**
- * Idempotency-Key on state-changing requests (API.md): the same key with the same request replays
+ * Idempotency-Key on state-changing requests (docs/api.md): the same key with the same request replays
  * the first answer without running the handler again; with another request it is 422
  * IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_KEY_IN_PROGRESS.
  * Keys are scoped to the caller, the method and the concrete path. Interceptors run after the

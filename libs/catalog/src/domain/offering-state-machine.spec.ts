@@ -16,7 +16,7 @@ const ALLOWED: Record<string, OfferingStatus> = {
 describe('offeringMachine', () => {
   const pairs = OFFERING_STATUSES.flatMap((s) => OFFERING_ACTIONS.map((a) => [s, a] as [OfferingStatus, OfferingAction]));
 
-  it.each(pairs)('from %s, %s goes where PRODUCT.md says or is refused as ILLEGAL_TRANSITION', (status, action) => {
+  it.each(pairs)('from %s, %s goes where docs/product.md says or is refused as ILLEGAL_TRANSITION', (status, action) => {
     const expected = ALLOWED[`${status}|${action}`];
     if (expected) {
       expect(offeringMachine.can(status, action)).toBe(true);

@@ -1,4 +1,4 @@
-/** The offering lifecycle (PRODUCT.md "Rules in detail"), as data. */
+/** The offering lifecycle (docs/product.md "Rules in detail"), as data. */
 import { StateMachine } from '@innoserve/core';
 
 export const OFFERING_STATUSES = ['draft', 'pending_review', 'published', 'suspended', 'withdrawn'] as const;

@@ -96,7 +96,7 @@ export function pricingView(c: PricingColumns): PricingView {
 }
 
 /**
- * The price search sorts and filters by (PRODUCT.md: quote-only offerings by their minimum) and
+ * The price search sorts and filters by (docs/product.md: quote-only offerings by their minimum) and
  * the top of the range (the max of a quote, else the price).
  */
 export function searchPrices(c: PricingColumns): { priceFen: number; priceMaxFen: number } {

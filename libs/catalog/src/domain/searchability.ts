@@ -1,5 +1,5 @@
 /**
- * PRODUCT.md: an offering is searchable exactly when it is published, its provider is admitted
+ * docs/product.md: an offering is searchable exactly when it is published, its provider is admitted
  * (not suspended, expired or delisted), and every qualification it names is held by the provider
  * and not expired (expiresOn is the last valid day, Asia/Shanghai; null never expires).
  */

@@ -57,7 +57,7 @@ export interface OfferingQueueQuery {
   pageSize: number;
 }
 
-/** Moderation belongs to program officers covering the provider's region (API.md). */
+/** Moderation belongs to program officers covering the provider's region (docs/api.md). */
 const MODERATOR_ROLES = ['program_officer'] as const;
 
 type FieldValues = Pick<OfferingFields, (typeof OFFERING_FIELD_NAMES)[number]>;

@@ -9,7 +9,7 @@ import {
   type EnterpriseStatus,
 } from './enterprise-verification.state-machine.js';
 
-/** The whole table as PRODUCT.md states it; every pair not listed must be refused. */
+/** The whole table as docs/product.md states it; every pair not listed must be refused. */
 const ALLOWED: Record<string, EnterpriseStatus> = {
   'pending|approve': 'verified',
   'pending|reject': 'rejected',

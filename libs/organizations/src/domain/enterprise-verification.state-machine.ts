@@ -1,5 +1,5 @@
 /**
- * Enterprise verification (PRODUCT.md, Rules in detail):
+ * Enterprise verification (docs/product.md, Rules in detail):
  * pending --approve/reject--> verified / rejected; rejected --resubmit (owner)--> pending;
  * verified --suspend--> suspended --reinstate--> verified.
  */
@@ -39,7 +39,7 @@ export const ENTERPRISE_ACTION_ACTORS: Readonly<Record<EnterpriseAction, readonl
 /** Actions that must carry a reason (shown to the enterprise and kept in the audit log). */
 export const ENTERPRISE_ACTIONS_NEEDING_REASON: readonly EnterpriseAction[] = ['reject', 'suspend'];
 
-/** Identity edits by a verified enterprise send it back to pending (PRODUCT.md, Organizations). */
+/** Identity edits by a verified enterprise send it back to pending (docs/product.md, Organizations). */
 export function statusAfterIdentityEdit(status: EnterpriseStatus): EnterpriseStatus {
   return status === 'verified' ? 'pending' : status;
 }

@@ -14,7 +14,7 @@ import {
   type AdmissionStatus,
 } from './provider-admission.state-machine.js';
 
-/** The whole table as PRODUCT.md states it; every pair not listed must be refused. */
+/** The whole table as docs/product.md states it; every pair not listed must be refused. */
 const ALLOWED: Record<string, AdmissionStatus> = {
   'applied|review': 'under_review',
   'applied|start-notice': 'in_notice',

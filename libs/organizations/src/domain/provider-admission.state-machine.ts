@@ -1,5 +1,5 @@
 /**
- * Provider admission (入库), PRODUCT.md "Rules in detail":
+ * Provider admission (入库), docs/product.md "Rules in detail":
  * applied --review--> under_review; applied/under_review --start-notice--> in_notice;
  * in_notice --admit (notice ended, no open objection)--> admitted;
  * applied/under_review/in_notice --reject--> rejected; admitted --suspend--> suspended

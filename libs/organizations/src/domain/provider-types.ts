@@ -1,4 +1,4 @@
-/** Provider types (API.md `providerTypes`) and the qualifications providers hold. */
+/** Provider types (docs/api.md `providerTypes`) and the qualifications providers hold. */
 import type { BilingualMessage } from '@innoserve/core';
 
 export const PROVIDER_TYPES = ['tech_transfer', 'incubator', 'ip_service', 'testing_lab', 'rd_design', 'pilot_scale', 'consulting'] as const;

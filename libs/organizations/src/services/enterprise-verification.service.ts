@@ -18,7 +18,7 @@ import { OrganizationRegistry } from './organization-registry.js';
 import { within } from './unit-of-work.js';
 import { toEnterpriseView, type EnterpriseView } from './views.js';
 
-/** Reviewers of enterprise verification (API.md): county reviewer of the region, program officer. */
+/** Reviewers of enterprise verification (docs/api.md): county reviewer of the region, program officer. */
 export const VERIFICATION_ROLES: readonly StaffRole[] = ['county_reviewer', 'program_officer'];
 
 export interface VerificationInput {

@@ -1,5 +1,5 @@
 /**
- * Who sees and acts on an organization (API.md "Who may do what"): members act on their own
+ * Who sees and acts on an organization (docs/api.md "Who may do what"): members act on their own
  * organization; staff see organizations whose region their jurisdiction covers. Invisible is 404,
  * visible but not allowed is 403.
  */
@@ -55,7 +55,7 @@ export function assertStaffRole(entity: string, principal: Principal, roles: rea
 }
 
 /**
- * A provider's admission belongs to the city (PRODUCT.md): its decisions need one of `roles` with a
+ * A provider's admission belongs to the city (docs/product.md): its decisions need one of `roles` with a
  * city-wide jurisdiction. Staff who see the provider but lack that get 403, others 404; `anyStaff`
  * (an objection during the public notice) lets every staff member act. Members of the organization
  * never decide on it.

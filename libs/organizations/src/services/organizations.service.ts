@@ -22,7 +22,7 @@ import { ProvidersService, type NewProvider } from './providers.service.js';
 import { within } from './unit-of-work.js';
 import { groupKeyOfOrganization, type EnterpriseView, type ProviderView } from './views.js';
 
-/** Default ban period of a blacklisting (PRODUCT.md: 3 years). */
+/** Default ban period of a blacklisting (docs/product.md: 3 years). */
 export const DEFAULT_BLACKLIST_YEARS = 3;
 
 export interface EnterpriseSnapshot {

@@ -27,7 +27,7 @@ import { announceProviderChanged } from './provider-changed.js';
 import { within } from './unit-of-work.js';
 import { toObjectionView, type ObjectionView, type ProviderView } from './views.js';
 
-/** Provider admission and change requests belong to the city's program officers (API.md). */
+/** Provider admission and change requests belong to the city's program officers (docs/api.md). */
 export const ADMISSION_ROLES: readonly StaffRole[] = ['program_officer'];
 
 export interface AdmissionInput {

@@ -1,5 +1,5 @@
 /**
- * Quanzhou for the demo (PRODUCT.md): the city, its GB/T 2260 county-level divisions, and two
+ * Quanzhou for the demo (docs/product.md): the city, its GB/T 2260 county-level divisions, and two
  * functional zones under internal codes (not GB/T 2260) that act as counties. 金门县 (350527) is
  * not listed: no program can serve it.
  */

@@ -1,5 +1,5 @@
 /**
- * The service-category tree: the seven roots of PRODUCT.md and their sub-categories. Codes are
+ * The service-category tree: the seven roots of docs/product.md and their sub-categories. Codes are
  * stable slugs (ids derive from them), so never rename a code; change the names instead.
  */
 export interface CategorySeed {

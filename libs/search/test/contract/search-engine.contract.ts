@@ -12,7 +12,7 @@ export interface EngineUnderTest {
 const ids = (r: SearchResult): string[] => r.items.map((h) => h.id);
 const n = (...nums: number[]): string[] => nums.map(fixtureId);
 
-// what PRODUCT.md says the filters mean, written out plainly over the fixtures
+// what docs/product.md says the filters mean, written out plainly over the fixtures
 const CITY = '350500';
 const covers = (doc: SearchDocument, region: string): boolean =>
   doc.regionCodes.some((r) => r === region || (region === CITY && r.startsWith('3505')) || (r === CITY && region.startsWith('3505')));

@@ -1,5 +1,5 @@
 /**
- * Splitting an amount across funding sources (PRODUCT.md "Splitting across funding sources").
+ * Splitting an amount across funding sources (docs/product.md "Splitting across funding sources").
  * Pure functions over bigint fen: each part is rounded down, and the leftover fen go to the
  * largest share, the first listed on a tie.
  */

@@ -1,5 +1,5 @@
 /**
- * Ledger accounts (PRODUCT.md "Ledger: accounts and transactions"). Every account lives in one
+ * Ledger accounts (docs/product.md "Ledger: accounts and transactions"). Every account lives in one
  * program (the program_id column); inside it an account is named by a key:
  *
  *   funding:S   pool:S   grant:G:S:available   grant:G:S:held   payable:S   disbursed:S   receivable:S

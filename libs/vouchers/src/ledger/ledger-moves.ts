@@ -1,5 +1,5 @@
 /**
- * The transaction types and the one move each may make (PRODUCT.md's table), and the checks every
+ * The transaction types and the one move each may make (docs/product.md's table), and the checks every
  * posting list passes before it touches the database.
  *
  * Sign convention: a posting's amountFen is signed. Positive credits the account (its balance

@@ -188,7 +188,7 @@ export class LedgerService {
     return manager.transaction((m) => this.write(m, input, checked));
   }
 
-  // ---- typed movements (PRODUCT.md's table) -------------------------------------------------
+  // ---- typed movements (docs/product.md's table) -------------------------------------------------
 
   /** funding:S → pool:S: what source S commits to the program. */
   async fund(manager: EntityManager, input: SourceAmountInput): Promise<PostedTransaction> {

@@ -31,7 +31,7 @@ import { VoucherProgram } from './program.entity.js';
 import { PROGRAM_ROLES, ProgramsService } from './programs.service.js';
 import { grantedAudit, toApplicationView, toGrantView, type ApplicationView, type GrantView } from './program-views.js';
 
-/** Reviewed-mode decisions and the review queue (API.md): county reviewer of the enterprise's region, program officer. */
+/** Reviewed-mode decisions and the review queue (docs/api.md): county reviewer of the enterprise's region, program officer. */
 export const APPLICATION_REVIEW_ROLES: readonly StaffRole[] = ['county_reviewer', 'program_officer'];
 
 export interface ApplyInput {

@@ -22,7 +22,7 @@ export interface ProviderCapInput {
 }
 
 /**
- * The counters behind the caps (PRODUCT.md "Caps"): group usage of the enterprise cap (grants −
+ * The counters behind the caps (docs/product.md "Caps"): group usage of the enterprise cap (grants −
  * lapsed − voided) and provider usage of the provider cap (holds − releases − forfeits), one row
  * per (program, group) / (program, provider), changed in the caller's transaction.
  */

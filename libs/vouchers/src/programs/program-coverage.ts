@@ -1,5 +1,5 @@
 /**
- * Which programs make an offering voucher-eligible (PRODUCT.md "Catalog and search"): an offering
+ * Which programs make an offering voucher-eligible (docs/product.md "Catalog and search"): an offering
  * is eligible in an open program when its category or an ancestor has a subsidy rule in that
  * program; the deepest rule applies, and no rule means no subsidy. A deepest rule that cannot
  * yield any subsidy (ratio 0 or per-order cap 0) excludes the sub-tree it sits on. Pure.

@@ -79,7 +79,7 @@ export function minFen(...xs: Fen[]): Fen {
 }
 
 /**
- * A group's annual cap in a program (PRODUCT.md "Caps"): the high-tech cap when it is set, higher,
+ * A group's annual cap in a program (docs/product.md "Caps"): the high-tech cap when it is set, higher,
  * and any enterprise of the group holds an unexpired 高新技术企业 certificate on `today`.
  */
 export function groupCapOf(

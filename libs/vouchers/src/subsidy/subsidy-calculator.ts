@@ -1,5 +1,5 @@
 /**
- * The subsidy of an order and the split of a dispute refund (PRODUCT.md "Money rules"). Pure:
+ * The subsidy of an order and the split of a dispute refund (docs/product.md "Money rules"). Pure:
  * the callers read the grant's available amount and the provider's remaining cap under a lock in
  * the same transaction, then hold exactly what this returns.
  */
