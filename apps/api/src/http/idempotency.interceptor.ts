@@ -33,8 +33,8 @@ const MAX_URL_LENGTH = 2000;
  *
  * Exactly once: the claim is autocommitted (concurrent repeats see it at once); then the handler
  * runs inside one unit of work (TransactionRunner: every transaction the handler's services open
- * joins it) which holds the claim, and the answer — status, body, headers — is written into the
- * claimed record in that same transaction before it commits. A crash after the commit leaves a
+ * joins it), and the answer — status, body, headers — is written into the claimed record in that
+ * same transaction before it commits. A crash after the commit leaves a
  * completed record that replays the committed answer; a crash before it rolls the handler's writes
  * back with the answer. A serialization failure or deadlock runs the whole handler again.
  *
@@ -103,7 +103,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   /**
-   * Runs the handler in one unit of work with the claim held, and writes its answer there. A
+   * Runs the handler in one unit of work and writes its answer into the claimed record there. A
    * handler whose answer cannot be replayed (it wrote the reply itself, or answered a stream)
    * commits its work and gives the key back.
    */
