@@ -99,6 +99,30 @@ describe('first-come-first-served grants (the one-statement path)', () => {
     expect((await t.app.get(LedgerVerifier).verify()).problems).toEqual([]);
   });
 
+  it('grants concurrent keyed applications within the budget, each once, and replays every answer', async () => {
+    const programId = await openProgram(15);
+    const enterprises = await seedEnterprises(t, 20, owner.userId);
+    const keys = enterprises.map(() => randomUUID());
+    const apply = (i: number) =>
+      t.request('POST', `/api/v1/programs/${programId}/applications`, {
+        token: owner.token,
+        headers: { 'idempotency-key': keys[i] },
+        body: { enterpriseId: enterprises[i], requestedFen: GRANT, purpose: '开业抢券' },
+      });
+    const first = await Promise.all(enterprises.map((_, i) => apply(i)));
+    const statuses = first.map((r) => (r.status === 201 ? 'granted' : `${r.status} ${r.body.code}`)).sort();
+    expect(statuses).toEqual([...Array(5).fill('409 PROGRAM_BUDGET_EXHAUSTED'), ...Array(15).fill('granted')]);
+    // every repeat replays its own answer, grant or refusal, and writes nothing
+    const again = await Promise.all(enterprises.map((_, i) => apply(i)));
+    again.forEach((r, i) => {
+      expect(r.headers['idempotent-replayed']).toBe('true');
+      expect({ status: r.status, body: r.body }).toEqual({ status: first[i].status, body: first[i].body });
+    });
+    const [{ n }] = await ds.query<{ n: number }[]>('SELECT count(*)::int AS n FROM voucher_grant WHERE program_id = $1', [programId]);
+    expect(n).toBe(15);
+    expect((await t.app.get(LedgerVerifier).verify()).problems).toEqual([]);
+  });
+
   /**
    * Keeps the program's pool rows locked (another transaction takes `takeGrants` of the budget)
    * while `start` runs, until `ready()`; then (after `beforeRelease`) lets go and answers what
