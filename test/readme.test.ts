@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_VARIABLES } from '@innoserve/core';
@@ -18,6 +18,18 @@ describe('README', () => {
   });
 });
 
+/** The repository's files: git's list, or (an export without .git) every file but the generated and installed ones. */
+function repositoryFiles(): string[] {
+  try {
+    return execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\0').filter(Boolean);
+  } catch {
+    const skip = new Set(['node_modules', 'dist', '.git', '.data', 'coverage']);
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (skip.has(e.name) ? [] : e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    return walk('.').map((f) => path.normalize(f));
+  }
+}
+
 /**
  * The repository's documents stand alone: a reader has the repository and nothing beside it, so no
  * markdown link and no reference in a source comment may point outside it (a sibling folder such as
@@ -25,7 +37,7 @@ describe('README', () => {
  */
 describe('links and references', () => {
   const root = process.cwd();
-  const tracked = execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8' }).split('\0').filter((f) => f && existsSync(f));
+  const tracked = repositoryFiles().filter((f) => existsSync(f));
   const names = new Set(tracked.map((f) => path.basename(f)));
   const self = path.relative(root, fileURLToPath(import.meta.url));
   const external = /^(?:https?:|mailto:)/;
