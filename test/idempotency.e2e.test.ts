@@ -337,6 +337,31 @@ describe(IdempotencyInterceptor.name, () => {
       expect(await records(key)).toEqual([{ status: 'completed', response_status: 201 }]);
     });
 
+    it('rolls back a run whose claim was taken over after its lease: only one run\'s writes commit', async () => {
+      const clock = new ManualClock(new Date('2026-03-01T00:00:00Z'));
+      const own = new IdempotencyInterceptor(db, t.config, clock, new Reflector());
+      const key = randomUUID();
+      let finish: () => void = () => undefined;
+      const gate = new Promise<void>((r) => (finish = r));
+      const calls = { n: 0 };
+      const handler = (wait: boolean) => () =>
+        defer(async () => {
+          calls.n++;
+          await tx().run((m) => m.query('INSERT INTO idempotency_probe (key) VALUES ($1)', [key]));
+          if (wait) await gate;
+          return { run: calls.n };
+        });
+      const stale = lastValueFrom(await own.intercept(context(key), { handle: handler(true) }));
+      while (calls.n === 0) await new Promise((r) => setTimeout(r, 10));
+      clock.set(new Date('2026-03-01T00:06:00Z')); // past the 5-minute lease: the first claimant looks dead
+      expect(await lastValueFrom(await own.intercept(context(key), { handle: handler(false) }))).toEqual({ run: 2 });
+      finish();
+      await expect(stale).rejects.toBeInstanceOf(IdempotencyKeyInProgressError);
+      expect(await probes(key)).toBe(1);
+      expect(await lastValueFrom(await own.intercept(context(key), { handle: handler(false) }))).toEqual({ run: 2 });
+      expect(calls.n).toBe(2);
+    });
+
     it('answers 409 IDEMPOTENCY_KEY_IN_PROGRESS to a repeat while the handler runs, then replays its answer', async () => {
       const key = randomUUID();
       const calls = { n: 0 };
