@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CONFIG_VARIABLES } from '@innoserve/core';
 
 describe('README', () => {
@@ -31,15 +30,15 @@ function repositoryFiles(): string[] {
 }
 
 /**
- * The repository's documents stand alone: a reader has the repository and nothing beside it, so no
- * markdown link and no reference in a source comment may point outside it (a sibling folder such as
- * ../shared, an absolute path, a relative path above the root) or to a document it does not hold.
+ * The repository's documents stand alone: a reader has the repository and nothing beside it. No
+ * markdown link may leave it (a sibling folder such as ../shared, an absolute path, a relative path
+ * above the root) or point at nothing, and no document named in a markdown file or a source comment
+ * may be one the repository does not hold.
  */
 describe('links and references', () => {
   const root = process.cwd();
   const tracked = repositoryFiles().filter((f) => existsSync(f));
   const names = new Set(tracked.map((f) => path.basename(f)));
-  const self = path.relative(root, fileURLToPath(import.meta.url));
   const external = /^(?:https?:|mailto:)/;
 
   /** Why `target`, written in `file`, leaves the repository or names nothing in it; null when it is fine. */
@@ -48,13 +47,24 @@ describe('links and references', () => {
     if (clean === '') return null; // an anchor in the same document
     if (path.isAbsolute(clean) || /^[a-z]:[\\/]/i.test(clean) || clean.startsWith('~')) return 'an absolute path';
     const bases = relativeTo === 'file' ? [path.dirname(file)] : [path.dirname(file), '.'];
-    const resolved = bases.map((b) => path.resolve(root, b, clean));
-    if (resolved.every((r) => path.relative(root, r).startsWith('..'))) return 'a path outside the repository';
-    if (!resolved.some((r) => existsSync(r))) return 'nothing in the repository';
+    const inside = bases.map((b) => path.resolve(root, b, clean)).filter((r) => !path.relative(root, r).startsWith('..'));
+    if (inside.length === 0) return 'a path outside the repository';
+    if (!inside.some((r) => existsSync(r))) return 'nothing in the repository';
     return null;
   };
 
-  it('has no markdown link that leaves the repository or points at nothing', () => {
+  /** Documents (`*.md`) named in `text`: a path is resolved from the file (or the root), a bare name must be a file of the repository. */
+  const documentProblems = (file: string, text: string): string[] => {
+    const bad: string[] = [];
+    for (const m of text.matchAll(/(?:^|[\s`'"(\[])((?:~|\/|[a-z]:[\\/])?(?:[\w.-]+\/)*[\w.-]+\.md)\b/gim)) {
+      const ref = m[1];
+      const problem = /[\\/]/.test(ref) || ref.startsWith('~') ? problemOf(file, ref, 'file-or-root') : names.has(ref) ? null : 'nothing in the repository';
+      if (problem) bad.push(`${file}: ${ref} (${problem})`);
+    }
+    return bad;
+  };
+
+  it('has no markdown link that leaves the repository or points at nothing, and names no missing document', () => {
     const bad: string[] = [];
     for (const file of tracked.filter((f) => f.endsWith('.md'))) {
       const text = readFileSync(file, 'utf8');
@@ -63,22 +73,18 @@ describe('links and references', () => {
         const problem = problemOf(file, m[1], 'file');
         if (problem) bad.push(`${file}: ${m[1]} (${problem})`);
       }
-      for (const m of text.matchAll(/(?:^|[\s`'"(])(\.\.\/shared\/\S*)/gm)) bad.push(`${file}: ${m[1]} (a path outside the repository)`);
+      bad.push(...documentProblems(file, text.replace(/\]\([^)]*\)/g, ']')));
     }
     expect(bad).toEqual([]);
   });
 
-  it('has no reference in source that leaves the repository or names a document it does not hold', () => {
+  it('names in source comments only documents the repository holds', () => {
     const bad: string[] = [];
-    for (const file of tracked.filter((f) => /\.(?:[cm]?[jt]s|json|sh|ya?ml)$/.test(f) || f === '.ci/run')) {
-      if (file === self || file === 'package-lock.json') continue;
+    for (const file of tracked.filter((f) => /\.(?:[cm]?[jt]s)$/.test(f))) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/(?:^|[\s`'"(])((?:\.\.\/)+shared\b\S*|\/work\/\S+)/gm)) bad.push(`${file}: ${m[1]} (outside the repository)`);
-      for (const m of text.matchAll(/(?:^|[\s`'"(])((?:[\w.-]+\/)*[\w.-]+\.md)\b/gm)) {
-        const ref = m[1];
-        const problem = ref.includes('/') ? problemOf(file, ref, 'file-or-root') : names.has(ref) ? null : 'nothing in the repository';
-        if (problem) bad.push(`${file}: ${ref} (${problem})`);
-      }
+      // comments only: a path in code (a binary beside the checkout, a fixture) is not a reference for readers
+      const comments = [...text.matchAll(/\/\*[\s\S]*?\*\/|(?<![:'"`\\])\/\/[^\n]*/g)].map((m) => m[0]).join('\n');
+      bad.push(...documentProblems(file, comments));
     }
     expect(bad).toEqual([]);
   });
