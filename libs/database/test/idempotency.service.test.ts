@@ -115,6 +115,27 @@ describe(IdempotencyService.name, () => {
     expect(await store.claim(t, at(IDEMPOTENCY_LEASE_MS + 1))).toEqual({ kind: 'replay', answer: { status: 201, body: { second: true }, headers: {} } });
   });
 
+  it('stores the answer in the caller\'s transaction: rolled back it leaves the claim in progress, committed it replays', async () => {
+    const t = target();
+    const claim = await store.claim(t, t0);
+    if (claim.kind !== 'claimed') throw new Error('not claimed');
+    const answer = { status: 201, body: { id: 'o1' }, headers: { 'content-type': 'application/json' } };
+    await expect(
+      ds.transaction(async (m) => {
+        expect(await store.complete(claim.claimId, answer, m)).toBe(true);
+        // not visible outside the transaction until it commits (a repeat's claim would wait for it: the
+        // answer is the handler's last write, so that wait is only the commit's)
+        expect(await rows(t)).toEqual([{ id: claim.claimId, status: 'in_progress', request_hash: 'a'.repeat(64) }]);
+        throw new Error('the handler failed after writing its answer');
+      }),
+    ).rejects.toThrow('the handler failed');
+    expect(await rows(t)).toEqual([{ id: claim.claimId, status: 'in_progress', request_hash: 'a'.repeat(64) }]);
+    await ds.transaction(async (m) => {
+      expect(await store.complete(claim.claimId, answer, m)).toBe(true);
+    });
+    expect(await store.claim(t, at(2000))).toEqual({ kind: 'replay', answer });
+  });
+
   it('lets exactly one of many concurrent identical requests claim the key', async () => {
     const t = target();
     const outcomes = await Promise.all(Array.from({ length: 12 }, () => store.claim(t, t0)));
