@@ -94,6 +94,13 @@ export async function start(): Promise<number> {
   };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
+  // a fault in the launcher itself still stops what it started before the process ends
+  const fault = (e: unknown): void => {
+    log(`launcher error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    void shutdown(1);
+  };
+  process.on('uncaughtException', fault);
+  process.on('unhandledRejection', fault);
 
   const startUp = async (): Promise<NodeJS.ProcessEnv | undefined> => {
     let url = config.DATABASE_URL;
