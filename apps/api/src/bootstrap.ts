@@ -7,6 +7,7 @@ import { createPino, PinoNestLogger } from '@innoserve/core';
 import type { Clock, AppConfig } from '@innoserve/core';
 import { AppModule } from './app.module.js';
 import { createValidationPipe } from './http/validation.js';
+import { documentProblems } from './http/openapi-problems.js';
 import { writeClientErrorProblem } from './http/problem.filter.js';
 import { frameworkErrorHandler, installRequestGuards } from './http/request-guards.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -24,7 +25,7 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return documentProblems(SwaggerModule.createDocument(app, config));
 }
 
 export interface ServedRoute {
