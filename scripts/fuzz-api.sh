@@ -52,11 +52,27 @@ cat >"$work/schemathesis.toml" <<'TOML'
 auto-signup = false
 TOML
 
+# Python 3.13 when there is one: on 3.11 Hypothesis can trip over CPython's "AST constructor
+# recursion depth mismatch" while it describes a strategy, which schemathesis reports as an error
+pick_python() {
+  if [[ -n "${FUZZ_PYTHON:-}" ]]; then echo "$FUZZ_PYTHON"; return; fi
+  local v p
+  for v in 3.13 3.12; do
+    if "python$v" -c '' 2>/dev/null; then echo "python$v"; return; fi
+    if command -v pyenv >/dev/null 2>&1; then
+      p=$(pyenv versions --bare 2>/dev/null | grep -E "^$v(\.|$)" | tail -n 1 || true)
+      if [[ -n "$p" && -x "$(pyenv root)/versions/$p/bin/python$v" ]]; then echo "$(pyenv root)/versions/$p/bin/python$v"; return; fi
+    fi
+  done
+  echo python3
+}
+
 if [[ -n "${SCHEMATHESIS:-}" ]]; then
   st=$SCHEMATHESIS
 else
-  log "installing schemathesis $SCHEMATHESIS_VERSION into $work/venv"
-  "${FUZZ_PYTHON:-python3}" -m venv "$work/venv"
+  python=$(pick_python)
+  log "installing schemathesis $SCHEMATHESIS_VERSION into $work/venv ($("$python" --version))"
+  "$python" -m venv "$work/venv"
   "$work/venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
   st=$work/venv/bin/schemathesis
 fi

@@ -9,3 +9,4 @@ export * from './config.module.js';
 export * from './logging.js';
 export * from './batch-queue.js';
 export * from './media-types.js';
+export * from './api-problems.js';

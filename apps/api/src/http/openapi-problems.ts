@@ -1,10 +1,12 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { PROBLEM_STATUSES_EXTENSION } from '@innoserve/core';
 
 type Operation = {
   parameters?: { in?: string }[];
   requestBody?: unknown;
   security?: unknown[];
   responses: Record<string, unknown>;
+  [PROBLEM_STATUSES_EXTENSION]?: number[];
 };
 
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
@@ -46,19 +48,19 @@ const PROBLEMS: Record<string, string> = {
 
 /** Which of PROBLEMS an operation can give, from what the document already says about it. */
 export function problemStatusesOf(method: string, op: Operation): string[] {
-  const statuses = ['400', '429'];
+  const statuses = ['400', '429', ...(op[PROBLEM_STATUSES_EXTENSION] ?? []).map(String)];
   const hasPathParams = (op.parameters ?? []).some((p) => p.in === 'path');
   if ((op.security ?? []).length > 0) statuses.push('401', '403');
   if (hasPathParams) statuses.push('404', '414');
   if (BODY_METHODS.has(method)) statuses.push('409', '413', '415', '422');
-  return statuses.sort();
+  return [...new Set(statuses)].sort();
 }
 
 /**
  * Documents the error answers of every operation: a shared `Problem` schema and one response per
  * 4xx status, added to each operation from its shape (authenticated, path parameters, a method
- * that takes a body), so a new route is covered without a decorator. Answers an operation already
- * documents are left as they are.
+ * that takes a body), so a new route is covered without a decorator; @ApiProblems adds the ones
+ * a route gives for reasons of its own. Answers an operation already documents are left as they are.
  */
 export function documentProblems(doc: OpenAPIObject): OpenAPIObject {
   doc.components ??= {};
@@ -73,6 +75,7 @@ export function documentProblems(doc: OpenAPIObject): OpenAPIObject {
       const op = (item as Record<string, Operation | undefined>)[method];
       if (!op) continue;
       for (const status of problemStatusesOf(method, op)) op.responses[status] ??= { $ref: `#/components/responses/Problem${status}` };
+      delete op[PROBLEM_STATUSES_EXTENSION];
     }
   }
   return doc;
