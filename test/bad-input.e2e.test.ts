@@ -146,9 +146,9 @@ describe('bad input', () => {
     ])('maps %s to a logged 4xx problem with a stable code', async (_what, sql, status, code) => {
       const error = await pgErrorOf(sql);
       const logged: string[] = [];
-      const zh = toProblem(error, 'zh', (id) => logged.push(id)).problem;
+      const zh = toProblem(error, 'zh', (id, _e, kind) => logged.push(`${kind} ${id}`)).problem;
       expect({ status: zh.status, code: zh.code }).toEqual({ status, code });
-      expect(logged).toEqual([zh.errorId]);
+      expect(logged).toEqual([`refused ${zh.errorId}`]);
       const en = toProblem(error, 'en', () => undefined).problem;
       expect(en.detail).toMatch(/^[A-Z][ -~]+$/);
       expect(zh.detail).not.toEqual(en.detail);

@@ -113,7 +113,10 @@ export function writeClientErrorProblem(err: { code?: string }, socket: { destro
  * Maps every error to RFC 9457 problem+json with a stable `code`. Unknown errors are 500s,
  * logged with an errorId that the client gets back.
  */
-export function toProblem(error: unknown, locale: 'zh' | 'en', log: (errorId: string, e: unknown) => void): { problem: Problem; headers: Record<string, string> } {
+/** How an error reaches the log: `refused` is input the database refused (a 4xx, a warning), `unhandled` a 500. */
+export type ProblemLog = (errorId: string, e: unknown, kind: 'refused' | 'unhandled') => void;
+
+export function toProblem(error: unknown, locale: 'zh' | 'en', log: ProblemLog): { problem: Problem; headers: Record<string, string> } {
   const headers: Record<string, string> = {};
   if (error instanceof DomainError) {
     if (error instanceof TooManyRequestsError) headers['retry-after'] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
@@ -133,7 +136,7 @@ export function toProblem(error: unknown, locale: 'zh' | 'en', log: (errorId: st
     // bad input that slipped past validation and PostgreSQL refused: the caller's fault (a 4xx,
     // never a partial write: the transaction rolled back), logged so the validation gets fixed
     const errorId = randomUUID();
-    log(errorId, error);
+    log(errorId, error, 'refused');
     return {
       problem: {
         type: `https://innoserve.dev/problems/${refused.code.toLowerCase().replace(/_/g, '-')}`,
@@ -167,7 +170,7 @@ export function toProblem(error: unknown, locale: 'zh' | 'en', log: (errorId: st
     };
   }
   const errorId = randomUUID();
-  log(errorId, error);
+  log(errorId, error, 'unhandled');
   return {
     problem: {
       type: 'https://innoserve.dev/problems/internal-error',
@@ -260,8 +263,10 @@ export class ProblemFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
-    const { problem, headers } = toProblem(exception, localeOf(req.headers['accept-language']), (errorId, e) =>
-      this.logger.error({ errorId, err: e, method: req.method, url: req.url }, `unhandled error ${errorId}`),
+    const { problem, headers } = toProblem(exception, localeOf(req.headers['accept-language']), (errorId, e, kind) =>
+      kind === 'refused'
+        ? this.logger.warn({ errorId, err: e, method: req.method, url: req.url }, `input refused by the database ${errorId} (a validation is missing)`)
+        : this.logger.error({ errorId, err: e, method: req.method, url: req.url }, `unhandled error ${errorId}`),
     );
     void reply.status(problem.status).headers({ ...headers, 'content-type': 'application/problem+json; charset=utf-8' }).send(problem);
   }

@@ -36,8 +36,10 @@ export function assertMediaType(request: FastifyRequest): void {
 }
 
 function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
-  const { problem, headers } = toProblem(error, localeOf(request.headers['accept-language']), (errorId, e) =>
-    request.log.error({ errorId, err: e }, `unhandled error ${errorId}`),
+  const { problem, headers } = toProblem(error, localeOf(request.headers['accept-language']), (errorId, e, kind) =>
+    kind === 'refused'
+      ? request.log.warn({ errorId, err: e }, `input refused by the database ${errorId} (a validation is missing)`)
+      : request.log.error({ errorId, err: e }, `unhandled error ${errorId}`),
   );
   void reply.status(problem.status).headers({ ...headers, 'content-type': PROBLEM_CONTENT_TYPE }).send(problem);
 }
