@@ -88,7 +88,7 @@ describe('bad input', () => {
         expect({ field, named: res.body.errors.some((e: { field: string }) => e.field === field) }).toEqual({ field, named: true });
       }
       const [stored] = await t.app.get(DataSource).query<{ review_levels: string[] }[]>(`SELECT review_levels FROM voucher_program WHERE id = $1`, [created.body.id]);
-      expect(stored!.review_levels).toEqual(created.body.reviewLevels);
+      expect(stored.review_levels).toEqual(created.body.reviewLevels);
       expect(created.body.reviewLevels).toEqual(['county', 'city']);
     });
 
