@@ -83,7 +83,7 @@ describe('OpenAPI document', () => {
         const expected = ['400', '429'];
         if (op.security?.length) expected.push('401', '403');
         if ((op.parameters ?? []).some((x: { in: string }) => x.in === 'path')) expected.push('404', '414');
-        if (m !== 'get') expected.push('415');
+        if (m !== 'get') expected.push('404', '409', '415', '422');
         for (const status of expected) if (!statuses.includes(status)) missing.push(`${m.toUpperCase()} ${p} ${status}`);
         for (const status of statuses.filter((s) => s.startsWith('4'))) {
           const ref = op.responses[status].$ref?.split('/').pop();

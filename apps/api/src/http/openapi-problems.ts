@@ -52,7 +52,8 @@ export function problemStatusesOf(method: string, op: Operation): string[] {
   const hasPathParams = (op.parameters ?? []).some((p) => p.in === 'path');
   if ((op.security ?? []).length > 0) statuses.push('401', '403');
   if (hasPathParams) statuses.push('404', '414');
-  if (BODY_METHODS.has(method)) statuses.push('409', '413', '415', '422');
+  // a body names other things by id (a provider, a category), which may not exist
+  if (BODY_METHODS.has(method)) statuses.push('404', '409', '413', '415', '422');
   return [...new Set(statuses)].sort();
 }
 
