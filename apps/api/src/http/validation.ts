@@ -58,7 +58,8 @@ export function findForbiddenNulls(entity: object): ValidationError[] {
     const isArray = Array.isArray(value);
     if (!isArray && (proto === null || proto === Object.prototype)) continue;
     for (const [key, v] of Object.entries(value)) {
-      const field = isArray ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+      // written as flatten() writes class-validator's nested errors (parts.1.name), so one field has one name
+      const field = path ? `${path}.${key}` : key;
       if (v === null) {
         if (isArray || !isDeclaredNullable(proto!, key)) {
           errors.push({ property: field, constraints: { isNotNull: `${field} must not be null` }, children: [] });
