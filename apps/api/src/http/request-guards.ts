@@ -35,6 +35,15 @@ export function assertMediaType(request: FastifyRequest): void {
   throw new UnsupportedMediaTypeError();
 }
 
+function hasProblemShape(json: string): boolean {
+  try {
+    const body = JSON.parse(json) as { code?: unknown; status?: unknown } | null;
+    return typeof body?.code === 'string' && typeof body.status === 'number';
+  } catch {
+    return false;
+  }
+}
+
 function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
   const { problem, headers } = toProblem(error, localeOf(request.headers['accept-language']), (errorId, e, kind) =>
     kind === 'refused'
@@ -66,6 +75,11 @@ export function installRequestGuards(fastify: FastifyInstance): void {
     if (reply.statusCode < 400) return payload;
     const type = String(reply.getHeader('content-type') ?? '');
     if (type.startsWith('application/problem+json')) return payload;
+    if (type.startsWith('application/json') && typeof payload === 'string' && hasProblemShape(payload)) {
+      // a problem sent with the plain JSON type (a replayed answer, say): only the type is wrong
+      void reply.header('content-type', PROBLEM_CONTENT_TYPE);
+      return payload;
+    }
     const text = typeof payload === 'string' && type.startsWith('text/plain') && payload.length <= 200 ? payload : undefined;
     void reply.header('content-type', PROBLEM_CONTENT_TYPE);
     reply.removeHeader('content-length');
