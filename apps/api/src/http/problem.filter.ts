@@ -109,13 +109,13 @@ export function writeClientErrorProblem(err: { code?: string }, socket: { destro
   socket.destroy(err as Error);
 }
 
+/** How an error reaches the log: `refused` is input the database refused (a 4xx, a warning), `unhandled` a 500. */
+export type ProblemLog = (errorId: string, e: unknown, kind: 'refused' | 'unhandled') => void;
+
 /**
  * Maps every error to RFC 9457 problem+json with a stable `code`. Unknown errors are 500s,
  * logged with an errorId that the client gets back.
  */
-/** How an error reaches the log: `refused` is input the database refused (a 4xx, a warning), `unhandled` a 500. */
-export type ProblemLog = (errorId: string, e: unknown, kind: 'refused' | 'unhandled') => void;
-
 export function toProblem(error: unknown, locale: 'zh' | 'en', log: ProblemLog): { problem: Problem; headers: Record<string, string> } {
   const headers: Record<string, string> = {};
   if (error instanceof DomainError) {
@@ -149,7 +149,8 @@ export function toProblem(error: unknown, locale: 'zh' | 'en', log: ProblemLog):
       headers,
     };
   }
-  const framework = FRAMEWORK_ERRORS[(error as { code?: unknown } | null)?.code as string];
+  const fastifyCode = (error as { code?: unknown } | null)?.code;
+  const framework = typeof fastifyCode === 'string' && Object.hasOwn(FRAMEWORK_ERRORS, fastifyCode) ? FRAMEWORK_ERRORS[fastifyCode] : undefined;
   if (framework) {
     const problem = { ...problemForStatus(framework.status, locale, framework[locale]), code: framework.code };
     problem.type = `https://innoserve.dev/problems/${framework.code.toLowerCase().replace(/_/g, '-')}`;
