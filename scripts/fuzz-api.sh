@@ -25,6 +25,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/innoserve-fuzz.XXXXXX")
 chmod 755 "$work" # the embedded PostgreSQL may run as another user and needs to traverse it
 report_dir=${FUZZ_REPORT_DIR:-$work/reports}
 mkdir -p "$report_dir"
+report_dir=$(cd "$report_dir" && pwd)
 app_pid=
 
 log() { printf '[fuzz] %s\n' "$*"; }
@@ -68,7 +69,8 @@ pick_python() {
 }
 
 if [[ -n "${SCHEMATHESIS:-}" ]]; then
-  st=$SCHEMATHESIS
+  st=$(command -v "$SCHEMATHESIS" || true)
+  [[ "$st" == /* ]] || st=$PWD/$SCHEMATHESIS
 else
   python=$(pick_python)
   log "installing schemathesis $SCHEMATHESIS_VERSION into $work/venv ($("$python" --version))"
@@ -111,13 +113,14 @@ for role in $ROLES; do
     *) log "unknown role $role (anonymous, owner, admin)"; exit 2 ;;
   esac
   log "fuzzing as $role: up to $MAX_EXAMPLES examples per operation, $SECONDS_PER_ROLE s, seed $SEED"
-  if ! "$st" --config-file "$work/schemathesis.toml" run "$base/docs-json" --url "$base" "${auth[@]}" \
+  # run from the temp folder: schemathesis keeps a cache (.schemathesis/) in its working directory
+  if ! (cd "$work" && "$st" --config-file "$work/schemathesis.toml" run "$base/docs-json" --url "$base" "${auth[@]}" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
     --phases examples,coverage,fuzzing \
     --max-examples "$MAX_EXAMPLES" --max-time "$SECONDS_PER_ROLE" --seed "$SEED" \
     --workers 2 --request-timeout 10 --suppress-health-check all --warnings off \
     --report junit,pytest --report-junit-path "$report_dir/$role.junit.xml" --report-pytest-path "$report_dir/$role.pytest.py" \
-    --output-truncate true; then
+    --output-truncate true); then
     failed+=("$role")
   fi
 done
