@@ -40,4 +40,59 @@ describe('OpenAPI document', () => {
     expect(served.length).toBeGreaterThan(1);
     for (const r of served) expect(documented).toContain(`${r.method} ${r.url.replace(/:[A-Za-z]+/g, ':p')}`);
   });
+
+  /** Every schema in the document with where it sits: component schemas, parameters, bodies, answers. */
+  function schemasOf(root: unknown): { where: string; name: string; schema: any }[] {
+    const out: { where: string; name: string; schema: any }[] = [];
+    const walk = (node: unknown, where: string): void => {
+      if (!node || typeof node !== 'object') return;
+      const n = node as Record<string, any>;
+      if (n.properties && typeof n.properties === 'object') {
+        for (const [name, schema] of Object.entries<any>(n.properties)) out.push({ where: `${where}.${name}`, name, schema });
+      }
+      if (typeof n.name === 'string' && n.schema) out.push({ where: `${where}(${n.name})`, name: n.name, schema: n.schema });
+      for (const [k, v] of Object.entries(n)) walk(v, `${where}/${k}`);
+    };
+    walk(root, '#');
+    return out;
+  }
+
+  it('types every amount in fen as an integer', () => {
+    const fen = schemasOf(doc).filter((s) => /Fen$/.test(s.name));
+    expect(fen.length).toBeGreaterThan(10);
+    const notInteger = fen.filter((s) => s.schema.type !== 'integer' && !s.schema.$ref).map((s) => `${s.where}: ${JSON.stringify(s.schema)}`);
+    expect(notInteger).toEqual([]);
+  });
+
+  it('gives no property a format that its type cannot have (an object with format uuid)', () => {
+    const slips = schemasOf(doc)
+      .filter((s) => s.schema.format && s.schema.type !== 'string' && !(s.schema.type === 'array' && s.schema.items?.type === 'string'))
+      .map((s) => `${s.where}: ${JSON.stringify(s.schema)}`);
+    expect(slips).toEqual([]);
+    const objects = schemasOf(doc)
+      .filter((s) => s.schema.type === 'object' && !s.schema.allOf && !s.schema.properties && /(Id|reason|Giant)$/.test(s.name))
+      .map((s) => s.where);
+    expect(objects).toEqual([]);
+  });
+
+  it('documents the 4xx problem answers of every operation', () => {
+    const missing: string[] = [];
+    for (const [p, ops] of Object.entries<Record<string, any>>(doc.paths)) {
+      for (const [m, op] of Object.entries<any>(ops)) {
+        const statuses = Object.keys(op.responses);
+        const expected = ['400', '429'];
+        if (op.security?.length) expected.push('401', '403');
+        if ((op.parameters ?? []).some((x: { in: string }) => x.in === 'path')) expected.push('404', '414');
+        if (m !== 'get') expected.push('404', '409', '415', '422');
+        for (const status of expected) if (!statuses.includes(status)) missing.push(`${m.toUpperCase()} ${p} ${status}`);
+        for (const status of statuses.filter((s) => s.startsWith('4'))) {
+          const ref = op.responses[status].$ref?.split('/').pop();
+          const content = (ref ? doc.components.responses[ref] : op.responses[status]).content;
+          if (!content?.['application/problem+json']) missing.push(`${m.toUpperCase()} ${p} ${status} is not problem+json`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(doc.components.schemas.Problem.required).toEqual(['type', 'title', 'status', 'detail', 'code']);
+  });
 });

@@ -2,8 +2,9 @@
  * Walks every route the API serves:
  *  - each declares an access policy, and the policy holds for every role (401 signed out,
  *    403 for roles it does not name, never 401/403 for the roles it names);
- *  - malformed input (unreadable JSON, unknown fields, wrong types, oversize strings) gets a 4xx
- *    problem+json naming the field, never a 500.
+ *  - malformed input (unreadable JSON, unknown fields, wrong types, null where the document does
+ *    not say nullable, oversize strings, a body nested 1,700 levels deep) gets a 4xx problem+json
+ *    naming the field, never a 500.
  */
 import { STAFF_ROLES, type StaffRole } from '@innoserve/identity';
 import { startTestApp, type TestApp } from './support/app.js';
@@ -111,10 +112,25 @@ describe('every route', () => {
         const s = resolve(prop);
         if (s?.type === 'string' && !s.enum && !s.format) await check(`oversize ${name}`, { body: { [name]: 'x'.repeat(20_000) } }, name);
         if (s?.type === 'string') await check(`NUL in ${name}`, { body: { [name]: 'a\u0000b' } }, name);
+        if (!prop.nullable && !s?.nullable) await check(`null for ${name}`, { body: { [name]: null } }, name);
       }
     }
     expect(failures).toEqual([]);
   }, 120_000);
+
+  it('refuses a body nested 1,700 levels deep on every route that reads a body, signed in or not, with 400', async () => {
+    const failures: string[] = [];
+    const deep = '{"a":'.repeat(1_700) + '1' + '}'.repeat(1_700);
+    for (const r of routes.filter(isMutation)) {
+      for (const token of [undefined, tokens.super_admin]) {
+        const res = await t.request(r.method, concretePath(r.path), { token, rawBody: deep, headers: { 'content-type': 'application/json' } });
+        if (res.status !== 400 || !isProblem(res) || res.body.code !== 'INPUT_TOO_DEEP') {
+          failures.push(`${r.method} ${r.path} ${token ? 'signed in' : 'anonymous'}: ${res.status} ${res.text.slice(0, 120)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 60_000);
 
   it('refuses a NUL character in a query string or path with a 400 problem, never a 500', async () => {
     const failures: string[] = [];

@@ -7,9 +7,9 @@ import { createPino, PinoNestLogger } from '@innoserve/core';
 import type { Clock, AppConfig } from '@innoserve/core';
 import { AppModule } from './app.module.js';
 import { createValidationPipe } from './http/validation.js';
-import { toProblem } from './http/problem.filter.js';
-import { localeOf } from './http/locale.js';
-import { assertNoNul } from './http/nul-guard.js';
+import { documentProblems } from './http/openapi-problems.js';
+import { writeClientErrorProblem } from './http/problem.filter.js';
+import { frameworkErrorHandler, installRequestGuards } from './http/request-guards.js';
 import { securityHeaders } from './http/security-headers.js';
 
 export interface ApiAppOptions {
@@ -25,7 +25,7 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return documentProblems(SwaggerModule.createDocument(app, config));
 }
 
 export interface ServedRoute {
@@ -57,7 +57,14 @@ const hops = (n: number) => (_address: string, hop: number) => hop < n;
 export async function createApiApp(config: AppConfig, opts: ApiAppOptions = {}): Promise<NestFastifyApplication> {
   if (!config.DATABASE_URL) throw new Error('createApiApp needs DATABASE_URL (the launcher provides it)');
   const logger = createPino(opts.quiet ? { ...config, LOG_LEVEL: 'silent' } : config);
-  const adapter = new FastifyAdapter({ trustProxy: typeof config.trustProxy === 'number' ? hops(config.trustProxy) : config.trustProxy, bodyLimit: 1024 * 1024, loggerInstance: logger });
+  const adapter = new FastifyAdapter({
+    trustProxy: typeof config.trustProxy === 'number' ? hops(config.trustProxy) : config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    loggerInstance: logger,
+    // a bad URL, an over-long path parameter (414) and oversize headers (431) are problem+json too
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler: writeClientErrorProblem,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { clock: opts.clock }), adapter, {
     logger: opts.quiet ? false : new PinoNestLogger(logger),
   });
@@ -67,16 +74,7 @@ export async function createApiApp(config: AppConfig, opts: ApiAppOptions = {}):
     for (const method of [r.method].flat()) routes.push({ method, url: r.url });
   });
   servedRoutes.set(app, routes);
-  fastify.addHook('preValidation', async (request) => {
-    assertNoNul({ body: request.body, query: request.query, params: request.params });
-  });
-  // errors Fastify raises before Nest sees the request (malformed JSON, body too large) are problems too
-  fastify.setErrorHandler((error, request, reply) => {
-    const { problem, headers } = toProblem(error, localeOf(request.headers['accept-language']), (errorId, e) =>
-      request.log.error({ errorId, err: e }, `unhandled error ${errorId}`),
-    );
-    void reply.status(problem.status).headers({ ...headers, 'content-type': 'application/problem+json; charset=utf-8' }).send(problem);
-  });
+  installRequestGuards(fastify);
   // @fastify/helmet's headers, computed once (the plugin would rebuild them on every request)
   const helmetHeaders = await securityHeaders(HELMET_OPTIONS);
   fastify.addHook('onRequest', (_request, reply, done) => {

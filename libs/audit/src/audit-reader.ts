@@ -11,11 +11,11 @@ export class AuditEntryView {
   @ApiProperty() streamId!: string;
   @ApiProperty() streamSeq!: number;
   @ApiProperty() action!: string;
-  @ApiPropertyOptional({ nullable: true, format: 'uuid' }) actorId!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'Null for the system' }) actorId!: string | null;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
   @ApiPropertyOptional({ nullable: true }) before!: unknown;
   @ApiPropertyOptional({ nullable: true }) after!: unknown;
-  @ApiPropertyOptional({ nullable: true }) reason!: string | null;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
   @ApiProperty() prevHash!: string;
   @ApiProperty() hash!: string;
 }

@@ -8,3 +8,5 @@ export * from './config.js';
 export * from './config.module.js';
 export * from './logging.js';
 export * from './batch-queue.js';
+export * from './media-types.js';
+export * from './api-problems.js';

@@ -25,7 +25,7 @@ export function QueryInt(opts: { min?: number; max?: number; description?: strin
   const min = opts.min ?? 0;
   const max = opts.max ?? Number.MAX_SAFE_INTEGER;
   return applyDecorators(
-    ApiPropertyOptional({ type: Number, minimum: min, maximum: max, description: opts.description, default: opts.default }),
+    ApiPropertyOptional({ type: 'integer', minimum: min, maximum: max, description: opts.description, default: opts.default }),
     IsOptional(),
     Transform(toQueryInt),
     IsInt(),

@@ -17,8 +17,8 @@ export class OfferingSearchItem {
   @ApiProperty() title!: string;
   @ApiProperty({ type: SearchProviderRef }) provider!: SearchProviderRef;
   @ApiProperty({ format: 'uuid', description: 'The category id' }) category!: string;
-  @ApiProperty({ description: 'Lowest price, fen' }) priceFen!: number;
-  @ApiProperty({ description: 'Highest price, fen (equals priceFen unless quoted with a range)' }) priceMaxFen!: number;
+  @ApiProperty({ type: 'integer', description: 'Lowest price, fen' }) priceFen!: number;
+  @ApiProperty({ type: 'integer', description: 'Highest price, fen (equals priceFen unless quoted with a range)' }) priceMaxFen!: number;
   @ApiProperty() leadTimeDays!: number;
   @ApiPropertyOptional({ type: Number, nullable: true }) rating!: number | null;
   @ApiProperty({ type: [String] }) regionCodes!: string[];

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipIdempotency } from '@innoserve/database';
+import { ApiProblems } from '@innoserve/core';
 import { Authenticated, CurrentUser, Public } from '../decorators.js';
 import { LoginDto } from '../dto/login.dto.js';
 import { LogoutDto } from '../dto/logout.dto.js';
@@ -37,6 +38,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in: an access token and a refresh token (401 INVALID_CREDENTIALS; 429 when locked out or throttled)' })
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: TokenPairDto })
+  @ApiProblems(401)
   login(@Req() req: LoginRequest): Promise<TokenPair> {
     return this.auth.issueTokens(req.user!.id);
   }
@@ -47,6 +49,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Trade a refresh token for a new pair; a reused token revokes its family (401 REFRESH_TOKEN_REUSED)' })
   @ApiOkResponse({ type: TokenPairDto })
+  @ApiProblems(401)
   refresh(@Body() dto: RefreshDto): Promise<TokenPair> {
     return this.auth.refresh(dto.refreshToken);
   }

@@ -29,8 +29,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
     });
   }
 
-  async validate(payload: Partial<AccessTokenClaims>): Promise<Principal | null> {
+  async validate(payload: Partial<AccessTokenClaims & { exp: unknown; iat: unknown }>): Promise<Principal | null> {
     if (payload.typ !== 'access' || typeof payload.sub !== 'string') return null;
+    // jsonwebtoken checks `exp` only when it is there: a token signed without one would never
+    // expire. Every token we sign has both times, so one missing either is not ours.
+    if (!Number.isFinite(payload.exp) || !Number.isFinite(payload.iat)) return null;
     return this.principals.load(payload.sub);
   }
 }

@@ -62,8 +62,8 @@ export class CreateEnterpriseDto {
   @DateField({ presence: 'nullable', description: '高新技术企业 certificate expiry' })
   highTechCertExpiresOn?: string | null;
 
-  @ApiPropertyOptional({ description: '科技小巨人', default: false })
+  @ApiPropertyOptional({ type: Boolean, description: '科技小巨人', default: false })
   @IsOptional()
   @IsBoolean()
-  littleGiant?: boolean | null;
+  littleGiant?: boolean;
 }

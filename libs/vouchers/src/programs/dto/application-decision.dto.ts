@@ -10,7 +10,7 @@ export class ApplicationDecisionDto {
   @IsIn(APPLICATION_DECISIONS)
   decision!: ApplicationDecision;
 
-  @ApiPropertyOptional({ description: 'Approve: at most min(requested, maxGrantFen, group cap left); default that bound' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Approve: at most min(requested, maxGrantFen, group cap left); default that bound' })
   @IsOptional()
   @IsInt()
   @Min(1)

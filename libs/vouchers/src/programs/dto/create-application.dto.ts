@@ -9,7 +9,7 @@ export class CreateApplicationDto {
   @IsUUID()
   enterpriseId!: string;
 
-  @ApiProperty({ example: 5_000_000 })
+  @ApiProperty({ type: 'integer', example: 5_000_000 })
   @IsInt()
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)

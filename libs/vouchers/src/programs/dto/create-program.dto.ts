@@ -94,7 +94,7 @@ export class CreateProgramDto {
   @Type(() => SubsidyRuleDto)
   subsidyRules!: SubsidyRuleDto[];
 
-  @ApiProperty({ example: 20_000_000 })
+  @ApiProperty({ type: 'integer', example: 20_000_000 })
   @IsInt()
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
@@ -114,7 +114,7 @@ export class CreateProgramDto {
   @Max(Number.MAX_SAFE_INTEGER)
   providerAnnualCapFen?: number | null;
 
-  @ApiProperty({ example: 10_000_000 })
+  @ApiProperty({ type: 'integer', example: 10_000_000 })
   @IsInt()
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)

@@ -9,7 +9,7 @@ export class FundProgramDto {
   @Matches(/^[A-Za-z0-9_.-]{1,64}$/)
   sourceKey!: string;
 
-  @ApiProperty({ example: 100_000_000 })
+  @ApiProperty({ type: 'integer', example: 100_000_000 })
   @IsInt()
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)

@@ -15,7 +15,7 @@ export class SubsidyRuleDto {
   @Max(10_000)
   ratioBp!: number;
 
-  @ApiProperty({ example: 2_000_000 })
+  @ApiProperty({ type: 'integer', example: 2_000_000 })
   @IsInt()
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
