@@ -8,3 +8,4 @@ export * from './config.js';
 export * from './config.module.js';
 export * from './logging.js';
 export * from './batch-queue.js';
+export * from './decision-version.js';
