@@ -163,8 +163,6 @@ export class OfferingsService {
         : m.create(OfferingRevision, { ...next, offeringId: offering.id, status: 'pending', requestedBy: me.userId, decidedBy: null, decidedAt: null, reason: null });
       revision.requestedBy = me.userId;
       await m.save(revision);
-      // what a moderator decides on changed: a moderation sent with the old version is stale
-      await this.bump(m, offering);
       await this.record(m, offering, 'offering.revision.proposed', me.userId, auditFields(current), { revisionId: revision.id, ...auditFields(next) });
       return { kind: 'revision', revision: toRevisionView(revision) };
     });
