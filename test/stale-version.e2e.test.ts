@@ -116,6 +116,29 @@ describe('staff decisions with the version the reviewer saw', () => {
     expect(await state()).toEqual(before);
   });
 
+  it('lets exactly one of two reviewers who saw the same version decide at the same time (checked under the row lock)', async () => {
+    const owner = await registerAndLogin(t);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await post(owner.token, '/api/v1/enterprises', enterpriseBody())).body.id as string);
+    for (const id of ids) {
+      const seen = expectEtag(await get(alice.token, `/api/v1/enterprises/${id}`));
+      const url = `/api/v1/admin/enterprises/${id}/verification`;
+      const answers = await Promise.all([
+        post(alice.token, url, { decision: 'approve' }, { 'if-match': `"${seen}"` }),
+        post(bob.token, url, { decision: 'reject', reason: '材料不全' }, { 'if-match': `"${seen}"` }),
+      ]);
+      const codes = answers.map((r) => (r.status === 200 ? 'OK' : (r.body.code as string))).sort();
+      expect(codes).toEqual(['OK', 'STALE_VERSION']);
+      const winner = answers.find((r) => r.status === 200)!;
+      const loser = answers.find((r) => r.status === 409)!;
+      expect(loser.body).toMatchObject({ currentVersion: winner.body.version, currentStatus: winner.body.status, decidedBy: winner === answers[0] ? alice.userId : bob.userId });
+      const decisions = await t.app
+        .get(DataSource)
+        .query(`SELECT count(*)::int AS n FROM audit_entry WHERE stream_type = 'organization' AND stream_id = $1 AND action LIKE 'enterprise.verification.%'`, [id]);
+      expect(decisions).toEqual([{ n: 1 }]);
+    }
+  });
+
   it('provider admission', async () => {
     const owner = await registerAndLogin(t);
     const { body: p } = await post(owner.token, '/api/v1/providers', providerBody());
