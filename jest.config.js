@@ -8,6 +8,7 @@ export default {
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcOptions(), swcrc: false }] },
   moduleNameMapper: {
     '^@innoserve/database/testing$': '<rootDir>/libs/database/src/testing/index.ts',
+    '^@innoserve/core/testing$': '<rootDir>/libs/core/src/testing/index.ts',
     '^@innoserve/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -14,6 +14,7 @@ export function swcOptions() {
       baseUrl: root,
       paths: {
         '@innoserve/database/testing': ['libs/database/src/testing/index.ts'],
+        '@innoserve/core/testing': ['libs/core/src/testing/index.ts'],
         '@innoserve/*': ['libs/*/src/index.ts'],
       },
       transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },

@@ -10,3 +10,4 @@ export * from './logging.js';
 export * from './batch-queue.js';
 export * from './media-types.js';
 export * from './api-problems.js';
+export * from './decision-version.js';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page } from '@innoserve/core';
+import { DecisionIfMatch, IfMatchVersion, expectedVersionOf, type Page } from '@innoserve/core';
 import { CurrentUser, Staff, type Principal } from '@innoserve/identity';
 import { AdminOfferingQuery } from '../dto/admin-offering-query.dto.js';
 import { ModerationDto } from '../dto/moderation.dto.js';
@@ -32,10 +32,16 @@ export class AdminOfferingsController {
       'publish: pending_review or suspended → published, applying a pending revision if there is one; on a published offering with a pending revision, ' +
       'the revision is applied. The rules of create are checked again at publish time (422). reject (reason): pending_review → draft, or the pending ' +
       'revision is rejected. suspend (reason): published → suspended. 409 ILLEGAL_TRANSITION from the wrong status; 403 CONFLICT_OF_INTEREST for a ' +
-      "member of the provider; 404 outside the caller's jurisdiction.",
+      "member of the provider; 404 outside the caller's jurisdiction; 409 STALE_VERSION when If-Match (or `version`) is not the offering's current version.",
   })
   @ApiOkResponse({ type: OfferingViewDto })
-  moderate(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ModerationDto): Promise<OfferingView> {
-    return this.offerings.moderate(me, id, dto);
+  @DecisionIfMatch()
+  moderate(
+    @CurrentUser() me: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: ModerationDto,
+    @IfMatchVersion() ifMatch: number | undefined,
+  ): Promise<OfferingView> {
+    return this.offerings.moderate(me, id, { ...dto, expectedVersion: expectedVersionOf(ifMatch, dto.version) });
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { VersionEtag } from '@innoserve/core';
 import { Authenticated, CurrentUser, Public, type Principal } from '@innoserve/identity';
 import { CreateOfferingDto } from '../dto/create-offering.dto.js';
 import { OfferingViewDto } from '../dto/offering-view.dto.js';
@@ -36,6 +37,7 @@ export class OfferingsController {
     description: 'Public while it is searchable (published, provider admitted, qualifications held); members of the provider and staff covering it see any status; otherwise 404.',
   })
   @ApiOkResponse({ type: OfferingViewDto })
+  @VersionEtag()
   get(@Req() req: { user?: Principal }, @Param('id', new ParseUUIDPipe()) id: string): Promise<OfferingView> {
     return this.offerings.get(req.user ?? null, id);
   }

@@ -1,5 +1,11 @@
-/** The offering lifecycle (docs/product.md "Rules in detail"), as data. */
-import { StateMachine } from '@innoserve/core';
+/**
+ * The offering lifecycle (docs/product.md "Rules in detail"), as data:
+ * draft --submit (provider)--> pending_review --publish (officer)--> published;
+ * pending_review --reject (officer, reason)--> draft; published --suspend (officer)--> suspended
+ * --publish--> published; draft/published/suspended --withdraw (provider)--> withdrawn.
+ */
+import { defineMachine } from '@innoserve/core';
+import { reasonRequired } from '../services/catalog-errors.js';
 
 export const OFFERING_STATUSES = ['draft', 'pending_review', 'published', 'suspended', 'withdrawn'] as const;
 export type OfferingStatus = (typeof OFFERING_STATUSES)[number];
@@ -7,25 +13,31 @@ export type OfferingStatus = (typeof OFFERING_STATUSES)[number];
 export const OFFERING_ACTIONS = ['submit', 'publish', 'reject', 'suspend', 'withdraw'] as const;
 export type OfferingAction = (typeof OFFERING_ACTIONS)[number];
 
-/** Who takes each action: the provider's members, or a program officer. */
-export const OFFERING_ACTION_ACTORS: Readonly<Record<OfferingAction, 'provider' | 'program_officer'>> = {
-  submit: 'provider',
-  publish: 'program_officer',
-  reject: 'program_officer',
-  suspend: 'program_officer',
-  withdraw: 'provider',
-};
+/** The provider's members, or a program officer covering the provider's region. */
+export const OFFERING_ACTORS = ['provider', 'program_officer'] as const;
+export type OfferingActor = (typeof OFFERING_ACTORS)[number];
 
-/** Actions that need a reason. */
-export const OFFERING_ACTIONS_NEEDING_REASON: readonly OfferingAction[] = ['reject', 'suspend'];
+export interface OfferingContext {
+  /** The trimmed reason, or null. */
+  reason: string | null;
+}
 
-export const offeringMachine = new StateMachine<OfferingStatus, OfferingAction>('offering', OFFERING_STATUSES, [
-  { from: ['draft'], action: 'submit', to: 'pending_review' },
-  { from: ['pending_review', 'suspended'], action: 'publish', to: 'published' },
-  { from: ['pending_review'], action: 'reject', to: 'draft' },
-  { from: ['published'], action: 'suspend', to: 'suspended' },
-  { from: ['draft', 'published', 'suspended'], action: 'withdraw', to: 'withdrawn' },
-]);
+export const offeringMachine = defineMachine({
+  entity: 'offering',
+  states: OFFERING_STATUSES,
+  actions: OFFERING_ACTIONS,
+  actors: OFFERING_ACTORS,
+  guards: {
+    reasonGiven: (c: OfferingContext, t) => (c.reason ? null : reasonRequired(t.action)),
+  },
+  transitions: [
+    { from: 'draft', action: 'submit', by: ['provider'], to: 'pending_review' },
+    { from: ['pending_review', 'suspended'], action: 'publish', by: ['program_officer'], to: 'published' },
+    { from: 'pending_review', action: 'reject', by: ['program_officer'], to: 'draft', guards: ['reasonGiven'] },
+    { from: 'published', action: 'suspend', by: ['program_officer'], to: 'suspended', guards: ['reasonGiven'] },
+    { from: ['draft', 'published', 'suspended'], action: 'withdraw', by: ['provider'], to: 'withdrawn' },
+  ],
+});
 
 /** Edits apply in place to a draft; a published or suspended offering gets a pending revision. */
 export type EditMode = 'in_place' | 'revision';

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
+import { DecisionVersionField } from '@innoserve/core';
 import { TextField } from './fields.js';
 
 export const MODERATION_DECISIONS = ['publish', 'reject', 'suspend'] as const;
@@ -17,4 +18,7 @@ export class ModerationDto {
 
   @TextField(1000, 'optional')
   reason?: string;
+
+  @DecisionVersionField()
+  version?: number;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { Clock, ForbiddenError, IllegalTransitionError, NotFoundError, isUuid, offsetOf, pageOf, shanghaiDate, type Page } from '@innoserve/core';
+import { Clock, ForbiddenError, IllegalTransitionError, NotFoundError, assertCurrentVersion, isUuid, offsetOf, pageOf, shanghaiDate, type Page } from '@innoserve/core';
 import { OutboxService, TransactionRunner } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import { ReferenceService } from '@innoserve/reference';
@@ -48,6 +48,8 @@ export type OfferingUpdateOutcome = { kind: 'applied'; offering: OfferingView } 
 export interface ModerationInput {
   decision: ModerationDecision;
   reason?: string | null;
+  /** The offering version the moderator saw (If-Match or the body's `version`); absent: no check. */
+  expectedVersion?: number;
 }
 
 export interface OfferingQueueQuery {
@@ -174,7 +176,7 @@ export class OfferingsService {
       const provider = await this.lockProvider(m, offering.providerId, 'offering');
       await this.assertMember(m, me, provider, 'offering');
       const from = offering.status;
-      const to = offeringMachine.next(from, 'submit');
+      const to = offeringMachine.transition(from, 'submit', ['provider'], { reason: null });
       await this.assertRules(provider, offering);
       offering.status = to;
       offering.submittedAt = this.clock.now();
@@ -192,7 +194,7 @@ export class OfferingsService {
       const provider = await this.lockProvider(m, offering.providerId, 'offering');
       await this.assertMember(m, me, provider, 'offering');
       const from = offering.status;
-      offering.status = offeringMachine.next(from, 'withdraw');
+      offering.status = offeringMachine.transition(from, 'withdraw', ['provider'], { reason: null });
       const pending = await this.pendingRevision(m, offering.id, true);
       if (pending) await this.closeRevision(m, pending, 'rejected', me.userId, 'offering withdrawn');
       await this.bump(m, offering);
@@ -215,14 +217,20 @@ export class OfferingsService {
       const offering = await this.lockOffering(m, id);
       const provider = await this.lockProvider(m, offering.providerId, 'offering');
       this.assertModerator(by, provider);
+      const actors = ['program_officer'] as const;
+      offeringMachine.authorize(input.decision, actors);
       if ((await this.organizations.membershipRole(provider.id, by.userId, m)) !== null) throw conflictOfInterest();
-      if ((input.decision === 'reject' || input.decision === 'suspend') && !reason) throw reasonRequired(input.decision);
+      await assertCurrentVersion('offering', input.expectedVersion, Number(offering.version), async () => {
+        const last = await this.audit.lastEntry(m, 'offering', offering.id, ['offering.']);
+        return { version: Number(offering.version), status: offering.status, decidedBy: last?.actorId ?? null, decidedAt: last?.occurredAt ?? null };
+      });
+      const context = { reason };
       const from = offering.status;
       const pending = await this.pendingRevision(m, offering.id, true);
 
       switch (input.decision) {
         case 'publish': {
-          if (!(from === 'published' && pending)) offering.status = offeringMachine.next(from, 'publish');
+          if (!(from === 'published' && pending)) offering.status = offeringMachine.transition(from, 'publish', actors, context);
           const before = pending ? auditFields(pick(offering)) : undefined;
           if (pending) Object.assign(offering, pick(pending));
           await this.assertRules(provider, offering);
@@ -238,18 +246,20 @@ export class OfferingsService {
         }
         case 'reject': {
           if ((from === 'published' || from === 'suspended') && pending) {
+            // a pending revision is not a state of the offering, so the table's reason guard is not asked here
+            if (!reason) throw reasonRequired(input.decision);
             await this.closeRevision(m, pending, 'rejected', by.userId, reason);
             await this.record(m, offering, 'offering.revision.rejected', by.userId, { revisionId: pending.id, status: 'pending' }, { revisionId: pending.id, status: 'rejected' }, reason);
             break;
           }
-          offering.status = offeringMachine.next(from, 'reject');
+          offering.status = offeringMachine.transition(from, 'reject', actors, context);
           offering.rejectionReason = reason;
           await this.bump(m, offering);
           await this.record(m, offering, 'offering.reject', by.userId, { status: from }, { status: offering.status }, reason);
           break;
         }
         case 'suspend': {
-          offering.status = offeringMachine.next(from, 'suspend');
+          offering.status = offeringMachine.transition(from, 'suspend', actors, context);
           offering.rejectionReason = reason;
           await this.bump(m, offering);
           await this.record(m, offering, 'offering.suspend', by.userId, { status: from }, { status: offering.status }, reason);

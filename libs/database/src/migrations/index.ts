@@ -1,5 +1,6 @@
 // Generated migrations are listed here in order (npm run migration:generate -- <Name> adds them).
 import type { MigrationInterface } from 'typeorm';
+import { DecisionVersions1796429804222 } from './1796429804222-DecisionVersions.js';
 import { Search1795547398891 } from './1795547398891-Search.js';
 import { SearchIndexes1795547398892 } from './1795547398892-SearchIndexes.js';
 import { ProgramsCatalog1795546068048 } from './1795546068048-ProgramsCatalog.js';
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Search1795547398891,
   SearchIndexes1795547398892,
   RefuseUnless1795560000000,
+  DecisionVersions1796429804222,
 ];

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page } from '@innoserve/core';
+import { DecisionIfMatch, IfMatchVersion, expectedVersionOf, type Page } from '@innoserve/core';
 import { CurrentUser, Staff, type Principal } from '@innoserve/identity';
 import { AdminEnterpriseQuery } from '../dto/admin-enterprise-query.dto.js';
 import { EnterprisePageDto } from '../dto/enterprise-page.dto.js';
@@ -30,10 +30,17 @@ export class AdminEnterprisesController {
     summary: 'Verification decision: approve | reject | suspend | reinstate',
     description:
       'County reviewer of the enterprise region or program officer; outside the jurisdiction 404; a member of the organization 403 ' +
-      'CONFLICT_OF_INTEREST; reason required for reject and suspend (400); 409 ILLEGAL_TRANSITION from the wrong status.',
+      'CONFLICT_OF_INTEREST; 409 STALE_VERSION when If-Match (or `version`) is not the current version; 409 ILLEGAL_TRANSITION from the wrong status; ' +
+      'reason required for reject and suspend (400).',
   })
   @ApiOkResponse({ type: EnterpriseViewDto })
-  decide(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: VerificationDecisionDto): Promise<EnterpriseView> {
-    return this.verification.decide(me, id, dto);
+  @DecisionIfMatch()
+  decide(
+    @CurrentUser() me: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: VerificationDecisionDto,
+    @IfMatchVersion() ifMatch: number | undefined,
+  ): Promise<EnterpriseView> {
+    return this.verification.decide(me, id, { ...dto, expectedVersion: expectedVersionOf(ifMatch, dto.version) });
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page } from '@innoserve/core';
+import { DecisionIfMatch, IfMatchVersion, expectedVersionOf, type Page } from '@innoserve/core';
 import { CurrentUser, STAFF_ROLES, Staff, type Principal } from '@innoserve/identity';
 import { AdminProviderQuery } from '../dto/admin-provider-query.dto.js';
 import { AdmissionActionDto } from '../dto/admission-action.dto.js';
@@ -42,8 +42,14 @@ export class AdminProvidersController {
       'suspend, delist (400). 409 ILLEGAL_TRANSITION from the wrong status; 403 CONFLICT_OF_INTEREST for a member of the organization.',
   })
   @ApiOkResponse({ type: AdmissionResultDto })
-  decide(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: AdmissionActionDto): Promise<AdmissionResult> {
-    return this.admission.decide(me, id, dto);
+  @DecisionIfMatch()
+  decide(
+    @CurrentUser() me: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: AdmissionActionDto,
+    @IfMatchVersion() ifMatch: number | undefined,
+  ): Promise<AdmissionResult> {
+    return this.admission.decide(me, id, { ...dto, expectedVersion: expectedVersionOf(ifMatch, dto.version) });
   }
 
   @Get(':id/objections')
@@ -67,12 +73,14 @@ export class AdminProvidersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve (applied to the live record) or reject (reason required) a change request' })
   @ApiOkResponse({ type: ChangeRequestViewDto })
+  @DecisionIfMatch()
   decideChangeRequest(
     @CurrentUser() me: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('requestId', new ParseUUIDPipe()) requestId: string,
     @Body() dto: ChangeRequestDecisionDto,
+    @IfMatchVersion() ifMatch: number | undefined,
   ): Promise<ChangeRequestView> {
-    return this.changeRequests.decide(me, id, requestId, dto);
+    return this.changeRequests.decide(me, id, requestId, { ...dto, expectedVersion: expectedVersionOf(ifMatch, dto.version) });
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { VersionEtag } from '@innoserve/core';
 import { Authenticated, CurrentUser, type Principal } from '@innoserve/identity';
 import { CreateEnterpriseDto } from '../dto/create-enterprise.dto.js';
 import { EnterpriseViewDto } from '../dto/enterprise-view.dto.js';
@@ -30,6 +31,7 @@ export class EnterprisesController {
   @Authenticated()
   @ApiOperation({ summary: 'An enterprise (members, and staff whose jurisdiction covers its region; 404 for others)' })
   @ApiOkResponse({ type: EnterpriseViewDto })
+  @VersionEtag()
   get(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<EnterpriseView> {
     return this.enterprises.get(me, id);
   }

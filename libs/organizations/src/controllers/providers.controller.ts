@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { VersionEtag } from '@innoserve/core';
 import { Authenticated, CurrentUser, type Principal } from '@innoserve/identity';
 import { ChangeRequestViewDto } from '../dto/change-request-view.dto.js';
 import { CreateProviderDto } from '../dto/create-provider.dto.js';
@@ -33,6 +34,7 @@ export class ProvidersController {
   @Authenticated()
   @ApiOperation({ summary: 'A provider (members, and staff whose jurisdiction covers its region; 404 for others)' })
   @ApiOkResponse({ type: ProviderViewDto })
+  @VersionEtag()
   get(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<ProviderView> {
     return this.providers.get(me, id);
   }

@@ -1,59 +1,20 @@
-import { IllegalTransitionError } from '@innoserve/core';
-import {
-  ENTERPRISE_ACTION_ACTORS,
-  ENTERPRISE_ACTIONS,
-  ENTERPRISE_STATUSES,
-  enterpriseVerificationMachine,
-  statusAfterIdentityEdit,
-  type EnterpriseAction,
-  type EnterpriseStatus,
-} from './enterprise-verification.state-machine.js';
+import { describeMachine } from '@innoserve/core/testing';
+import { enterpriseVerificationMachine, statusAfterIdentityEdit } from './enterprise-verification.state-machine.js';
 
-/** The whole table as docs/product.md states it; every pair not listed must be refused. */
-const ALLOWED: Record<string, EnterpriseStatus> = {
-  'pending|approve': 'verified',
-  'pending|reject': 'rejected',
-  'rejected|resubmit': 'pending',
-  'verified|suspend': 'suspended',
-  'suspended|reinstate': 'verified',
-};
-
-const pairs = ENTERPRISE_STATUSES.flatMap((s) => ENTERPRISE_ACTIONS.map((a) => [s, a] as [EnterpriseStatus, EnterpriseAction]));
-
-describe('enterpriseVerificationMachine', () => {
-  it('knows exactly the actions of the type', () => {
-    expect(enterpriseVerificationMachine.actions().sort()).toEqual([...ENTERPRISE_ACTIONS].sort());
-  });
-
-  it.each(pairs.filter(([s, a]) => `${s}|${a}` in ALLOWED))('moves %s --%s--> the documented state', (from, action) => {
-    expect(enterpriseVerificationMachine.can(from, action)).toBe(true);
-    expect(enterpriseVerificationMachine.next(from, action)).toBe(ALLOWED[`${from}|${action}`]);
-  });
-
-  it.each(pairs.filter(([s, a]) => !(`${s}|${a}` in ALLOWED)))('refuses %s --%s--> with ILLEGAL_TRANSITION', (from, action) => {
-    expect(enterpriseVerificationMachine.can(from, action)).toBe(false);
-    let err: unknown;
-    try {
-      enterpriseVerificationMachine.next(from, action);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(IllegalTransitionError);
-    expect(err).toMatchObject({ status: 409, code: 'ILLEGAL_TRANSITION', extra: { entity: 'enterprise', from, action } });
-  });
-
-  it('allows five transitions in all', () => {
-    expect(pairs.filter(([s, a]) => enterpriseVerificationMachine.can(s, a))).toHaveLength(Object.keys(ALLOWED).length);
-  });
-});
-
-describe('ENTERPRISE_ACTION_ACTORS', () => {
-  it('lets county reviewers and program officers decide, and only the owner resubmit', () => {
-    for (const a of ['approve', 'reject', 'suspend', 'reinstate'] as const) {
-      expect([...ENTERPRISE_ACTION_ACTORS[a]].sort()).toEqual(['county_reviewer', 'program_officer']);
-    }
-    expect(ENTERPRISE_ACTION_ACTORS.resubmit).toEqual(['owner']);
-  });
+describeMachine(enterpriseVerificationMachine, {
+  // docs/product.md "State machines", with docs/api.md's "Who may do what" for the actors
+  table: [
+    'pending --approve (county_reviewer, program_officer)--> verified',
+    'pending --reject (county_reviewer, program_officer; reasonGiven)--> rejected',
+    'rejected --resubmit (owner)--> pending',
+    'verified --suspend (county_reviewer, program_officer; reasonGiven)--> suspended',
+    'suspended --reinstate (county_reviewer, program_officer)--> verified',
+  ],
+  context: { reason: 'documents do not match' },
+  vetoes: [
+    { guard: 'reasonGiven', from: 'pending', action: 'reject', context: { reason: null }, status: 400, code: 'VALIDATION_FAILED' },
+    { guard: 'reasonGiven', from: 'verified', action: 'suspend', context: { reason: null }, status: 400, code: 'VALIDATION_FAILED' },
+  ],
 });
 
 describe(statusAfterIdentityEdit.name, () => {

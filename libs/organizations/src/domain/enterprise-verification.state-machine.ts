@@ -1,10 +1,10 @@
 /**
  * Enterprise verification (docs/product.md, Rules in detail):
- * pending --approve/reject--> verified / rejected; rejected --resubmit (owner)--> pending;
- * verified --suspend--> suspended --reinstate--> verified.
+ * pending --approve/reject (county reviewer of its region, program officer)--> verified / rejected;
+ * rejected --resubmit (owner, after edits)--> pending; verified --suspend--> suspended --reinstate--> verified.
  */
-import { StateMachine } from '@innoserve/core';
-import type { StaffRole } from '@innoserve/identity';
+import { defineMachine } from '@innoserve/core';
+import { reasonRequired } from '../services/organization-errors.js';
 
 export const ENTERPRISE_STATUSES = ['pending', 'verified', 'rejected', 'suspended'] as const;
 export type EnterpriseStatus = (typeof ENTERPRISE_STATUSES)[number];
@@ -12,32 +12,39 @@ export type EnterpriseStatus = (typeof ENTERPRISE_STATUSES)[number];
 export const ENTERPRISE_ACTIONS = ['approve', 'reject', 'resubmit', 'suspend', 'reinstate'] as const;
 export type EnterpriseAction = (typeof ENTERPRISE_ACTIONS)[number];
 
-export const enterpriseVerificationMachine = new StateMachine<EnterpriseStatus, EnterpriseAction>('enterprise', ENTERPRISE_STATUSES, [
-  { from: ['pending'], action: 'approve', to: 'verified' },
-  { from: ['pending'], action: 'reject', to: 'rejected' },
-  { from: ['rejected'], action: 'resubmit', to: 'pending' },
-  { from: ['verified'], action: 'suspend', to: 'suspended' },
-  { from: ['suspended'], action: 'reinstate', to: 'verified' },
-]);
-
-/** Staff roles (jurisdiction checked by the service: county reviewer of the enterprise's region) or the organization's owner. */
-export type EnterpriseActor = StaffRole | 'owner';
-
 /**
- * Who may take each action. super_admin is not listed: staffCovers() lets it hold every role.
- * Suspension and reinstatement are verification decisions (POST /admin/enterprises/:id/verification),
- * so they belong to the same reviewers.
+ * Staff roles holding a grant that covers the enterprise's region (super_admin holds every role:
+ * staffCovers), or the organization's owner. The service resolves the caller to these kinds.
  */
-export const ENTERPRISE_ACTION_ACTORS: Readonly<Record<EnterpriseAction, readonly EnterpriseActor[]>> = {
-  approve: ['county_reviewer', 'program_officer'],
-  reject: ['county_reviewer', 'program_officer'],
-  suspend: ['county_reviewer', 'program_officer'],
-  reinstate: ['county_reviewer', 'program_officer'],
-  resubmit: ['owner'],
-};
+export const ENTERPRISE_ACTORS = ['county_reviewer', 'program_officer', 'owner'] as const;
+export type EnterpriseActor = (typeof ENTERPRISE_ACTORS)[number];
 
-/** Actions that must carry a reason (shown to the enterprise and kept in the audit log). */
-export const ENTERPRISE_ACTIONS_NEEDING_REASON: readonly EnterpriseAction[] = ['reject', 'suspend'];
+/** What the verification guards read; the service builds it from the command. */
+export interface EnterpriseVerificationContext {
+  /** The trimmed reason, or null. */
+  reason: string | null;
+}
+
+/** Suspension and reinstatement are verification decisions too, so they belong to the same reviewers. */
+const REVIEWERS = ['county_reviewer', 'program_officer'] as const;
+
+export const enterpriseVerificationMachine = defineMachine({
+  entity: 'enterprise',
+  states: ENTERPRISE_STATUSES,
+  actions: ENTERPRISE_ACTIONS,
+  actors: ENTERPRISE_ACTORS,
+  guards: {
+    /** Shown to the enterprise and kept in the audit log (400 VALIDATION_FAILED on `reason`). */
+    reasonGiven: (c: EnterpriseVerificationContext, t) => (c.reason ? null : reasonRequired(t.action)),
+  },
+  transitions: [
+    { from: 'pending', action: 'approve', by: REVIEWERS, to: 'verified' },
+    { from: 'pending', action: 'reject', by: REVIEWERS, to: 'rejected', guards: ['reasonGiven'] },
+    { from: 'rejected', action: 'resubmit', by: ['owner'], to: 'pending' },
+    { from: 'verified', action: 'suspend', by: REVIEWERS, to: 'suspended', guards: ['reasonGiven'] },
+    { from: 'suspended', action: 'reinstate', by: REVIEWERS, to: 'verified' },
+  ],
+});
 
 /** Identity edits by a verified enterprise send it back to pending (docs/product.md, Organizations). */
 export function statusAfterIdentityEdit(status: EnterpriseStatus): EnterpriseStatus {

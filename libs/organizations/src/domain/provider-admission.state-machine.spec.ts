@@ -1,133 +1,53 @@
-import { BusinessRuleError, IllegalTransitionError } from '@innoserve/core';
-import { STAFF_ROLES } from '@innoserve/identity';
-import {
-  ADMISSION_ACTION_ACTORS,
-  ADMISSION_ACTIONS,
-  ADMISSION_STATUSES,
-  admissionExpiresAt,
-  admissionNoticeEndsAt,
-  assertCanAdmit,
-  canAdmit,
-  canHandleObjection,
-  providerAdmissionMachine,
-  type AdmissionAction,
-  type AdmissionStatus,
-} from './provider-admission.state-machine.js';
+import { describeMachine } from '@innoserve/core/testing';
+import { admissionExpiresAt, admissionNoticeEndsAt, providerAdmissionMachine, type AdmissionContext } from './provider-admission.state-machine.js';
 
-/** The whole table as docs/product.md states it; every pair not listed must be refused. */
-const ALLOWED: Record<string, AdmissionStatus> = {
-  'applied|review': 'under_review',
-  'applied|start-notice': 'in_notice',
-  'under_review|start-notice': 'in_notice',
-  'in_notice|admit': 'admitted',
-  'applied|reject': 'rejected',
-  'under_review|reject': 'rejected',
-  'in_notice|reject': 'rejected',
-  'admitted|suspend': 'suspended',
-  'suspended|reinstate': 'admitted',
-  'admitted|delist': 'delisted',
-  'suspended|delist': 'delisted',
-  'admitted|expire': 'expired',
-  'expired|renew': 'admitted',
-};
+const ends = new Date('2025-03-08T00:00:00Z');
+/** The notice has ended, nothing is open, a reason is given: no guard vetoes. */
+const clear: AdmissionContext = { reason: 'checked', now: ends, noticeEndsAt: ends, openObjections: 0 };
 
-const pairs = ADMISSION_STATUSES.flatMap((s) => ADMISSION_ACTIONS.map((a) => [s, a] as [AdmissionStatus, AdmissionAction]));
-
-describe('providerAdmissionMachine', () => {
-  it('knows exactly the actions of the type', () => {
-    expect(providerAdmissionMachine.actions().sort()).toEqual([...ADMISSION_ACTIONS].sort());
-  });
-
-  it.each(pairs.filter(([s, a]) => `${s}|${a}` in ALLOWED))('moves %s --%s--> the documented state', (from, action) => {
-    expect(providerAdmissionMachine.can(from, action)).toBe(true);
-    expect(providerAdmissionMachine.next(from, action)).toBe(ALLOWED[`${from}|${action}`]);
-  });
-
-  it.each(pairs.filter(([s, a]) => !(`${s}|${a}` in ALLOWED)))('refuses %s --%s--> with ILLEGAL_TRANSITION', (from, action) => {
-    expect(providerAdmissionMachine.can(from, action)).toBe(false);
-    let err: unknown;
-    try {
-      providerAdmissionMachine.next(from, action);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(IllegalTransitionError);
-    expect(err).toMatchObject({ status: 409, code: 'ILLEGAL_TRANSITION', extra: { entity: 'provider', from, action } });
-  });
-
-  it('treats delisted and rejected as final', () => {
-    for (const s of ['delisted', 'rejected'] as const) {
-      expect(ADMISSION_ACTIONS.filter((a) => providerAdmissionMachine.can(s, a))).toEqual([]);
-    }
-  });
-
-  it('allows thirteen transitions in all', () => {
-    expect(pairs.filter(([s, a]) => providerAdmissionMachine.can(s, a))).toHaveLength(Object.keys(ALLOWED).length);
-  });
+describeMachine(providerAdmissionMachine, {
+  // docs/product.md "State machines"; docs/api.md: decisions by program officers, objections by any staff
+  table: [
+    'applied --review (program_officer)--> under_review',
+    'applied/under_review --start-notice (program_officer)--> in_notice',
+    'in_notice --object (staff; reasonGiven)--> in_notice',
+    'in_notice --resolve-objection (program_officer)--> in_notice',
+    'in_notice --admit (program_officer; noticeStarted, noticeEnded, noOpenObjection)--> admitted',
+    'applied/under_review/in_notice --reject (program_officer; reasonGiven)--> rejected',
+    'admitted --suspend (program_officer; reasonGiven)--> suspended',
+    'suspended --reinstate (program_officer)--> admitted',
+    'admitted/suspended --delist (program_officer; reasonGiven)--> delisted',
+    'admitted --expire (system)--> expired',
+    'expired --renew (program_officer)--> admitted',
+  ],
+  context: clear,
+  vetoes: [
+    { guard: 'reasonGiven', from: 'in_notice', action: 'object', context: { ...clear, reason: null }, status: 400, code: 'VALIDATION_FAILED' },
+    { guard: 'reasonGiven', from: 'under_review', action: 'reject', context: { ...clear, reason: null }, status: 400, code: 'VALIDATION_FAILED' },
+    { guard: 'reasonGiven', from: 'admitted', action: 'suspend', context: { ...clear, reason: null }, status: 400, code: 'VALIDATION_FAILED' },
+    { guard: 'reasonGiven', from: 'suspended', action: 'delist', context: { ...clear, reason: null }, status: 400, code: 'VALIDATION_FAILED' },
+    { guard: 'noticeStarted', from: 'in_notice', action: 'admit', context: { ...clear, noticeEndsAt: null }, status: 422, code: 'NOTICE_NOT_STARTED' },
+    // one millisecond before the end, and with objections open too: the unfinished notice is named first
+    { guard: 'noticeEnded', from: 'in_notice', action: 'admit', context: { ...clear, now: new Date(ends.getTime() - 1), openObjections: 2 }, status: 422, code: 'NOTICE_NOT_ENDED' },
+    // an open objection blocks even long after the notice
+    { guard: 'noOpenObjection', from: 'in_notice', action: 'admit', context: { ...clear, now: new Date('2025-04-01T00:00:00Z'), openObjections: 1 }, status: 422, code: 'OPEN_OBJECTIONS' },
+  ],
 });
 
-describe(canHandleObjection.name, () => {
-  it('takes objections only during the public notice', () => {
-    expect(ADMISSION_STATUSES.filter(canHandleObjection)).toEqual(['in_notice']);
-  });
-});
-
-describe('ADMISSION_ACTION_ACTORS', () => {
-  it('leaves decisions to program officers, objections to any staff and expiry to the sweep', () => {
-    for (const a of ['review', 'start-notice', 'admit', 'reject', 'suspend', 'reinstate', 'delist', 'renew', 'resolve-objection'] as const) {
-      expect(ADMISSION_ACTION_ACTORS[a]).toEqual(['program_officer']);
-    }
-    expect([...ADMISSION_ACTION_ACTORS.object].sort()).toEqual([...STAFF_ROLES].sort());
-    expect(ADMISSION_ACTION_ACTORS.expire).toEqual(['system']);
-  });
-});
-
-describe(canAdmit.name, () => {
-  const ends = new Date('2025-03-08T00:00:00Z');
-
-  it('admits once the notice has ended with no open objection', () => {
-    expect(canAdmit({ noticeEndsAt: ends, now: ends, openObjections: 0 })).toEqual({ ok: true });
-    expect(canAdmit({ noticeEndsAt: ends, now: new Date(ends.getTime() + 1), openObjections: 0 })).toEqual({ ok: true });
+describe('the admit guards', () => {
+  it('name the end of the notice in both languages', () => {
+    const veto = providerAdmissionMachine.vetoOf('in_notice', 'admit', { ...clear, now: new Date(ends.getTime() - 1) });
+    expect(veto?.error.messages.en).toContain('2025-03-08T00:00:00.000Z');
+    expect(veto?.error.messages.zh).toContain('公示');
   });
 
-  it('refuses one millisecond before the notice ends', () => {
-    const r = canAdmit({ noticeEndsAt: ends, now: new Date(ends.getTime() - 1), openObjections: 0 });
-    expect(r).toMatchObject({ ok: false, reason: 'NOTICE_NOT_ENDED' });
-    if (!r.ok) {
-      expect(r.message.en).toContain('2025-03-08T00:00:00.000Z');
-      expect(r.message.zh).toContain('公示');
-    }
+  it('admit at the very end of the notice, and after it', () => {
+    expect(providerAdmissionMachine.vetoOf('in_notice', 'admit', clear)).toBeNull();
+    expect(providerAdmissionMachine.vetoOf('in_notice', 'admit', { ...clear, now: new Date(ends.getTime() + 1) })).toBeNull();
   });
 
-  it('refuses while an objection is open, even after the notice', () => {
-    const r = canAdmit({ noticeEndsAt: ends, now: new Date('2025-04-01T00:00:00Z'), openObjections: 1 });
-    expect(r).toMatchObject({ ok: false, reason: 'OBJECTION_OPEN' });
-    if (!r.ok) expect(r.message.zh).toContain('异议');
-  });
-
-  it('refuses when no notice was started', () => {
-    expect(canAdmit({ noticeEndsAt: null, now: ends, openObjections: 0 })).toMatchObject({ ok: false, reason: 'NOT_IN_NOTICE' });
-  });
-
-  it('reports the unfinished notice before the open objections', () => {
-    expect(canAdmit({ noticeEndsAt: ends, now: new Date(ends.getTime() - 1000), openObjections: 2 })).toMatchObject({ reason: 'NOTICE_NOT_ENDED' });
-  });
-});
-
-describe(assertCanAdmit.name, () => {
-  it('throws a 422 with a stable code when admission is not yet allowed, and nothing when it is', () => {
-    const ends = new Date('2025-03-08T00:00:00Z');
-    const err = (() => {
-      try {
-        assertCanAdmit({ noticeEndsAt: ends, now: ends, openObjections: 3 });
-      } catch (e) {
-        return e;
-      }
-      return undefined;
-    })();
-    expect(err).toBeInstanceOf(BusinessRuleError);
-    expect(err).toMatchObject({ status: 422, code: 'ADMISSION_OBJECTION_OPEN' });
-    expect(() => assertCanAdmit({ noticeEndsAt: ends, now: ends, openObjections: 0 })).not.toThrow();
+  it('count the open objections in the message', () => {
+    expect(providerAdmissionMachine.vetoOf('in_notice', 'admit', { ...clear, openObjections: 3 })?.error.messages.zh).toContain('3 条异议');
   });
 });
 
@@ -136,7 +56,7 @@ describe(admissionNoticeEndsAt.name, () => {
     const start = new Date('2025-03-01T08:30:00Z');
     expect(admissionNoticeEndsAt(start, 7).toISOString()).toBe('2025-03-08T08:30:00.000Z');
     expect(admissionNoticeEndsAt(start, 0).getTime()).toBe(start.getTime());
-    expect(canAdmit({ noticeEndsAt: admissionNoticeEndsAt(start, 0), now: start, openObjections: 0 })).toEqual({ ok: true });
+    expect(providerAdmissionMachine.vetoOf('in_notice', 'admit', { reason: null, noticeEndsAt: admissionNoticeEndsAt(start, 0), now: start, openObjections: 0 })).toBeNull();
     expect(() => admissionNoticeEndsAt(start, -1)).toThrow(RangeError);
   });
 });

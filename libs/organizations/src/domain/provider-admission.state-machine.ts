@@ -1,116 +1,92 @@
 /**
  * Provider admission (入库), docs/product.md "Rules in detail":
- * applied --review--> under_review; applied/under_review --start-notice--> in_notice;
- * in_notice --admit (notice ended, no open objection)--> admitted;
- * applied/under_review/in_notice --reject--> rejected; admitted --suspend--> suspended
- * --reinstate--> admitted; admitted/suspended --delist--> delisted (final);
- * admitted --expire (sweep)--> expired --renew--> admitted.
+ * applied --review (program officer)--> under_review; applied/under_review --start-notice--> in_notice;
+ * in_notice --object (any staff, with reason)--> objection open; --resolve-objection (officer: upheld →
+ * rejected, dismissed → stays in_notice); in_notice --admit (officer; only after the notice ended
+ * with no open objection)--> admitted; applied/under_review/in_notice --reject--> rejected;
+ * admitted --suspend--> suspended --reinstate--> admitted; admitted/suspended --delist--> delisted
+ * (final); admitted --expire (sweep)--> expired --renew (officer)--> admitted.
  *
- * Objections are records, not states: `object` and `resolve-objection` leave the status alone
- * (allowed only while in_notice); an upheld objection then performs `reject`.
+ * Objections are records, not states: `object` and `resolve-objection` are in_notice → in_notice
+ * rows, so the table says who may take them and when; an upheld objection then performs `reject`.
  */
-import { BusinessRuleError, StateMachine, type BilingualMessage } from '@innoserve/core';
-import { STAFF_ROLES, type StaffRole } from '@innoserve/identity';
+import { BusinessRuleError, defineMachine, msg } from '@innoserve/core';
+import { reasonRequired } from '../services/organization-errors.js';
 
 export const ADMISSION_STATUSES = ['applied', 'under_review', 'in_notice', 'admitted', 'rejected', 'suspended', 'delisted', 'expired'] as const;
 export type AdmissionStatus = (typeof ADMISSION_STATUSES)[number];
 
-export const ADMISSION_ACTIONS = ['review', 'start-notice', 'admit', 'reject', 'suspend', 'reinstate', 'delist', 'expire', 'renew'] as const;
+export const ADMISSION_ACTIONS = ['review', 'start-notice', 'object', 'resolve-objection', 'admit', 'reject', 'suspend', 'reinstate', 'delist', 'expire', 'renew'] as const;
 export type AdmissionAction = (typeof ADMISSION_ACTIONS)[number];
 
-/** Actions on objection records during the public notice; they do not change the status. */
-export const OBJECTION_ACTIONS = ['object', 'resolve-objection'] as const;
-export type ObjectionAction = (typeof OBJECTION_ACTIONS)[number];
-
-export const providerAdmissionMachine = new StateMachine<AdmissionStatus, AdmissionAction>('provider', ADMISSION_STATUSES, [
-  { from: ['applied'], action: 'review', to: 'under_review' },
-  { from: ['applied', 'under_review'], action: 'start-notice', to: 'in_notice' },
-  { from: ['in_notice'], action: 'admit', to: 'admitted' },
-  { from: ['applied', 'under_review', 'in_notice'], action: 'reject', to: 'rejected' },
-  { from: ['admitted'], action: 'suspend', to: 'suspended' },
-  { from: ['suspended'], action: 'reinstate', to: 'admitted' },
-  { from: ['admitted', 'suspended'], action: 'delist', to: 'delisted' },
-  { from: ['admitted'], action: 'expire', to: 'expired' },
-  { from: ['expired'], action: 'renew', to: 'admitted' },
-]);
+/**
+ * A provider's admission belongs to the city: `program_officer` is a program officer with a
+ * city-wide grant (or a super-admin), `staff` any staff member (objections during the notice),
+ * `system` the scheduled expiry sweep. The service resolves the caller to these kinds.
+ */
+export const ADMISSION_ACTORS = ['program_officer', 'staff', 'system'] as const;
+export type AdmissionActor = (typeof ADMISSION_ACTORS)[number];
 
 /** Statuses in which an admitted provider may trade (publish, quote, redeem). */
 export const ACTIVE_ADMISSION_STATUSES: readonly AdmissionStatus[] = ['admitted'];
 
-/** Staff roles, or the scheduled sweep ('system') that expires admissions. */
-export type AdmissionActor = StaffRole | 'system';
-
-/** Who may take each action; super_admin is implied (staffCovers lets it hold every role). */
-export const ADMISSION_ACTION_ACTORS: Readonly<Record<AdmissionAction | ObjectionAction, readonly AdmissionActor[]>> = {
-  review: ['program_officer'],
-  'start-notice': ['program_officer'],
-  admit: ['program_officer'],
-  reject: ['program_officer'],
-  suspend: ['program_officer'],
-  reinstate: ['program_officer'],
-  delist: ['program_officer'],
-  renew: ['program_officer'],
-  expire: ['system'],
-  object: [...STAFF_ROLES],
-  'resolve-objection': ['program_officer'],
-};
-
-/** Actions that must carry a reason. */
-export const ADMISSION_ACTIONS_NEEDING_REASON: readonly (AdmissionAction | ObjectionAction)[] = ['reject', 'suspend', 'delist', 'object'];
-
-/** Objections can be raised and resolved only during the public notice. */
-export function canHandleObjection(status: AdmissionStatus): boolean {
-  return status === 'in_notice';
-}
-
-export type AdmitBlock = 'NOT_IN_NOTICE' | 'NOTICE_NOT_ENDED' | 'OBJECTION_OPEN';
-export type AdmitCheck = { ok: true } | { ok: false; reason: AdmitBlock; message: BilingualMessage };
-
-export interface AdmitFacts {
+/** What the admission guards read; the service builds it under the organization's row lock. */
+export interface AdmissionContext {
+  /** The trimmed reason, or null. */
+  reason: string | null;
+  now: Date;
   /** When the public notice ends; null when no notice was started. */
   noticeEndsAt: Date | null;
-  now: Date;
   /** Objections raised during the notice and not yet resolved. */
   openObjections: number;
 }
 
-/** The guard on in_notice --admit--> admitted: the notice has ended (now ≥ noticeEndsAt) with no open objection. */
-export function canAdmit(facts: AdmitFacts): AdmitCheck {
-  if (facts.noticeEndsAt === null) {
-    return {
-      ok: false,
-      reason: 'NOT_IN_NOTICE',
-      message: { en: 'The public notice has not been started.', zh: '尚未开始公示，不能准予入库。' },
-    };
-  }
-  if (facts.now.getTime() < facts.noticeEndsAt.getTime()) {
-    return {
-      ok: false,
-      reason: 'NOTICE_NOT_ENDED',
-      message: {
-        en: `The public notice runs until ${facts.noticeEndsAt.toISOString()}; admit after it ends.`,
-        zh: `公示期至 ${facts.noticeEndsAt.toISOString()} 结束，公示期满后方可准予入库。`,
-      },
-    };
-  }
-  if (facts.openObjections > 0) {
-    return {
-      ok: false,
-      reason: 'OBJECTION_OPEN',
-      message: {
-        en: `${facts.openObjections} objection(s) raised during the public notice are still open; resolve them first.`,
-        zh: `公示期内有 ${facts.openObjections} 条异议尚未处理，请先处理异议。`,
-      },
-    };
-  }
-  return { ok: true };
-}
+const OFFICER = ['program_officer'] as const;
 
-/** Throws 422 ADMISSION_NOTICE_NOT_ENDED / ADMISSION_OBJECTION_OPEN / ADMISSION_NOT_IN_NOTICE when canAdmit says no. */
-export function assertCanAdmit(facts: AdmitFacts): void {
-  const check = canAdmit(facts);
-  if (!check.ok) throw new BusinessRuleError(`ADMISSION_${check.reason}`, check.message);
-}
+export const providerAdmissionMachine = defineMachine({
+  entity: 'provider',
+  states: ADMISSION_STATUSES,
+  actions: ADMISSION_ACTIONS,
+  actors: ADMISSION_ACTORS,
+  guards: {
+    reasonGiven: (c: AdmissionContext, t) => (c.reason ? null : reasonRequired(t.action)),
+    noticeStarted: (c: AdmissionContext) =>
+      c.noticeEndsAt !== null ? null : new BusinessRuleError('NOTICE_NOT_STARTED', msg('The public notice has not been started.', '尚未开始公示，不能准予入库。')),
+    noticeEnded: (c: AdmissionContext) =>
+      c.noticeEndsAt === null || c.now.getTime() >= c.noticeEndsAt.getTime()
+        ? null
+        : new BusinessRuleError(
+            'NOTICE_NOT_ENDED',
+            msg(
+              `The public notice runs until ${c.noticeEndsAt.toISOString()}; admit after it ends.`,
+              `公示期至 ${c.noticeEndsAt.toISOString()} 结束，公示期满后方可准予入库。`,
+            ),
+          ),
+    noOpenObjection: (c: AdmissionContext) =>
+      c.openObjections === 0
+        ? null
+        : new BusinessRuleError(
+            'OPEN_OBJECTIONS',
+            msg(
+              `${c.openObjections} objection(s) raised during the public notice are still open; resolve them first.`,
+              `公示期内有 ${c.openObjections} 条异议尚未处理，请先处理异议。`,
+            ),
+          ),
+  },
+  transitions: [
+    { from: 'applied', action: 'review', by: OFFICER, to: 'under_review' },
+    { from: ['applied', 'under_review'], action: 'start-notice', by: OFFICER, to: 'in_notice' },
+    { from: 'in_notice', action: 'object', by: ['staff'], to: 'in_notice', guards: ['reasonGiven'] },
+    { from: 'in_notice', action: 'resolve-objection', by: OFFICER, to: 'in_notice' },
+    { from: 'in_notice', action: 'admit', by: OFFICER, to: 'admitted', guards: ['noticeStarted', 'noticeEnded', 'noOpenObjection'] },
+    { from: ['applied', 'under_review', 'in_notice'], action: 'reject', by: OFFICER, to: 'rejected', guards: ['reasonGiven'] },
+    { from: 'admitted', action: 'suspend', by: OFFICER, to: 'suspended', guards: ['reasonGiven'] },
+    { from: 'suspended', action: 'reinstate', by: OFFICER, to: 'admitted' },
+    { from: ['admitted', 'suspended'], action: 'delist', by: OFFICER, to: 'delisted', guards: ['reasonGiven'] },
+    { from: 'admitted', action: 'expire', by: ['system'], to: 'expired' },
+    { from: 'expired', action: 'renew', by: OFFICER, to: 'admitted' },
+  ],
+});
 
 const DAY_MS = 86_400_000;
 

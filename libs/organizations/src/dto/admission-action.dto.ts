@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsUUID } from 'class-validator';
+import { DecisionVersionField } from '@innoserve/core';
 import { IfPresent, TextField } from './fields.js';
 
 export const ADMISSION_COMMANDS = [
@@ -38,4 +39,7 @@ export class AdmissionActionDto {
   @IfPresent()
   @IsBoolean()
   upheld?: boolean;
+
+  @DecisionVersionField()
+  version?: number;
 }

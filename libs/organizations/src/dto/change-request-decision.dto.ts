@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
+import { DecisionVersionField } from '@innoserve/core';
 import { TextField } from './fields.js';
 
 export const CHANGE_REQUEST_DECISIONS = ['approve', 'reject'] as const;
@@ -13,4 +14,7 @@ export class ChangeRequestDecisionDto {
 
   @TextField(1000, { presence: 'optional', description: 'Required to reject' })
   reason?: string;
+
+  @DecisionVersionField()
+  version?: number;
 }

@@ -18,4 +18,5 @@ export class EnterpriseViewDto extends OrganizationViewDto {
   @ApiProperty({ type: String, nullable: true }) suspensionReason!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) submittedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) verifiedAt!: string | null;
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'The version a staff decision sends back as If-Match (also the ETag)' }) version!: number;
 }

@@ -18,4 +18,5 @@ export class ProviderViewDto extends OrganizationViewDto {
   @ApiProperty({ type: 'integer', description: 'Objections raised during the public notice and not yet resolved' }) openObjections!: number;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) pendingChangeRequestId!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) submittedAt!: string;
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'The version a staff decision sends back as If-Match (also the ETag)' }) version!: number;
 }

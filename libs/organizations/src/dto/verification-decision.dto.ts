@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
+import { DecisionVersionField } from '@innoserve/core';
 import { TextField } from './fields.js';
 
 export const VERIFICATION_DECISIONS = ['approve', 'reject', 'suspend', 'reinstate'] as const;
@@ -13,4 +14,7 @@ export class VerificationDecisionDto {
 
   @TextField(1000, { presence: 'optional', description: 'Required for reject and suspend' })
   reason?: string;
+
+  @DecisionVersionField()
+  version?: number;
 }

@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, type Relation } from 'typeorm';
 import type { ProviderChanges } from '../services/organization-changes.js';
 import { Organization } from './organization.entity.js';
 
@@ -53,4 +53,8 @@ export class ProviderChangeRequest {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** Grows with every change (TypeORM bumps it on save and update); decisions may send it as If-Match. */
+  @VersionColumn({ default: 1 })
+  version!: number;
 }

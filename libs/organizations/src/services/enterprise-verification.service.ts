@@ -1,29 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, NotFoundError, offsetOf, pageOf, type Page } from '@innoserve/core';
+import { Clock, NotFoundError, assertCurrentVersion, offsetOf, pageOf, type Page } from '@innoserve/core';
 import { TransactionRunner } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import { jurisdictionOf, type Principal, type StaffRole } from '@innoserve/identity';
-import {
-  ENTERPRISE_ACTION_ACTORS,
-  ENTERPRISE_ACTIONS_NEEDING_REASON,
-  enterpriseVerificationMachine,
-  type EnterpriseStatus,
-} from '../domain/enterprise-verification.state-machine.js';
+import { enterpriseVerificationMachine, type EnterpriseStatus } from '../domain/enterprise-verification.state-machine.js';
 import type { VerificationDecision } from '../dto/verification-decision.dto.js';
 import { EnterpriseProfile } from '../entities/enterprise-profile.entity.js';
-import { assertStaffDecision, coverageCondition, membershipRoleOf } from './organization-access.js';
-import { reasonRequired } from './organization-errors.js';
+import { coverageCondition, membershipRoleOf, staffRolesCovering, staffSees } from './organization-access.js';
+import { conflictOfInterest } from './organization-errors.js';
 import { OrganizationRegistry } from './organization-registry.js';
 import { within } from './unit-of-work.js';
 import { toEnterpriseView, type EnterpriseView } from './views.js';
 
 /** Reviewers of enterprise verification (docs/api.md): county reviewer of the region, program officer. */
-export const VERIFICATION_ROLES: readonly StaffRole[] = ['county_reviewer', 'program_officer'];
+export const VERIFICATION_ROLES = ['county_reviewer', 'program_officer'] as const satisfies readonly StaffRole[];
 
 export interface VerificationInput {
   decision: VerificationDecision;
   reason?: string | null;
+  /** The version the reviewer saw (If-Match or the body's `version`); absent: no check. */
+  expectedVersion?: number;
 }
 
 export interface EnterpriseListQuery {
@@ -72,22 +69,27 @@ export class EnterpriseVerificationService {
   }
 
   /**
-   * A verification decision by a county reviewer of the enterprise's region or a program officer:
-   * outside the jurisdiction 404, a member of the organization 403 CONFLICT_OF_INTEREST, a reason
-   * required for reject and suspend (400), the transition checked by the state machine (409).
+   * A verification decision by a county reviewer of the enterprise's region or a program officer
+   * (the state machine's actors): outside the jurisdiction 404, another staff role 403, a member of
+   * the organization 403 CONFLICT_OF_INTEREST, a stale expected version 409 STALE_VERSION, then the
+   * machine (409 ILLEGAL_TRANSITION, 400 without a reason for reject and suspend).
    */
   async decide(by: Principal, id: string, input: VerificationInput, manager?: EntityManager): Promise<EnterpriseView> {
     return within(this.tx, manager, async (m) => {
       const org = await this.registry.lock(m, id);
       const profile = org ? await m.findOne(EnterpriseProfile, { where: { organizationId: id } }) : null;
-      if (!org || !profile) throw new NotFoundError('enterprise');
-      const roles = ENTERPRISE_ACTION_ACTORS[input.decision].filter((a): a is StaffRole => a !== 'owner');
-      assertStaffDecision('enterprise', by, roles, org.regionCode, await membershipRoleOf(m, id, by.userId));
+      if (!org || !profile || !staffSees(by, org.regionCode)) throw new NotFoundError('enterprise');
+      const actors = staffRolesCovering(by, VERIFICATION_ROLES, org.regionCode);
+      enterpriseVerificationMachine.authorize(input.decision, actors);
+      if ((await membershipRoleOf(m, id, by.userId)) !== null) throw conflictOfInterest();
+      await assertCurrentVersion('enterprise', input.expectedVersion, profile.version, async () => {
+        const last = await this.audit.lastEntry(m, 'organization', id, ['enterprise.verification.']);
+        return { version: profile.version, status: profile.status, decidedBy: last?.actorId ?? null, decidedAt: last?.occurredAt ?? null };
+      });
       const reason = input.reason?.trim() || null;
-      if (ENTERPRISE_ACTIONS_NEEDING_REASON.includes(input.decision) && !reason) throw reasonRequired(input.decision);
 
       const from = profile.status;
-      const to = enterpriseVerificationMachine.next(from, input.decision);
+      const to = enterpriseVerificationMachine.transition(from, input.decision, actors, { reason });
       const now = this.clock.now();
       switch (input.decision) {
         case 'approve':

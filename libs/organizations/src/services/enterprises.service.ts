@@ -161,7 +161,7 @@ export class EnterprisesService {
       const { org, profile } = await this.load(m, id, true);
       assertMemberAction('enterprise', by, await membershipRoleOf(m, id, by.userId), org.regionCode, true);
       const from = profile.status;
-      profile.status = enterpriseVerificationMachine.next(from, 'resubmit');
+      profile.status = enterpriseVerificationMachine.transition(from, 'resubmit', ['owner'], { reason: null });
       profile.submittedAt = this.clock.now();
       await m.save(profile);
       await this.audit.record(m, {

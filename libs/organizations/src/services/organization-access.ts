@@ -14,6 +14,11 @@ export async function membershipRoleOf(m: EntityManager, organizationId: string,
   return row?.role ?? null;
 }
 
+/** Those of `roles` that the principal holds with a jurisdiction covering the region (super_admin holds every role). */
+export function staffRolesCovering<R extends StaffRole>(principal: Principal, roles: readonly R[], regionCode: string): R[] {
+  return roles.filter((r) => staffCovers(principal, [r], regionCode));
+}
+
 /** Any staff grant (any role) whose jurisdiction covers the region. */
 export function staffSees(principal: Principal, regionCode: string): boolean {
   return principal.staff.some((g) => jurisdictionCovers(g.regionCodes, regionCode));

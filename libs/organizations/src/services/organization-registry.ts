@@ -8,6 +8,7 @@ import { normalizeUscc, validateUscc } from '../domain/uscc.js';
 import { EnterpriseProfile } from '../entities/enterprise-profile.entity.js';
 import { Membership } from '../entities/membership.entity.js';
 import { Organization } from '../entities/organization.entity.js';
+import { ProviderProfile } from '../entities/provider-profile.entity.js';
 import { membershipRoleOf } from './organization-access.js';
 import { applyOrganizationFields, bankAccountOf, identityOf, isEmpty, jsonOf, pick, type OrganizationFields, type OrganizationIdentity } from './organization-changes.js';
 import { bankAccountNameMismatch, unknownCategories, unknownRegion, usccTaken } from './organization-errors.js';
@@ -145,6 +146,10 @@ export class OrganizationRegistry {
     const before = { ...identityOf(org), registeredAddress: org.registeredAddress, contactPhone: org.contactPhone };
     applyOrganizationFields(org, all);
     await m.save(org);
+    // staff decide on a profile together with these facts: a reviewer who saw the old ones is stale now
+    for (const profile of [EnterpriseProfile, ProviderProfile]) {
+      await m.createQueryBuilder().update(profile).set({ version: () => 'version + 1' }).where('organization_id = :id', { id: org.id }).execute();
+    }
     await this.audit.record(m, {
       streamType: 'organization',
       streamId: org.id,

@@ -1,26 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { BusinessRuleError, Clock, ConflictError, IllegalTransitionError, InjectConfig, NotFoundError, msg, offsetOf, pageOf, type AppConfig, type Page } from '@innoserve/core';
+import { Clock, ConflictError, InjectConfig, NotFoundError, assertCurrentVersion, msg, offsetOf, pageOf, type AppConfig, type Page } from '@innoserve/core';
 import { TransactionRunner } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
-import { jurisdictionOf, type Principal, type StaffRole } from '@innoserve/identity';
+import { CITY_CODE, isStaff, jurisdictionOf, staffCovers, type Principal, type StaffRole } from '@innoserve/identity';
 import {
-  ADMISSION_ACTION_ACTORS,
-  ADMISSION_ACTIONS_NEEDING_REASON,
   admissionExpiresAt,
   admissionNoticeEndsAt,
-  canAdmit,
-  canHandleObjection,
   providerAdmissionMachine,
+  type AdmissionActor,
+  type AdmissionContext,
   type AdmissionStatus,
-  type AdmitBlock,
 } from '../domain/provider-admission.state-machine.js';
 import type { AdmissionCommand } from '../dto/admission-action.dto.js';
 import { AdmissionObjection } from '../entities/admission-objection.entity.js';
 import { Organization } from '../entities/organization.entity.js';
 import { ProviderProfile } from '../entities/provider-profile.entity.js';
-import { assertCityDecision, coverageCondition, membershipRoleOf } from './organization-access.js';
-import { fieldRequired, reasonRequired } from './organization-errors.js';
+import { assertCityDecision, coverageCondition, membershipRoleOf, staffSees } from './organization-access.js';
+import { conflictOfInterest, fieldRequired } from './organization-errors.js';
 import { OrganizationRegistry } from './organization-registry.js';
 import { ProvidersService } from './providers.service.js';
 import { announceProviderChanged } from './provider-changed.js';
@@ -35,6 +32,8 @@ export interface AdmissionInput {
   reason?: string | null;
   objectionId?: string;
   upheld?: boolean;
+  /** The version the reviewer saw (If-Match or the body's `version`); absent: no check. */
+  expectedVersion?: number;
 }
 
 export type AdmissionResult = ProviderView & { objection?: ObjectionView };
@@ -46,12 +45,16 @@ export interface ProviderListQuery {
   pageSize: number;
 }
 
-/** Why admit is refused (422), by canAdmit's reason. */
-const ADMIT_BLOCK_CODES: Record<AdmitBlock, string> = {
-  NOT_IN_NOTICE: 'NOTICE_NOT_STARTED',
-  NOTICE_NOT_ENDED: 'NOTICE_NOT_ENDED',
-  OBJECTION_OPEN: 'OPEN_OBJECTIONS',
-};
+/**
+ * The caller as the admission machine's actor kinds: a program officer with a city-wide grant
+ * (super_admin included), any staff member, never `system` (that is the expiry sweep).
+ */
+export function admissionActorsOf(by: Principal): AdmissionActor[] {
+  const actors: AdmissionActor[] = [];
+  if (staffCovers(by, ADMISSION_ROLES, CITY_CODE)) actors.push('program_officer');
+  if (isStaff(by)) actors.push('staff');
+  return actors;
+}
 
 /**
  * The admission (入库) workflow: review, public notice (公示) with objections, admit, reject,
@@ -117,15 +120,22 @@ export class ProviderAdmissionService {
   async decide(by: Principal, id: string, input: AdmissionInput, manager?: EntityManager): Promise<AdmissionResult> {
     return within(this.tx, manager, async (m) => {
       const { org, profile } = await this.load(m, id, true);
-      const roles = ADMISSION_ACTION_ACTORS[input.action].filter((a): a is StaffRole => a !== 'system');
-      assertCityDecision('provider', by, roles, org.regionCode, await membershipRoleOf(m, id, by.userId), { anyStaff: input.action === 'object' });
+      const actors = admissionActorsOf(by);
+      const mayAct = providerAdmissionMachine.actorsOf(input.action).some((a) => actors.includes(a));
+      if (!mayAct && !staffSees(by, org.regionCode)) throw new NotFoundError('provider');
+      providerAdmissionMachine.authorize(input.action, actors);
+      if ((await membershipRoleOf(m, id, by.userId)) !== null) throw conflictOfInterest();
+      await assertCurrentVersion('provider', input.expectedVersion, profile.version, () =>
+        Promise.resolve({ version: profile.version, status: profile.admissionStatus, decidedBy: profile.decidedBy, decidedAt: profile.decidedAt }),
+      );
       const reason = input.reason?.trim() || null;
-      if (ADMISSION_ACTIONS_NEEDING_REASON.includes(input.action) && !reason) throw reasonRequired(input.action);
+      const context = await this.contextOf(m, profile, reason);
       switch (input.action) {
         case 'object':
+          providerAdmissionMachine.transition(profile.admissionStatus, 'object', actors, context);
           return this.object(m, by, profile, reason!);
         case 'resolve-objection':
-          return this.resolveObjection(m, by, profile, input, reason);
+          return this.resolveObjection(m, by, actors, profile, input, context);
         case 'review':
         case 'start-notice':
         case 'admit':
@@ -134,22 +144,29 @@ export class ProviderAdmissionService {
         case 'reinstate':
         case 'delist':
         case 'renew':
-          await this.transition(m, by.userId, profile, input.action, reason);
+          await this.transition(m, by.userId, actors, profile, input.action, context);
           return this.providers.view(m, id);
       }
     });
   }
 
+  /** What the machine's guards read, under the organization's row lock. */
+  private async contextOf(m: EntityManager, profile: ProviderProfile, reason: string | null): Promise<AdmissionContext> {
+    const openObjections = await m.count(AdmissionObjection, { where: { organizationId: profile.organizationId, status: 'open' } });
+    return { reason, now: this.clock.now(), noticeEndsAt: profile.noticeEndsAt, openObjections };
+  }
+
   private async transition(
     m: EntityManager,
     actorId: string,
+    actors: readonly AdmissionActor[],
     profile: ProviderProfile,
     action: 'review' | 'start-notice' | 'admit' | 'reject' | 'suspend' | 'reinstate' | 'delist' | 'renew',
-    reason: string | null,
+    context: AdmissionContext,
   ): Promise<void> {
     const from = profile.admissionStatus;
-    const to = providerAdmissionMachine.next(from, action);
-    const now = this.clock.now();
+    const to = providerAdmissionMachine.transition(from, action, actors, context);
+    const { now, reason } = context;
     const after: Record<string, unknown> = { admissionStatus: to };
     switch (action) {
       case 'start-notice':
@@ -159,9 +176,6 @@ export class ProviderAdmissionService {
         after.noticeEndsAt = profile.noticeEndsAt.toISOString();
         break;
       case 'admit': {
-        const openObjections = await m.count(AdmissionObjection, { where: { organizationId: profile.organizationId, status: 'open' } });
-        const check = canAdmit({ noticeEndsAt: profile.noticeEndsAt, now, openObjections });
-        if (!check.ok) throw new BusinessRuleError(ADMIT_BLOCK_CODES[check.reason], check.message);
         profile.admittedCategoryIds = [...profile.requestedCategoryIds];
         profile.admittedAt = now;
         profile.admissionExpiresAt = admissionExpiresAt(now, this.config.ADMISSION_VALIDITY_MONTHS);
@@ -202,9 +216,8 @@ export class ProviderAdmissionService {
     });
   }
 
-  /** Records an objection during the public notice; the provider stays in_notice. */
+  /** Records an objection during the public notice (the machine has allowed it); the provider stays in_notice. */
   private async object(m: EntityManager, by: Principal, profile: ProviderProfile, reason: string): Promise<AdmissionResult> {
-    if (!canHandleObjection(profile.admissionStatus)) throw new IllegalTransitionError('provider', profile.admissionStatus, 'object');
     const objection = await m.save(
       m.create(AdmissionObjection, {
         organizationId: profile.organizationId,
@@ -228,10 +241,18 @@ export class ProviderAdmissionService {
   }
 
   /** Upheld: the objection stands and the provider is rejected. Dismissed: the notice goes on. */
-  private async resolveObjection(m: EntityManager, by: Principal, profile: ProviderProfile, input: AdmissionInput, reason: string | null): Promise<AdmissionResult> {
+  private async resolveObjection(
+    m: EntityManager,
+    by: Principal,
+    actors: readonly AdmissionActor[],
+    profile: ProviderProfile,
+    input: AdmissionInput,
+    context: AdmissionContext,
+  ): Promise<AdmissionResult> {
     if (!input.objectionId) throw fieldRequired('objectionId', 'to resolve an objection');
     if (typeof input.upheld !== 'boolean') throw fieldRequired('upheld', 'to resolve an objection');
-    if (!canHandleObjection(profile.admissionStatus)) throw new IllegalTransitionError('provider', profile.admissionStatus, 'resolve-objection');
+    providerAdmissionMachine.transition(profile.admissionStatus, 'resolve-objection', actors, context);
+    const { reason } = context;
     const objection = await m.findOne(AdmissionObjection, {
       where: { id: input.objectionId, organizationId: profile.organizationId },
       lock: { mode: 'pessimistic_write' },
@@ -255,7 +276,8 @@ export class ProviderAdmissionService {
       reason,
     });
     if (input.upheld) {
-      await this.transition(m, by.userId, profile, 'reject', reason ?? objection.reason);
+      // the objection is resolved now: the rejection's guards read the context after it
+      await this.transition(m, by.userId, actors, profile, 'reject', { ...context, reason: reason ?? objection.reason, openObjections: context.openObjections - 1 });
     }
     return { ...(await this.providers.view(m, profile.organizationId)), objection: toObjectionView(objection) };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, ConflictError, NotFoundError, msg } from '@innoserve/core';
+import { Clock, ConflictError, NotFoundError, assertCurrentVersion, msg } from '@innoserve/core';
 import { TransactionRunner } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import type { Principal } from '@innoserve/identity';
@@ -21,6 +21,8 @@ import { toChangeRequestView, type ChangeRequestView } from './views.js';
 export interface ChangeRequestDecisionInput {
   decision: ChangeRequestDecision;
   reason?: string | null;
+  /** The version of the change request the reviewer saw (If-Match or the body's `version`); absent: no check. */
+  expectedVersion?: number;
 }
 
 /** Change requests of admitted providers, decided by program officers of the provider's jurisdiction. */
@@ -58,6 +60,10 @@ export class ProviderChangeRequestsService {
       assertCityDecision('provider', by, ADMISSION_ROLES, org.regionCode, await membershipRoleOf(m, id, by.userId));
       const request = await m.findOne(ProviderChangeRequest, { where: { id: requestId, organizationId: id } });
       if (!request) throw new NotFoundError('change request');
+      // every write of a change request happens under the organization's row lock taken above
+      await assertCurrentVersion('change request', input.expectedVersion, request.version, () =>
+        Promise.resolve({ version: request.version, status: request.status, decidedBy: request.decidedBy, decidedAt: request.decidedAt }),
+      );
       const reason = input.reason?.trim() || null;
       if (input.decision === 'reject' && !reason) throw reasonRequired('reject a change request');
       if (request.status !== 'pending') {

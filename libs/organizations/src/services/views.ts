@@ -62,6 +62,7 @@ export function toEnterpriseView(org: Organization, e: EnterpriseProfile): Enter
     suspensionReason: e.suspensionReason,
     submittedAt: e.submittedAt.toISOString(),
     verifiedAt: iso(e.verifiedAt),
+    version: e.version,
   };
 }
 
@@ -91,6 +92,7 @@ export function toProviderView(org: Organization, p: ProviderProfile, x: Provide
     openObjections: x.openObjections,
     pendingChangeRequestId: x.pendingChangeRequestId,
     submittedAt: p.submittedAt.toISOString(),
+    version: p.version,
   };
 }
 
@@ -120,5 +122,6 @@ export function toChangeRequestView(r: ProviderChangeRequest): ChangeRequestView
     decidedAt: iso(r.decidedAt),
     reason: r.reason,
     createdAt: r.createdAt.toISOString(),
+    version: r.version,
   };
 }

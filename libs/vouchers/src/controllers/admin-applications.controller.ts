@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page } from '@innoserve/core';
+import { DecisionIfMatch, IfMatchVersion, VersionEtag, expectedVersionOf, type Page } from '@innoserve/core';
 import { CurrentUser, Staff, type Principal } from '@innoserve/identity';
 import { ApplicationsService, type ApplicationOutcome } from '../programs/applications.service.js';
 import { ApplicationDecisionDto } from '../programs/dto/application-decision.dto.js';
@@ -20,11 +20,33 @@ export class AdminApplicationsController {
     return this.applications.list(me, q);
   }
 
+  @Get(':id')
+  @Staff('county_reviewer', 'program_officer')
+  @ApiOperation({ summary: "An application in the caller's jurisdiction, with the version a decision sends back (also the ETag)" })
+  @VersionEtag()
+  get(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<ApplicationView> {
+    return this.applications.getForStaff(me, id);
+  }
+
   @Post(':id/decision')
   @Staff('county_reviewer', 'program_officer')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Reviewed mode: approve (at most min(requested, maxGrantFen, group cap left); 422 GRANT_ABOVE_BOUND) or reject' })
-  decide(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ApplicationDecisionDto): Promise<ApplicationOutcome> {
-    return this.applications.decide(me, id, { decision: dto.decision, amountFen: dto.amountFen === undefined ? undefined : BigInt(dto.amountFen), reason: dto.reason });
+  @ApiOperation({
+    summary: 'Reviewed mode: approve (at most min(requested, maxGrantFen, group cap left); 422 GRANT_ABOVE_BOUND) or reject',
+    description: '409 STALE_VERSION when If-Match (or `version`) is not the application\'s current version; nothing changes then.',
+  })
+  @DecisionIfMatch()
+  decide(
+    @CurrentUser() me: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: ApplicationDecisionDto,
+    @IfMatchVersion() ifMatch: number | undefined,
+  ): Promise<ApplicationOutcome> {
+    return this.applications.decide(me, id, {
+      decision: dto.decision,
+      amountFen: dto.amountFen === undefined ? undefined : BigInt(dto.amountFen),
+      reason: dto.reason,
+      expectedVersion: expectedVersionOf(ifMatch, dto.version),
+    });
   }
 }

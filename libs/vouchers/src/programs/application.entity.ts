@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { bigintTransformer } from '@innoserve/database';
 
 export const APPLICATION_STATUSES = ['pending', 'granted', 'rejected', 'not_drawn'] as const;
@@ -58,4 +58,11 @@ export class VoucherApplication {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
+
+  /**
+   * Grows with every change: TypeORM bumps it on save and update; the first-come INSERT takes the
+   * default. A reviewer's decision may send it as If-Match (STALE_VERSION).
+   */
+  @VersionColumn({ default: 1 })
+  version!: number;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, DomainError, NotFoundError, isUuid, newId, offsetOf, pageOf, shanghaiDate, type Fen, type Page } from '@innoserve/core';
+import { Clock, DomainError, NotFoundError, assertCurrentVersion, isUuid, newId, offsetOf, pageOf, shanghaiDate, type Fen, type Page } from '@innoserve/core';
 import { TransactionRunner, pgCode, pgConstraint } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import { jurisdictionCovers, jurisdictionOf, staffCovers, type Principal, type StaffRole } from '@innoserve/identity';
@@ -49,6 +49,8 @@ export interface DecisionInput {
   decision: ApplicationDecision;
   amountFen?: Fen;
   reason?: string | null;
+  /** The version the reviewer saw (If-Match or the body's `version`); absent: no check. */
+  expectedVersion?: number;
 }
 
 export interface DrawOutcome {
@@ -122,6 +124,7 @@ export class ApplicationsService {
       app.decidedBy = null;
       app.appliedBy = by.userId;
       app.createdAt = app.updatedAt = this.clock.now();
+      app.version = 1;
       try {
         await m.insert(VoucherApplication, app);
       } catch (e) {
@@ -149,6 +152,10 @@ export class ApplicationsService {
     return this.tx.run(async (m) => {
       const app = isUuid(applicationId) ? await m.findOne(VoucherApplication, { where: { id: applicationId }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!app || !staffCovers(by, APPLICATION_REVIEW_ROLES, app.regionCode)) throw new NotFoundError('application');
+      await assertCurrentVersion('application', input.expectedVersion, app.version, async () => {
+        const last = await this.audit.lastEntry(m, 'voucher_application', app.id, ['application.']);
+        return { version: app.version, status: app.status, decidedBy: last?.actorId ?? null, decidedAt: last?.occurredAt ?? null };
+      });
       const program = await m.findOneByOrFail(VoucherProgram, { id: app.programId });
       if (program.allocationMode !== 'reviewed') throw notReviewed();
       if (app.status !== 'pending') throw applicationNotPending(app.status);
@@ -205,6 +212,13 @@ export class ApplicationsService {
       });
       return { programId: program.id, seed: program.lotterySeed, granted, notDrawn: order.length - granted, order };
     });
+  }
+
+  /** One application for a reviewer covering the enterprise's region (else 404), with the version a decision sends back. */
+  async getForStaff(by: Principal, applicationId: string): Promise<ApplicationView> {
+    const app = isUuid(applicationId) ? await this.dataSource.manager.findOne(VoucherApplication, { where: { id: applicationId } }) : null;
+    if (!app || !staffCovers(by, APPLICATION_REVIEW_ROLES, app.regionCode)) throw new NotFoundError('application');
+    return toApplicationView(app);
   }
 
   /** The review queue within the caller's jurisdiction (by the enterprise's region). */
@@ -317,7 +331,7 @@ export class ApplicationsService {
     grant.createdAt = this.clock.now();
     await m.insert(VoucherGrant, grant);
     await m.update(VoucherApplication, { id: app.id }, { status: 'granted', grantedFen: amount, grantId: grant.id, decidedBy: app.decidedBy, decisionReason: app.decisionReason });
-    Object.assign(app, { status: 'granted', grantedFen: amount, grantId: grant.id });
+    Object.assign(app, { status: 'granted', grantedFen: amount, grantId: grant.id, version: app.version + 1 });
     await this.audit.record(m, grantedAudit(app, grant, actorId));
     await this.ledger.grant(m, {
       programId: program.id,

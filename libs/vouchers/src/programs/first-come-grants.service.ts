@@ -239,6 +239,7 @@ export class FirstComeGrants {
       appliedBy: by.userId,
       createdAt: now,
       updatedAt: now,
+      version: 1,
     } satisfies Partial<VoucherApplication>);
     const grant = new VoucherGrant();
     Object.assign(grant, {

@@ -69,6 +69,8 @@ export interface ApplicationView {
   grantId: string | null;
   decisionReason: string | null;
   createdAt: string;
+  /** The version a reviewer's decision sends back as If-Match. */
+  version: number;
 }
 
 export function toApplicationView(a: VoucherApplication): ApplicationView {
@@ -84,6 +86,7 @@ export function toApplicationView(a: VoucherApplication): ApplicationView {
     grantId: a.grantId,
     decisionReason: a.decisionReason,
     createdAt: a.createdAt.toISOString(),
+    version: a.version,
   };
 }
 

@@ -115,7 +115,8 @@ export class ProgramsService {
     return this.tx.run(async (m) => {
       const p = await this.requireForStaff(m, by, id, PROGRAM_ROLES, true);
       const from = p.status;
-      p.status = programMachine.next(from, action);
+      // requireForStaff let only program officers covering the issuing region through (others 404)
+      p.status = programMachine.transition(from, action, ['program_officer']);
       if (action === 'open') p.openedAt = this.clock.now();
       if (action === 'close') p.closedAt = this.clock.now();
       await m.save(p);

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { DecisionVersionField } from '@innoserve/core';
 
 export const APPLICATION_DECISIONS = ['approve', 'reject'] as const;
 export type ApplicationDecision = (typeof APPLICATION_DECISIONS)[number];
@@ -22,4 +23,7 @@ export class ApplicationDecisionDto {
   @IsString()
   @MaxLength(1000)
   reason?: string;
+
+  @DecisionVersionField()
+  version?: number;
 }

@@ -1,0 +1,2 @@
+/** Test helpers for code built on @innoserve/core (import from specs only). */
+export * from './describe-machine.js';
