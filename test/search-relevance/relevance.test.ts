@@ -1,10 +1,10 @@
 // The judged relevance set (issue 3, item 6) against each engine: recall@10 and nDCG@10 per query
-// and their means. PostgresEngine runs in every run; MeilisearchEngine only when MEILI_HOST is set:
-//   MEILI_HOST=http://127.0.0.1:7700 MEILI_MASTER_KEY=dev-master-key npm run search:relevance
-import { randomBytes } from 'node:crypto';
-import { MeilisearchEngine, PostgresEngine, type SearchEngine } from '@innoserve/search';
+// and their means. PostgresEngine runs in every run; MeilisearchEngine on the server Jest's global
+// setup starts from ../shared/bin/meilisearch (or the one in MEILI_HOST), with no step by hand.
+import { PostgresEngine, type SearchEngine } from '@innoserve/search';
 import { ALL_ENTITIES } from '../../apps/cli/src/schema.js';
 import { openSearchTestDb, type SearchTestDb } from '../../libs/search/test/search-test-db.js';
+import { MEILI_SKIPPED, dropMeiliTestIndexes, meiliTestEngine, meiliTestServer } from '../../libs/search/test/support/meili-test-index.js';
 import { relevanceCorpus } from './corpus.js';
 import { JUDGED_QUERIES } from './queries.js';
 import { assertJudgmentsResolve, formatReport, indexCorpus, runRelevance, type RelevanceReport } from './relevance.js';
@@ -58,12 +58,11 @@ describe('relevance: PostgresEngine', () => {
   });
 });
 
-const host = process.env.MEILI_HOST;
+const server = meiliTestServer();
 
-if (host) {
+if (server) {
   describe('relevance: MeilisearchEngine', () => {
-    const indexUid = `offerings_relevance_${randomBytes(4).toString('hex')}`;
-    const engine = new MeilisearchEngine({ host, apiKey: process.env.MEILI_MASTER_KEY, indexUid, taskTimeoutMs: 60_000 });
+    const engine = meiliTestEngine(server, 'relevance');
     let result: RelevanceReport;
 
     beforeAll(async () => {
@@ -72,9 +71,7 @@ if (host) {
       report(result);
     }, 120_000);
 
-    afterAll(async () => {
-      for (const uid of [indexUid, `${indexUid}_next`]) await engine.client.deleteIndex(uid).waitTask({ timeout: 60_000 });
-    });
+    afterAll(async () => dropMeiliTestIndexes(engine));
 
     it(`reaches the target mean recall@${K} of ${RECALL_TARGET}`, () => {
       expect(result.queries).toHaveLength(JUDGED_QUERIES.length);
@@ -82,8 +79,8 @@ if (host) {
     });
   });
 } else {
-  console.warn('Search relevance for MeilisearchEngine SKIPPED: MEILI_HOST is not set (README.md, "External PostgreSQL, Meilisearch, Stripe", says how to run it)');
-  describe.skip('relevance: MeilisearchEngine (MEILI_HOST is not set)', () => {
+  console.warn(`Search relevance for MeilisearchEngine SKIPPED: ${MEILI_SKIPPED}`);
+  describe.skip('relevance: MeilisearchEngine (no Meilisearch server)', () => {
     it('scores the judged set against a real Meilisearch', () => undefined);
   });
 }

@@ -84,7 +84,10 @@ export const MEILI_SETTINGS: Settings = {
   searchableAttributes: TEXT_ATTRIBUTES,
   filterableAttributes: ['id', 'providerId', 'categoryPath', 'providerTypes', 'regionCoverage', 'regionCodes', 'qualificationKinds', 'programIds', 'priceFen', 'priceMaxFen', 'leadTimeDays'],
   sortableAttributes: ['priceFen', 'rating', 'publishedAt', 'leadTimeDays'],
-  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'rating:desc'],
+  // `sort` first: a requested sort orders every match, as in PostgresEngine (after `attribute` it only
+  // ordered matches of equal relevance, so price_desc came back in relevance buckets); without a
+  // sort parameter the rule does nothing and relevance decides
+  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', 'rating:desc'],
   displayedAttributes: ['*'],
   synonyms: meilisearchSynonyms(),
   // (disableOnNumbers would need Meilisearch ≥ 1.15; docker-compose runs 1.14, which rejects unknown settings)
