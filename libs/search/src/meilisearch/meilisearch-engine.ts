@@ -3,8 +3,9 @@
  *
  * - ensureSetup creates the index (primary key id) and applies MEILI_SETTINGS, sending only the
  *   settings that differ from the live ones and waiting for the task;
- * - writes go in batches, each task awaited with a timeout; a failed task throws (the outbox
- *   retries); an upsert skips documents the index already holds at an equal or higher version;
+ * - a write call is one task per index (per `batchSize` documents), all enqueued before any is
+ *   awaited; a failed task throws (the outbox retries); an upsert skips documents the index
+ *   already holds at an equal or higher version;
  * - a rebuild fills `<uid>_next` (same settings) and swaps it in with swapIndexes, one atomic
  *   task; live writes are mirrored into it while it exists;
  * - highlighting is the shared highlighter (HTML-escaped, <em>), fed with the query's words and
@@ -41,6 +42,11 @@ const PRE = '\u0002';
 const POST = '\u0003';
 const MARKED = /\u0002([^\u0002\u0003]*)\u0003/g;
 const MIRROR_CHECK_MS = 2000;
+/**
+ * Task polling interval: a batch of 500 offerings is indexed in tens of milliseconds, so a 50 ms
+ * poll would add up to that much again to every write; a poll is one cheap GET.
+ */
+const TASK_POLL_MS = 10;
 
 const SORT: Record<SearchSort, string[] | undefined> = {
   relevance: undefined,
@@ -95,7 +101,7 @@ export class MeilisearchEngine extends SearchEngine {
       apiKey: opts.apiKey,
       timeout: opts.requestTimeoutMs ?? 5000,
       httpClient: opts.httpClient,
-      defaultWaitOptions: { timeout: opts.taskTimeoutMs ?? 30_000, interval: 50 },
+      defaultWaitOptions: { timeout: opts.taskTimeoutMs ?? 30_000, interval: TASK_POLL_MS },
     });
     this.indexUid = opts.indexUid ?? 'offerings';
     this.nextUid = `${this.indexUid}_next`;
@@ -139,20 +145,41 @@ export class MeilisearchEngine extends SearchEngine {
 
   // ---------------------------------------------------------------- writes
 
+  // One call is one Meilisearch task per index written (per `batchSize` documents): the outbox hands
+  // the engine up to 500 documents at a time, and a task per document would queue behind each
+  // other on the server. The tasks of a call (the live index, a rebuild's mirror, further batches)
+  // are all enqueued first and awaited together, so the server batches them and the call waits
+  // once, not once per task.
+
   async upsert(docs: readonly SearchDocument[]): Promise<void> {
-    await this.writeTo(this.indexUid, docs);
-    if (await this.building()) await this.writeTo(this.nextUid, docs);
+    if (!docs.length) return;
+    const tasks = await this.enqueueWrites(this.indexUid, docs);
+    if (await this.building()) tasks.push(...(await this.enqueueWrites(this.nextUid, docs)));
+    await this.settleAll(tasks, 'document addition');
   }
 
   async delete(ids: readonly string[]): Promise<void> {
-    await this.deleteFrom(this.indexUid, ids);
-    if (await this.building()) await this.deleteFrom(this.nextUid, ids);
+    if (!ids.length) return;
+    const tasks = await this.enqueueDeletes(this.indexUid, ids);
+    if (await this.building()) tasks.push(...(await this.enqueueDeletes(this.nextUid, ids)));
+    await this.settleAll(tasks, 'document deletion');
   }
 
   /** @internal used by the index build */
   async writeTo(uid: string, docs: readonly SearchDocument[]): Promise<void> {
-    if (!docs.length) return;
+    await this.settleAll(await this.enqueueWrites(uid, docs), 'document addition');
+  }
+
+  /** @internal used by the index build */
+  async deleteFrom(uid: string, ids: readonly string[]): Promise<void> {
+    await this.settleAll(await this.enqueueDeletes(uid, ids), 'document deletion');
+  }
+
+  /** Enqueues the additions (one task per batch) without waiting for them. */
+  private async enqueueWrites(uid: string, docs: readonly SearchDocument[]): Promise<EnqueuedTask[]> {
+    if (!docs.length) return [];
     docs.forEach(assertIndexable);
+    const tasks: EnqueuedTask[] = [];
     for (const batch of chunks(latestVersions(docs), this.batchSize)) {
       // skip what the index already holds at this version or newer (an outbox retry, a stale build row)
       const existing = await this.index(uid).getDocuments<SearchDocumentVersion>({
@@ -162,15 +189,24 @@ export class MeilisearchEngine extends SearchEngine {
       });
       const held = new Map(existing.results.map((d) => [d.id, d.version]));
       const fresh = batch.filter((d) => (held.get(d.id) ?? -1) < d.version).map(meiliDocumentOf);
-      if (fresh.length) await this.settle(this.index(uid).addDocuments(fresh, { primaryKey: 'id' }).waitTask(), 'document addition');
+      if (fresh.length) tasks.push(await this.index(uid).addDocuments(fresh, { primaryKey: 'id' }));
     }
+    return tasks;
   }
 
-  /** @internal used by the index build */
-  async deleteFrom(uid: string, ids: readonly string[]): Promise<void> {
-    for (const batch of chunks([...new Set(ids)], this.batchSize)) {
-      if (batch.length) await this.settle(this.index(uid).deleteDocuments(batch).waitTask(), 'document deletion');
-    }
+  /** Enqueues the deletions (one task per batch) without waiting for them. */
+  private async enqueueDeletes(uid: string, ids: readonly string[]): Promise<EnqueuedTask[]> {
+    const tasks: EnqueuedTask[] = [];
+    for (const batch of chunks([...new Set(ids)], this.batchSize)) tasks.push(await this.index(uid).deleteDocuments(batch));
+    return tasks;
+  }
+
+  /** Waits for every task; any failed or canceled one throws (the outbox retries the call). */
+  private async settleAll(tasks: readonly EnqueuedTask[], what: string): Promise<void> {
+    if (!tasks.length) return;
+    const done = await this.client.tasks.waitForTasks(tasks, { timeout: this.taskTimeoutMs, interval: TASK_POLL_MS });
+    const failed = done.find((t) => t.status !== 'succeeded');
+    if (failed) throw new Error(`Meilisearch ${what} task ${failed.uid} ${failed.status}: ${failed.error?.code ?? ''} ${failed.error?.message ?? ''}`.trim());
   }
 
   private async building(): Promise<boolean> {
@@ -282,10 +318,8 @@ export class MeilisearchEngine extends SearchEngine {
 
   /** @internal used by the index build */
   async swapIn(): Promise<void> {
-    // posted directly: the client's IndexSwap type requires `rename`, which servers before 1.18
-    // (docker-compose runs 1.14) reject as an unknown field; without it, it is a swap everywhere
-    const enqueued = await this.client.httpRequest.post<EnqueuedTask>({ path: 'swap-indexes', body: [{ indexes: [this.indexUid, this.nextUid] }] });
-    await this.settle(this.client.tasks.waitForTask(enqueued.taskUid, { timeout: this.taskTimeoutMs * 4 }), 'index swap');
+    // rename: false swaps the two indexes' contents (both exist; the old one is dropped next)
+    await this.settle(this.client.swapIndexes([{ indexes: [this.indexUid, this.nextUid], rename: false }]).waitTask({ timeout: this.taskTimeoutMs * 4 }), 'index swap');
     await this.dropNext();
   }
 
