@@ -20,11 +20,19 @@ function report(r: RelevanceReport): void {
   console.log(`${formatReport(r)}${misses.length > 0 ? `\nworst:\n${misses.join('\n')}` : ''}`);
 }
 
+/** Words with digits: every judged offering found at the top, no offering with other digits among the hits. */
+function expectDigitsJudged(r: RelevanceReport): void {
+  const digits = r.queries.filter((s) => s.kind === 'digits');
+  expect(digits.length).toBeGreaterThanOrEqual(5);
+  expect(digits.filter((s) => s.recall < 1 || s.ndcg < 1).map((s) => s.q)).toEqual([]);
+  expect(digits.flatMap((s) => s.wrongHits)).toEqual([]);
+}
+
 describe('the judged relevance set', () => {
   it('holds at least 40 queries of every kind, each judging offerings that exist in the corpus', () => {
     expect(JUDGED_QUERIES.length).toBeGreaterThanOrEqual(40);
     const kinds = new Set(JUDGED_QUERIES.map((q) => q.kind));
-    expect([...kinds].sort()).toEqual(['chinese', 'english', 'mixed', 'qualification', 'sub-word', 'synonym', 'typo']);
+    expect([...kinds].sort()).toEqual(['chinese', 'digits', 'english', 'mixed', 'qualification', 'sub-word', 'synonym', 'typo']);
     expect(() => assertJudgmentsResolve(JUDGED_QUERIES, corpus)).not.toThrow();
     for (const q of JUDGED_QUERIES) expect(Object.keys(q.relevant).length).toBeGreaterThan(0);
     expect(new Set(corpus.map((e) => e.doc.id)).size).toBe(corpus.length);
@@ -56,6 +64,10 @@ describe('relevance: PostgresEngine', () => {
   it(`reaches the target mean recall@${K} of ${RECALL_TARGET}`, () => {
     expect(result.meanRecall).toBeGreaterThanOrEqual(RECALL_TARGET);
   });
+
+  it('finds every model number through a typo in its letters and none with other digits', () => {
+    expectDigitsJudged(result);
+  });
 });
 
 const server = meiliTestServer();
@@ -76,6 +88,10 @@ if (server) {
     it(`reaches the target mean recall@${K} of ${RECALL_TARGET}`, () => {
       expect(result.queries).toHaveLength(JUDGED_QUERIES.length);
       expect(result.meanRecall).toBeGreaterThanOrEqual(RECALL_TARGET);
+    });
+
+    it('finds every model number through a typo in its letters and none with other digits', () => {
+      expectDigitsJudged(result);
     });
   });
 } else {

@@ -12,7 +12,7 @@ describe(meiliSettingsToApply.name, () => {
       filterableAttributes: [...(MEILI_SETTINGS.filterableAttributes as string[])].reverse(),
       sortableAttributes: [...(MEILI_SETTINGS.sortableAttributes as string[])].sort(),
       // Meilisearch reports defaults for keys we do not set
-      typoTolerance: { ...MEILI_SETTINGS.typoTolerance, disableOnWords: [], disableOnAttributes: [] },
+      typoTolerance: { ...MEILI_SETTINGS.typoTolerance, disableOnWords: [] },
       faceting: { ...MEILI_SETTINGS.faceting },
       stopWords: [],
     };

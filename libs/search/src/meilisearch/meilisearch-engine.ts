@@ -20,6 +20,7 @@ import { SearchEngine, type SearchIndexBuild } from '../search-engine.js';
 import { SearchUnavailableError } from '../search-errors.js';
 import { withHighlight, type StoredHit } from '../search-hit.js';
 import { analyzeQuery, highlightTermsOf } from '../text/query-analysis.js';
+import { splitLettersFromDigits } from '../text/tokenizer.js';
 import { meiliFilter, meiliFilterOf } from './meili-filter.js';
 import { MEILI_FACET_ATTRIBUTES, MEILI_SETTINGS, meiliDocumentOf, meiliSettingsToApply, type MeiliDocument } from './meili-settings.js';
 
@@ -260,8 +261,10 @@ export class MeilisearchEngine extends SearchEngine {
     const groups = analyzeQuery(nq.q);
     let res;
     try {
-      res = await this.index().search<MeiliDocument, Paged>(nq.q, params as Paged);
-      if (res.totalHits === 0 && groups.length > 1) res = await this.index().search<MeiliDocument, Paged>(nq.q, { ...params, matchingStrategy: 'last' } as Paged);
+      // words with digits as the token fields hold them (Zephyrne65 → Zephyrne 65; meili-settings.ts)
+      const q = splitLettersFromDigits(nq.q);
+      res = await this.index().search<MeiliDocument, Paged>(q, params as Paged);
+      if (res.totalHits === 0 && groups.length > 1) res = await this.index().search<MeiliDocument, Paged>(q, { ...params, matchingStrategy: 'last' } as Paged);
     } catch (e) {
       throw new SearchUnavailableError(e);
     }
