@@ -1,5 +1,6 @@
 // MeilisearchEngine on a real server (Jest's global setup starts ../shared/bin/meilisearch), for
 // what the shared contract cannot see: how many tasks a write costs.
+import { MeilisearchApiError } from 'meilisearch';
 import type { MeilisearchEngine } from '@innoserve/search';
 import { syntheticDocuments } from './support/synthetic-documents.js';
 import { MEILI_SKIPPED, dropMeiliTestIndexes, meiliTestEngine, meiliTestServer } from './support/meili-test-index.js';
@@ -32,6 +33,14 @@ if (server) {
       await engine.delete(docs.map((d) => d.id));
       expect(await engine.count()).toBe(0);
       expect(await tasksOf(engine.indexUid, 'documentDeletion')).toBe(1);
+    });
+
+    it("reports the server's errors through its node:http client as the client's own", async () => {
+      const err: unknown = await engine.client.getRawIndex(`${engine.indexUid}_missing`).catch((e: unknown) => e);
+      const api = (err as { cause?: unknown }).cause;
+      expect(api).toBeInstanceOf(MeilisearchApiError);
+      expect((api as MeilisearchApiError).cause?.code).toBe('index_not_found');
+      expect((api as MeilisearchApiError).response.status).toBe(404);
     });
 
     it('writes a batch once to the live index and once to a rebuild in progress', async () => {

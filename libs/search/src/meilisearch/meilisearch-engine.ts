@@ -22,6 +22,7 @@ import { withHighlight, type StoredHit } from '../search-hit.js';
 import { analyzeQuery, highlightTermsOf } from '../text/query-analysis.js';
 import { splitLettersFromDigits } from '../text/tokenizer.js';
 import { meiliFilter, meiliFilterOf } from './meili-filter.js';
+import { nodeHttpClient } from './meili-http-client.js';
 import { MEILI_FACET_ATTRIBUTES, MEILI_SETTINGS, meiliDocumentOf, meiliSettingsToApply, type MeiliDocument } from './meili-settings.js';
 
 export interface MeilisearchEngineOptions {
@@ -35,7 +36,7 @@ export interface MeilisearchEngineOptions {
   taskTimeoutMs?: number;
   /** Per HTTP request (default 5 s). */
   requestTimeoutMs?: number;
-  /** For tests: replaces fetch (see the meilisearch client's Config.httpClient). */
+  /** Replaces the engine's node:http client (see the meilisearch client's Config.httpClient). */
   httpClient?: Config['httpClient'];
 }
 
@@ -44,10 +45,13 @@ const POST = '\u0003';
 const MARKED = /\u0002([^\u0002\u0003]*)\u0003/g;
 const MIRROR_CHECK_MS = 2000;
 /**
- * Task polling interval: a batch of 500 offerings is indexed in tens of milliseconds, so a 50 ms
- * poll would add up to that much again to every write; a poll is one cheap GET.
+ * Task polling: the first poll after 5 ms, then doubling up to 50 ms. A batch of 500 offerings is
+ * indexed in tens to a few hundred milliseconds, so a fixed 50 ms poll would add up to that much
+ * to every write, and a fixed short one would poll a long settings task hundreds of times. One
+ * GET /tasks?uids=… polls every task of a call at once.
  */
-const TASK_POLL_MS = 10;
+const TASK_POLL_FIRST_MS = 5;
+const TASK_POLL_MAX_MS = 50;
 
 const SORT: Record<SearchSort, string[] | undefined> = {
   relevance: undefined,
@@ -101,8 +105,9 @@ export class MeilisearchEngine extends SearchEngine {
       host: opts.host,
       apiKey: opts.apiKey,
       timeout: opts.requestTimeoutMs ?? 5000,
-      httpClient: opts.httpClient,
-      defaultWaitOptions: { timeout: opts.taskTimeoutMs ?? 30_000, interval: TASK_POLL_MS },
+      // node:http instead of fetch: see meili-http-client.ts (≈ 40 ms a call through fetch)
+      httpClient: opts.httpClient ?? nodeHttpClient(),
+      defaultWaitOptions: { timeout: opts.taskTimeoutMs ?? 30_000, interval: TASK_POLL_MAX_MS },
     });
     this.indexUid = opts.indexUid ?? 'offerings';
     this.nextUid = `${this.indexUid}_next`;
@@ -114,13 +119,26 @@ export class MeilisearchEngine extends SearchEngine {
     return this.client.index<MeiliDocument>(uid);
   }
 
-  /** Waits for a task; a failed or canceled task throws. */
-  private async settle(task: Promise<Task>, what: string): Promise<Task> {
-    const done = await task;
-    if (done.status !== 'succeeded') {
-      throw new Error(`Meilisearch ${what} task ${done.uid} ${done.status}: ${done.error?.code ?? ''} ${done.error?.message ?? ''}`.trim());
+  /**
+   * Waits for the tasks (one request per poll for all of them); a failed or canceled one throws
+   * (the outbox retries the call). Returns them in the order given.
+   * Not the client's waitForTask(s): its per-wait AbortSignal gathers a listener per poll.
+   */
+  private async settle(enqueued: readonly EnqueuedTask[], what: string, timeoutMs = this.taskTimeoutMs): Promise<Task[]> {
+    if (!enqueued.length) return [];
+    const uids = enqueued.map((t) => t.taskUid);
+    const deadline = Date.now() + timeoutMs;
+    for (let delay = TASK_POLL_FIRST_MS; ; delay = Math.min(delay * 2, TASK_POLL_MAX_MS)) {
+      await new Promise((r) => setTimeout(r, delay));
+      const { results } = await this.client.tasks.getTasks({ uids, limit: uids.length });
+      if (results.length === uids.length && results.every((t) => t.status !== 'enqueued' && t.status !== 'processing')) {
+        const failed = results.find((t) => t.status !== 'succeeded');
+        if (failed) throw new Error(`Meilisearch ${what} task ${failed.uid} ${failed.status}: ${failed.error?.code ?? ''} ${failed.error?.message ?? ''}`.trim());
+        const byUid = new Map(results.map((t) => [t.uid, t]));
+        return uids.map((u) => byUid.get(u)!);
+      }
+      if (Date.now() > deadline) throw new Error(`Meilisearch ${what} tasks ${uids.join(', ')} not done after ${timeoutMs} ms`);
     }
-    return done;
   }
 
   async ensureSetup(): Promise<void> {
@@ -140,7 +158,7 @@ export class MeilisearchEngine extends SearchEngine {
     }
     const apply = meiliSettingsToApply(await this.index(uid).getSettings());
     if (Object.keys(apply).length) {
-      await this.settle(this.index(uid).updateSettings(apply).waitTask({ timeout: this.taskTimeoutMs * 4 }), 'settings');
+      await this.settle([await this.index(uid).updateSettings(apply)], 'settings', this.taskTimeoutMs * 4);
     }
   }
 
@@ -156,24 +174,24 @@ export class MeilisearchEngine extends SearchEngine {
     if (!docs.length) return;
     const tasks = await this.enqueueWrites(this.indexUid, docs);
     if (await this.building()) tasks.push(...(await this.enqueueWrites(this.nextUid, docs)));
-    await this.settleAll(tasks, 'document addition');
+    await this.settle(tasks, 'document addition');
   }
 
   async delete(ids: readonly string[]): Promise<void> {
     if (!ids.length) return;
     const tasks = await this.enqueueDeletes(this.indexUid, ids);
     if (await this.building()) tasks.push(...(await this.enqueueDeletes(this.nextUid, ids)));
-    await this.settleAll(tasks, 'document deletion');
+    await this.settle(tasks, 'document deletion');
   }
 
   /** @internal used by the index build */
   async writeTo(uid: string, docs: readonly SearchDocument[]): Promise<void> {
-    await this.settleAll(await this.enqueueWrites(uid, docs), 'document addition');
+    await this.settle(await this.enqueueWrites(uid, docs), 'document addition');
   }
 
   /** @internal used by the index build */
   async deleteFrom(uid: string, ids: readonly string[]): Promise<void> {
-    await this.settleAll(await this.enqueueDeletes(uid, ids), 'document deletion');
+    await this.settle(await this.enqueueDeletes(uid, ids), 'document deletion');
   }
 
   /** Enqueues the additions (one task per batch) without waiting for them. */
@@ -200,14 +218,6 @@ export class MeilisearchEngine extends SearchEngine {
     const tasks: EnqueuedTask[] = [];
     for (const batch of chunks([...new Set(ids)], this.batchSize)) tasks.push(await this.index(uid).deleteDocuments(batch));
     return tasks;
-  }
-
-  /** Waits for every task; any failed or canceled one throws (the outbox retries the call). */
-  private async settleAll(tasks: readonly EnqueuedTask[], what: string): Promise<void> {
-    if (!tasks.length) return;
-    const done = await this.client.tasks.waitForTasks(tasks, { timeout: this.taskTimeoutMs, interval: TASK_POLL_MS });
-    const failed = done.find((t) => t.status !== 'succeeded');
-    if (failed) throw new Error(`Meilisearch ${what} task ${failed.uid} ${failed.status}: ${failed.error?.code ?? ''} ${failed.error?.message ?? ''}`.trim());
   }
 
   private async building(): Promise<boolean> {
@@ -322,7 +332,7 @@ export class MeilisearchEngine extends SearchEngine {
   /** @internal used by the index build */
   async swapIn(): Promise<void> {
     // rename: false swaps the two indexes' contents (both exist; the old one is dropped next)
-    await this.settle(this.client.swapIndexes([{ indexes: [this.indexUid, this.nextUid], rename: false }]).waitTask({ timeout: this.taskTimeoutMs * 4 }), 'index swap');
+    await this.settle([await this.client.swapIndexes([{ indexes: [this.indexUid, this.nextUid], rename: false }])], 'index swap', this.taskTimeoutMs * 4);
     await this.dropNext();
   }
 
