@@ -6,7 +6,11 @@
 // the same query list against the engine in-process (API overhead = API latency ÷ engine latency),
 // and the naive baseline — one SQL statement per query: `@@` + ts_rank over every match + facet
 // counts over every match (the naive statement) — at 1 and 8 clients.
-// Run: npm run bench:search [-- --offerings 100000 --queries 2000 --clients 8 --warmup 200]
+// With `--engine meilisearch`, the same documents go into a Meilisearch server (the one in
+// MEILI_HOST, else one started from ../shared/bin/meilisearch or MEILI_BINARY, as the tests do)
+// and the API and the in-process engine search it; the naive baseline is PostgreSQL's and is
+// skipped there (the postgres run records it).
+// Run: npm run bench:search [-- --engine postgres|meilisearch --offerings 100000 --queries 2000 --clients 8 --warmup 200]
 import { spawn, execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import nodeHttp from 'node:http';
@@ -15,6 +19,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DataSource } from 'typeorm';
 import { loadDocuments, rng, INDUSTRIES, BENCH_PROGRAM_ID } from './data.js';
+import { startMeilisearch, meilisearchBinaryPath } from '../scripts/meilisearch-server.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const dist = (p) => import(pathToFileURL(path.join(root, 'dist', p)).href);
@@ -22,6 +27,16 @@ const arg = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : def;
 };
+const ENGINE = (() => {
+  const i = process.argv.indexOf('--engine');
+  const name = i > 0 ? process.argv[i + 1] : 'postgres';
+  if (name !== 'postgres' && name !== 'meilisearch') {
+    console.error(`--engine must be postgres or meilisearch (got ${name})`);
+    process.exit(2);
+  }
+  return name;
+})();
+const MEILI = ENGINE === 'meilisearch';
 const OFFERINGS = arg('offerings', 100_000);
 const QUERIES = arg('queries', 2000);
 const CLIENTS = arg('clients', 8);
@@ -98,6 +113,7 @@ chmodSync(dir, 0o755);
 let cluster;
 let api;
 let ds;
+let meili;
 const cleanup = async () => {
   if (api && api.exitCode === null) {
     api.kill('SIGTERM');
@@ -105,6 +121,7 @@ const cleanup = async () => {
   }
   if (ds?.isInitialized) await ds.destroy();
   if (cluster) await cluster.stop();
+  if (meili) await meili.stop();
   rmSync(dir, { recursive: true, force: true });
 };
 
@@ -115,26 +132,50 @@ try {
   await migrate(dbUrl);
 
   // data
-  const loaded = await loadDocuments({ databaseUrl: dbUrl, offerings: OFFERINGS });
+  let loaded;
+  let meiliEnv = { MEILI_HOST: undefined, MEILI_MASTER_KEY: undefined };
+  if (MEILI) {
+    // both cores for indexing (nothing else runs yet); the searches later use whatever is free
+    meili = process.env.MEILI_HOST ? null : await startMeilisearch({ indexingThreads: 2 });
+    meiliEnv = meili ? { MEILI_HOST: meili.host, MEILI_MASTER_KEY: meili.masterKey } : { MEILI_HOST: process.env.MEILI_HOST, MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY };
+  } else {
+    loaded = await loadDocuments({ databaseUrl: dbUrl, offerings: OFFERINGS });
+  }
   ds = new DataSource({ ...dataSourceOptions({ url: dbUrl, entities: SEARCH_ENTITIES, poolSize: CLIENTS + 4, applicationName: 'innoserve-bench-search' }), logging: false });
   await ds.initialize();
-  const engine = createSearchEngine({ MEILI_HOST: undefined, MEILI_MASTER_KEY: undefined }, ds);
+  // the default index ('offerings'), which the API process opens too
+  const engine = createSearchEngine(meiliEnv, ds);
   await engine.ensureSetup();
-  const [{ docs, broad }] = await ds.query(`SELECT count(*)::int AS docs, count(*) FILTER (WHERE tsv @@ '检测'::tsquery)::float / count(*) AS broad FROM search_document`);
+  if (MEILI) {
+    // the outbox's batch size; ten calls in flight, as several worker batches would be
+    const started = performance.now();
+    const BATCH = 500;
+    for (let i = 0; i < OFFERINGS; i += BATCH * 10) {
+      const calls = [];
+      for (let j = i; j < Math.min(OFFERINGS, i + BATCH * 10); j += BATCH) calls.push(generateDocuments(Math.min(BATCH, OFFERINGS - j), 42, j).then((d) => engine.upsert(d)));
+      await Promise.all(calls);
+      if ((i / (BATCH * 10)) % 4 === 3 || i + BATCH * 10 >= OFFERINGS) process.stderr.write(`bench:data (meilisearch) ${Math.min(OFFERINGS, i + BATCH * 10)}/${OFFERINGS} in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    }
+    loaded = { offerings: OFFERINGS, seconds: (performance.now() - started) / 1000 };
+  }
+  const docs = await engine.count();
+  const broad = MEILI ? null : (await ds.query(`SELECT count(*) FILTER (WHERE tsv @@ '检测'::tsquery)::float / count(*) AS broad FROM search_document`))[0].broad;
 
   // the naive baseline's table: the engine's tsvector and filter columns, filter keys as text[] with a GIN index
   const n0 = performance.now();
-  await ds.query(`CREATE TABLE bench_naive AS SELECT id, tsv, rating, price_fen, price_max_fen, lead_time_days, published_at, NULL::text[] AS keys FROM search_document`);
-  for (let i = 0; i < OFFERINGS; i += 5000) {
-    const batch = await generateDocuments(Math.min(5000, OFFERINGS - i), 42, i);
-    await ds.query(`UPDATE bench_naive n SET keys = x.keys FROM (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, keys text[])) x WHERE n.id = x.id`, [
-      JSON.stringify(batch.map((d) => ({ id: d.id, keys: filterKeysOf(d) }))),
-    ]);
+  if (!MEILI) {
+    await ds.query(`CREATE TABLE bench_naive AS SELECT id, tsv, rating, price_fen, price_max_fen, lead_time_days, published_at, NULL::text[] AS keys FROM search_document`);
+    for (let i = 0; i < OFFERINGS; i += 5000) {
+      const batch = await generateDocuments(Math.min(5000, OFFERINGS - i), 42, i);
+      await ds.query(`UPDATE bench_naive n SET keys = x.keys FROM (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, keys text[])) x WHERE n.id = x.id`, [
+        JSON.stringify(batch.map((d) => ({ id: d.id, keys: filterKeysOf(d) }))),
+      ]);
+    }
+    await ds.query('ALTER TABLE bench_naive ADD PRIMARY KEY (id)');
+    await ds.query('CREATE INDEX ON bench_naive USING gin (tsv)');
+    await ds.query('CREATE INDEX ON bench_naive USING gin (keys)');
+    await ds.query('VACUUM ANALYZE bench_naive');
   }
-  await ds.query('ALTER TABLE bench_naive ADD PRIMARY KEY (id)');
-  await ds.query('CREATE INDEX ON bench_naive USING gin (tsv)');
-  await ds.query('CREATE INDEX ON bench_naive USING gin (keys)');
-  await ds.query('VACUUM ANALYZE bench_naive');
   const naiveSetupSecs = (performance.now() - n0) / 1000;
 
   const naive = (q) => {
@@ -185,7 +226,8 @@ try {
       DB_POOL_SIZE: String(CLIENTS + 4),
       DATA_DIR: dir,
       CORS_ORIGINS: 'http://localhost',
-      MEILI_HOST: '',
+      MEILI_HOST: meiliEnv.MEILI_HOST ?? '',
+      MEILI_MASTER_KEY: meiliEnv.MEILI_MASTER_KEY ?? '',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -242,31 +284,36 @@ try {
   await run(warm, CLIENTS, direct);
   const engineFig = await run(list, CLIENTS, direct);
   const engineOne = await run(list.slice(0, NAIVE_ONE), 1, direct);
-  await run(warm.slice(0, 50), CLIENTS, naive);
-  const naiveOne = await run(list.slice(0, NAIVE_ONE), 1, naive);
-  const naiveFig = await run(list, CLIENTS, naive);
+  const naiveOne = MEILI ? null : (await run(warm.slice(0, 50), CLIENTS, naive), await run(list.slice(0, NAIVE_ONE), 1, naive));
+  const naiveFig = MEILI ? null : await run(list, CLIENTS, naive);
 
   const [{ server_version: version }] = await ds.query('SHOW server_version');
+  const engineVersion = MEILI ? `Meilisearch ${(await engine.client.getVersion()).pkgVersion}${meili ? ` (started from ${path.relative(root, meilisearchBinaryPath())}, 2 indexing threads)` : ` (${process.env.MEILI_HOST})`}` : `PostgresEngine on embedded PostgreSQL ${version}`;
   const overhead50 = apiFig.p50 / engineFig.p50;
   const overhead95 = apiFig.p95 / engineFig.p95;
-  const vsNaive = apiFig.qps / naiveFig.qps;
-  const engineVsNaive = engineFig.qps / naiveFig.qps;
   const mark = (ok) => (ok ? 'met' : 'NOT met');
+  const naiveLines = MEILI
+    ? [`naive SQL:               n/a (a PostgreSQL baseline: see --engine postgres)`]
+    : [
+        `naive SQL, 1 client:     ${fmt(naiveOne)}`,
+        `naive SQL, ${CLIENTS} clients:    ${fmt(naiveFig)}   (table built in ${naiveSetupSecs.toFixed(1)} s)`,
+      ];
+  const vsNaive = MEILI ? [] : [`throughput vs naive:     API ${(apiFig.qps / naiveFig.qps).toFixed(2)}×, engine ${(engineFig.qps / naiveFig.qps).toFixed(2)}× (${CLIENTS} clients; floor ≥ ${FLOOR.naive}×: ${mark(apiFig.qps / naiveFig.qps >= FLOOR.naive)}, goal ≥ ${GOAL.naive}×: ${mark(apiFig.qps / naiveFig.qps >= GOAL.naive)})`];
   const lines = [
     `date:                    ${new Date().toISOString()}`,
-    `machine:                 ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, embedded PostgreSQL ${version}`,
-    `data:                    ${docs} offerings (bench/data.js seed 42) upserted in ${loaded.seconds.toFixed(1)} s (${Math.round(docs / loaded.seconds)}/s); 检测 matches ${(broad * 100).toFixed(1)}%, '检测' total ${sample.total}${sample.estimated ? ' (estimated)' : ''}`,
+    `engine:                  ${engineVersion}`,
+    `machine:                 ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, embedded PostgreSQL ${version}; load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+    `data:                    ${docs} offerings (bench/data.js seed 42) upserted in ${loaded.seconds.toFixed(1)} s (${Math.round(docs / loaded.seconds)}/s)${broad === null ? '' : `; 检测 matches ${(broad * 100).toFixed(1)}%`}, '检测' total ${sample.total}${sample.estimated ? ' (estimated)' : ''}`,
     `query set:               ${QUERIES} queries after ${WARMUP} warm-up (seeded): ${mix.text} with text (${mix.typo} typos), ${mix.filtered} filtered, ${mix.sorted} sorted by price/rating/newest; facets on every query; page 1–2 of 20`,
     `result cache:            none (no cache exists in the search path; hit rate n/a)`,
     `API (HTTP, ${CLIENTS} clients):    ${fmt(apiFig)}`,
     `API (HTTP, 1 client):    ${fmt(apiOne)}`,
     `engine in-process:       ${fmt(engineFig)}`,
     `engine in-process:       ${fmt(engineOne)}`,
-    `naive SQL, 1 client:     ${fmt(naiveOne)}`,
-    `naive SQL, ${CLIENTS} clients:    ${fmt(naiveFig)}   (table built in ${naiveSetupSecs.toFixed(1)} s)`,
+    ...naiveLines,
     `API overhead:            p50 ${overhead50.toFixed(2)}×, p95 ${overhead95.toFixed(2)}× (API ÷ engine, ${CLIENTS} clients; floor ≤ ${FLOOR.overhead}×: ${mark(overhead50 <= FLOOR.overhead && overhead95 <= FLOOR.overhead)})`,
     `API overhead, 1 client:  p50 ${(apiOne.p50 / engineOne.p50).toFixed(2)}×, p95 ${(apiOne.p95 / engineOne.p95).toFixed(2)}× (for reference; +${(apiOne.p50 - engineOne.p50).toFixed(1)} ms at p50)`,
-    `throughput vs naive:     API ${vsNaive.toFixed(2)}×, engine ${engineVsNaive.toFixed(2)}× (${CLIENTS} clients; floor ≥ ${FLOOR.naive}×: ${mark(vsNaive >= FLOOR.naive)}, goal ≥ ${GOAL.naive}×: ${mark(vsNaive >= GOAL.naive)})`,
+    ...vsNaive,
     `API p95 at ${CLIENTS} clients:      ${apiFig.p95.toFixed(1)} ms (floor ≤ ${FLOOR.p95} ms: ${mark(apiFig.p95 <= FLOOR.p95)}, goal ≤ ${GOAL.p95} ms: ${mark(apiFig.p95 <= GOAL.p95)})`,
   ];
   console.log(lines.join('\n'));

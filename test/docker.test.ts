@@ -2,6 +2,8 @@
 // the code they start: entry points, configuration variables and copied paths.
 import { existsSync, readFileSync } from 'node:fs';
 import { CONFIG_VARIABLES } from '@innoserve/core';
+import { MEILISEARCH_VERSION } from '@innoserve/search';
+import { meilisearchBinaryPath, meilisearchBinaryVersion } from '../scripts/meilisearch-server.js';
 
 const compose = readFileSync('docker/docker-compose.yml', 'utf8');
 const dockerfile = readFileSync('docker/Dockerfile', 'utf8');
@@ -43,5 +45,17 @@ describe('docker files', () => {
   it('check liveness on the route the api serves', () => {
     expect(dockerfile).toMatch(/HEALTHCHECK[\s\S]*\/health\/live/);
     expect(compose).toContain('/health/live');
+  });
+
+  it('pin the Meilisearch image to the version the tests run', () => {
+    const pins = [...compose.matchAll(/image: getmeili\/meilisearch:(\S+)/g)].map((m) => m[1]);
+    expect(pins).toEqual([`v${MEILISEARCH_VERSION}`]);
+    const binary = meilisearchBinaryVersion();
+    if (binary === null) {
+      // no binary here: the compose pin is held to the committed constant only
+      console.warn(`No Meilisearch binary at ${meilisearchBinaryPath()}: the compose pin is compared with MEILISEARCH_VERSION (${MEILISEARCH_VERSION}) only.`);
+      return;
+    }
+    expect(`v${binary}`).toBe(pins[0]);
   });
 });

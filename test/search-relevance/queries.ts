@@ -180,4 +180,12 @@ export const JUDGED_QUERIES: readonly JudgedQuery[] = [
   { q: 'CMA 食品', kind: 'qualification', relevant: FOOD },
   { q: 'CNAS 电子', kind: 'qualification', relevant: judge(of(2, ['p01'], ELEC_P01), of(1, ['p02'], ELEC_P02)) },
   { q: '专利代理', kind: 'qualification', relevant: PATENT_AGENCY },
+
+  // ---- words with digits: letters take typos, digits match exactly (the extra x01 offerings) --
+  { q: 'Zephyrne65', kind: 'digits', relevant: of(2, ['x01'], ['Zephyrine65 疲劳试验机校准']), wrong: ['x01:Zephyrine66 疲劳试验机校准'] },
+  { q: 'zephyrine66 校准', kind: 'digits', relevant: of(2, ['x01'], ['Zephyrine66 疲劳试验机校准']), wrong: ['x01:Zephyrine65 疲劳试验机校准'] },
+  { q: 'Instorn5967', kind: 'digits', relevant: of(2, ['x01'], ['Instron5967 万能材料试验机校准']), wrong: ['x01:Instron5969 万能材料试验机校准'] },
+  { q: 'Instron5969 试验机', kind: 'digits', relevant: of(2, ['x01'], ['Instron5969 万能材料试验机校准']), wrong: ['x01:Instron5967 万能材料试验机校准'] },
+  { q: 'GB/T 3075', kind: 'digits', relevant: of(2, ['x01'], ['金属材料轴向疲劳试验（GB/T 3075）']), wrong: ['x01:合金结构钢化学成分分析（GB/T 3077）'] },
+  { q: '疲劳试验机 Zephyrine', kind: 'digits', relevant: of(2, ['x01'], ['Zephyrine65 疲劳试验机校准', 'Zephyrine66 疲劳试验机校准']) },
 ];

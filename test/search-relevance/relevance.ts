@@ -15,9 +15,11 @@ export type Judgments = Readonly<Record<string, 1 | 2>>;
 
 export interface JudgedQuery {
   q: string;
-  kind: 'chinese' | 'english' | 'mixed' | 'typo' | 'sub-word' | 'synonym' | 'qualification';
+  kind: 'chinese' | 'english' | 'mixed' | 'typo' | 'sub-word' | 'synonym' | 'qualification' | 'digits';
   /** Corpus key (`<provider key>:<title>`) → grade. */
   relevant: Judgments;
+  /** Keys that must not be in the first k hits (a model number with other digits). */
+  wrong?: readonly string[];
 }
 
 /** Judged offerings among the first k ranked ids, over min(judged, k). 1 when nothing is judged. */
@@ -60,6 +62,8 @@ export interface QueryScore {
   top: string[];
   /** Judged keys missing from the first k hits. */
   missed: string[];
+  /** `wrong` keys among the first k hits. */
+  wrongHits: string[];
 }
 
 export interface RelevanceReport {
@@ -73,7 +77,7 @@ export interface RelevanceReport {
 /** Throws when a judgment names a key that is not in the corpus (a typo would silently lower recall). */
 export function assertJudgmentsResolve(queries: readonly JudgedQuery[], corpus: readonly CorpusEntry[]): void {
   const keys = new Set(corpus.map((e) => e.key));
-  const unknown = queries.flatMap((q) => Object.keys(q.relevant).filter((k) => !keys.has(k)).map((k) => `${q.q} → ${k}`));
+  const unknown = queries.flatMap((q) => [...Object.keys(q.relevant), ...(q.wrong ?? [])].filter((k) => !keys.has(k)).map((k) => `${q.q} → ${k}`));
   if (unknown.length > 0) throw new Error(`judgments name offerings not in the corpus:\n${unknown.join('\n')}`);
 }
 
@@ -99,6 +103,7 @@ export async function runRelevance(engine: SearchEngine, corpus: readonly Corpus
       judged: Object.keys(query.relevant).length,
       top,
       missed: Object.keys(query.relevant).filter((key) => !top.includes(key)),
+      wrongHits: (query.wrong ?? []).filter((key) => top.includes(key)),
     });
   }
   const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);

@@ -21,6 +21,7 @@ export * from './postgres/search-facet-key.entity.js';
 export * from './meilisearch/meili-filter.js';
 export * from './meilisearch/meili-settings.js';
 export * from './meilisearch/meilisearch-engine.js';
+export * from './meilisearch/meili-version.js';
 export * from './create-search-engine.js';
 export * from './sync/index.js';
 

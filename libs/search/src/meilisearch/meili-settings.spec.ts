@@ -12,7 +12,7 @@ describe(meiliSettingsToApply.name, () => {
       filterableAttributes: [...(MEILI_SETTINGS.filterableAttributes as string[])].reverse(),
       sortableAttributes: [...(MEILI_SETTINGS.sortableAttributes as string[])].sort(),
       // Meilisearch reports defaults for keys we do not set
-      typoTolerance: { ...MEILI_SETTINGS.typoTolerance, disableOnWords: [], disableOnAttributes: [] },
+      typoTolerance: { ...MEILI_SETTINGS.typoTolerance, disableOnWords: [] },
       faceting: { ...MEILI_SETTINGS.faceting },
       stopWords: [],
     };
@@ -43,8 +43,8 @@ describe(meiliDocumentOf.name, () => {
     const doc = meiliDocumentOf({
       id: '00000000-0000-4000-8000-000000000001',
       version: 3,
-      title: '智能门锁结构设计（安装简单）',
-      description: '纺织品检测',
+      title: '智能门锁结构设计（安装简单）Zephyrine65',
+      description: '纺织品检测，Instron5967 试验机',
       deliverables: '报告',
       tags: ['门锁'],
       providerId: '00000000-0000-4000-8000-000000000002',
@@ -64,8 +64,26 @@ describe(meiliDocumentOf.name, () => {
     });
     expect(doc.titleTokens.split(' ')).toEqual(expect.arrayContaining(['安装', '简单', '安装简单']));
     expect(doc.bodyTokens.split(' ')).toEqual(expect.arrayContaining(['纺织', '纺织品', '检测']));
+    // words with digits: letters and digits as words of their own in the token fields only
+    expect(doc.titleTokens).toContain('zephyrine 65');
+    expect(doc.bodyTokens).toContain('instron 5967');
+    expect(doc.title).toContain('Zephyrine65');
     expect(doc.regionCoverage).toEqual(['350582', '350500']);
     expect(doc.categoryPath).toEqual([categoryIdOf('rd'), categoryIdOf('rd.product-development')]);
     expect(doc.publishedAt).toBe(Date.parse('2025-01-02T03:04:05Z'));
+  });
+});
+
+describe('MEILI_SETTINGS typo tolerance', () => {
+  it('takes typos only where words with digits are cut into letters and digits, and never in numbers', () => {
+    const typo = MEILI_SETTINGS.typoTolerance!;
+    expect(typo.disableOnNumbers).toBe(true);
+    const typoFields = (MEILI_SETTINGS.searchableAttributes as string[]).filter((a) => !typo.disableOnAttributes!.includes(a));
+    // the token fields, and the short fields the token fields do not carry (names, qualification codes)
+    expect(typoFields.sort()).toEqual(['bodyTokens', 'providerName', 'qualificationKinds', 'titleTokens']);
+  });
+
+  it('ranks by a requested sort before relevance', () => {
+    expect(MEILI_SETTINGS.rankingRules?.[0]).toBe('sort');
   });
 });

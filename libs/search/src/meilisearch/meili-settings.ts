@@ -3,13 +3,20 @@
  * document shape. Meilisearch matches Chinese only at word starts (a query 简单 misses 安装简单,
  * meilisearch#2499/#4935), so documents carry jieba cut-for-search fields (titleTokens,
  * bodyTokens) in which every sub-word is a word of its own.
+ *
+ * Words with digits (Zephyrine65, Instron5967): Meilisearch would take typos anywhere in them,
+ * digits too (zephyrine66 finding Zephyrine65). So the token fields carry them cut into letters
+ * and digits (Zephyrine 65), the engine cuts the query the same way, numbers take no typos
+ * (disableOnNumbers), and the fields Meilisearch tokenizes itself, where such words stay whole,
+ * take none either (disableOnAttributes): typos match through the token fields only, which hold
+ * every word of those fields. The rule is typoDistance's, which PostgresEngine applies.
  */
 import type { Settings } from 'meilisearch';
 import type { SearchDocument } from '../search-document.js';
 import { categoryKeysOf } from '../search-document.js';
 import { SEARCH_LIMITS } from '../search-query.js';
 import { regionCoverage } from '../regions.js';
-import { indexTokens } from '../text/tokenizer.js';
+import { indexTokens, splitLettersFromDigits } from '../text/tokenizer.js';
 import { meilisearchSynonyms } from '../text/synonyms.js';
 
 export interface MeiliDocument {
@@ -45,10 +52,10 @@ export function meiliDocumentOf(doc: SearchDocument): MeiliDocument {
     id: doc.id,
     version: doc.version,
     title: doc.title,
-    titleTokens: indexTokens(doc.title).join(' '),
+    titleTokens: splitLettersFromDigits(indexTokens(doc.title).join(' ')),
     description: doc.description,
     deliverables: doc.deliverables,
-    bodyTokens: indexTokens([doc.description, doc.deliverables, ...doc.tags, ...doc.categoryNames].join('\n')).join(' '),
+    bodyTokens: splitLettersFromDigits(indexTokens([doc.description, doc.deliverables, ...doc.tags, ...doc.categoryNames].join('\n')).join(' ')),
     tags: doc.tags,
     categoryNames: doc.categoryNames,
     providerId: doc.providerId,
@@ -78,17 +85,26 @@ export const MEILI_FACET_ATTRIBUTES = {
 } as const;
 
 const TEXT_ATTRIBUTES = ['title', 'titleTokens', 'tags', 'categoryNames', 'qualificationKinds', 'providerName', 'description', 'deliverables', 'bodyTokens'];
+/** Text also in titleTokens or bodyTokens, where typos match (see the comment at the top). */
+const RAW_TEXT_ATTRIBUTES = ['title', 'tags', 'categoryNames', 'description', 'deliverables'];
 
 export const MEILI_SETTINGS: Settings = {
   // ranked: a match in the title beats one in the tags, which beats one in the description
   searchableAttributes: TEXT_ATTRIBUTES,
   filterableAttributes: ['id', 'providerId', 'categoryPath', 'providerTypes', 'regionCoverage', 'regionCodes', 'qualificationKinds', 'programIds', 'priceFen', 'priceMaxFen', 'leadTimeDays'],
   sortableAttributes: ['priceFen', 'rating', 'publishedAt', 'leadTimeDays'],
-  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'rating:desc'],
+  // `sort` first: a requested sort orders every match, as in PostgresEngine (after `attribute` it only
+  // ordered matches of equal relevance, so price_desc came back in relevance buckets); without a
+  // sort parameter the rule does nothing and relevance decides
+  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', 'rating:desc'],
   displayedAttributes: ['*'],
   synonyms: meilisearchSynonyms(),
-  // (disableOnNumbers would need Meilisearch ≥ 1.15; docker-compose runs 1.14, which rejects unknown settings)
-  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+  typoTolerance: {
+    enabled: true,
+    minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+    disableOnNumbers: true,
+    disableOnAttributes: RAW_TEXT_ATTRIBUTES,
+  },
   faceting: { maxValuesPerFacet: 500, sortFacetValuesBy: { '*': 'count' } },
   pagination: { maxTotalHits: SEARCH_LIMITS.maxReachableResults },
   localizedAttributes: [{ attributePatterns: TEXT_ATTRIBUTES.filter((a) => a !== 'qualificationKinds'), locales: ['cmn', 'eng'] }],

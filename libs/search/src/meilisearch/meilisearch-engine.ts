@@ -3,8 +3,9 @@
  *
  * - ensureSetup creates the index (primary key id) and applies MEILI_SETTINGS, sending only the
  *   settings that differ from the live ones and waiting for the task;
- * - writes go in batches, each task awaited with a timeout; a failed task throws (the outbox
- *   retries); an upsert skips documents the index already holds at an equal or higher version;
+ * - a write call is one task per index (per `batchSize` documents), all enqueued before any is
+ *   awaited; a failed task throws (the outbox retries); an upsert skips documents the index
+ *   already holds at an equal or higher version;
  * - a rebuild fills `<uid>_next` (same settings) and swaps it in with swapIndexes, one atomic
  *   task; live writes are mirrored into it while it exists;
  * - highlighting is the shared highlighter (HTML-escaped, <em>), fed with the query's words and
@@ -19,7 +20,9 @@ import { SearchEngine, type SearchIndexBuild } from '../search-engine.js';
 import { SearchUnavailableError } from '../search-errors.js';
 import { withHighlight, type StoredHit } from '../search-hit.js';
 import { analyzeQuery, highlightTermsOf } from '../text/query-analysis.js';
+import { splitLettersFromDigits } from '../text/tokenizer.js';
 import { meiliFilter, meiliFilterOf } from './meili-filter.js';
+import { nodeHttpClient } from './meili-http-client.js';
 import { MEILI_FACET_ATTRIBUTES, MEILI_SETTINGS, meiliDocumentOf, meiliSettingsToApply, type MeiliDocument } from './meili-settings.js';
 
 export interface MeilisearchEngineOptions {
@@ -33,7 +36,7 @@ export interface MeilisearchEngineOptions {
   taskTimeoutMs?: number;
   /** Per HTTP request (default 5 s). */
   requestTimeoutMs?: number;
-  /** For tests: replaces fetch (see the meilisearch client's Config.httpClient). */
+  /** Replaces the engine's node:http client (see the meilisearch client's Config.httpClient). */
   httpClient?: Config['httpClient'];
 }
 
@@ -41,6 +44,14 @@ const PRE = '\u0002';
 const POST = '\u0003';
 const MARKED = /\u0002([^\u0002\u0003]*)\u0003/g;
 const MIRROR_CHECK_MS = 2000;
+/**
+ * Task polling: the first poll after 5 ms, then doubling up to 50 ms. A batch of 500 offerings is
+ * indexed in tens to a few hundred milliseconds, so a fixed 50 ms poll would add up to that much
+ * to every write, and a fixed short one would poll a long settings task hundreds of times. One
+ * GET /tasks?uids=… polls every task of a call at once.
+ */
+const TASK_POLL_FIRST_MS = 5;
+const TASK_POLL_MAX_MS = 50;
 
 const SORT: Record<SearchSort, string[] | undefined> = {
   relevance: undefined,
@@ -94,8 +105,9 @@ export class MeilisearchEngine extends SearchEngine {
       host: opts.host,
       apiKey: opts.apiKey,
       timeout: opts.requestTimeoutMs ?? 5000,
-      httpClient: opts.httpClient,
-      defaultWaitOptions: { timeout: opts.taskTimeoutMs ?? 30_000, interval: 50 },
+      // node:http instead of fetch: see meili-http-client.ts (≈ 40 ms a call through fetch)
+      httpClient: opts.httpClient ?? nodeHttpClient(),
+      defaultWaitOptions: { timeout: opts.taskTimeoutMs ?? 30_000, interval: TASK_POLL_MAX_MS },
     });
     this.indexUid = opts.indexUid ?? 'offerings';
     this.nextUid = `${this.indexUid}_next`;
@@ -107,13 +119,26 @@ export class MeilisearchEngine extends SearchEngine {
     return this.client.index<MeiliDocument>(uid);
   }
 
-  /** Waits for a task; a failed or canceled task throws. */
-  private async settle(task: Promise<Task>, what: string): Promise<Task> {
-    const done = await task;
-    if (done.status !== 'succeeded') {
-      throw new Error(`Meilisearch ${what} task ${done.uid} ${done.status}: ${done.error?.code ?? ''} ${done.error?.message ?? ''}`.trim());
+  /**
+   * Waits for the tasks (one request per poll for all of them); a failed or canceled one throws
+   * (the outbox retries the call). Returns them in the order given.
+   * Not the client's waitForTask(s): its per-wait AbortSignal gathers a listener per poll.
+   */
+  private async settle(enqueued: readonly EnqueuedTask[], what: string, timeoutMs = this.taskTimeoutMs): Promise<Task[]> {
+    if (!enqueued.length) return [];
+    const uids = enqueued.map((t) => t.taskUid);
+    const deadline = Date.now() + timeoutMs;
+    for (let delay = TASK_POLL_FIRST_MS; ; delay = Math.min(delay * 2, TASK_POLL_MAX_MS)) {
+      await new Promise((r) => setTimeout(r, delay));
+      const { results } = await this.client.tasks.getTasks({ uids, limit: uids.length });
+      if (results.length === uids.length && results.every((t) => t.status !== 'enqueued' && t.status !== 'processing')) {
+        const failed = results.find((t) => t.status !== 'succeeded');
+        if (failed) throw new Error(`Meilisearch ${what} task ${failed.uid} ${failed.status}: ${failed.error?.code ?? ''} ${failed.error?.message ?? ''}`.trim());
+        const byUid = new Map(results.map((t) => [t.uid, t]));
+        return uids.map((u) => byUid.get(u)!);
+      }
+      if (Date.now() > deadline) throw new Error(`Meilisearch ${what} tasks ${uids.join(', ')} not done after ${timeoutMs} ms`);
     }
-    return done;
   }
 
   async ensureSetup(): Promise<void> {
@@ -133,26 +158,47 @@ export class MeilisearchEngine extends SearchEngine {
     }
     const apply = meiliSettingsToApply(await this.index(uid).getSettings());
     if (Object.keys(apply).length) {
-      await this.settle(this.index(uid).updateSettings(apply).waitTask({ timeout: this.taskTimeoutMs * 4 }), 'settings');
+      await this.settle([await this.index(uid).updateSettings(apply)], 'settings', this.taskTimeoutMs * 4);
     }
   }
 
   // ---------------------------------------------------------------- writes
 
+  // One call is one Meilisearch task per index written (per `batchSize` documents): the outbox hands
+  // the engine up to 500 documents at a time, and a task per document would queue behind each
+  // other on the server. The tasks of a call (the live index, a rebuild's mirror, further batches)
+  // are all enqueued first and awaited together, so the server batches them and the call waits
+  // once, not once per task.
+
   async upsert(docs: readonly SearchDocument[]): Promise<void> {
-    await this.writeTo(this.indexUid, docs);
-    if (await this.building()) await this.writeTo(this.nextUid, docs);
+    if (!docs.length) return;
+    const tasks = await this.enqueueWrites(this.indexUid, docs);
+    if (await this.building()) tasks.push(...(await this.enqueueWrites(this.nextUid, docs)));
+    await this.settle(tasks, 'document addition');
   }
 
   async delete(ids: readonly string[]): Promise<void> {
-    await this.deleteFrom(this.indexUid, ids);
-    if (await this.building()) await this.deleteFrom(this.nextUid, ids);
+    if (!ids.length) return;
+    const tasks = await this.enqueueDeletes(this.indexUid, ids);
+    if (await this.building()) tasks.push(...(await this.enqueueDeletes(this.nextUid, ids)));
+    await this.settle(tasks, 'document deletion');
   }
 
   /** @internal used by the index build */
   async writeTo(uid: string, docs: readonly SearchDocument[]): Promise<void> {
-    if (!docs.length) return;
+    await this.settle(await this.enqueueWrites(uid, docs), 'document addition');
+  }
+
+  /** @internal used by the index build */
+  async deleteFrom(uid: string, ids: readonly string[]): Promise<void> {
+    await this.settle(await this.enqueueDeletes(uid, ids), 'document deletion');
+  }
+
+  /** Enqueues the additions (one task per batch) without waiting for them. */
+  private async enqueueWrites(uid: string, docs: readonly SearchDocument[]): Promise<EnqueuedTask[]> {
+    if (!docs.length) return [];
     docs.forEach(assertIndexable);
+    const tasks: EnqueuedTask[] = [];
     for (const batch of chunks(latestVersions(docs), this.batchSize)) {
       // skip what the index already holds at this version or newer (an outbox retry, a stale build row)
       const existing = await this.index(uid).getDocuments<SearchDocumentVersion>({
@@ -162,15 +208,16 @@ export class MeilisearchEngine extends SearchEngine {
       });
       const held = new Map(existing.results.map((d) => [d.id, d.version]));
       const fresh = batch.filter((d) => (held.get(d.id) ?? -1) < d.version).map(meiliDocumentOf);
-      if (fresh.length) await this.settle(this.index(uid).addDocuments(fresh, { primaryKey: 'id' }).waitTask(), 'document addition');
+      if (fresh.length) tasks.push(await this.index(uid).addDocuments(fresh, { primaryKey: 'id' }));
     }
+    return tasks;
   }
 
-  /** @internal used by the index build */
-  async deleteFrom(uid: string, ids: readonly string[]): Promise<void> {
-    for (const batch of chunks([...new Set(ids)], this.batchSize)) {
-      if (batch.length) await this.settle(this.index(uid).deleteDocuments(batch).waitTask(), 'document deletion');
-    }
+  /** Enqueues the deletions (one task per batch) without waiting for them. */
+  private async enqueueDeletes(uid: string, ids: readonly string[]): Promise<EnqueuedTask[]> {
+    const tasks: EnqueuedTask[] = [];
+    for (const batch of chunks([...new Set(ids)], this.batchSize)) tasks.push(await this.index(uid).deleteDocuments(batch));
+    return tasks;
   }
 
   private async building(): Promise<boolean> {
@@ -224,8 +271,10 @@ export class MeilisearchEngine extends SearchEngine {
     const groups = analyzeQuery(nq.q);
     let res;
     try {
-      res = await this.index().search<MeiliDocument, Paged>(nq.q, params as Paged);
-      if (res.totalHits === 0 && groups.length > 1) res = await this.index().search<MeiliDocument, Paged>(nq.q, { ...params, matchingStrategy: 'last' } as Paged);
+      // words with digits as the token fields hold them (Zephyrne65 → Zephyrne 65; meili-settings.ts)
+      const q = splitLettersFromDigits(nq.q);
+      res = await this.index().search<MeiliDocument, Paged>(q, params as Paged);
+      if (res.totalHits === 0 && groups.length > 1) res = await this.index().search<MeiliDocument, Paged>(q, { ...params, matchingStrategy: 'last' } as Paged);
     } catch (e) {
       throw new SearchUnavailableError(e);
     }
@@ -282,10 +331,8 @@ export class MeilisearchEngine extends SearchEngine {
 
   /** @internal used by the index build */
   async swapIn(): Promise<void> {
-    // posted directly: the client's IndexSwap type requires `rename`, which servers before 1.18
-    // (docker-compose runs 1.14) reject as an unknown field; without it, it is a swap everywhere
-    const enqueued = await this.client.httpRequest.post<EnqueuedTask>({ path: 'swap-indexes', body: [{ indexes: [this.indexUid, this.nextUid] }] });
-    await this.settle(this.client.tasks.waitForTask(enqueued.taskUid, { timeout: this.taskTimeoutMs * 4 }), 'index swap');
+    // rename: false swaps the two indexes' contents (both exist; the old one is dropped next)
+    await this.settle([await this.client.swapIndexes([{ indexes: [this.indexUid, this.nextUid], rename: false }])], 'index swap', this.taskTimeoutMs * 4);
     await this.dropNext();
   }
 

@@ -36,7 +36,7 @@ import { storedHitOf, withHighlight, type StoredHit } from '../search-hit.js';
 import { indexTokens, isHan } from '../text/tokenizer.js';
 import { synonymGroupsIn } from '../text/synonyms.js';
 import { analyzeQuery, highlightTermsOf, type QueryGroup } from '../text/query-analysis.js';
-import { editDistance, typoBudget } from '../text/edit-distance.js';
+import { typoDistance } from '../text/edit-distance.js';
 import { SAMPLE_LEXEME, SPARSE_SAMPLE_LEXEME, buildTsQuery, filterKeyLexeme, synonymLexeme, type BuiltTsQuery } from './tsquery.js';
 import { SEARCH_SQL } from './search.sql.js';
 
@@ -128,8 +128,12 @@ function bucketOf(id: string): number {
 }
 
 const latinOf = (tokens: string[]): string => tokens.filter((t) => !isHan(t)).join(' ');
-/** Words worth correcting a typo to: letters only (no model numbers), not Chinese. */
-const vocabularyOf = (tokens: string[]): string[] => tokens.filter((t) => t.length >= 3 && t.length <= 40 && /^\p{L}+$/u.test(t) && !isHan(t));
+/**
+ * Words worth correcting a typo to: not Chinese, with letters (a model number such as
+ * zephyrine65 too: its letters take typos, its digits never; see typoDistance). Numbers alone are
+ * never corrected, so they stay out.
+ */
+const vocabularyOf = (tokens: string[]): string[] => tokens.filter((t) => t.length >= 3 && t.length <= 40 && /\p{L}/u.test(t) && !isHan(t));
 
 /** QueryRunner.query is untyped: the row shape is stated at the call. */
 async function rq<T>(qr: QueryRunner, sql: string, params: unknown[] = []): Promise<T> {
@@ -440,7 +444,11 @@ export class PostgresEngine extends SearchEngine {
               CASE WHEN w.typed AND length(w.word) >= 5 AND NOT EXISTS (SELECT 1 FROM ${TERM} t WHERE t.term = w.word) THEN
                 (SELECT json_agg(json_build_object('term', n.term,
                           'stem', (SELECT min(l) FROM unnest(tsvector_to_array(to_tsvector('english', n.term))) AS l)))
-                 FROM (SELECT term FROM ${TERM} ORDER BY term <-> w.word LIMIT 8) AS n)
+                 -- of the nearest 64, the 8 nearest with the typed word's digits, in order (only
+                 -- letters may differ); bounded, so an unknown model number never walks the vocabulary
+                 FROM (SELECT term FROM (SELECT term, term <-> w.word AS dist FROM ${TERM} ORDER BY term <-> w.word LIMIT 64) AS k
+                       WHERE regexp_replace(term, '[^0-9]+', ' ', 'g') = regexp_replace(w.word, '[^0-9]+', ' ', 'g')
+                       ORDER BY dist LIMIT 8) AS n)
               END AS near
        FROM unnest($1::text[], $2::boolean[]) AS w(word, typed)`,
       [lookups.map((l) => l.word), lookups.map((l) => l.typed)],
@@ -463,10 +471,9 @@ export class PostgresEngine extends SearchEngine {
       const typedAlt = g.alternatives.find((a) => a.origin === 'typed');
       if (!typedAlt || typedAlt.words.length !== 1 || typedAlt.words[0].kind !== 'word') continue;
       const word = typedAlt.words[0].text;
-      const budget = typoBudget(word.length);
       const fixes = (near.get(word) ?? [])
-        .map((n) => ({ ...n, d: editDistance(word, n.term, budget) }))
-        .filter((n) => n.d <= budget && n.term !== word)
+        .map((n) => ({ ...n, d: typoDistance(word, n.term) }))
+        .filter((n): n is typeof n & { d: number } => n.d !== null && n.term !== word)
         .sort((x, y) => x.d - y.d)
         .slice(0, MAX_TYPO_ALTERNATIVES);
       for (const f of fixes) {

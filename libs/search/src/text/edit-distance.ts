@@ -29,3 +29,30 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 export function typoBudget(length: number): number {
   return length >= 9 ? 2 : length >= 5 ? 1 : 0;
 }
+
+const DIGIT_RUN = /\p{Nd}+/gu;
+
+/**
+ * How many typos turn `typed` into `term`, or null when that is beyond what is tolerated. The rule
+ * of both engines for words with digits (model numbers, standards: Zephyrine65, Instron5967,
+ * GB/T 3920): the digits match exactly, and each run of letters is typo-tolerant as a word of its
+ * own length, so `zephyrne65` → `zephyrine65` (one typo in nine letters) but never `zephyrine66`,
+ * and a number (`3920`) is never corrected (`3921`). A run of three letters (EMC2000) gets no typo,
+ * as the word EMC gets none; Meilisearch, matching the letters as a word of their own, could not
+ * give it one either. A word without digits keeps the plain rule.
+ */
+export function typoDistance(typed: string, term: string): number | null {
+  const digits = (w: string): string => (w.match(DIGIT_RUN) ?? []).join(' ');
+  if (digits(typed) !== digits(term)) return null;
+  const lettersTyped = typed.split(DIGIT_RUN);
+  const lettersTerm = term.split(DIGIT_RUN);
+  if (lettersTyped.length !== lettersTerm.length) return null;
+  let total = 0;
+  for (let i = 0; i < lettersTyped.length; i++) {
+    const budget = typoBudget(lettersTyped[i].length);
+    const d = editDistance(lettersTyped[i], lettersTerm[i], budget);
+    if (d > budget) return null;
+    total += d;
+  }
+  return total;
+}

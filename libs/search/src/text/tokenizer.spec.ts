@@ -1,4 +1,4 @@
-import { indexTokens, normalizeText, queryTokens, words } from './tokenizer.js';
+import { hasLettersAndDigits, indexTokens, normalizeText, queryTokens, splitLettersFromDigits, words } from './tokenizer.js';
 
 describe('tokenizer', () => {
   it('segments Chinese for search: long words also yield their sub-words', () => {
@@ -26,5 +26,13 @@ describe('tokenizer', () => {
   it('removes control characters and lists non-Chinese words', () => {
     expect(normalizeText('a\u0000b\u0002')).toBe('a b ');
     expect(words('Patent filing 专利 PCT')).toEqual(['patent', 'filing', 'pct']);
+  });
+
+  it('cuts words with digits into letters and digits, and leaves Chinese, numbers and words alone', () => {
+    expect(splitLettersFromDigits('Zephyrine65 疲劳试验机')).toBe('Zephyrine 65 疲劳试验机');
+    expect(splitLettersFromDigits('EMC2000, Instron5967 / UN38.3')).toBe('EMC 2000, Instron 5967 / UN 38.3');
+    expect(splitLettersFromDigits('GB/T 3920 型号4242 patent')).toBe('GB/T 3920 型号4242 patent');
+    expect(hasLettersAndDigits('zephyrine65')).toBe(true);
+    expect(['3920', 'patent', '型号4242'].map(hasLettersAndDigits)).toEqual([false, false, false]);
   });
 });

@@ -89,3 +89,21 @@ export function words(text: string): string[] {
   for (const s of segments(text)) if (s.kind === 'word') out.push(s.text);
   return out;
 }
+
+/** A letter (not Chinese) next to a digit, or a digit next to such a letter. */
+const LETTER_DIGIT = /(?<=(?!\p{Script=Han})\p{L})(?=\p{Nd})|(?<=\p{Nd})(?=(?!\p{Script=Han})\p{L})/gu;
+
+/**
+ * The text with its words with digits cut into runs of letters and runs of digits
+ * (`Zephyrine65` → `Zephyrine 65`). Meilisearch tolerates typos per word, digits included, so
+ * it gets letters and digits as words of their own: the letters then take typos by their own
+ * length and the digits none (typoTolerance.disableOnNumbers); see typoDistance.
+ */
+export function splitLettersFromDigits(text: string): string {
+  return text.replace(LETTER_DIGIT, ' ');
+}
+
+/** Is this (a token) a word with both letters and digits, such as a model number? */
+export function hasLettersAndDigits(word: string): boolean {
+  return /\p{Nd}/u.test(word) && /(?!\p{Script=Han})\p{L}/u.test(word);
+}

@@ -302,5 +302,49 @@ export function describeSearchEngineContract(label: string, open: () => Promise<
         expect(ids(await search({ q: '放弃' }))).toEqual([fixtureId(906)]);
       });
     });
+
+    // last: its offerings stay in the index, and no check above counts them
+    describe('typo tolerance in words with digits', () => {
+      const model = (k: number, title: string): SearchDocument =>
+        fixtureDocument({ n: 950 + k, title, description: '设备型号与标准见标题。', provider: [98, '型号测试实验室', ['testing_lab']], category: 'testing.machinery', regions: ['350503'], price: 5000, lead: 3, days: 4 });
+
+      beforeAll(async () => {
+        await engine.upsert([
+          model(1, 'Zephyrine65 疲劳试验机校准'),
+          model(2, 'Zephyrine66 疲劳试验机校准'),
+          model(3, 'Instron5967 万能材料试验机检测'),
+          model(4, 'Instron5968 万能材料试验机检测'),
+          model(5, 'EMC2000 电波暗室租用'),
+          model(6, '耐摩擦色牢度试验 GB/T 3920'),
+          model(7, '耐皂洗色牢度试验 GB/T 3921'),
+        ]);
+      });
+
+      it('corrects the letters of a model number: Zephyrne65 finds Zephyrine65, not Zephyrine66', async () => {
+        expect(ids(await search({ q: 'Zephyrne65' }))).toEqual([fixtureId(951)]);
+        expect(ids(await search({ q: 'zephyrine65' }))).toEqual([fixtureId(951)]);
+        expect(ids(await search({ q: 'Instorn5967' }))).toEqual([fixtureId(953)]);
+        expect(ids(await search({ q: 'Instorn5967 试验机' }))).toEqual([fixtureId(953)]);
+      });
+
+      it('matches the digits exactly: Zephyrine67, Instron5969 and EMC2001 find nothing', async () => {
+        expect((await search({ q: 'Zephyrine67' })).total).toBe(0);
+        expect((await search({ q: 'Instron5969' })).total).toBe(0);
+        expect((await search({ q: 'EMC2001' })).total).toBe(0);
+        expect(ids(await search({ q: 'emc2000' }))).toEqual([fixtureId(955)]);
+      });
+
+      it('never corrects a number: GB/T 3920 finds 3920, not 3921', async () => {
+        expect(ids(await search({ q: 'GB/T 3920' }))).toEqual([fixtureId(956)]);
+        expect(ids(await search({ q: '3921' }))).toEqual([fixtureId(957)]);
+        expect(ids(await search({ q: '色牢度 3920' }))).toEqual([fixtureId(956)]);
+      });
+
+      it('marks the corrected model number in the title', async () => {
+        const hit = (await search({ q: 'Zephyrne65' })).items[0];
+        expect(hit.highlight.title).toContain('<em>Zephyrine');
+        expect(hit.highlight.title).not.toContain('<em>疲劳');
+      });
+    });
   });
 }
