@@ -27,7 +27,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
       const job = inst[SCHEDULED_JOB] as ScheduledJob | undefined;
       if (job) this.schedule(job);
     }
-    this.dispatcher = d.start(250);
+    this.dispatcher = d.start();
     this.logger.log(`worker running: outbox topics [${d.topics().join(', ')}]`);
   }
 

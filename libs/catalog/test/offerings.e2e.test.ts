@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { ManualClock, shanghaiDate } from '@innoserve/core';
 import { AuditService } from '@innoserve/audit';
 import { AdmissionExpirySweep, OrganizationsService } from '@innoserve/organizations';
-import { OUTBOX_HANDLER, OutboxService, TransactionRunner } from '@innoserve/database';
+import { OUTBOX_HANDLER, OutboxService, TransactionRunner, type OutboxHandler } from '@innoserve/database';
 import { CatalogSearchFeed, ProviderChangeFanOut, QualificationLapseSweep } from '@innoserve/catalog';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { createStaffAndLogin, registerAndLogin, type AuthSession } from '../../../test/support/auth.js';
@@ -400,7 +400,7 @@ describe('offerings', () => {
 
       const fanOut = new ProviderChangeFanOut(t.app.get(TransactionRunner), t.app.get(OutboxService));
       const [changedRow] = await outboxRows(t, 'organizations.provider-changed', 'organizationId', provider.id);
-      await fanOut[OUTBOX_HANDLER]['organizations.provider-changed'](changedRow.payload, { id: changedRow.id, topic: changedRow.topic, attempts: 0 });
+      await (fanOut[OUTBOX_HANDLER]['organizations.provider-changed'] as OutboxHandler)(changedRow.payload, { id: changedRow.id, topic: changedRow.topic, attempts: 0 });
       expect((await outboxRows(t, TOPIC, 'offeringId', offering.id)).at(-1)!.payload).toEqual({ offeringId: offering.id, version: offering.version + 1 });
       expect((await outboxRows(t, TOPIC, 'offeringId', draft.id)).length).toBe(1);
       expect((await get(offering.id, provider.owner.token)).body.version).toBe(offering.version + 1);
