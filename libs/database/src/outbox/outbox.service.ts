@@ -10,7 +10,7 @@ export interface EnqueueOptions {
   orderingKey?: string;
   /**
    * With an orderingKey: when a message of the same topic and key is still pending (not yet
-   * claimed), add none. Only for handlers that re-read the aggregate's current state and ignore the
+   * claimed), add none but give that one this payload. Only for handlers that re-read the aggregate's current state and ignore the
    * payload's details (the search indexer): the pending message will see this change too.
    */
   coalesce?: boolean;
@@ -37,11 +37,13 @@ export class OutboxService {
       // them before this change is committed (a claim skips locked rows). A user's change lifts
       // them into the user lane: its own message may not overtake them (one key, one order), and it
       // must not wait behind the bulk lane's backlog.
+      // A coalesced message takes the newest payload, so it reads as the latest change.
       const answer = await manager.query<unknown[]>(
-        `UPDATE outbox_message SET lane = CASE WHEN $2 = 'user' THEN 'user' ELSE lane END
+        `UPDATE outbox_message SET lane = CASE WHEN $2 = 'user' THEN 'user' ELSE lane END,
+                payload = CASE WHEN $3 AND topic = $4 THEN $5::jsonb ELSE payload END
           WHERE ordering_key = $1 AND status = 'pending'
           RETURNING topic`,
-        [key, lane],
+        [key, lane, opts.coalesce === true, topic, JSON.stringify(payload)],
       );
       // node-postgres answers an UPDATE ... RETURNING through TypeORM as [rows, count]
       const rows = (Array.isArray(answer[0]) ? answer[0] : answer) as { topic: string }[];
