@@ -74,7 +74,7 @@ interface ClaimedRow {
 }
 
 function isBatchHandler(h: OutboxHandlerEntry): h is OutboxBatchHandler {
-  return typeof h === 'object' && h !== null && typeof (h).batch === 'function';
+  return typeof h === 'object' && h !== null && typeof h.batch === 'function';
 }
 
 function errorText(e: unknown): string {
