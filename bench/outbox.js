@@ -33,9 +33,10 @@ const { startEmbeddedPostgres, ensureDatabase, migrate } = await dist('libs/data
 const { loadConfig } = await dist('libs/core/src/index.js');
 const { runDemoSeed } = await dist('apps/cli/src/seed/index.js');
 const { SearchIndexer, SearchEngine } = await dist('libs/search/src/index.js');
+const { OFFERING_CHANGED_TOPIC, offeringMessage } = await dist('libs/catalog/src/index.js');
 const { workerModules } = await dist('apps/worker/src/modules.js');
 const { CoreModule } = await dist('libs/core/src/index.js');
-const { DatabaseModule } = await dist('libs/database/src/index.js');
+const { DatabaseModule, OutboxService } = await dist('libs/database/src/index.js');
 const { NestFactory } = await import('@nestjs/core');
 const { Module } = await import('@nestjs/common');
 const { DataSource } = await import('typeorm');
@@ -107,6 +108,7 @@ try {
   const engine = ctx.get(SearchEngine);
   await engine.ensureSetup();
   const indexer = ctx.get(SearchIndexer);
+  const outbox = new OutboxService();
   const indexedVersion = await versionProbe(engine, ds);
   console.log(`bench:outbox: ${ids.length} published offerings (${seeded} seeded, the rest cloned), engine ${engine.name}`);
 
@@ -141,7 +143,8 @@ try {
       const start = performance.now();
       const [[{ version }]] = await ds.transaction(async (m) => {
         const r = await m.query(`UPDATE offering SET version = version + 1, title = title || ' (改)' WHERE id = $1 RETURNING version`, [id]);
-        await m.query(`INSERT INTO outbox_message (topic, payload, lane, ordering_key) VALUES ('catalog.offering-changed', jsonb_build_object('offeringId', $1::text), 'user', 'offering:' || $1)`, [id]);
+        // as the catalog announces a change (libs/catalog offerings.service.ts)
+        await outbox.enqueue(m, OFFERING_CHANGED_TOPIC, { offeringId: id, version: Number(r[0][0].version) }, offeringMessage(id));
         return r;
       });
       // searchable: the engine holds the edit's version
