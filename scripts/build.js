@@ -17,7 +17,9 @@ async function* walk(dir) {
 }
 
 const started = Date.now();
-const outDir = path.join(root, 'dist');
+// `--out-dir DIR` builds elsewhere (a test that runs the build's processes must not share dist/ with another test)
+const outFlag = process.argv.indexOf('--out-dir');
+const outDir = outFlag > 0 ? path.resolve(process.argv[outFlag + 1]) : path.join(root, 'dist');
 await rm(outDir, { recursive: true, force: true });
 const files = [];
 for (const top of ['apps', 'libs']) for await (const f of walk(path.join(root, top))) files.push(f);
@@ -31,4 +33,4 @@ await Promise.all(
   }),
 );
 await writeFile(path.join(outDir, 'package.json'), '{"type":"module"}\n');
-console.log(`built ${files.length} files into dist/ in ${Date.now() - started} ms`);
+console.log(`built ${files.length} files into ${path.relative(root, outDir) || '.'}/ in ${Date.now() - started} ms`);

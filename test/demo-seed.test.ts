@@ -38,6 +38,15 @@ describe('the demo seed', () => {
     expect(Number(await count(`SELECT count(*)::text AS n FROM audit_entry`))).toBeGreaterThan(DEMO_ENTERPRISES.length + DEMO_PROVIDERS.length * 2);
   });
 
+  it('leaves no redundant backlog: at most one index message per seeded offering, all in the bulk lane', async () => {
+    const offerings = Number(await count(`SELECT count(*)::text AS n FROM offering`));
+    expect(await count(`SELECT count(*)::text AS n FROM (SELECT 1 FROM outbox_message WHERE topic = 'catalog.offering-changed' GROUP BY ordering_key HAVING count(*) > 1) x`)).toBe('0');
+    expect(Number(await count(`SELECT count(*)::text AS n FROM outbox_message WHERE topic = 'catalog.offering-changed'`))).toBe(offerings);
+    expect(await count(`SELECT count(*)::text AS n FROM outbox_message WHERE lane <> 'bulk'`)).toBe('0');
+    // at most one fan-out per provider, too
+    expect(await count(`SELECT count(*)::text AS n FROM (SELECT 1 FROM outbox_message WHERE topic = 'organizations.provider-changed' GROUP BY ordering_key HAVING count(*) > 1) x`)).toBe('0');
+  });
+
   it('prints logins that work', async () => {
     expect(logs.some((l) => l.includes(DEMO_STAFF[0].email))).toBe(true);
     for (const email of [DEMO_STAFF[0].email, 'e01@demo.innoserve.cn', 'p01@demo.innoserve.cn']) {

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './support/app.js';
 
 describe('health and problem+json basics', () => {
@@ -14,6 +15,30 @@ describe('health and problem+json basics', () => {
     expect(res.status).toBe(200);
     expect(res.body.checks.database).toBe('up');
     expect(res.body.checks.migrations).toBe('applied');
+  });
+
+  it('reports the outbox backlog per lane, the oldest unfinished message and the dead letters, warning on them without failing', async () => {
+    const ds = t.app.get(DataSource);
+    await ds.query(`DELETE FROM outbox_message`);
+    await ds.query(
+      `INSERT INTO outbox_message (topic, payload, lane, status, created_at) VALUES
+         ('test.a', '{}', 'bulk', 'pending', now() - interval '2 minutes'), ('test.a', '{}', 'bulk', 'pending', now()),
+         ('test.b', '{}', 'user', 'processing', now()), ('test.c', '{}', 'user', 'dead', now()), ('test.d', '{}', 'user', 'done', now())`,
+    );
+    try {
+      const res = await t.request('GET', '/health');
+      expect(res.status).toBe(200);
+      expect(res.body.checks.outbox).toMatchObject({
+        pending: 2,
+        processing: 1,
+        dead: 1,
+        lanes: { bulk: { pending: 2, processing: 0 }, user: { pending: 0, processing: 1 } },
+      });
+      expect(res.body.checks.outbox.oldestPendingSeconds).toBeGreaterThanOrEqual(119);
+      expect(res.body.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/1 outbox message\(s\) in the dead-letter state/), expect.stringMatching(/worker lag/)]));
+    } finally {
+      await ds.query(`DELETE FROM outbox_message`);
+    }
   });
 
   it('answers liveness', async () => {

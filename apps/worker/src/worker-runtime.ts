@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { InjectConfig, type AppConfig } from '@innoserve/core';
 import { OutboxDispatcher, SCHEDULED_JOB, OUTBOX_HANDLER, type ScheduledJob, type OutboxHandlerProvider } from '@innoserve/database';
 
 /**
@@ -15,10 +16,14 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
   private timers: NodeJS.Timeout[] = [];
   private running = new Set<Promise<unknown>>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly discovery: DiscoveryService) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly discovery: DiscoveryService,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
 
   onApplicationBootstrap(): void {
-    const d = new OutboxDispatcher(this.dataSource, { log: (l) => this.logger.warn(l) });
+    const d = new OutboxDispatcher(this.dataSource, { leaseMs: this.config.OUTBOX_LEASE_SECONDS * 1000, log: (l) => this.logger.warn(l) });
     for (const w of this.discovery.getProviders()) {
       const inst = w.instance as Record<symbol, unknown> | undefined;
       if (!inst || typeof inst !== 'object') continue;
@@ -27,7 +32,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
       const job = inst[SCHEDULED_JOB] as ScheduledJob | undefined;
       if (job) this.schedule(job);
     }
-    this.dispatcher = d.start(250);
+    this.dispatcher = d.start();
     this.logger.log(`worker running: outbox topics [${d.topics().join(', ')}]`);
   }
 

@@ -13,7 +13,7 @@ export class WorkerModule {
       imports: [
         DiscoveryModule,
         CoreModule.forRoot(config, clock),
-        DatabaseModule.forRoot({ url: config.DATABASE_URL!, poolSize: 5, applicationName: 'innoserve-worker' }),
+        DatabaseModule.forRoot({ url: config.DATABASE_URL!, poolSize: 10, applicationName: 'innoserve-worker' }),
         ...workerModules(),
       ],
       providers: [WorkerRuntime],

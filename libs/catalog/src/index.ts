@@ -13,7 +13,7 @@ export {
 export { CatalogSearchFeed, type CatalogSearchDocument, type OfferingVersion } from './services/catalog-search-feed.service.js';
 export { ProviderChangeFanOut } from './services/provider-change-fan-out.js';
 export { QualificationLapseSweep } from './services/qualification-lapse.sweep.js';
-export { OFFERING_CHANGED_TOPIC, PROVIDER_CHANGED_TOPIC, type OfferingChangedPayload, type ProviderChangedPayload } from './services/catalog-topics.js';
+export { OFFERING_CHANGED_TOPIC, PROVIDER_CHANGED_TOPIC, offeringMessage, type OfferingChangedPayload, type ProviderChangedPayload } from './services/catalog-topics.js';
 export { type OfferingView, type RevisionView } from './services/offering-views.js';
 export { MODERATION_DECISIONS, type ModerationDecision } from './dto/moderation.dto.js';
 export { demoOfferings, type DemoOfferingProvider, type DemoOffering } from './demo/demo-offerings.js';

@@ -57,13 +57,18 @@ export interface OutboxRow {
 }
 
 /** Outbox rows of a topic, oldest first; optionally only those whose payload has `key` = `value`. */
+/**
+ * The topic's messages so far (of one payload key's value). Reading them takes the pending ones as
+ * a worker would (marks them done), so a later change adds a message of its own instead of
+ * coalescing into one the test has already counted.
+ */
 export async function outboxRows(t: TestApp, topic: string, key?: string, value?: string): Promise<OutboxRow[]> {
-  const rows: OutboxRow[] = await t.app
-    .get(DataSource)
-    .query(
-      `SELECT id::text AS id, topic, payload FROM outbox_message WHERE topic = $1 ${key ? `AND payload->>'${key}' = $2` : ''} ORDER BY id`,
-      key ? [topic, value] : [topic],
-    );
+  const ds = t.app.get(DataSource);
+  const rows: OutboxRow[] = await ds.query(
+    `SELECT id::text AS id, topic, payload FROM outbox_message WHERE topic = $1 ${key ? `AND payload->>'${key}' = $2` : ''} ORDER BY outbox_message.id`,
+    key ? [topic, value] : [topic],
+  );
+  await ds.query(`UPDATE outbox_message SET status = 'done', processed_at = now() WHERE status = 'pending' AND id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
   return rows;
 }
 

@@ -59,6 +59,7 @@ const schema = z.object({
   TRUST_PROXY: z.string().regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/,\s]+)$/, 'must be true, false, a hop count or a list of proxy addresses/CIDRs').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_SIZE: int(1, 500).default(10),
+  OUTBOX_LEASE_SECONDS: int(1, 3600).default(60),
 });
 
 type Raw = z.infer<typeof schema>;

@@ -1,4 +1,4 @@
-import type { OutboxHandler } from './outbox/outbox-dispatcher.js';
+import type { OutboxHandlerEntry } from './outbox/outbox-dispatcher.js';
 
 /** A provider exposing `[SCHEDULED_JOB]` is run by the worker every intervalMs. */
 export const SCHEDULED_JOB = Symbol.for('innoserve.scheduledJob');
@@ -12,5 +12,6 @@ export interface ScheduledJob {
 }
 
 export interface OutboxHandlerProvider {
-  handlers: Record<string, OutboxHandler>;
+  /** A topic's handler: one message at a time, or `{ batch }` for all of a claimed batch's messages of the topic. */
+  handlers: Record<string, OutboxHandlerEntry>;
 }

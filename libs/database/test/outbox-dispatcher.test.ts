@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@innoserve/database/testing';
-import { dataSourceOptions, OutboxDispatcher, OutboxMessage, OutboxService, outboxStats } from '@innoserve/database';
+import { dataSourceOptions, OutboxDispatcher, OutboxMessage, OutboxService, outboxStats, withOutboxLane } from '@innoserve/database';
 
 describe(OutboxDispatcher.name, () => {
   let db: TestDatabase;
@@ -102,22 +102,166 @@ describe(OutboxDispatcher.name, () => {
     expect(new Set(seen).size).toBe(40);
   });
 
-  it('hands a row to the next worker again when the first dies mid-handler (its claim rolls back)', async () => {
-    await ds.transaction((m) => outbox.enqueue(m, 'test.crash', { n: 1 }));
-    // the first worker's connection is killed while its handler runs
-    const first = new OutboxDispatcher(ds);
-    first.register('test.crash', async () => {
-      const [{ pid }] = await ds.query<{ pid: number }[]>(
-        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction' AND pid <> pg_backend_pid() LIMIT 1`,
-      );
-      await ds.query('SELECT pg_terminate_backend($1)', [pid]);
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('runs handlers outside any transaction, the batch claimed and leased before they start', async () => {
+    await ds.transaction(async (m) => {
+      for (let i = 0; i < 3; i++) await outbox.enqueue(m, 'test.net', { n: i });
     });
-    await expect(first.runOnce()).rejects.toThrow();
-    expect((await rows())[0]).toMatchObject({ status: 'pending', attempts: 0 });
+    const seen: { inTransaction: number; states: string[] }[] = [];
+    const d = new OutboxDispatcher(ds);
+    d.register('test.net', async () => {
+      const [{ n }] = await ds.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+      );
+      const states = (await rows()).map((r) => `${r.status}:${r.leaseUntil !== null}`);
+      seen.push({ inTransaction: n, states });
+    });
+    expect(await d.runOnce('user')).toBe(3);
+    expect(seen).toHaveLength(3);
+    for (const s of seen) expect(s).toEqual({ inTransaction: 0, states: ['processing:true', 'processing:true', 'processing:true'] });
+    expect((await rows()).map((r) => [r.status, r.leaseUntil, r.leaseToken])).toEqual([
+      ['done', null, null],
+      ['done', null, null],
+      ['done', null, null],
+    ]);
+  });
+
+  it('gives a whole batch to a batch handler and retries only the messages it reports as failed', async () => {
+    await ds.transaction(async (m) => {
+      for (let i = 0; i < 5; i++) await outbox.enqueue(m, 'test.batch', { n: i });
+    });
+    const calls: number[][] = [];
+    const d = new OutboxDispatcher(ds, { backoffMs: () => 0 });
+    d.register('test.batch', {
+      batch: async (messages) => {
+        calls.push(messages.map((x) => x.payload.n as number));
+        return { failed: new Map(messages.filter((x) => x.payload.n === 3 && x.attempts === 1).map((x) => [x.id, new Error('engine refused #3')])) };
+      },
+    });
+    expect(await d.runOnce('user')).toBe(5);
+    expect((await rows()).map((r) => r.status)).toEqual(['done', 'done', 'done', 'pending', 'done']);
+    expect((await rows())[3]).toMatchObject({ attempts: 1, lastError: 'engine refused #3' });
+    expect(await d.runOnce('user')).toBe(1);
+    expect(calls).toEqual([[0, 1, 2, 3, 4], [3]]);
+    expect((await rows()).every((r) => r.status === 'done')).toBe(true);
+  });
+
+  it("hands out one aggregate's messages one at a time and in order, other aggregates in parallel, across workers", async () => {
+    await ds.transaction(async (m) => {
+      for (let i = 0; i < 6; i++) for (const key of ['a', 'b', 'c']) await outbox.enqueue(m, 'test.ordered', { key, n: i }, { orderingKey: `agg:${key}` });
+    });
+    const inFlight = new Map<string, number>();
+    let overlapSameKey = 0;
+    let parallelKeys = 0;
+    const order: Record<string, number[]> = { a: [], b: [], c: [] };
+    const make = () => {
+      const d = new OutboxDispatcher(ds, { batchSize: 10 });
+      d.register('test.ordered', async (p) => {
+        const key = p.key as string;
+        if ((inFlight.get(key) ?? 0) > 0) overlapSameKey++;
+        inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
+        if ([...inFlight.values()].filter((v) => v > 0).length > 1) parallelKeys++;
+        await sleep(5);
+        order[key].push(p.n as number);
+        inFlight.set(key, inFlight.get(key)! - 1);
+      });
+      return d;
+    };
+    const a = make();
+    const b = make();
+    // the first claim takes only the head of each aggregate
+    for (let round = 0; round < 10; round++) await Promise.all([a.runOnce('user'), b.runOnce('user')]);
+    expect(overlapSameKey).toBe(0);
+    expect(parallelKeys).toBeGreaterThan(0);
+    expect(order).toEqual({ a: [0, 1, 2, 3, 4, 5], b: [0, 1, 2, 3, 4, 5], c: [0, 1, 2, 3, 4, 5] });
+  });
+
+  it('delivers a batch again when its lease runs out (the worker died), and the late worker cannot settle it', async () => {
+    await ds.transaction((m) => outbox.enqueue(m, 'test.crash', { n: 1 }));
+    let release!: () => void;
+    const stuck = new OutboxDispatcher(ds, { leaseMs: 300 });
+    stuck.register('test.crash', () => new Promise<void>((r) => (release = r)));
+    const first = stuck.runOnce('user');
+    await sleep(100);
+    expect((await rows())[0]).toMatchObject({ status: 'processing', attempts: 1 });
     const handled: unknown[] = [];
-    const second = new OutboxDispatcher(ds);
+    const second = new OutboxDispatcher(ds, { leaseMs: 60_000 });
     second.register('test.crash', async (p) => void handled.push(p.n));
-    expect(await second.runOnce()).toBe(1);
+    expect(await second.runOnce('user')).toBe(0); // still leased
+    await sleep(350);
+    expect(await second.runOnce('user')).toBe(1);
     expect(handled).toEqual([1]);
+    expect((await rows())[0]).toMatchObject({ status: 'done', attempts: 2 });
+    const doneAt = (await rows())[0].processedAt;
+    release(); // the first worker comes back: its settle finds the lease gone and changes nothing
+    await first;
+    expect((await rows())[0]).toMatchObject({ status: 'done', attempts: 2, processedAt: doneAt });
+  });
+
+  it('ends a message that keeps killing its worker in the dead-letter state', async () => {
+    await ds.transaction((m) => outbox.enqueue(m, 'test.poison', { n: 1 }));
+    await ds.query(`UPDATE outbox_message SET status = 'processing', attempts = 3, lease_until = now() - interval '1 second', lease_token = gen_random_uuid()`);
+    const d = new OutboxDispatcher(ds, { maxAttempts: 3 });
+    d.register('test.poison', async () => undefined);
+    expect(await d.runOnce('user')).toBe(0);
+    expect((await rows())[0]).toMatchObject({ status: 'dead', lastError: 'the worker handling it stopped (lease expired)' });
+  });
+
+  it('coalesces a change into an unclaimed message of its aggregate, and a user change lifts the bulk backlog of its aggregate', async () => {
+    await withOutboxLane('bulk', () =>
+      ds.transaction(async (m) => {
+        await outbox.enqueue(m, 'test.index', { id: 'x', v: 1 }, { orderingKey: 'offering:x', coalesce: true });
+        await outbox.enqueue(m, 'test.index', { id: 'x', v: 2 }, { orderingKey: 'offering:x', coalesce: true });
+        await outbox.enqueue(m, 'test.index', { id: 'y', v: 1 }, { orderingKey: 'offering:y', coalesce: true });
+      }),
+    );
+    expect((await rows()).map((r) => [r.orderingKey, r.lane])).toEqual([
+      ['offering:x', 'bulk'],
+      ['offering:y', 'bulk'],
+    ]);
+    await ds.transaction((m) => outbox.enqueue(m, 'test.index', { id: 'x', v: 3 }, { orderingKey: 'offering:x', coalesce: true }));
+    expect((await rows()).map((r) => [r.orderingKey, r.lane])).toEqual([
+      ['offering:x', 'user'],
+      ['offering:y', 'bulk'],
+    ]);
+    // another topic of the same aggregate is not coalesced, and comes after it
+    await ds.transaction((m) => outbox.enqueue(m, 'test.other', { id: 'x' }, { orderingKey: 'offering:x' }));
+    expect((await rows()).map((r) => [r.topic, r.lane])).toEqual([
+      ['test.index', 'user'],
+      ['test.index', 'bulk'],
+      ['test.other', 'user'],
+    ]);
+    // once claimed, a message is no longer a place to coalesce into
+    await ds.query(`UPDATE outbox_message SET status = 'done' WHERE ordering_key = 'offering:y'`);
+    await ds.transaction((m) => outbox.enqueue(m, 'test.index', { id: 'y', v: 2 }, { orderingKey: 'offering:y', coalesce: true }));
+    expect((await rows()).filter((r) => r.orderingKey === 'offering:y').map((r) => r.status)).toEqual(['done', 'pending']);
+  });
+
+  it('never keeps a user change waiting behind a bulk backlog', async () => {
+    await withOutboxLane('bulk', () =>
+      ds.transaction(async (m) => {
+        for (let i = 0; i < 3000; i++) await outbox.enqueue(m, 'test.slow', { n: i });
+      }),
+    );
+    const handledAt = new Map<number, number>();
+    const d = new OutboxDispatcher(ds);
+    d.register('test.slow', {
+      batch: async (messages) => {
+        await sleep(messages.length); // 1 ms a message: 3 s of bulk work
+        for (const x of messages) handledAt.set(x.payload.n as number, Date.now());
+      },
+    });
+    const running = d.start();
+    try {
+      await sleep(300);
+      const queuedAt = Date.now();
+      await ds.transaction((m) => outbox.enqueue(m, 'test.slow', { n: -1 }));
+      while (!handledAt.has(-1) && Date.now() - queuedAt < 5000) await sleep(20);
+      expect(handledAt.get(-1)! - queuedAt).toBeLessThan(1000);
+      expect(handledAt.size).toBeLessThan(3001); // the bulk backlog was still being worked off
+    } finally {
+      await running.stop();
+    }
   });
 });

@@ -112,6 +112,24 @@ describe(SearchIndexer.name, () => {
       });
       process.stdout.write(`time to removed (provider suspend): ${toGone} ms\n`);
     });
+
+    it('indexes a burst of 20 offerings published in a row within 2 s of the last, while a bulk backlog drains', async () => {
+      const provider = await admittedProvider(t, officer);
+      const bulk = await publishOffering(provider, { title: '批量回填检测' });
+      // a backlog in the bulk lane (as when a program opens): 3,000 re-index messages of one offering
+      await t.app.get(DataSource).query(
+        `INSERT INTO outbox_message (topic, payload, lane) SELECT $1, jsonb_build_object('offeringIds', jsonb_build_array($2::text)), 'bulk' FROM generate_series(1, 3000)`,
+        ['search.offerings-changed', bulk],
+      );
+      const ids: string[] = [];
+      for (let i = 0; i < 20; i++) ids.push(await publishOffering(provider, { title: `连发检测服务 burst-${i}` }));
+      const last = Date.now();
+      await waitFor(async () => {
+        const v = await engine.listVersions();
+        return ids.every((id) => v.some((x) => x.id === id));
+      }, 2000);
+      process.stdout.write(`burst of 20: all searchable ${Date.now() - last} ms after the last publish\n`);
+    });
   });
 
   // the tests below run without a worker: they drive the indexer, reconcile and reindex directly

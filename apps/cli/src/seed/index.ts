@@ -7,6 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { ManualClock, type AppConfig } from '@innoserve/core';
 import { UsersService } from '@innoserve/identity';
+import { withOutboxLane } from '@innoserve/database';
 import { SeedModule } from './seed.module.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from './demo-data.js';
 import { seedOrganizations, demoOrganizationLogins, principalOf } from './organizations.seed.js';
@@ -28,9 +29,13 @@ export async function runDemoSeed(config: AppConfig, log: (line: string) => void
   const clock = new ManualClock(new Date());
   const app = await NestFactory.createApplicationContext(SeedModule.forRoot(config, clock), { logger: ['error', 'warn'] });
   try {
-    const staff = await seedStaff(app);
-    const orgs = await seedOrganizations(app, clock, config.ADMISSION_NOTICE_DAYS);
-    const offerings = await seedOfferings(app, await principalOf(app.get(UsersService), 'officer@demo.innoserve.cn'));
+    // the seed is fan-out: its messages take the bulk lane, so a user's first change is not queued behind them
+    const { staff, orgs, offerings } = await withOutboxLane('bulk', async () => {
+      const staff = await seedStaff(app);
+      const orgs = await seedOrganizations(app, clock, config.ADMISSION_NOTICE_DAYS);
+      const offerings = await seedOfferings(app, await principalOf(app.get(UsersService), 'officer@demo.innoserve.cn'));
+      return { staff, orgs, offerings };
+    });
     log(
       staff + orgs.created + offerings === 0
         ? 'demo seed: already seeded'

@@ -18,3 +18,12 @@ export interface OfferingChangedPayload {
  * name or types change; re-index every offering of the provider (CatalogSearchFeed.offeringIdsOfProvider).
  */
 export { PROVIDER_CHANGED_TOPIC, type ProviderChangedPayload };
+
+/**
+ * How an offering change is enqueued: keyed by the offering (its messages in order) and coalesced
+ * into an unclaimed one (the indexer re-reads the offering, so one message carries every change
+ * made before it is claimed — the demo seed leaves one per offering, not one per step).
+ */
+export function offeringMessage(offeringId: string): { orderingKey: string; coalesce: true } {
+  return { orderingKey: `offering:${offeringId}`, coalesce: true };
+}

@@ -23,7 +23,7 @@ import {
   unknownCategory,
   unknownRegions,
 } from './catalog-errors.js';
-import { OFFERING_CHANGED_TOPIC, type OfferingChangedPayload } from './catalog-topics.js';
+import { OFFERING_CHANGED_TOPIC, offeringMessage, type OfferingChangedPayload } from './catalog-topics.js';
 import { toOfferingView, toRevisionView, type OfferingView, type RevisionView } from './offering-views.js';
 
 /** The editable fields as commands take them (the HTTP DTOs satisfy these). */
@@ -409,7 +409,7 @@ export class OfferingsService {
   }
 
   private async announce(m: EntityManager, offering: Offering): Promise<void> {
-    await this.outbox.enqueue(m, OFFERING_CHANGED_TOPIC, { offeringId: offering.id, version: Number(offering.version) } satisfies OfferingChangedPayload);
+    await this.outbox.enqueue(m, OFFERING_CHANGED_TOPIC, { offeringId: offering.id, version: Number(offering.version) } satisfies OfferingChangedPayload, offeringMessage(offering.id));
   }
 
   private record(m: EntityManager, o: Offering, action: string, actorId: string, before: unknown, after: unknown, reason: string | null = null): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@innoserve/core';
 import { OUTBOX_HANDLER, OutboxService, TransactionRunner, type OutboxHandlerProvider } from '@innoserve/database';
-import { OFFERING_CHANGED_TOPIC, PROVIDER_CHANGED_TOPIC, type OfferingChangedPayload } from './catalog-topics.js';
+import { OFFERING_CHANGED_TOPIC, PROVIDER_CHANGED_TOPIC, offeringMessage, type OfferingChangedPayload } from './catalog-topics.js';
 
 /**
  * Worker handler of `organizations.provider-changed`: every published offering of the provider
@@ -35,7 +35,8 @@ export class ProviderChangeFanOut {
       // node-postgres answers an UPDATE ... RETURNING as [rows, count]
       const list = (Array.isArray(rows[0]) ? rows[0] : rows) as { id: string; version: string }[];
       for (const r of list) {
-        await this.outbox.enqueue(m, OFFERING_CHANGED_TOPIC, { offeringId: r.id, version: Number(r.version) } satisfies OfferingChangedPayload);
+        // in the lane of the provider's own message (a suspension is a user's change, the seed is bulk)
+        await this.outbox.enqueue(m, OFFERING_CHANGED_TOPIC, { offeringId: r.id, version: Number(r.version) } satisfies OfferingChangedPayload, offeringMessage(r.id));
       }
       return list.length;
     });

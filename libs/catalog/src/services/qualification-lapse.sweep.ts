@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { addDays, Clock, shanghaiDate } from '@innoserve/core';
 import { OutboxService, SCHEDULED_JOB, TransactionRunner, type ScheduledJob } from '@innoserve/database';
 import { OrganizationsService } from '@innoserve/organizations';
-import { OFFERING_CHANGED_TOPIC, type OfferingChangedPayload } from './catalog-topics.js';
+import { OFFERING_CHANGED_TOPIC, offeringMessage, type OfferingChangedPayload } from './catalog-topics.js';
 
 /** How far back a lapse is still caught (a worker down longer than this leaves it to reindex). */
 const LOOKBACK_DAYS = 30;
@@ -45,7 +45,10 @@ export class QualificationLapseSweep {
         );
         const rows = result[0];
         for (const r of rows) {
-          await this.outbox.enqueue(m, OFFERING_CHANGED_TOPIC, { offeringId: r.id, version: Number(r.version) } satisfies OfferingChangedPayload);
+          await this.outbox.enqueue(m, OFFERING_CHANGED_TOPIC, { offeringId: r.id, version: Number(r.version) } satisfies OfferingChangedPayload, {
+            ...offeringMessage(r.id),
+            lane: 'bulk',
+          });
         }
         return rows.length;
       });

@@ -1,5 +1,6 @@
 // Generated migrations are listed here in order (npm run migration:generate -- <Name> adds them).
 import type { MigrationInterface } from 'typeorm';
+import { OutboxV21796431172875 } from './1796431172875-OutboxV2.js';
 import { DecisionVersions1796429804222 } from './1796429804222-DecisionVersions.js';
 import { Search1795547398891 } from './1795547398891-Search.js';
 import { SearchIndexes1795547398892 } from './1795547398892-SearchIndexes.js';
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SearchIndexes1795547398892,
   RefuseUnless1795560000000,
   DecisionVersions1796429804222,
+  OutboxV21796431172875,
 ];

@@ -1,35 +1,120 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { OutboxMessage } from './outbox-message.entity.js';
+import { withOutboxLane } from './outbox.service.js';
+import { OUTBOX_LANES, type OutboxLane } from './outbox-message.entity.js';
 
+/** One message handed to a handler. */
+export interface OutboxDelivery {
+  id: string;
+  topic: string;
+  payload: Record<string, unknown>;
+  /** Deliveries including this one. */
+  attempts: number;
+}
+
+/** Handles one message; throwing fails it (retried with backoff). */
 export type OutboxHandler = (payload: Record<string, unknown>, message: { id: string; topic: string; attempts: number }) => Promise<void>;
 
+/**
+ * Handles all of a claimed batch's messages of its topic in one call (e.g. one engine write for
+ * 500 documents). Throwing fails them all; returning `failed` fails only those (id → error).
+ */
+export interface OutboxBatchHandler {
+  batch(messages: readonly OutboxDelivery[]): Promise<void | { failed: ReadonlyMap<string, unknown> }>;
+}
+
+export type OutboxHandlerEntry = OutboxHandler | OutboxBatchHandler;
+
+export interface LaneOptions {
+  /** Messages claimed at once. */
+  batchSize: number;
+  /** Batches of this lane in flight at once in one process (each its own claim). */
+  concurrency: number;
+  /** Wait between polls when the lane is empty, ms. */
+  pollMs: number;
+}
+
 export interface DispatcherOptions {
+  /** Per-lane settings; defaults in DEFAULT_LANES. */
+  lanes?: Partial<Record<OutboxLane, Partial<LaneOptions>>>;
+  /** Shorthand: the batch size of every lane (a lane's own setting wins). */
   batchSize?: number;
+  /** Deliveries before a failing message is dead. */
   maxAttempts?: number;
+  /** How long a claimed batch is this worker's; after that another worker may take it again. */
+  leaseMs?: number;
   /** Backoff before retry n (1-based), in ms. */
   backoffMs?: (attempt: number) => number;
+  /** Done messages are deleted after this long (at most once a minute, a bounded number at a time). */
+  keepDoneMs?: number;
   log?: (line: string, extra?: Record<string, unknown>) => void;
 }
 
 /**
- * Hands committed outbox rows to their topic's handler. Rows are claimed with
- * FOR UPDATE SKIP LOCKED, so several workers share the queue; a crash mid-handler rolls the claim
- * back and the row is handled again (handlers are idempotent). Failures retry with exponential
- * backoff and end in the `dead` state after maxAttempts; /health reports dead letters.
+ * User lane: small batches polled often, so one person's change is handled within a poll or two.
+ * Bulk lane: batches of 500 (the search engine's write size), two in flight so that claiming and
+ * building the next batch overlaps the engine write of the current one.
+ */
+export const DEFAULT_LANES: Readonly<Record<OutboxLane, LaneOptions>> = {
+  user: { batchSize: 100, concurrency: 1, pollMs: 100 },
+  bulk: { batchSize: 500, concurrency: 2, pollMs: 250 },
+};
+
+/**
+ * Single-message handlers of one batch running at once: they are I/O-bound (a transaction, an
+ * engine call), and each may hold a connection of the worker's pool.
+ */
+const HANDLER_CONCURRENCY = 4;
+
+interface ClaimedRow {
+  id: string;
+  topic: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+function isBatchHandler(h: OutboxHandlerEntry): h is OutboxBatchHandler {
+  return typeof h === 'object' && h !== null && typeof h.batch === 'function';
+}
+
+function errorText(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).slice(0, 2000);
+}
+
+/**
+ * Hands committed outbox rows to their topic's handler (outbox v2, libs/database/README.md):
+ * 1. claim: one short statement moves up to a batch of due rows of one lane to `processing` under
+ *    a lease (FOR UPDATE SKIP LOCKED, so worker replicas share the queue without waiting on each
+ *    other); a row whose key has an earlier unfinished row is not due yet, so one aggregate's
+ *    messages go one at a time, in order, while different aggregates run in parallel;
+ * 2. handle: outside any transaction — a handler that calls Meilisearch, Stripe or SMTP holds no
+ *    row lock and no connection while it waits on the network;
+ * 3. settle: one statement marks the batch done, or schedules each failed row's retry with backoff
+ *    (dead after maxAttempts), but only while the lease is still this claim's (its token).
+ * A worker killed between 1 and 3 leaves its rows `processing`; when the lease runs out they are
+ * claimed again. Handlers are therefore idempotent.
  */
 export class OutboxDispatcher {
-  private readonly handlers = new Map<string, OutboxHandler>();
-  private readonly batchSize: number;
+  private readonly handlers = new Map<string, OutboxHandlerEntry>();
+  private readonly lanes: Record<OutboxLane, LaneOptions>;
   private readonly maxAttempts: number;
+  private readonly leaseMs: number;
+  private readonly keepDoneMs: number;
   private readonly backoffMs: (attempt: number) => number;
+  private lastPurge = 0;
 
   constructor(private readonly dataSource: DataSource, private readonly opts: DispatcherOptions = {}) {
-    this.batchSize = opts.batchSize ?? 50;
+    this.lanes = {
+      user: { ...DEFAULT_LANES.user, ...(opts.batchSize ? { batchSize: opts.batchSize } : {}), ...opts.lanes?.user },
+      bulk: { ...DEFAULT_LANES.bulk, ...(opts.batchSize ? { batchSize: opts.batchSize } : {}), ...opts.lanes?.bulk },
+    };
     this.maxAttempts = opts.maxAttempts ?? 8;
+    this.leaseMs = opts.leaseMs ?? 60_000;
+    this.keepDoneMs = opts.keepDoneMs ?? 24 * 3_600_000;
     this.backoffMs = opts.backoffMs ?? ((n) => Math.min(1000 * 2 ** (n - 1), 10 * 60_000));
   }
 
-  register(topic: string, handler: OutboxHandler): void {
+  register(topic: string, handler: OutboxHandlerEntry): void {
     if (this.handlers.has(topic)) throw new Error(`outbox topic ${topic} already has a handler`);
     this.handlers.set(topic, handler);
   }
@@ -38,87 +123,195 @@ export class OutboxDispatcher {
     return [...this.handlers.keys()];
   }
 
-  /** Handles up to one batch; returns how many rows it took. */
-  async runOnce(): Promise<number> {
+  /** Claims, handles and settles one batch of the lane (of every lane when none is named); returns how many rows it took. */
+  async runOnce(lane?: OutboxLane): Promise<number> {
+    if (lane === undefined) {
+      let n = 0;
+      for (const l of OUTBOX_LANES) n += await this.runOnce(l);
+      return n;
+    }
     const topics = this.topics();
     if (topics.length === 0) return 0;
-    let taken = 0;
-    const tried = ['0']; // a row that failed in this batch waits for the next one, whatever its backoff
-    for (let i = 0; i < this.batchSize; i++) {
-      const handled = await this.dataSource.transaction(async (manager) => {
-        const rows: OutboxMessage[] = await manager
-          .createQueryBuilder(OutboxMessage, 'm')
-          .where(`m.status = 'pending' AND m.availableAt <= now() AND m.topic IN (:...topics) AND m.id NOT IN (:...tried)`, { topics, tried })
-          .orderBy('m.id', 'ASC')
-          .limit(1)
-          .setLock('pessimistic_write')
-          .setOnLocked('skip_locked')
-          .getMany();
-        const row = rows[0];
-        if (!row) return false;
-        tried.push(row.id);
-        const handler = this.handlers.get(row.topic)!;
-        try {
-          await handler(row.payload, { id: row.id, topic: row.topic, attempts: row.attempts });
-          await manager.update(OutboxMessage, { id: row.id }, { status: 'done', processedAt: new Date(), attempts: row.attempts + 1, lastError: null });
-        } catch (e) {
-          const attempts = row.attempts + 1;
-          const dead = attempts >= this.maxAttempts;
-          const message = e instanceof Error ? e.message : String(e);
-          this.opts.log?.(`outbox ${row.topic} #${row.id} failed (attempt ${attempts}${dead ? ', dead' : ''}): ${message}`);
-          await manager.update(OutboxMessage, { id: row.id }, {
-            attempts,
-            lastError: message.slice(0, 2000),
-            status: dead ? 'dead' : 'pending',
-            availableAt: new Date(Date.now() + this.backoffMs(attempts)),
-          });
-        }
-        return true;
-      });
-      if (!handled) break;
-      taken++;
-    }
-    return taken;
+    const token = randomUUID();
+    const rows = await this.claim(lane, topics, token);
+    if (rows.length === 0) return 0;
+    const failures = await withOutboxLane(lane, () => this.handle(rows));
+    await this.settle(rows, failures, token);
+    return rows.length;
   }
 
-  /** Polls until stopped. */
-  start(intervalMs = 500): { stop: () => Promise<void> } {
+  private async claim(lane: OutboxLane, topics: string[], token: string): Promise<ClaimedRow[]> {
+    // Rows whose lease ran out after their last allowed delivery (a message that kills its worker)
+    // are dead rather than handed out forever.
+    await this.dataSource.query(
+      `UPDATE outbox_message SET status = 'dead', lease_until = NULL, lease_token = NULL,
+              last_error = coalesce(last_error, 'the worker handling it stopped (lease expired)')
+        WHERE lane = $1 AND status = 'processing' AND lease_until < now() AND attempts >= $2`,
+      [lane, this.maxAttempts],
+    );
+    const answer = await this.dataSource.query<unknown[]>(
+      `WITH due AS (
+         SELECT m.id FROM outbox_message m
+          WHERE m.lane = $1 AND m.topic = ANY($2::text[])
+            AND ((m.status = 'pending' AND m.available_at <= now()) OR (m.status = 'processing' AND m.lease_until < now()))
+            AND (m.ordering_key IS NULL OR NOT EXISTS (
+                  SELECT 1 FROM outbox_message e
+                   WHERE e.ordering_key = m.ordering_key AND e.id < m.id AND e.status IN ('pending', 'processing')))
+          ORDER BY m.id
+          LIMIT $3
+          FOR UPDATE SKIP LOCKED)
+       UPDATE outbox_message u
+          SET status = 'processing', attempts = u.attempts + 1, lease_token = $4,
+              lease_until = now() + $5 * interval '1 millisecond'
+         FROM due WHERE u.id = due.id
+       RETURNING u.id, u.topic, u.payload, u.attempts`,
+      [lane, topics, this.lanes[lane].batchSize, token, this.leaseMs],
+    );
+    // node-postgres answers an UPDATE ... RETURNING through TypeORM as [rows, count]; RETURNING keeps no order
+    const rows = (Array.isArray(answer[0]) ? answer[0] : answer) as ClaimedRow[];
+    return rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+  }
+
+  /** Runs the handlers; returns the failed rows' errors (id → message). */
+  private async handle(rows: ClaimedRow[]): Promise<Map<string, string>> {
+    const failures = new Map<string, string>();
+    const byTopic = new Map<string, ClaimedRow[]>();
+    for (const r of rows) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r]);
+    for (const [topic, list] of byTopic) {
+      const handler = this.handlers.get(topic)!;
+      if (isBatchHandler(handler)) {
+        try {
+          const result = await handler.batch(list);
+          for (const [id, e] of result?.failed ?? []) failures.set(id, errorText(e));
+        } catch (e) {
+          for (const r of list) failures.set(r.id, errorText(e));
+        }
+        continue;
+      }
+      // a batch holds at most one message per ordering key, so its messages may run side by side
+      let next = 0;
+      const runner = async (): Promise<void> => {
+        while (next < list.length) {
+          const r = list[next++];
+          try {
+            await handler(r.payload, { id: r.id, topic: r.topic, attempts: r.attempts });
+          } catch (e) {
+            failures.set(r.id, errorText(e));
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(HANDLER_CONCURRENCY, list.length) }, runner));
+    }
+    for (const r of rows) {
+      const error = failures.get(r.id);
+      if (error !== undefined) this.opts.log?.(`outbox ${r.topic} #${r.id} failed (attempt ${r.attempts}${r.attempts >= this.maxAttempts ? ', dead' : ''}): ${error}`);
+    }
+    return failures;
+  }
+
+  private async settle(rows: ClaimedRow[], failures: Map<string, string>, token: string): Promise<void> {
+    const errors = rows.map((r) => failures.get(r.id) ?? null);
+    const backoff = rows.map((r) => (failures.has(r.id) ? Math.max(0, Math.round(this.backoffMs(r.attempts))) : 0));
+    await this.dataSource.query(
+      `UPDATE outbox_message m SET
+              status = CASE WHEN f.error IS NULL THEN 'done' WHEN m.attempts >= $4 THEN 'dead' ELSE 'pending' END,
+              processed_at = CASE WHEN f.error IS NULL THEN now() ELSE m.processed_at END,
+              last_error = f.error,
+              available_at = CASE WHEN f.error IS NULL THEN m.available_at ELSE now() + f.backoff * interval '1 millisecond' END,
+              lease_until = NULL, lease_token = NULL
+         FROM unnest($1::bigint[], $2::text[], $3::int[]) AS f(id, error, backoff)
+        WHERE m.id = f.id AND m.status = 'processing' AND m.lease_token = $5`,
+      [rows.map((r) => r.id), errors, backoff, this.maxAttempts, token],
+    );
+  }
+
+  /** Deletes done rows older than keepDoneMs, a bounded number at a time, at most once a minute. */
+  private async purgeDone(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastPurge < 60_000) return;
+    this.lastPurge = now;
+    await this.dataSource.query(
+      `DELETE FROM outbox_message WHERE id IN (
+         SELECT id FROM outbox_message WHERE status = 'done' AND processed_at < now() - $1 * interval '1 millisecond' LIMIT 5000)`,
+      [this.keepDoneMs],
+    );
+  }
+
+  /** Polls every lane until stopped: per lane `concurrency` loops, each claiming its own batches. */
+  start(): { stop: () => Promise<void> } {
     let running = true;
-    let current: Promise<unknown> = Promise.resolve();
-    const loop = async (): Promise<void> => {
+    const wakers = new Set<() => void>();
+    const sleep = (ms: number) =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          wakers.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, ms);
+        wakers.add(done);
+      });
+    const loop = async (lane: OutboxLane, first: boolean): Promise<void> => {
+      const { pollMs, batchSize } = this.lanes[lane];
       while (running) {
         let n = 0;
         try {
-          current = this.runOnce();
-          n = (await current) as number;
+          n = await this.runOnce(lane);
+          if (first && n < batchSize) await this.purgeDone();
         } catch (e) {
-          this.opts.log?.(`outbox dispatcher error: ${e instanceof Error ? e.message : String(e)}`);
+          this.opts.log?.(`outbox dispatcher (${lane}) error: ${errorText(e)}`);
         }
-        if (n === 0 && running) await new Promise((r) => setTimeout(r, intervalMs));
+        // a full batch means more is waiting: claim again at once
+        if (n < batchSize && running) await sleep(pollMs);
       }
     };
-    const done = loop();
+    const loops = OUTBOX_LANES.flatMap((lane) => Array.from({ length: this.lanes[lane].concurrency }, (_, i) => loop(lane, lane === 'user' && i === 0)));
+    const done = Promise.all(loops);
     return {
       stop: async () => {
         running = false;
+        for (const wake of [...wakers]) wake();
         await done;
       },
     };
   }
 }
 
-export interface OutboxStats {
+export interface OutboxLaneStats {
   pending: number;
-  dead: number;
+  processing: number;
   oldestPendingSeconds: number;
 }
 
+export interface OutboxStats {
+  pending: number;
+  processing: number;
+  dead: number;
+  oldestPendingSeconds: number;
+  lanes: Record<OutboxLane, OutboxLaneStats>;
+}
+
 export async function outboxStats(dataSource: DataSource): Promise<OutboxStats> {
-  const [row] = await dataSource.query<{ pending: number; dead: number; oldest: number }[]>(
-    `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
+  const rows = await dataSource.query<{ lane: OutboxLane; pending: number; processing: number; dead: number; oldest: number }[]>(
+    `SELECT lane,
+            count(*) FILTER (WHERE status = 'pending')::int AS pending,
+            count(*) FILTER (WHERE status = 'processing')::int AS processing,
             count(*) FILTER (WHERE status = 'dead')::int AS dead,
-            coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE status = 'pending')), 0)::float AS oldest
-       FROM outbox_message`,
+            coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE status IN ('pending', 'processing'))), 0)::float AS oldest
+       FROM outbox_message WHERE status <> 'done' GROUP BY lane`,
   );
-  return { pending: row.pending, dead: row.dead, oldestPendingSeconds: Math.round(row.oldest) };
+  const lanes = Object.fromEntries(OUTBOX_LANES.map((l) => [l, { pending: 0, processing: 0, oldestPendingSeconds: 0 }])) as Record<OutboxLane, OutboxLaneStats>;
+  let dead = 0;
+  for (const r of rows) {
+    lanes[r.lane] = { pending: r.pending, processing: r.processing, oldestPendingSeconds: Math.round(r.oldest) };
+    dead += r.dead;
+  }
+  const all = Object.values(lanes);
+  return {
+    pending: all.reduce((s, l) => s + l.pending, 0),
+    processing: all.reduce((s, l) => s + l.processing, 0),
+    dead,
+    oldestPendingSeconds: Math.max(0, ...all.map((l) => l.oldestPendingSeconds)),
+    lanes,
+  };
 }

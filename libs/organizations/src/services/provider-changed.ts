@@ -15,5 +15,6 @@ export interface ProviderChangedPayload {
 const outbox = new OutboxService();
 
 export async function announceProviderChanged(m: EntityManager, organizationId: string): Promise<void> {
-  await outbox.enqueue(m, PROVIDER_CHANGED_TOPIC, { organizationId } satisfies ProviderChangedPayload);
+  // the fan-out re-reads the provider's offerings, so one unclaimed message per provider is enough
+  await outbox.enqueue(m, PROVIDER_CHANGED_TOPIC, { organizationId } satisfies ProviderChangedPayload, { orderingKey: `provider:${organizationId}`, coalesce: true });
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { isUuid } from '@innoserve/core';
-import { OUTBOX_HANDLER, OutboxService, TransactionRunner, type OutboxHandlerProvider } from '@innoserve/database';
+import { OUTBOX_HANDLER, OutboxService, TransactionRunner, type OutboxDelivery, type OutboxHandlerProvider } from '@innoserve/database';
 import { CatalogSearchFeed, OFFERING_CHANGED_TOPIC } from '@innoserve/catalog';
 import { PROGRAM_CHANGED_TOPIC, ProgramCoverageService } from '@innoserve/vouchers';
 import { SearchEngine } from '../search-engine.js';
@@ -15,6 +15,9 @@ export { PROGRAM_CHANGED_TOPIC };
 
 /** Written by the program-changed steps: payload {offeringIds} (at most PROGRAM_REINDEX_BATCH) to re-read and index. */
 export const OFFERINGS_CHANGED_TOPIC = 'search.offerings-changed';
+
+/** Documents per engine write (one Meilisearch task, one PostgresEngine statement batch). */
+export const ENGINE_BATCH = 500;
 
 /** Offerings moved per program-changed step (one transaction each). */
 export const PROGRAM_REINDEX_BATCH = 500;
@@ -42,12 +45,9 @@ export class SearchIndexer {
   private readonly logger = new Logger('SearchIndexer');
 
   readonly [OUTBOX_HANDLER]: OutboxHandlerProvider['handlers'] = {
-    [OFFERING_CHANGED_TOPIC]: async (payload) => {
-      await this.index([String(payload.offeringId)]);
-    },
-    [OFFERINGS_CHANGED_TOPIC]: async (payload) => {
-      const ids = Array.isArray(payload.offeringIds) ? payload.offeringIds.map(String) : [];
-      await this.index(ids);
+    [OFFERING_CHANGED_TOPIC]: { batch: (messages) => this.indexMessages(messages, (p) => [String(p.offeringId)]) },
+    [OFFERINGS_CHANGED_TOPIC]: {
+      batch: (messages) => this.indexMessages(messages, (p) => (Array.isArray(p.offeringIds) ? p.offeringIds.map(String) : [])),
     },
     [PROGRAM_CHANGED_TOPIC]: async (payload) => {
       const step = await this.reindexProgramStep(String(payload.programId), typeof payload.afterId === 'string' ? payload.afterId : null);
@@ -63,6 +63,27 @@ export class SearchIndexer {
     private readonly tx: TransactionRunner,
     private readonly outbox: OutboxService,
   ) {}
+
+  /**
+   * A claimed batch of offering changes: their offerings re-read and written ENGINE_BATCH at a
+   * time, so one engine call carries up to 500 documents. A failed chunk fails only the messages
+   * whose offerings it carried.
+   */
+  private async indexMessages(messages: readonly OutboxDelivery[], idsOf: (payload: Record<string, unknown>) => string[]): Promise<{ failed: Map<string, unknown> }> {
+    const failed = new Map<string, unknown>();
+    const owners = new Map<string, string[]>();
+    for (const m of messages) for (const id of idsOf(m.payload)) owners.set(id, [...(owners.get(id) ?? []), m.id]);
+    const ids = [...owners.keys()];
+    for (let i = 0; i < ids.length; i += ENGINE_BATCH) {
+      const chunk = ids.slice(i, i + ENGINE_BATCH);
+      try {
+        await this.index(chunk);
+      } catch (e) {
+        for (const id of chunk) for (const messageId of owners.get(id) ?? []) failed.set(messageId, e);
+      }
+    }
+    return { failed };
+  }
 
   /** Re-reads the offerings and upserts the searchable ones, deletes the rest; returns the counts. */
   async index(offeringIds: readonly string[]): Promise<{ upserted: number; deleted: number }> {
@@ -88,9 +109,9 @@ export class SearchIndexer {
     if (categoryIds.length === 0) return { announced: 0, nextAfterId: null };
     return this.tx.run(async (m) => {
       const moved = await this.feed.bumpPublishedInCategories(m, { categoryIds, afterId, limit });
-      if (moved.length) await this.outbox.enqueue(m, OFFERINGS_CHANGED_TOPIC, { offeringIds: moved.map((v) => v.id) });
+      if (moved.length) await this.outbox.enqueue(m, OFFERINGS_CHANGED_TOPIC, { offeringIds: moved.map((v) => v.id) }, { lane: 'bulk' });
       const nextAfterId = moved.length >= limit ? moved[moved.length - 1].id : null;
-      if (nextAfterId) await this.outbox.enqueue(m, PROGRAM_CHANGED_TOPIC, { programId, afterId: nextAfterId });
+      if (nextAfterId) await this.outbox.enqueue(m, PROGRAM_CHANGED_TOPIC, { programId, afterId: nextAfterId }, { lane: 'bulk' });
       return { announced: moved.length, nextAfterId };
     });
   }

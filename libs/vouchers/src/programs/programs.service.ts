@@ -120,7 +120,7 @@ export class ProgramsService {
       if (action === 'open') p.openedAt = this.clock.now();
       if (action === 'close') p.closedAt = this.clock.now();
       await m.save(p);
-      if (action === 'open' || action === 'close') await this.outbox.enqueue(m, PROGRAM_CHANGED_TOPIC, { programId: p.id });
+      if (action === 'open' || action === 'close') await this.outbox.enqueue(m, PROGRAM_CHANGED_TOPIC, { programId: p.id }, { lane: 'bulk' });
       await this.audit.record(m, { streamType: 'voucher_program', streamId: p.id, action: `program.${action}`, actorId: by.userId, before: { status: from }, after: { status: p.status } });
       return toProgramView(p);
     });
