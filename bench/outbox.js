@@ -41,12 +41,6 @@ const { NestFactory } = await import('@nestjs/core');
 const { Module } = await import('@nestjs/common');
 const { DataSource } = await import('typeorm');
 
-/** The indexed version of one offering (0 when absent): straight from the engine's store. */
-async function versionProbe(engine, ds) {
-  if (engine.name === 'postgres') return async (id) => Number((await ds.query(`SELECT version FROM search_document WHERE id = $1`, [id]))[0]?.version ?? 0);
-  return async (id) => Number((await engine.documentVersion(id)) ?? 0);
-}
-
 const dir = mkdtempSync(path.join(os.tmpdir(), 'innoserve-outbox-'));
 chmodSync(dir, 0o755);
 let cluster;
@@ -109,7 +103,7 @@ try {
   await engine.ensureSetup();
   const indexer = ctx.get(SearchIndexer);
   const outbox = new OutboxService();
-  const indexedVersion = await versionProbe(engine, ds);
+  const indexedVersion = async (id) => (await engine.versionsOf([id]))[0]?.version ?? 0;
   console.log(`bench:outbox: ${ids.length} published offerings (${seeded} seeded, the rest cloned), engine ${engine.name}`);
 
   // baseline: the same handler calls in a bare loop, 500 documents a call

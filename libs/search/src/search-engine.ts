@@ -35,6 +35,8 @@ export abstract class SearchEngine {
   abstract search(query: SearchQuery): Promise<SearchResult>;
   /** Every indexed id with its version, for reconcile. */
   abstract listVersions(): Promise<SearchDocumentVersion[]>;
+  /** The indexed versions of these ids (absent ones left out): has a change reached the index? */
+  abstract versionsOf(ids: readonly string[]): Promise<SearchDocumentVersion[]>;
   abstract count(): Promise<number>;
   /** Starts building a new index version beside the live one (an unfinished earlier build is discarded). */
   abstract beginRebuild(): Promise<SearchIndexBuild>;

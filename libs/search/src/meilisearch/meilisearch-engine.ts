@@ -72,7 +72,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** An index_not_found answer (possibly wrapped, as a custom httpClient's errors are). */
+/** A not-found answer — index_not_found, document_not_found (possibly wrapped, as a custom httpClient's errors are). */
 function isNotFound(e: unknown): boolean {
   for (let c: unknown = e, depth = 0; c && depth < 3; c = (c as { cause?: unknown }).cause, depth++) {
     if (c instanceof MeilisearchApiError) return c.cause?.code === 'index_not_found' || c.response?.status === 404;
@@ -248,6 +248,19 @@ export class MeilisearchEngine extends SearchEngine {
       for (const d of page.results) out.push({ id: d.id, version: d.version });
       if (page.results.length < limit) return out;
     }
+  }
+
+  async versionsOf(ids: readonly string[]): Promise<SearchDocumentVersion[]> {
+    const out: SearchDocumentVersion[] = [];
+    for (const id of new Set(ids)) {
+      try {
+        const d = await this.index().getDocument(id, { fields: ['id', 'version'] });
+        out.push({ id: String(d.id), version: Number(d.version) });
+      } catch (e) {
+        if (!isNotFound(e)) throw e; // document_not_found (or no index yet): not indexed
+      }
+    }
+    return out.sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {

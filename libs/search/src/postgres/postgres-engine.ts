@@ -26,6 +26,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { isUuid } from '@innoserve/core';
 import { assertIndexable, latestVersions, type SearchDocument, type SearchDocumentVersion } from '../search-document.js';
 import { normalizeSearchQuery, pageWindow, type NormalizedSearchQuery, type SearchQuery, type SearchSort } from '../search-query.js';
 import { emptyFacets, type SearchFacets, type SearchResult } from '../search-result.js';
@@ -373,6 +374,13 @@ export class PostgresEngine extends SearchEngine {
 
   async listVersions(): Promise<SearchDocumentVersion[]> {
     const rows = await this.ds.query<{ id: string; version: string }[]>(`SELECT id, version FROM ${DOC} ORDER BY id`);
+    return rows.map((r) => ({ id: r.id, version: Number(r.version) }));
+  }
+
+  async versionsOf(ids: readonly string[]): Promise<SearchDocumentVersion[]> {
+    const wanted = ids.filter(isUuid);
+    if (wanted.length === 0) return [];
+    const rows = await this.ds.query<{ id: string; version: string }[]>(`SELECT id, version FROM ${DOC} WHERE id = ANY($1::uuid[]) ORDER BY id`, [wanted]);
     return rows.map((r) => ({ id: r.id, version: Number(r.version) }));
   }
 

@@ -235,6 +235,13 @@ export function describeSearchEngineContract(label: string, open: () => Promise<
         expect(new Map(versions.map((v) => [v.id, v.version]))).toEqual(new Map(FIXTURES.map((d) => [d.id, d.version])));
       });
 
+      it('answers the versions of given ids, leaving out the absent ones', async () => {
+        const [a, b] = FIXTURES;
+        const missing = '00000000-0000-4000-8000-00000000dead';
+        expect(await engine.versionsOf([b.id, missing, a.id, a.id])).toEqual([{ id: a.id, version: a.version }, { id: b.id, version: b.version }].sort((x, y) => (x.id < y.id ? -1 : 1)));
+        expect(await engine.versionsOf([])).toEqual([]);
+      });
+
       it('replaces a document on a higher version and ignores an older one', async () => {
         await engine.upsert([extra(1, 1, '量子通信战略咨询')]);
         expect(ids(await search({ q: '量子通信' }))).toEqual([fixtureId(901)]);
