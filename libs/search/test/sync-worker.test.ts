@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { OUTBOX_HANDLER, OutboxDispatcher, OutboxService, TransactionRunner } from '@innoserve/database';
 import { CatalogSearchFeed, OFFERING_CHANGED_TOPIC } from '@innoserve/catalog';
 import { ProgramCoverageService } from '@innoserve/vouchers';
-import { PostgresEngine, SearchDocumentBuilder, SearchEngine, SearchIndexer, SearchReconciler, type SearchDocument, type SearchDocumentVersion } from '@innoserve/search';
+import { MeilisearchEngine, PostgresEngine, SearchDocumentBuilder, SearchEngine, SearchIndexer, SearchReconciler, type SearchDocument, type SearchDocumentVersion } from '@innoserve/search';
+import { dropMeiliTestIndexes, MEILI_SKIPPED, meiliTestEngine, meiliTestServer } from './support/meili-test-index.js';
 import { WorkerModule } from '../../../apps/worker/src/worker.module.js';
 import { runSearchReindex } from '../../../apps/cli/src/commands/search-reindex.js';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
@@ -131,6 +132,36 @@ describe(SearchIndexer.name, () => {
       process.stdout.write(`burst of 20: all searchable ${Date.now() - last} ms after the last publish\n`);
     });
   });
+
+  // the burst again on a real Meilisearch (the server Jest's setup started), through the outbox dispatcher
+  const meili = meiliTestServer();
+  (meili ? describe : describe.skip)('with the dispatcher on Meilisearch', () => {
+    let meiliEngine: MeilisearchEngine;
+    let running: { stop: () => Promise<void> };
+    beforeAll(async () => {
+      meiliEngine = meiliTestEngine(meili!, 'sync_burst');
+      await meiliEngine.ensureSetup();
+      const indexer = new SearchIndexer(meiliEngine, documents, feed, t.app.get(ProgramCoverageService), t.app.get(TransactionRunner), t.app.get(OutboxService));
+      const dispatcher = new OutboxDispatcher(t.app.get(DataSource));
+      for (const [topic, handler] of Object.entries(indexer[OUTBOX_HANDLER])) dispatcher.register(topic, handler);
+      running = dispatcher.start();
+    }, 60_000);
+    afterAll(async () => {
+      await running.stop();
+      await dropMeiliTestIndexes(meiliEngine);
+    });
+
+    it('indexes a burst of 20 offerings published in a row within 2 s of the last', async () => {
+      const provider = await admittedProvider(t, officer);
+      const ids: string[] = [];
+      for (let i = 0; i < 20; i++) ids.push(await publishOffering(provider, { title: `连发检测服务 meili-burst-${i}` }));
+      const last = Date.now();
+      await waitFor(async () => (await meiliEngine.versionsOf(ids)).length === ids.length, 2000);
+      process.stdout.write(`burst of 20 on Meilisearch: all searchable ${Date.now() - last} ms after the last publish\n`);
+      expect((await meiliEngine.search({ q: 'meili-burst-7' })).items.map((i) => i.id)).toContain(ids[7]);
+    });
+  });
+  if (!meili) process.stdout.write(`sync-worker: the Meilisearch burst is skipped: ${MEILI_SKIPPED}\n`);
 
   // the tests below run without a worker: they drive the indexer, reconcile and reindex directly
   describe('without a worker', () => {
