@@ -199,6 +199,26 @@ describe(OutboxDispatcher.name, () => {
     expect((await rows())[0]).toMatchObject({ status: 'done', attempts: 2, processedAt: doneAt });
   });
 
+  it('renews the lease while a slow handler runs, so no other worker takes the batch meanwhile', async () => {
+    await ds.transaction((m) => outbox.enqueue(m, 'test.slow-one', { n: 1 }));
+    const slow = new OutboxDispatcher(ds, { leaseMs: 300 });
+    let calls = 0;
+    slow.register('test.slow-one', async () => {
+      calls++;
+      await sleep(1000); // more than three leases
+    });
+    const other = new OutboxDispatcher(ds, { leaseMs: 300 });
+    other.register('test.slow-one', async () => void calls++);
+    const first = slow.runOnce('user');
+    for (let i = 0; i < 8; i++) {
+      await sleep(100);
+      expect(await other.runOnce('user')).toBe(0);
+    }
+    await first;
+    expect(calls).toBe(1);
+    expect((await rows())[0]).toMatchObject({ status: 'done', attempts: 1 });
+  });
+
   it('ends a message that keeps killing its worker in the dead-letter state', async () => {
     await ds.transaction((m) => outbox.enqueue(m, 'test.poison', { n: 1 }));
     await ds.query(`UPDATE outbox_message SET status = 'processing', attempts = 3, lease_until = now() - interval '1 second', lease_token = gen_random_uuid()`);

@@ -86,11 +86,18 @@ export async function start(): Promise<number> {
     // a startup step in progress (PostgreSQL starting, migrating, seeding) cannot be interrupted:
     // let it finish, so that the cluster it may have started is known and stopped below
     await startup.catch(() => undefined);
-    if (cluster) {
-      log('stopping embedded PostgreSQL');
-      await cluster.stop();
+    try {
+      if (cluster) {
+        log('stopping embedded PostgreSQL');
+        await cluster.stop();
+      }
+    } catch (e) {
+      // the launcher must still end (a second shutdown call would return at once and never settle)
+      log(`could not stop PostgreSQL cleanly: ${e instanceof Error ? e.message : String(e)}`);
+      code = code || 1;
+    } finally {
+      resolveDone(code);
     }
-    resolveDone(code);
   };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));

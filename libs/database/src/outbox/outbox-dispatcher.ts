@@ -41,7 +41,7 @@ export interface DispatcherOptions {
   batchSize?: number;
   /** Deliveries before a failing message is dead. */
   maxAttempts?: number;
-  /** How long a claimed batch is this worker's; after that another worker may take it again. */
+  /** How long a claimed batch is this worker's unless renewed (every third of it while its handlers run); after that another worker may take it again. */
   leaseMs?: number;
   /** Backoff before retry n (1-based), in ms. */
   backoffMs?: (attempt: number) => number;
@@ -135,7 +135,19 @@ export class OutboxDispatcher {
     const token = randomUUID();
     const rows = await this.claim(lane, topics, token);
     if (rows.length === 0) return 0;
-    const failures = await withOutboxLane(lane, () => this.handle(rows));
+    // a live worker keeps its lease while its handlers run (a slow engine, a long batch); one that
+    // died stops renewing, and its rows are delivered again when the lease runs out
+    const renew = setInterval(() => {
+      this.dataSource
+        .query(`UPDATE outbox_message SET lease_until = now() + $2 * interval '1 millisecond' WHERE lease_token = $1 AND status = 'processing'`, [token, this.leaseMs])
+        .catch((e: unknown) => this.opts.log?.(`outbox lease renewal failed: ${errorText(e)}`));
+    }, Math.max(50, Math.floor(this.leaseMs / 3)));
+    let failures: Map<string, string>;
+    try {
+      failures = await withOutboxLane(lane, () => this.handle(rows));
+    } finally {
+      clearInterval(renew);
+    }
     await this.settle(rows, failures, token);
     return rows.length;
   }
