@@ -177,26 +177,46 @@ describe(OutboxDispatcher.name, () => {
     expect(order).toEqual({ a: [0, 1, 2, 3, 4, 5], b: [0, 1, 2, 3, 4, 5], c: [0, 1, 2, 3, 4, 5] });
   });
 
-  it('delivers a batch again when its lease runs out (the worker died), and the late worker cannot settle it', async () => {
+  it('delivers a batch again when its worker dies (its lease is no longer renewed and runs out)', async () => {
     await ds.transaction((m) => outbox.enqueue(m, 'test.crash', { n: 1 }));
+    // the dying worker has connections of its own, which go away with it
+    const dying = new DataSource(dataSourceOptions({ url: db.url, entities: [OutboxMessage], poolSize: 2 }));
+    await dying.initialize();
     let release!: () => void;
-    const stuck = new OutboxDispatcher(ds, { leaseMs: 300 });
+    const stuck = new OutboxDispatcher(dying, { leaseMs: 300 });
     stuck.register('test.crash', () => new Promise<void>((r) => (release = r)));
     const first = stuck.runOnce('user');
     await sleep(100);
     expect((await rows())[0]).toMatchObject({ status: 'processing', attempts: 1 });
+    await dying.destroy();
     const handled: unknown[] = [];
     const second = new OutboxDispatcher(ds, { leaseMs: 60_000 });
     second.register('test.crash', async (p) => void handled.push(p.n));
     expect(await second.runOnce('user')).toBe(0); // still leased
-    await sleep(350);
+    await sleep(400);
     expect(await second.runOnce('user')).toBe(1);
     expect(handled).toEqual([1]);
     expect((await rows())[0]).toMatchObject({ status: 'done', attempts: 2 });
-    const doneAt = (await rows())[0].processedAt;
+    release();
+    await expect(first).rejects.toThrow();
+  });
+
+  it('refuses the settle of a worker whose batch was taken from it', async () => {
+    await ds.transaction((m) => outbox.enqueue(m, 'test.late', { n: 1 }));
+    let release!: () => void;
+    const late = new OutboxDispatcher(ds, { leaseMs: 3000 }); // renews every second: not within this test's window
+    late.register('test.late', () => new Promise<void>((r) => (release = r)));
+    const first = late.runOnce('user');
+    await sleep(100);
+    await ds.query(`UPDATE outbox_message SET lease_until = now() - interval '1 second'`); // as if the lease had run out
+    const second = new OutboxDispatcher(ds);
+    second.register('test.late', async () => undefined);
+    expect(await second.runOnce('user')).toBe(1);
+    const [done] = await rows();
+    expect(done).toMatchObject({ status: 'done', attempts: 2 });
     release(); // the first worker comes back: its settle finds the lease gone and changes nothing
-    await first;
-    expect((await rows())[0]).toMatchObject({ status: 'done', attempts: 2, processedAt: doneAt });
+    expect(await first).toBe(1);
+    expect((await rows())[0]).toMatchObject({ status: 'done', attempts: 2, processedAt: done.processedAt, leaseToken: null });
   });
 
   it('renews the lease while a slow handler runs, so no other worker takes the batch meanwhile', async () => {
