@@ -23,7 +23,10 @@ describe('health and problem+json basics', () => {
     await ds.query(
       `INSERT INTO outbox_message (topic, payload, lane, status, created_at) VALUES
          ('test.a', '{}', 'bulk', 'pending', now() - interval '2 minutes'), ('test.a', '{}', 'bulk', 'pending', now()),
-         ('test.b', '{}', 'user', 'processing', now()), ('test.c', '{}', 'user', 'dead', now()), ('test.d', '{}', 'user', 'done', now())`,
+         ('test.b', '{}', 'user', 'processing', now() - interval '2 minutes'), ('test.c', '{}', 'user', 'dead', now()), ('test.d', '{}', 'user', 'done', now())`,
+    );
+    await ds.query(
+      `INSERT INTO outbox_message (topic, payload, lane, status, last_error) VALUES ('job:grant-lapse', '{}', 'jobs', 'dead', 'the sweep failed')`,
     );
     try {
       const res = await t.request('GET', '/health');
@@ -31,11 +34,18 @@ describe('health and problem+json basics', () => {
       expect(res.body.checks.outbox).toMatchObject({
         pending: 2,
         processing: 1,
-        dead: 1,
-        lanes: { bulk: { pending: 2, processing: 0 }, user: { pending: 0, processing: 1 } },
+        dead: 2,
+        lanes: { bulk: { pending: 2, processing: 0 }, user: { pending: 0, processing: 1, dead: 1 }, jobs: { dead: 1 } },
       });
       expect(res.body.checks.outbox.oldestPendingSeconds).toBeGreaterThanOrEqual(119);
-      expect(res.body.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/1 outbox message\(s\) in the dead-letter state/), expect.stringMatching(/worker lag/)]));
+      expect(res.body.warnings).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/2 outbox message\(s\) in the dead-letter state/),
+          expect.stringMatching(/^worker lag: oldest pending outbox message is 1[12]\ds old/), // the user lane's, not the bulk lane's
+          'scheduled job grant-lapse: 1 instance(s) dead after retries (last error: the sweep failed)',
+        ]),
+      );
+      expect(res.body.warnings.some((w: string) => w.includes('bulk lane'))).toBe(false); // two minutes is no lag for fan-out
     } finally {
       await ds.query(`DELETE FROM outbox_message`);
     }

@@ -3,18 +3,19 @@ import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InjectConfig, type AppConfig } from '@innoserve/core';
-import { OutboxDispatcher, SCHEDULED_JOB, OUTBOX_HANDLER, type ScheduledJob, type OutboxHandlerProvider } from '@innoserve/database';
+import { JobScheduler, OutboxDispatcher, SCHEDULED_JOB, OUTBOX_HANDLER, type ScheduledJob, type OutboxHandlerProvider } from '@innoserve/database';
 
 /**
- * Runs the outbox dispatcher and the scheduled jobs that the hosted modules provide
- * (providers marked with @OutboxHandlerFor or implementing ScheduledJob).
+ * Runs the outbox dispatcher (loops per lane) and the PostgreSQL-backed job scheduler for the
+ * outbox handlers and scheduled jobs the hosted modules provide (providers exposing
+ * [OUTBOX_HANDLER] or [SCHEDULED_JOB]). Any number of replicas may run: each outbox message and
+ * each job instance is handled by one of them.
  */
 @Injectable()
 export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Worker');
   private dispatcher?: { stop: () => Promise<void> };
-  private timers: NodeJS.Timeout[] = [];
-  private running = new Set<Promise<unknown>>();
+  private scheduler?: { stop: () => Promise<void> };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -24,31 +25,22 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
 
   onApplicationBootstrap(): void {
     const d = new OutboxDispatcher(this.dataSource, { leaseMs: this.config.OUTBOX_LEASE_SECONDS * 1000, log: (l) => this.logger.warn(l) });
+    const jobs = new JobScheduler(this.dataSource);
     for (const w of this.discovery.getProviders()) {
       const inst = w.instance as Record<symbol, unknown> | undefined;
       if (!inst || typeof inst !== 'object') continue;
       const handler = inst[OUTBOX_HANDLER] as OutboxHandlerProvider['handlers'] | undefined;
       if (handler) for (const [topic, fn] of Object.entries(handler)) d.register(topic, fn);
       const job = inst[SCHEDULED_JOB] as ScheduledJob | undefined;
-      if (job) this.schedule(job);
+      if (job) jobs.add(job, d);
     }
     this.dispatcher = d.start();
-    this.logger.log(`worker running: outbox topics [${d.topics().join(', ')}]`);
-  }
-
-  private schedule(job: ScheduledJob): void {
-    const tick = (): void => {
-      const p = job.run().catch((e: unknown) => this.logger.error(`${job.name} failed: ${e instanceof Error ? e.stack : String(e)}`));
-      this.running.add(p);
-      void p.finally(() => this.running.delete(p));
-    };
-    this.timers.push(setInterval(tick, job.intervalMs));
-    setTimeout(tick, 1000).unref();
+    this.scheduler = jobs.start(1000, (l) => this.logger.error(l));
+    this.logger.log(`worker running: outbox topics [${d.topics().join(', ')}], jobs [${jobs.names().join(', ')}]`);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.timers.forEach(clearInterval);
+    await this.scheduler?.stop();
     await this.dispatcher?.stop();
-    await Promise.allSettled([...this.running]);
   }
 }

@@ -36,7 +36,12 @@ export class HealthController {
       const outbox = await outboxStats(this.dataSource);
       checks.outbox = outbox;
       if (outbox.dead > 0) warnings.push(`${outbox.dead} outbox message(s) in the dead-letter state`);
-      if (outbox.oldestPendingSeconds > 60) warnings.push(`worker lag: oldest pending outbox message is ${outbox.oldestPendingSeconds}s old`);
+      for (const d of outbox.deadTopics.filter((t) => t.topic.startsWith('job:'))) {
+        warnings.push(`scheduled job ${d.topic.slice(4)}: ${d.count} instance(s) dead after retries (last error: ${d.lastError ?? 'unknown'})`);
+      }
+      // lag is judged per lane: a program opening may keep the bulk lane busy for minutes, legitimately
+      if (outbox.lanes.user.oldestPendingSeconds > 60) warnings.push(`worker lag: oldest pending outbox message is ${outbox.lanes.user.oldestPendingSeconds}s old`);
+      if (outbox.lanes.bulk.oldestPendingSeconds > 900) warnings.push(`worker lag (bulk lane): oldest pending message is ${outbox.lanes.bulk.oldestPendingSeconds}s old`);
     } catch (e) {
       ok = false;
       checks.database = 'down';

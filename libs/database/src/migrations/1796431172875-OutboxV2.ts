@@ -12,7 +12,7 @@ export class OutboxV21796431172875 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "ix_outbox_done" ON "outbox_message"  ("processed_at") WHERE status = 'done'`);
     await queryRunner.query(`CREATE INDEX "ix_outbox_ordering" ON "outbox_message"  ("ordering_key", "id") WHERE status IN ('pending','processing') AND ordering_key IS NOT NULL`);
     await queryRunner.query(`CREATE INDEX "ix_outbox_claimable" ON "outbox_message"  ("lane", "id") WHERE status IN ('pending','processing')`);
-    await queryRunner.query(`ALTER TABLE "outbox_message" ADD CONSTRAINT "ck_outbox_lane" CHECK (lane IN ('user','bulk'))`);
+    await queryRunner.query(`ALTER TABLE "outbox_message" ADD CONSTRAINT "ck_outbox_lane" CHECK (lane IN ('user','bulk','jobs'))`);
     // TypeORM does not see a changed CHECK expression under the same name: written by hand
     await queryRunner.query(`ALTER TABLE "outbox_message" DROP CONSTRAINT "ck_outbox_status"`);
     await queryRunner.query(`ALTER TABLE "outbox_message" ADD CONSTRAINT "ck_outbox_status" CHECK (status IN ('pending','processing','done','dead'))`);

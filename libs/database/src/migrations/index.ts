@@ -1,5 +1,6 @@
 // Generated migrations are listed here in order (npm run migration:generate -- <Name> adds them).
 import type { MigrationInterface } from 'typeorm';
+import { Scheduler1796433690352 } from './1796433690352-Scheduler.js';
 import { OutboxV21796431172875 } from './1796431172875-OutboxV2.js';
 import { DecisionVersions1796429804222 } from './1796429804222-DecisionVersions.js';
 import { Search1795547398891 } from './1795547398891-Search.js';
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RefuseUnless1795560000000,
   DecisionVersions1796429804222,
   OutboxV21796431172875,
+  Scheduler1796433690352,
 ];

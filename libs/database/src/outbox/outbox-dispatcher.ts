@@ -53,11 +53,14 @@ export interface DispatcherOptions {
 /**
  * User lane: small batches polled often, so one person's change is handled within a poll or two.
  * Bulk lane: batches of 500 (the search engine's write size), two in flight so that claiming and
- * building the next batch overlaps the engine write of the current one.
+ * building the next batch overlaps the engine write of the current one. Jobs lane: scheduled jobs'
+ * instances (JobScheduler).
  */
 export const DEFAULT_LANES: Readonly<Record<OutboxLane, LaneOptions>> = {
   user: { batchSize: 100, concurrency: 1, pollMs: 100 },
   bulk: { batchSize: 500, concurrency: 2, pollMs: 250 },
+  // job instances: a few at a time (each a sweep); two loops, so one long sweep does not hold up the rest
+  jobs: { batchSize: 4, concurrency: 2, pollMs: 500 },
 };
 
 /**
@@ -104,10 +107,8 @@ export class OutboxDispatcher {
   private lastPurge = 0;
 
   constructor(private readonly dataSource: DataSource, private readonly opts: DispatcherOptions = {}) {
-    this.lanes = {
-      user: { ...DEFAULT_LANES.user, ...(opts.batchSize ? { batchSize: opts.batchSize } : {}), ...opts.lanes?.user },
-      bulk: { ...DEFAULT_LANES.bulk, ...(opts.batchSize ? { batchSize: opts.batchSize } : {}), ...opts.lanes?.bulk },
-    };
+    const lane = (l: OutboxLane): LaneOptions => ({ ...DEFAULT_LANES[l], ...(opts.batchSize ? { batchSize: opts.batchSize } : {}), ...opts.lanes?.[l] });
+    this.lanes = { user: lane('user'), bulk: lane('bulk'), jobs: lane('jobs') };
     this.maxAttempts = opts.maxAttempts ?? 8;
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.keepDoneMs = opts.keepDoneMs ?? 24 * 3_600_000;
@@ -144,7 +145,8 @@ export class OutboxDispatcher {
     }, Math.max(50, Math.floor(this.leaseMs / 3)));
     let failures: Map<string, string>;
     try {
-      failures = await withOutboxLane(lane, () => this.handle(rows));
+      // what a handler enqueues stays in its lane; what a scheduled job enqueues is fan-out (bulk)
+      failures = await withOutboxLane(lane === 'jobs' ? 'bulk' : lane, () => this.handle(rows));
     } finally {
       clearInterval(renew);
     }
@@ -292,7 +294,15 @@ export class OutboxDispatcher {
 export interface OutboxLaneStats {
   pending: number;
   processing: number;
+  dead: number;
   oldestPendingSeconds: number;
+}
+
+/** Dead letters of one topic (a scheduled job's are `job:<name>`), with the last error. */
+export interface OutboxDeadTopic {
+  topic: string;
+  count: number;
+  lastError: string | null;
 }
 
 export interface OutboxStats {
@@ -301,6 +311,7 @@ export interface OutboxStats {
   dead: number;
   oldestPendingSeconds: number;
   lanes: Record<OutboxLane, OutboxLaneStats>;
+  deadTopics: OutboxDeadTopic[];
 }
 
 export async function outboxStats(dataSource: DataSource): Promise<OutboxStats> {
@@ -312,12 +323,19 @@ export async function outboxStats(dataSource: DataSource): Promise<OutboxStats> 
             coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE status IN ('pending', 'processing'))), 0)::float AS oldest
        FROM outbox_message WHERE status <> 'done' GROUP BY lane`,
   );
-  const lanes = Object.fromEntries(OUTBOX_LANES.map((l) => [l, { pending: 0, processing: 0, oldestPendingSeconds: 0 }])) as Record<OutboxLane, OutboxLaneStats>;
+  const lanes = Object.fromEntries(OUTBOX_LANES.map((l) => [l, { pending: 0, processing: 0, dead: 0, oldestPendingSeconds: 0 }])) as Record<OutboxLane, OutboxLaneStats>;
   let dead = 0;
   for (const r of rows) {
-    lanes[r.lane] = { pending: r.pending, processing: r.processing, oldestPendingSeconds: Math.round(r.oldest) };
+    lanes[r.lane] = { pending: r.pending, processing: r.processing, dead: r.dead, oldestPendingSeconds: Math.round(r.oldest) };
     dead += r.dead;
   }
+  const deadTopics =
+    dead === 0
+      ? []
+      : await dataSource.query<OutboxDeadTopic[]>(
+          `SELECT topic, count(*)::int AS count, (array_agg(last_error ORDER BY id DESC))[1] AS "lastError"
+             FROM outbox_message WHERE status = 'dead' GROUP BY topic ORDER BY topic`,
+        );
   const all = Object.values(lanes);
   return {
     pending: all.reduce((s, l) => s + l.pending, 0),
@@ -325,5 +343,6 @@ export async function outboxStats(dataSource: DataSource): Promise<OutboxStats> 
     dead,
     oldestPendingSeconds: Math.max(0, ...all.map((l) => l.oldestPendingSeconds)),
     lanes,
+    deadTopics,
   };
 }

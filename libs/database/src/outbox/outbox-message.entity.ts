@@ -4,14 +4,15 @@ export type OutboxStatus = 'pending' | 'processing' | 'done' | 'dead';
 
 /**
  * Two lanes, each drained by its own loop in every worker: `user` carries the change one person
- * just made (an offering published, a provider suspended), `bulk` carries fan-out that touches many
+ * just made (an offering published, a provider suspended), `jobs` the scheduled jobs' instances, `bulk` carries fan-out that touches many
  * aggregates at once (a program opening or closing, a reindex, the demo seed, sweeps). Separate
  * loops rather than one priority queue, because a priority only orders what is claimed next: a
  * user's change would still wait for the 500-document bulk batch already in flight, which may take
  * seconds against a remote engine. With a loop per lane it waits at most one poll of its own lane.
  */
-export type OutboxLane = 'user' | 'bulk';
-export const OUTBOX_LANES: readonly OutboxLane[] = ['user', 'bulk'];
+export type OutboxLane = 'user' | 'bulk' | 'jobs';
+/** `jobs` carries the instances of scheduled jobs (JobScheduler): a sweep never waits behind fan-out either. */
+export const OUTBOX_LANES: readonly OutboxLane[] = ['user', 'bulk', 'jobs'];
 
 /**
  * The transactional outbox: written in the same transaction as the change it announces, handed
@@ -26,7 +27,7 @@ export const OUTBOX_LANES: readonly OutboxLane[] = ['user', 'bulk'];
 @Index('ix_outbox_ordering', ['orderingKey', 'id'], { where: `status IN ('pending','processing') AND ordering_key IS NOT NULL` })
 @Index('ix_outbox_done', ['processedAt'], { where: `status = 'done'` })
 @Check('ck_outbox_status', `status IN ('pending','processing','done','dead')`)
-@Check('ck_outbox_lane', `lane IN ('user','bulk')`)
+@Check('ck_outbox_lane', `lane IN ('user','bulk','jobs')`)
 export class OutboxMessage {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
