@@ -278,6 +278,38 @@ describe(OutboxDispatcher.name, () => {
     expect((await rows()).filter((r) => r.orderingKey === 'offering:y').map((r) => r.status)).toEqual(['done', 'pending']);
   });
 
+  it('hands out messages of one key in commit order, even when an earlier writer commits last', async () => {
+    const seen: number[] = [];
+    const d = new OutboxDispatcher(ds);
+    d.register('test.commit-order', async (p) => void seen.push(p.n as number));
+    let commitFirst!: () => void;
+    const held = new Promise<void>((r) => (commitFirst = r));
+    // T1 enqueues and stays open; T2 enqueues the same key meanwhile
+    const t1 = ds.transaction(async (m) => {
+      await outbox.enqueue(m, 'test.commit-order', { n: 1 }, { orderingKey: 'agg:c' });
+      await held;
+    });
+    await sleep(50);
+    const t2 = ds.transaction((m) => outbox.enqueue(m, 'test.commit-order', { n: 2 }, { orderingKey: 'agg:c' }));
+    await sleep(100);
+    expect(await d.runOnce('user')).toBe(0); // T2 waits for T1: nothing of the key is visible yet
+    commitFirst();
+    await Promise.all([t1, t2]);
+    while ((await d.runOnce('user')) > 0);
+    expect(seen).toEqual([1, 2]);
+  });
+
+  it('makes a coalesced change due at once, whatever the backoff of the message it joins', async () => {
+    await ds.transaction((m) => outbox.enqueue(m, 'test.index', { v: 1 }, { orderingKey: 'offering:z', coalesce: true }));
+    await ds.query(`UPDATE outbox_message SET available_at = now() + interval '10 minutes', attempts = 2, last_error = 'engine down'`);
+    await ds.transaction((m) => outbox.enqueue(m, 'test.index', { v: 2 }, { orderingKey: 'offering:z', coalesce: true }));
+    const seen: unknown[] = [];
+    const d = new OutboxDispatcher(ds);
+    d.register('test.index', async (p) => void seen.push(p.v));
+    expect(await d.runOnce('user')).toBe(1);
+    expect(seen).toEqual([2]);
+  });
+
   it('never keeps a user change waiting behind a bulk backlog', async () => {
     await withOutboxLane('bulk', () =>
       ds.transaction(async (m) => {

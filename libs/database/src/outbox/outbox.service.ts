@@ -37,10 +37,15 @@ export class OutboxService {
       // them before this change is committed (a claim skips locked rows). A user's change lifts
       // them into the user lane: its own message may not overtake them (one key, one order), and it
       // must not wait behind the bulk lane's backlog.
-      // A coalesced message takes the newest payload, so it reads as the latest change.
+      // Writers of one key take turns until commit, so ids follow commit order: otherwise a later
+      // message committed first could be claimed before an earlier, still uncommitted one.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`outbox:${key}`]);
+      // A coalesced message takes the newest payload, so it reads as the latest change, and is due
+      // now: a change does not inherit the backoff of an earlier failed delivery.
       const answer = await manager.query<unknown[]>(
         `UPDATE outbox_message SET lane = CASE WHEN $2 = 'user' THEN 'user' ELSE lane END,
-                payload = CASE WHEN $3 AND topic = $4 THEN $5::jsonb ELSE payload END
+                payload = CASE WHEN $3 AND topic = $4 THEN $5::jsonb ELSE payload END,
+                available_at = CASE WHEN $3 AND topic = $4 THEN least(available_at, now()) ELSE available_at END
           WHERE ordering_key = $1 AND status = 'pending'
           RETURNING topic`,
         [key, lane, opts.coalesce === true, topic, JSON.stringify(payload)],
