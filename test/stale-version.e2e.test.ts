@@ -208,6 +208,19 @@ describe('staff decisions with the version the reviewer saw', () => {
     expect(suspended.body).toMatchObject({ status: 'suspended' });
     expect(suspended.headers.etag).toBe(`"${suspended.body.version}"`);
     expect((await post(alice.token, url, { decision: 'publish' })).body.status).toBe('published');
+
+    // a pending revision edited after the moderator looked: publishing what they saw is stale
+    const patch = (body: Record<string, unknown>) => t.request('PATCH', `/api/v1/offerings/${o.id}`, { token: provider.owner.token, body });
+    expect((await patch({ title: '纺织品检测（第一版修订）' })).status).toBe(202);
+    const reviewed = expectEtag(await get(alice.token, `/api/v1/offerings/${o.id}`));
+    expect((await patch({ title: '纺织品检测（未经审核的第二版）' })).status).toBe(202);
+    const unchanged = await state();
+    const res = await post(alice.token, url, { decision: 'publish' }, { 'if-match': `"${reviewed}"` });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'STALE_VERSION', currentVersion: reviewed + 1, currentStatus: 'published' });
+    expect(await state()).toEqual(unchanged);
+    const [{ title }] = await t.app.get(DataSource).query(`SELECT title FROM offering WHERE id = $1`, [o.id]);
+    expect(title).not.toBe('纺织品检测（未经审核的第二版）');
   });
 
   it('application decisions', async () => {

@@ -149,7 +149,7 @@ describe('offerings', () => {
   });
 
   describe('revisions of published offerings', () => {
-    it('keeps the live version until the pending revision is published, then applies it with a new version', async () => {
+    it('keeps the live content until the pending revision is published, moving the version with every proposal, then applies it', async () => {
       const { provider, offering } = await published();
       const res = await patch(provider.owner.token, offering.id, { title: '纺织品甲醛含量检测（加急）', pricing: { kind: 'fixed', priceFen: 30_000 } });
       expect(res.status).toBe(202);
@@ -159,19 +159,20 @@ describe('offerings', () => {
       expect(again.body).toMatchObject({ id: res.body.id, title: '纺织品甲醛含量检测（加急）', leadTimeDays: 2 });
 
       const live = (await get(offering.id)).body;
-      expect(live).toMatchObject({ title: offering.title, leadTimeDays: 5, version: offering.version, pendingRevision: null });
+      // the live content stays; the version moves with each proposal, so a moderator's If-Match names the revision they saw
+      expect(live).toMatchObject({ title: offering.title, leadTimeDays: 5, version: offering.version + 2, pendingRevision: null });
       expect((await get(offering.id, provider.owner.token)).body.pendingRevision).toMatchObject({ id: res.body.id, leadTimeDays: 2 });
-      expect((await outboxRows(t, TOPIC, 'offeringId', offering.id)).map((r) => r.payload)).toEqual([{ offeringId: offering.id, version: offering.version }]); // the proposals announced nothing
+      expect((await outboxRows(t, TOPIC, 'offeringId', offering.id)).map((r) => r.payload)).toEqual([{ offeringId: offering.id, version: offering.version + 2 }]); // unclaimed: one message, the latest version
 
       const queue = await t.request('GET', '/api/v1/admin/offerings?revisionPending=true&pageSize=100', { token: officer.token });
       expect(queue.body.items.map((o: { id: string }) => o.id)).toContain(offering.id);
 
       const applied = await moderate(officer.token, offering.id, { decision: 'publish' });
-      expect(applied.body).toMatchObject({ status: 'published', title: '纺织品甲醛含量检测（加急）', leadTimeDays: 2, version: offering.version + 1, pendingRevision: null });
+      expect(applied.body).toMatchObject({ status: 'published', title: '纺织品甲醛含量检测（加急）', leadTimeDays: 2, version: offering.version + 3, pendingRevision: null });
       expect(applied.body.pricing).toEqual({ kind: 'fixed', priceFen: 30_000, unitName: null, minFen: null, maxFen: null });
       expect(applied.body.publishedAt).toBe(offering.publishedAt);
       expect((await get(offering.id)).body.title).toBe('纺织品甲醛含量检测（加急）');
-      expect((await outboxRows(t, TOPIC, 'offeringId', offering.id)).at(-1)!.payload).toEqual({ offeringId: offering.id, version: offering.version + 1 });
+      expect((await outboxRows(t, TOPIC, 'offeringId', offering.id)).at(-1)!.payload).toEqual({ offeringId: offering.id, version: offering.version + 3 });
       expect(await offeringAuditActions(t, offering.id)).toEqual(expect.arrayContaining(['offering.revision.proposed', 'offering.revision.published']));
     });
 
@@ -179,7 +180,7 @@ describe('offerings', () => {
       const { provider, offering } = await published();
       const rev = await patch(provider.owner.token, offering.id, { title: '夸大宣传的标题' });
       const res = await moderate(officer.token, offering.id, { decision: 'reject', reason: '标题夸大' });
-      expect(res.body).toMatchObject({ status: 'published', title: offering.title, version: offering.version, pendingRevision: null });
+      expect(res.body).toMatchObject({ status: 'published', title: offering.title, version: offering.version + 1, pendingRevision: null }); // moved by the proposal; the rejection leaves the live offering as it was
       const [row] = await t.app.get(DataSource).query(`SELECT status, reason FROM offering_revision WHERE id = $1`, [rev.body.id]);
       expect(row).toEqual({ status: 'rejected', reason: '标题夸大' });
       expect((await moderate(officer.token, offering.id, { decision: 'reject', reason: '再次驳回' })).body.code).toBe('ILLEGAL_TRANSITION');

@@ -163,6 +163,10 @@ export class OfferingsService {
         : m.create(OfferingRevision, { ...next, offeringId: offering.id, status: 'pending', requestedBy: me.userId, decidedBy: null, decidedAt: null, reason: null });
       revision.requestedBy = me.userId;
       await m.save(revision);
+      // the offering's version moves with its pending revision: a moderator's If-Match names the
+      // revision they reviewed, so an edit made since makes their decision stale (the live document
+      // is re-indexed unchanged, at the new version)
+      await this.bump(m, offering);
       await this.record(m, offering, 'offering.revision.proposed', me.userId, auditFields(current), { revisionId: revision.id, ...auditFields(next) });
       return { kind: 'revision', revision: toRevisionView(revision) };
     });
