@@ -1,0 +1,2 @@
+// @innoserve/files — see README.md
+export {};

@@ -1,0 +1,2 @@
+// @innoserve/orders — see README.md
+export {};

@@ -1,0 +1,2 @@
+// @innoserve/payments — see README.md
+export {};
