@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import fastifyMultipart from '@fastify/multipart';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { FastifyHelmetOptions } from '@fastify/helmet';
@@ -68,6 +69,8 @@ export async function createApiApp(config: AppConfig, opts: ApiAppOptions = {}):
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { clock: opts.clock }), adapter, {
     logger: opts.quiet ? false : new PinoNestLogger(logger),
   });
+  // multipart bodies (POST /files) are streamed by the route itself, within FILES_MAX_BYTES
+  await app.register(fastifyMultipart, { limits: { fileSize: config.FILES_MAX_BYTES, files: 2, parts: 12 } });
   const fastify = app.getHttpAdapter().getInstance();
   const routes: ServedRoute[] = [];
   fastify.addHook('onRoute', (r) => {

@@ -5,10 +5,13 @@ import { AuditModule } from '@innoserve/audit';
 import { OrganizationsModule } from '@innoserve/organizations';
 import { VouchersModule } from '@innoserve/vouchers';
 import { CatalogModule } from '@innoserve/catalog';
+import { FilesModule } from '@innoserve/files';
+import { PaymentsModule } from '@innoserve/payments';
+import { OrdersModule } from '@innoserve/orders';
 import { AdminAuditModule } from './audit/admin-audit.module.js';
 import { ReferenceHttpModule } from './reference/reference-http.module.js';
 import { SearchHttpModule } from './search/search-http.module.js';
 
 export function apiModules(): (Type | DynamicModule)[] {
-  return [ReferenceHttpModule, IdentityModule, AuditModule, AdminAuditModule, OrganizationsModule, VouchersModule, CatalogModule, SearchHttpModule];
+  return [ReferenceHttpModule, IdentityModule, AuditModule, AdminAuditModule, OrganizationsModule, VouchersModule, CatalogModule, SearchHttpModule, FilesModule, PaymentsModule, OrdersModule];
 }

@@ -7,5 +7,8 @@ import { REFERENCE_ENTITIES } from '@innoserve/reference';
 import { ORGANIZATION_ENTITIES } from '@innoserve/organizations';
 import { CATALOG_ENTITIES } from '@innoserve/catalog';
 import { SEARCH_ENTITIES } from '@innoserve/search';
+import { FILES_ENTITIES } from '@innoserve/files';
+import { PAYMENTS_ENTITIES } from '@innoserve/payments';
+import { ORDER_ENTITIES } from '@innoserve/orders';
 
-export const ALL_ENTITIES = [...DATABASE_ENTITIES, ...IDENTITY_ENTITIES, ...AUDIT_ENTITIES, ...VOUCHERS_ENTITIES, ...REFERENCE_ENTITIES, ...ORGANIZATION_ENTITIES, ...CATALOG_ENTITIES, ...SEARCH_ENTITIES];
+export const ALL_ENTITIES = [...DATABASE_ENTITIES, ...IDENTITY_ENTITIES, ...AUDIT_ENTITIES, ...VOUCHERS_ENTITIES, ...REFERENCE_ENTITIES, ...ORGANIZATION_ENTITIES, ...CATALOG_ENTITIES, ...SEARCH_ENTITIES, ...FILES_ENTITIES, ...PAYMENTS_ENTITIES, ...ORDER_ENTITIES];

@@ -7,7 +7,8 @@ import { CatalogWorkerModule } from '@innoserve/catalog';
 import { IdentityModule } from '@innoserve/identity';
 import { OrganizationsModule } from '@innoserve/organizations';
 import { SearchSyncModule } from '@innoserve/search';
+import { OrdersWorkerModule } from '@innoserve/orders';
 
 export function workerModules(): (Type | DynamicModule)[] {
-  return [AuditWorkerModule, OrganizationsWorkerModule, VouchersWorkerModule, CatalogWorkerModule, SearchSyncModule.forRoot({ imports: [IdentityModule, OrganizationsModule] })];
+  return [AuditWorkerModule, OrganizationsWorkerModule, VouchersWorkerModule, CatalogWorkerModule, OrdersWorkerModule, SearchSyncModule.forRoot({ imports: [IdentityModule, OrganizationsModule] })];
 }

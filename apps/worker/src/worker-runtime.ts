@@ -31,8 +31,8 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
       if (!inst || typeof inst !== 'object') continue;
       const handler = inst[OUTBOX_HANDLER] as OutboxHandlerProvider['handlers'] | undefined;
       if (handler) for (const [topic, fn] of Object.entries(handler)) d.register(topic, fn);
-      const job = inst[SCHEDULED_JOB] as ScheduledJob | undefined;
-      if (job) jobs.add(job, d);
+      const job = inst[SCHEDULED_JOB] as ScheduledJob | readonly ScheduledJob[] | undefined;
+      for (const j of job === undefined ? [] : Array.isArray(job) ? job : [job]) jobs.add(j as ScheduledJob, d);
     }
     this.dispatcher = d.start();
     this.scheduler = jobs.start(1000, (l) => this.logger.error(l));

@@ -33,6 +33,13 @@ export function shanghaiDate(at: Date): string {
   return SHANGHAI_DATE.format(at);
 }
 
+/** A calendar date (YYYY-MM-DD) moved by whole days: deadlines count Asia/Shanghai calendar days. */
+export function addCalendarDays(date: string, days: number): string {
+  const t = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(t)) throw new RangeError(`not a date: ${date}`);
+  return new Date(t + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 export function addDays(at: Date, days: number): Date {
   return new Date(at.getTime() + days * 86_400_000);
 }

@@ -11,7 +11,7 @@ export interface ScheduledJobInstance {
   attempt: number;
 }
 
-/** A provider exposing `[SCHEDULED_JOB]` runs on the JobScheduler: each instance once across worker replicas. */
+/** A provider exposing `[SCHEDULED_JOB]` (one job, or a list) runs on the JobScheduler: each instance once across worker replicas. */
 export interface ScheduledJob {
   name: string;
   intervalMs: number;

@@ -39,3 +39,4 @@ export { asPrincipal } from './services/unit-of-work.js';
 export { ADMISSION_COMMANDS, type AdmissionCommand } from './dto/admission-action.dto.js';
 export { VERIFICATION_DECISIONS, type VerificationDecision } from './dto/verification-decision.dto.js';
 export { CHANGE_REQUEST_DECISIONS, type ChangeRequestDecision } from './dto/change-request-decision.dto.js';
+export { ProviderRatingDto } from './dto/provider-view.dto.js';

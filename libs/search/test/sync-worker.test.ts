@@ -151,12 +151,15 @@ describe(SearchIndexer.name, () => {
       await dropMeiliTestIndexes(meiliEngine);
     });
 
-    it('indexes a burst of 20 offerings published in a row within 2 s of the last', async () => {
+    // 0.6–1.6 s on an idle machine (bench:outbox records the p95 of an edit on Meilisearch); the bound
+    // is wider than PostgresEngine's because Meilisearch indexes on one thread here, in one task queue
+    // for every index, while the other test files load corpora into the same server.
+    it('indexes a burst of 20 offerings published in a row within 5 s of the last', async () => {
       const provider = await admittedProvider(t, officer);
       const ids: string[] = [];
       for (let i = 0; i < 20; i++) ids.push(await publishOffering(provider, { title: `连发检测服务 meili-burst-${i}` }));
       const last = Date.now();
-      await waitFor(async () => (await meiliEngine.versionsOf(ids)).length === ids.length, 2000);
+      await waitFor(async () => (await meiliEngine.versionsOf(ids)).length === ids.length, 5000);
       process.stdout.write(`burst of 20 on Meilisearch: all searchable ${Date.now() - last} ms after the last publish\n`);
       expect((await meiliEngine.search({ q: 'meili-burst-7' })).items.map((i) => i.id)).toContain(ids[7]);
     });

@@ -1,5 +1,6 @@
 export * from './funding/funding-split.js';
 export * from './subsidy/subsidy-calculator.js';
+export * from './subsidy/order-subsidies.service.js';
 export * from './ledger/ledger-account.js';
 export * from './ledger/ledger-moves.js';
 export * from './ledger/ledger-errors.js';

@@ -16,6 +16,7 @@ import { ProgramCoverageModule } from './programs/program-coverage.module.js';
 import { VoucherProgram } from './programs/program.entity.js';
 import { ProgramsService } from './programs/programs.service.js';
 import { VoucherProviderCapUsage } from './programs/provider-cap-usage.entity.js';
+import { OrderSubsidiesService } from './subsidy/order-subsidies.service.js';
 
 export const PROGRAM_ENTITIES = [VoucherProgram, VoucherApplication, VoucherGrant, VoucherGroupCapUsage, VoucherProviderCapUsage];
 
@@ -23,7 +24,7 @@ export const PROGRAM_ENTITIES = [VoucherProgram, VoucherApplication, VoucherGran
 @Module({
   imports: [TypeOrmModule.forFeature(PROGRAM_ENTITIES), AuditModule, LedgerModule, ProgramCoverageModule],
   controllers: [AdminProgramsController, ProgramsController, AdminApplicationsController, EnterpriseGrantsController],
-  providers: [ProgramsService, ApplicationsService, ProgramCapsService, FirstComeGrants],
-  exports: [ProgramsService, ApplicationsService, ProgramCapsService, LedgerModule, ProgramCoverageModule],
+  providers: [ProgramsService, ApplicationsService, ProgramCapsService, FirstComeGrants, OrderSubsidiesService],
+  exports: [ProgramsService, ApplicationsService, ProgramCapsService, OrderSubsidiesService, LedgerModule, ProgramCoverageModule],
 })
 export class VouchersModule {}

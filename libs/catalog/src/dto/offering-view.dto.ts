@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { QUALIFICATION_KINDS, type QualificationKind } from '@innoserve/organizations';
+import { ProviderRatingDto, QUALIFICATION_KINDS, type QualificationKind } from '@innoserve/organizations';
 import { OFFERING_STATUSES, type OfferingStatus } from '../domain/offering-state-machine.js';
 import { PricingViewDto } from './pricing-view.dto.js';
 import { RevisionViewDto } from './revision-view.dto.js';
@@ -9,6 +9,7 @@ export class OfferingViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) providerId!: string;
   @ApiProperty() providerName!: string;
+  @ApiProperty({ type: ProviderRatingDto, description: "The provider's review rating (average 1–5, count)" }) providerRating!: ProviderRatingDto;
   @ApiProperty({ format: 'uuid' }) categoryId!: string;
   @ApiProperty() title!: string;
   @ApiProperty() description!: string;

@@ -38,7 +38,7 @@ export interface CatalogSearchDocument {
   pricingKind: string;
   unitName: string | null;
   leadTimeDays: number;
-  /** Average review rating; null until orders and reviews exist. */
+  /** The provider's average review rating (1–5); null before its first review. */
   rating: number | null;
   publishedAt: Date;
   updatedAt: Date;
@@ -105,7 +105,7 @@ export class CatalogSearchFeed {
         pricingKind: o.pricingKind,
         unitName: o.unitName,
         leadTimeDays: o.leadTimeDays,
-        rating: null,
+        rating: provider.provider.rating.average,
         publishedAt: o.publishedAt ?? o.updatedAt,
         updatedAt: o.updatedAt,
       });

@@ -38,13 +38,14 @@ export function toRevisionView(r: OfferingRevision): RevisionView {
  */
 export function toOfferingView(
   o: Offering,
-  provider: Pick<OrganizationSnapshot, 'name'> | null,
+  provider: Pick<OrganizationSnapshot, 'name' | 'provider'> | null,
   x: { searchable: boolean; privileged: boolean; pendingRevision: OfferingRevision | null },
 ): OfferingView {
   return {
     id: o.id,
     providerId: o.providerId,
     providerName: provider?.name ?? '',
+    providerRating: provider?.provider?.rating ?? { average: null, count: 0 },
     categoryId: o.categoryId,
     title: o.title,
     description: o.description,

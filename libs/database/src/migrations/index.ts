@@ -1,5 +1,6 @@
 // Generated migrations are listed here in order (npm run migration:generate -- <Name> adds them).
 import type { MigrationInterface } from 'typeorm';
+import { OrdersPayments1796447821058 } from './1796447821058-OrdersPayments.js';
 import { Scheduler1796433690352 } from './1796433690352-Scheduler.js';
 import { OutboxV21796431172875 } from './1796431172875-OutboxV2.js';
 import { DecisionVersions1796429804222 } from './1796429804222-DecisionVersions.js';
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DecisionVersions1796429804222,
   OutboxV21796431172875,
   Scheduler1796433690352,
+  OrdersPayments1796447821058,
 ];

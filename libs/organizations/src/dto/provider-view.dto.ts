@@ -4,6 +4,11 @@ import { PROVIDER_TYPES, type ProviderType } from '../domain/provider-types.js';
 import { OrganizationViewDto } from './organization-view.dto.js';
 import { QualificationViewDto } from './qualification-view.dto.js';
 
+export class ProviderRatingDto {
+  @ApiProperty({ type: Number, nullable: true, description: 'Average 1–5 (two decimals); null before the first review' }) average!: number | null;
+  @ApiProperty({ type: 'integer' }) count!: number;
+}
+
 export class ProviderViewDto extends OrganizationViewDto {
   @ApiProperty({ enum: PROVIDER_TYPES, isArray: true }) providerTypes!: ProviderType[];
   @ApiProperty({ type: [QualificationViewDto] }) qualifications!: QualificationViewDto[];
@@ -17,6 +22,7 @@ export class ProviderViewDto extends OrganizationViewDto {
   @ApiProperty({ type: String, nullable: true, description: 'Reason of the last decision that carried one' }) decisionReason!: string | null;
   @ApiProperty({ type: 'integer', description: 'Objections raised during the public notice and not yet resolved' }) openObjections!: number;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) pendingChangeRequestId!: string | null;
+  @ApiProperty({ type: ProviderRatingDto, description: "The enterprises' reviews of completed orders" }) rating!: ProviderRatingDto;
   @ApiProperty({ type: String, format: 'date-time' }) submittedAt!: string;
   @ApiProperty({ type: 'integer', minimum: 1, description: 'The version a staff decision sends back as If-Match (also the ETag)' }) version!: number;
 }

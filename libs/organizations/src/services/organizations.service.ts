@@ -13,6 +13,8 @@ import { Membership, type MembershipRole } from '../entities/membership.entity.j
 import { Organization } from '../entities/organization.entity.js';
 import { ProviderProfile } from '../entities/provider-profile.entity.js';
 import { ProviderQualification } from '../entities/provider-qualification.entity.js';
+import { ProviderRating } from '../entities/provider-rating.entity.js';
+import { announceProviderChanged } from './provider-changed.js';
 import { EnterprisesService, type NewEnterprise } from './enterprises.service.js';
 import { EnterpriseVerificationService, type VerificationInput } from './enterprise-verification.service.js';
 import { MembersService, type MemberView, type NewMember } from './members.service.js';
@@ -20,7 +22,7 @@ import { bankAccountOf, type BankAccount } from './organization-changes.js';
 import { ProviderAdmissionService, type AdmissionInput, type AdmissionResult } from './provider-admission.service.js';
 import { ProvidersService, type NewProvider } from './providers.service.js';
 import { within } from './unit-of-work.js';
-import { groupKeyOfOrganization, type EnterpriseView, type ProviderView } from './views.js';
+import { groupKeyOfOrganization, ratingView, type EnterpriseView, type ProviderView } from './views.js';
 
 /** Default ban period of a blacklisting (docs/product.md: 3 years). */
 export const DEFAULT_BLACKLIST_YEARS = 3;
@@ -48,6 +50,8 @@ export interface ProviderAdmissionSnapshot {
   admittedAt: Date | null;
   admissionExpiresAt: Date | null;
   qualifications: { kind: QualificationKind; number: string; expiresOn: string | null }[];
+  /** The enterprises' reviews of completed orders: average 1–5 (null before the first) and count. */
+  rating: { average: number | null; count: number };
 }
 
 /** Everything other libs read about an organization (eligibility, caps, related-party checks, catalog). */
@@ -203,6 +207,7 @@ export class OrganizationsService {
     const enterprises = await manager.find(EnterpriseProfile, { where: { organizationId: In(list) } });
     const providers = await manager.find(ProviderProfile, { where: { organizationId: In(list) } });
     const quals = await manager.find(ProviderQualification, { where: { organizationId: In(list) }, order: { kind: 'ASC', number: 'ASC' } });
+    const ratings = providers.length ? await manager.find(ProviderRating, { where: { providerId: In(providers.map((p) => p.organizationId)) } }) : [];
     for (const o of orgs) {
       const e = enterprises.find((x) => x.organizationId === o.id);
       const p = providers.find((x) => x.organizationId === o.id);
@@ -246,11 +251,26 @@ export class OrganizationsService {
               admittedAt: p.admittedAt,
               admissionExpiresAt: p.admissionExpiresAt,
               qualifications: quals.filter((q) => q.organizationId === o.id).map((q) => ({ kind: q.kind, number: q.number, expiresOn: q.expiresOn })),
+              rating: ratingView(ratings.find((r) => r.providerId === o.id)),
             }
           : null,
       });
     }
     return out;
+  }
+
+  /**
+   * Counts an enterprise's review (1–5) in the provider's rating, in the caller's transaction, and
+   * announces the provider as changed (its offerings' search documents carry the rating).
+   */
+  async addProviderRating(m: EntityManager, providerId: string, rating: number): Promise<void> {
+    if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw new RangeError('a rating is 1…5');
+    await m.query(
+      `INSERT INTO provider_rating (provider_id, rating_sum, rating_count, updated_at) VALUES ($1, $2, 1, now())
+       ON CONFLICT (provider_id) DO UPDATE SET rating_sum = provider_rating.rating_sum + $2, rating_count = provider_rating.rating_count + 1, updated_at = now()`,
+      [providerId, rating],
+    );
+    await announceProviderChanged(m, providerId);
   }
 
   /**
@@ -429,3 +449,4 @@ function defaultBanEnd(now: Date): string {
   if (end.getUTCMonth() !== mo - 1) end.setUTCDate(0); // 29 Feb → 28 Feb
   return end.toISOString().slice(0, 10);
 }
+

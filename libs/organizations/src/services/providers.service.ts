@@ -12,6 +12,7 @@ import { Organization } from '../entities/organization.entity.js';
 import { ProviderChangeRequest } from '../entities/provider-change-request.entity.js';
 import { ProviderProfile } from '../entities/provider-profile.entity.js';
 import { ProviderQualification } from '../entities/provider-qualification.entity.js';
+import { ProviderRating } from '../entities/provider-rating.entity.js';
 import { assertMemberAction, assertVisible, membershipRoleOf } from './organization-access.js';
 import {
   CONTACT_FIELDS,
@@ -243,6 +244,7 @@ export class ProvidersService {
       .groupBy('x.organizationId')
       .getRawMany<{ organizationId: string; n: number }>();
     const requests = await m.find(ProviderChangeRequest, { where: { organizationId: In(idList), status: 'pending' }, select: { id: true, organizationId: true } });
+    const ratings = await m.find(ProviderRating, { where: { providerId: In(idList) } });
     const orgById = new Map(orgs.map((o) => [o.id, o]));
     for (const p of profiles) {
       const org = orgById.get(p.organizationId);
@@ -253,6 +255,7 @@ export class ProvidersService {
           qualifications: quals.filter((q) => q.organizationId === p.organizationId),
           openObjections: objections.find((o) => o.organizationId === p.organizationId)?.n ?? 0,
           pendingChangeRequestId: requests.find((r) => r.organizationId === p.organizationId)?.id ?? null,
+          rating: ratings.find((r) => r.providerId === p.organizationId) ?? null,
         }),
       );
     }

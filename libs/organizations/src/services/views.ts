@@ -5,6 +5,7 @@ import type { Organization } from '../entities/organization.entity.js';
 import type { ProviderChangeRequest } from '../entities/provider-change-request.entity.js';
 import type { ProviderProfile } from '../entities/provider-profile.entity.js';
 import type { ProviderQualification } from '../entities/provider-qualification.entity.js';
+import type { ProviderRating } from '../entities/provider-rating.entity.js';
 import type { ChangeRequestViewDto } from '../dto/change-request-view.dto.js';
 import type { EnterpriseViewDto } from '../dto/enterprise-view.dto.js';
 import type { ObjectionViewDto } from '../dto/objection-view.dto.js';
@@ -74,6 +75,7 @@ export interface ProviderExtras {
   qualifications: ProviderQualification[];
   openObjections: number;
   pendingChangeRequestId: string | null;
+  rating: ProviderRating | null;
 }
 
 export function toProviderView(org: Organization, p: ProviderProfile, x: ProviderExtras): ProviderView {
@@ -91,6 +93,7 @@ export function toProviderView(org: Organization, p: ProviderProfile, x: Provide
     decisionReason: p.decisionReason,
     openObjections: x.openObjections,
     pendingChangeRequestId: x.pendingChangeRequestId,
+    rating: ratingView(x.rating),
     submittedAt: p.submittedAt.toISOString(),
     version: p.version,
   };
@@ -124,4 +127,10 @@ export function toChangeRequestView(r: ProviderChangeRequest): ChangeRequestView
     createdAt: r.createdAt.toISOString(),
     version: r.version,
   };
+}
+
+/** Average to two decimals (null before the first review) and count. */
+export function ratingView(r: Pick<ProviderRating, 'ratingSum' | 'ratingCount'> | null | undefined): { average: number | null; count: number } {
+  if (!r || r.ratingCount === 0) return { average: null, count: 0 };
+  return { average: Math.round((Number(r.ratingSum) * 100) / r.ratingCount) / 100, count: r.ratingCount };
 }

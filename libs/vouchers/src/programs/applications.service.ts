@@ -273,9 +273,13 @@ export class ApplicationsService {
     if (!g) throw new NotFoundError('grant');
     await lockGroupUsage(m, g.programId, g.groupKey); // before the pools, in the order grants lock them
     const t = await this.ledger.voidGrant(m, { programId: g.programId, grantId: g.id, reference: `grant:${g.id}`, actorId: input.actorId, idempotencyKey: input.idempotencyKey });
-    if (!t || t.replayed) return 0n;
-    const back = t.postings.filter((p) => p.account.startsWith('pool:')).reduce((a, p) => a + p.amountFen, 0n);
-    await this.caps.addGroupUsage(m, g.programId, g.groupKey, -back, null);
+    if (t?.replayed) return 0n;
+    const back = t ? t.postings.filter((p) => p.account.startsWith('pool:')).reduce((a, p) => a + p.amountFen, 0n) : 0n;
+    if (back > 0n) await this.caps.addGroupUsage(m, g.programId, g.groupKey, -back, null);
+    // voided even with nothing free: what its orders release later goes to the pools too (OrderSubsidiesService.endHold)
+    g.voidedAt ??= this.clock.now();
+    g.voidedFen += back;
+    await m.save(g);
     await this.audit.record(m, { streamType: 'voucher_grant', streamId: g.id, action: 'grant.voided', actorId: input.actorId, after: { voidedFen: Number(back) }, reason: input.reason });
     return back;
   }

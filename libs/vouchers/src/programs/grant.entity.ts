@@ -55,6 +55,14 @@ export class VoucherGrant {
   @Column({ type: 'timestamptz', nullable: true })
   lapsedAt!: Date | null;
 
+  /** Set by a sanction (void-grant): what was free went back to the pools, and so does every later release. */
+  @Column({ type: 'timestamptz', nullable: true })
+  voidedAt!: Date | null;
+
+  /** What went back to the pools by the void and by the releases after it. */
+  @Column({ type: 'bigint', transformer: bigintTransformer, default: 0 })
+  voidedFen!: bigint;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -1,0 +1,719 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  Clock,
+  ForbiddenError,
+  NotFoundError,
+  addCalendarDays,
+  assertCurrentVersion,
+  isUuid,
+  newId,
+  offsetOf,
+  pageOf,
+  shanghaiDate,
+  type DomainError,
+  type Fen,
+  type Page,
+} from '@innoserve/core';
+import { TransactionRunner } from '@innoserve/database';
+import { AuditService } from '@innoserve/audit';
+import { ReferenceService } from '@innoserve/reference';
+import { isStaff, jurisdictionOf, staffCovers, type Principal } from '@innoserve/identity';
+import { OrganizationsService, type OrganizationSnapshot } from '@innoserve/organizations';
+import { Offering, isSearchable } from '@innoserve/catalog';
+import { OrderSubsidiesService, VoucherProgram, disputeRefund, type SubsidyPreview } from '@innoserve/vouchers';
+import { PaymentsService, type Payment } from '@innoserve/payments';
+import { orderMachine, type OrderAction, type OrderActor, type OrderContext, type OrderStatus } from '../domain/order-state-machine.js';
+import { ServiceOrder, type ContractParty, type ContractTerms, type ContractTypeKey } from '../entities/service-order.entity.js';
+import {
+  bothSides,
+  enterpriseBlacklisted,
+  enterpriseNotVerified,
+  offeringNotAvailable,
+  priceOutOfRange,
+  providerBlacklisted,
+  providerNotAdmitted,
+  quantityNotAllowed,
+  selfDealing,
+  subsidyChanged,
+  validUntilInPast,
+} from './order-errors.js';
+import { toOrderView, previewView, type OrderView, type OrderHistoryEntry } from './order-views.js';
+
+/** Days an automatic quote (fixed price, per unit) stays valid; days to pay; to start; to accept or dispute. */
+export const ORDER_DEADLINES = { autoQuoteDays: 14, payDays: 14, startDays: 30, acceptDays: 14, reminderDaysBefore: 3, maxQuoteDays: 90 } as const;
+
+const OFFICER = ['program_officer'] as const;
+
+export interface NewOrder {
+  offeringId: string;
+  enterpriseId: string;
+  quantity?: number;
+  requirements: string;
+}
+
+export interface QuoteInput {
+  priceFen: Fen;
+  scope: string;
+  leadTimeDays: number;
+  validUntil: string;
+}
+
+export interface AcceptInput {
+  grantId?: string | null;
+  quoteVersion?: number;
+  expectedSubsidyFen?: Fen;
+}
+
+export interface DisputeResolutionInput {
+  outcome: 'complete' | 'refund';
+  refundFen?: Fen;
+  reason: string;
+  expectedVersion?: number;
+}
+
+export interface OrderListQuery {
+  as?: 'buyer' | 'seller';
+  status?: OrderStatus;
+  page: number;
+  pageSize: number;
+}
+
+/** Who the caller is on one order. */
+interface Sides {
+  enterprise: boolean;
+  provider: boolean;
+  officer: boolean;
+  /** Any staff covering the enterprise's or the provider's region (read access). */
+  staff: boolean;
+}
+
+/**
+ * Orders (docs/product.md "Orders"): every command locks the order row, resolves the caller to the
+ * actor kinds it holds on this order, asks the state machine, writes the change, its audit entry on
+ * the order's stream in one transaction; the version moves with every change.
+ */
+@Injectable()
+export class OrdersService implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly reference: ReferenceService,
+    private readonly organizations: OrganizationsService,
+    private readonly subsidies: OrderSubsidiesService,
+    private readonly payments: PaymentsService,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    // a card payment's success (webhook, reconciliation) moves its order to paid in the same transaction
+    this.payments.onSucceeded((m, payment) => this.paymentSucceeded(m, payment));
+  }
+
+  // ---------------------------------------------------------------- enterprise: request
+
+  /**
+   * A request (RFQ), or a direct order at the list price: a fixed-price or per-unit offering is
+   * created `quoted` at price × quantity, valid for 14 days. Members of the enterprise only.
+   */
+  async request(me: Principal, input: NewOrder): Promise<OrderView> {
+    return this.tx.run(async (m) => {
+      if (!isUuid(input.enterpriseId)) throw new NotFoundError('enterprise');
+      if ((await this.organizations.membershipRole(input.enterpriseId, me.userId, m)) === null) throw new NotFoundError('enterprise');
+      const offering = isUuid(input.offeringId) ? await m.findOne(Offering, { where: { id: input.offeringId } }) : null;
+      if (!offering) throw new NotFoundError('offering');
+      await m.query('SELECT 1 FROM organization WHERE id = ANY($1) ORDER BY id FOR SHARE', [[input.enterpriseId, offering.providerId]]);
+      const enterprise = await this.organizations.get(input.enterpriseId, m);
+      const provider = await this.organizations.get(offering.providerId, m);
+      if (enterprise.id === provider.id) throw selfDealing();
+      if (!enterprise.enterprise) throw new NotFoundError('enterprise');
+      const today = this.today();
+      if (!isSearchable(offering, provider.provider, today)) throw new NotFoundError('offering');
+      const problem = this.partyProblem(enterprise, provider, offering, today);
+      if (problem) throw problem;
+      const quantity = input.quantity ?? 1;
+      if (quantity !== 1 && offering.pricingKind !== 'per_unit') throw quantityNotAllowed();
+
+      const id = newId();
+      const direct = offering.pricingKind !== 'quote';
+      const order = m.create(ServiceOrder, {
+        id,
+        orderNo: orderNumber(id, today),
+        enterpriseId: enterprise.id,
+        providerId: provider.id,
+        offeringId: offering.id,
+        categoryId: offering.categoryId,
+        regionCode: enterprise.regionCode,
+        offeringTitle: offering.title,
+        pricingKind: offering.pricingKind,
+        quantity,
+        requirements: input.requirements,
+        status: direct ? 'quoted' : 'requested',
+        version: 1n,
+        quoteVersion: direct ? 1 : 0,
+        priceFen: direct ? offering.priceFen! * BigInt(quantity) : null,
+        scope: direct ? offering.deliverables : null,
+        leadTimeDays: direct ? offering.leadTimeDays : null,
+        quoteValidUntil: direct ? addCalendarDays(today, ORDER_DEADLINES.autoQuoteDays) : null,
+        subsidyFen: 0n,
+        dueFen: 0n,
+        flags: [],
+        refundFen: 0n,
+        subsidyReleasedFen: 0n,
+        enterpriseActorIds: [me.userId],
+        providerActorIds: [],
+        createdBy: me.userId,
+      });
+      await m.insert(ServiceOrder, order);
+      await this.record(m, order, 'order.requested', me.userId, null, {
+        status: order.status,
+        offeringId: offering.id,
+        quantity,
+        ...(direct ? { priceFen: Number(order.priceFen), quoteValidUntil: order.quoteValidUntil } : {}),
+      });
+      return this.view(m, order, me);
+    });
+  }
+
+  // ---------------------------------------------------------------- provider: quote, decline
+
+  async quote(me: Principal, id: string, input: QuoteInput): Promise<OrderView> {
+    return this.command(me, id, 'quote', async (m, order, actors) => {
+      const today = this.today();
+      if (input.validUntil < today || input.validUntil > addCalendarDays(today, ORDER_DEADLINES.maxQuoteDays)) throw validUntilInPast();
+      const offering = await m.findOneOrFail(Offering, { where: { id: order.offeringId } });
+      if (offering.pricingKind === 'quote' && offering.maxFen !== null && input.priceFen > offering.maxFen * 10n) {
+        // a far-off quote is a typo more often than not; claims flag >2× anyway
+        throw priceOutOfRange([{ field: 'priceFen', message: `at most ten times the offering's maximum (${offering.maxFen * 10n})` }]);
+      }
+      const ctx = await this.partyContext(m, order, { offering });
+      const from = order.status;
+      order.status = orderMachine.transition(from, 'quote', actors, ctx);
+      order.quoteVersion += 1;
+      order.priceFen = input.priceFen;
+      order.scope = input.scope;
+      order.leadTimeDays = input.leadTimeDays;
+      order.quoteValidUntil = input.validUntil;
+      await this.save(m, order, 'quote', me, { status: from }, {
+        status: order.status,
+        quoteVersion: order.quoteVersion,
+        priceFen: Number(input.priceFen),
+        leadTimeDays: input.leadTimeDays,
+        validUntil: input.validUntil,
+      });
+    });
+  }
+
+  async decline(me: Principal, id: string, reason: string): Promise<OrderView> {
+    return this.simple(me, id, 'decline', reason, (o) => {
+      o.closedAt = this.clock.now();
+      o.closeReason = reason.trim();
+    });
+  }
+
+  // ---------------------------------------------------------------- enterprise: accept, reject
+
+  /**
+   * quoted → contracted: the quote is frozen into the contract, the subsidy computed under the locks
+   * the hold takes and held on the grant (the provider's cap counted). When the caller says which
+   * quote version and subsidy it saw and either differs now, nothing is held: 409 SUBSIDY_CHANGED
+   * with the new preview. When nothing is due the order is paid at once.
+   */
+  async accept(me: Principal, id: string, input: AcceptInput): Promise<OrderView> {
+    return this.command(me, id, 'accept', async (m, order, actors) => {
+      const offering = await m.findOneOrFail(Offering, { where: { id: order.offeringId } });
+      let preview: SubsidyPreview | null = null;
+      let grantProblem: DomainError | null = null;
+      if (order.priceFen !== null) {
+        try {
+          preview = await this.subsidies.preview(
+            m,
+            { enterpriseId: order.enterpriseId, providerId: order.providerId, categoryId: order.categoryId, priceFen: order.priceFen, grantId: input.grantId ?? null },
+            true,
+          );
+        } catch (e) {
+          if (!isDomainError(e)) throw e;
+          grantProblem = e;
+        }
+      }
+      const ctx = await this.partyContext(m, order, { offering, grantProblem });
+      const to = orderMachine.transition(order.status, 'accept', actors, ctx);
+      const p = preview!;
+      if ((input.quoteVersion !== undefined && input.quoteVersion !== order.quoteVersion) || (input.expectedSubsidyFen !== undefined && input.expectedSubsidyFen !== p.subsidyFen)) {
+        throw subsidyChanged({ ...previewView(p), quoteVersion: order.quoteVersion, priceFen: Number(order.priceFen) });
+      }
+      const hold = await this.subsidies.hold(m, { orderId: order.id, providerId: order.providerId, preview: p, actorId: me.userId });
+      const [enterprise, provider] = [await this.organizations.get(order.enterpriseId, m), await this.organizations.get(order.providerId, m)];
+      const program = p.programId ? await m.findOne(VoucherProgram, { where: { id: p.programId } }) : null;
+      const category = await this.reference.getCategory(order.categoryId);
+      const now = this.clock.now();
+      const from = order.status;
+      order.status = to;
+      order.grantId = hold ? p.grantId : null;
+      order.programId = hold ? p.programId : null;
+      order.holdId = hold?.id ?? null;
+      order.subsidyFen = hold ? p.subsidyFen : 0n;
+      order.settlementMode = hold ? p.settlementMode : null;
+      order.dueFen = order.settlementMode === 'enterprise_reimbursed' ? order.priceFen! : order.priceFen! - order.subsidyFen;
+      order.contractedAt = now;
+      order.dueOn = addCalendarDays(this.today(), ORDER_DEADLINES.payDays);
+      order.contract = {
+        contractNo: `HT${order.orderNo.slice(2)}`,
+        contractType: await this.contractTypeOf(order.categoryId),
+        signedAt: now.toISOString(),
+        enterprise: party(enterprise),
+        provider: party(provider),
+        offeringTitle: order.offeringTitle,
+        categoryName: category?.nameZh ?? '',
+        scope: order.scope ?? '',
+        quantity: order.quantity,
+        unitName: offering.unitName,
+        leadTimeDays: order.leadTimeDays ?? 0,
+        priceFen: order.priceFen!.toString(),
+        subsidyFen: order.subsidyFen.toString(),
+        ownShareFen: (order.priceFen! - order.subsidyFen).toString(),
+        programName: program?.name ?? null,
+        settlementMode: order.settlementMode,
+      } satisfies ContractTerms;
+      await this.save(m, order, 'accept', me, { status: from }, {
+        status: to,
+        quoteVersion: order.quoteVersion,
+        priceFen: Number(order.priceFen),
+        subsidyFen: Number(order.subsidyFen),
+        dueFen: Number(order.dueFen),
+        grantId: order.grantId,
+        holdId: order.holdId,
+        capReason: p.capReason,
+      });
+      if (order.dueFen === 0n) await this.markPaid(m, order, null, 'nothing due');
+    });
+  }
+
+  async reject(me: Principal, id: string, reason?: string): Promise<OrderView> {
+    return this.command(me, id, 'reject', async (m, order, actors) => {
+      const from = order.status;
+      order.status = orderMachine.transition(from, 'reject', actors, await this.plainContext(order, reason));
+      order.closedAt = this.clock.now();
+      order.closeReason = reason?.trim() || null;
+      await this.save(m, order, 'reject', me, { status: from }, { status: order.status }, reason);
+    });
+  }
+
+  // ---------------------------------------------------------------- cancel (either party, or the worker)
+
+  /**
+   * requested/quoted/contracted/paid → cancelled: the whole hold is released and whatever the
+   * enterprise paid is refunded (a card refund through the processor; a bank transfer back that
+   * the enterprise confirms).
+   */
+  async cancel(me: Principal | 'system', id: string, reason: string): Promise<OrderView | null> {
+    return this.command(me, id, 'cancel', async (m, order, actors) => {
+      const from = order.status;
+      order.status = orderMachine.transition(from, 'cancel', actors, await this.plainContext(order, reason));
+      order.closedAt = this.clock.now();
+      order.closeReason = reason.trim();
+      order.dueOn = null;
+      const released = await this.releaseHold(m, order, undefined, 'cancel', actorIdOf(me));
+      const refunded = await this.refundPaid(m, order, null, `order cancelled: ${reason.trim()}`);
+      await this.save(m, order, 'cancel', me, { status: from }, { status: order.status, subsidyReleasedFen: Number(released), refundFen: Number(refunded) }, reason);
+    });
+  }
+
+  // ---------------------------------------------------------------- provider: start, deliver
+
+  async start(me: Principal, id: string): Promise<OrderView> {
+    return this.command(me, id, 'start', async (m, order, actors) => {
+      const from = order.status;
+      order.status = orderMachine.transition(from, 'start', actors, await this.plainContext(order));
+      order.startedAt = this.clock.now();
+      order.dueOn = null;
+      order.flags = order.flags.filter((f) => f !== 'start_overdue');
+      await this.save(m, order, 'start', me, { status: from }, { status: order.status });
+    });
+  }
+
+  async deliver(me: Principal, id: string, input: { reportFileId: string; note?: string }, assertFile: (m: EntityManager, fileId: string) => Promise<void>): Promise<OrderView> {
+    return this.command(me, id, 'deliver', async (m, order, actors) => {
+      const from = order.status;
+      order.status = orderMachine.transition(from, 'deliver', actors, await this.plainContext(order));
+      await assertFile(m, input.reportFileId);
+      order.deliveredAt = this.clock.now();
+      order.deliveryReportFileId = input.reportFileId;
+      order.deliveryNote = input.note?.trim() || null;
+      order.dueOn = addCalendarDays(this.today(), ORDER_DEADLINES.acceptDays);
+      await this.save(m, order, 'deliver', me, { status: from }, { status: order.status, reportFileId: input.reportFileId, acceptBy: order.dueOn });
+    });
+  }
+
+  // ---------------------------------------------------------------- enterprise: complete, dispute
+
+  /** delivered → completed, by the enterprise or (after the 14 days) by the worker. */
+  async complete(me: Principal | 'system', id: string): Promise<OrderView | null> {
+    return this.command(me, id, 'complete', async (m, order, actors) => {
+      const from = order.status;
+      order.status = orderMachine.transition(from, 'complete', actors, { ...(await this.plainContext(order)), automatic: me === 'system' });
+      order.completedAt = this.clock.now();
+      order.dueOn = null;
+      await this.save(m, order, me === 'system' ? 'auto-complete' : 'complete', me, { status: from }, { status: order.status });
+    });
+  }
+
+  async dispute(me: Principal, id: string, reason: string): Promise<OrderView> {
+    return this.simple(me, id, 'dispute', reason, (o) => {
+      o.disputedAt = this.clock.now();
+      o.disputeReason = reason.trim();
+      o.dueOn = null;
+    });
+  }
+
+  /**
+   * A program officer covering the order resolves a dispute: complete, or refund R fen. R splits
+   * (docs/product.md "Refund R"): floor(R × subsidy / price) goes back from the hold to the grant;
+   * the provider refunds the enterprise R − that under 通兑 (the rest was never paid by it), R in
+   * full under 通用.
+   */
+  async resolveDispute(me: Principal, id: string, input: DisputeResolutionInput): Promise<OrderView> {
+    return this.tx.run(async (m) => {
+      const order = await this.lock(m, id);
+      const sides = await this.sides(m, me, order);
+      if (!sides.officer) {
+        if (sides.staff || sides.enterprise || sides.provider) throw new ForbiddenError();
+        throw new NotFoundError('order');
+      }
+      if (sides.enterprise || sides.provider) throw bothSides();
+      await assertCurrentVersion('order', input.expectedVersion, Number(order.version), async () => {
+        const last = await this.audit.lastEntry(m, 'order', order.id, ['order.']);
+        return { version: Number(order.version), status: order.status, decidedBy: last?.actorId ?? null, decidedAt: last?.occurredAt ?? null };
+      });
+      const action: OrderAction = input.outcome === 'complete' ? 'resolve_complete' : 'resolve_refund';
+      const from = order.status;
+      const ctx: OrderContext = { ...(await this.plainContext(order, input.reason)), refundFen: input.refundFen ?? null, priceFen: order.priceFen };
+      order.status = orderMachine.transition(from, action, ['program_officer'], ctx);
+      const now = this.clock.now();
+      let after: Record<string, unknown> = { status: order.status, outcome: input.outcome };
+      if (input.outcome === 'complete') {
+        order.completedAt = now;
+      } else {
+        const R = input.refundFen!;
+        const split = disputeRefund({ priceFen: order.priceFen!, subsidyFen: order.subsidyFen, refundFen: R });
+        const released = split.subsidyReleasedFen > 0n ? await this.releaseHold(m, order, split.subsidyReleasedFen, 'dispute-refund', me.userId) : 0n;
+        // 通用: the enterprise paid the full price and gets R back; 通兑 (or no grant): R − the released subsidy
+        const toEnterprise = order.settlementMode === 'enterprise_reimbursed' ? R : R - split.subsidyReleasedFen;
+        const refunded = toEnterprise > 0n ? await this.refundPaid(m, order, toEnterprise, `dispute resolved: ${input.reason.trim()}`) : 0n;
+        order.refundFen = R;
+        order.subsidyReleasedFen = released;
+        order.closedAt = now;
+        after = { ...after, refundFen: Number(R), subsidyReleasedFen: Number(released), refundedToEnterpriseFen: Number(refunded), claimableSubsidyFen: Number(split.claimableSubsidyFen) };
+      }
+      order.closeReason = input.reason.trim();
+      await this.save(m, order, action, me, { status: from }, after, input.reason);
+      return this.view(m, order, me);
+    });
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  async get(me: Principal, id: string): Promise<OrderView> {
+    const m = this.dataSource.manager;
+    const order = isUuid(id) ? await m.findOne(ServiceOrder, { where: { id } }) : null;
+    if (!order) throw new NotFoundError('order');
+    const sides = await this.sides(m, me, order);
+    if (!sides.enterprise && !sides.provider && !sides.staff) throw new NotFoundError('order');
+    return this.view(m, order, me, true);
+  }
+
+  /** The caller's orders as buyer (member of the enterprise) or seller (member of the provider), newest first. */
+  async list(me: Principal, q: OrderListQuery): Promise<Page<OrderView>> {
+    const m = this.dataSource.manager;
+    const orgIds = await this.organizations.organizationIdsOf(me.userId, m);
+    const qb = m.createQueryBuilder(ServiceOrder, 'o');
+    if (q.as === 'buyer') qb.where('o.enterpriseId = ANY(:orgIds)', { orgIds });
+    else if (q.as === 'seller') qb.where('o.providerId = ANY(:orgIds)', { orgIds });
+    else qb.where('(o.enterpriseId = ANY(:orgIds) OR o.providerId = ANY(:orgIds))', { orgIds });
+    if (q.status) qb.andWhere('o.status = :status', { status: q.status });
+    const [rows, total] = await qb.orderBy('o.createdAt', 'DESC').addOrderBy('o.id', 'ASC').skip(offsetOf(q)).take(q.pageSize).getManyAndCount();
+    const views: OrderView[] = [];
+    for (const o of rows) views.push(await this.view(m, o, me));
+    return pageOf(views, total, q);
+  }
+
+  /** Staff: the orders in their jurisdiction (the enterprise's region), e.g. the disputes waiting for a program officer. */
+  async listForStaff(me: Principal, q: { status?: OrderStatus; page: number; pageSize: number }): Promise<Page<OrderView>> {
+    const m = this.dataSource.manager;
+    const codes = jurisdictionOf(me, ['program_officer', 'county_reviewer', 'city_reviewer', 'finance_officer', 'auditor']);
+    if (codes.length === 0) return pageOf([], 0, q);
+    const qb = m.createQueryBuilder(ServiceOrder, 'o').where(
+      `EXISTS (SELECT 1 FROM unnest(:codes::text[]) AS c(code) WHERE o.region_code = c.code OR (right(c.code, 2) = '00' AND left(o.region_code, 4) = left(c.code, 4)))`,
+      { codes },
+    );
+    if (q.status) qb.andWhere('o.status = :status', { status: q.status });
+    const [rows, total] = await qb.orderBy('o.updatedAt', 'ASC').addOrderBy('o.id', 'ASC').skip(offsetOf(q)).take(q.pageSize).getManyAndCount();
+    const views: OrderView[] = [];
+    for (const o of rows) views.push(await this.view(m, o, me));
+    return pageOf(views, total, q);
+  }
+
+  /** Whether the caller may read what is attached to the order (files): its parties and the staff covering it. */
+  async canRead(m: EntityManager, me: Principal, order: ServiceOrder): Promise<boolean> {
+    const s = await this.sides(m, me, order);
+    return s.enterprise || s.provider || s.staff;
+  }
+
+  // ---------------------------------------------------------------- payments (called by OrderPaymentsService)
+
+  /** contracted → paid, in the caller's transaction (payment confirmed, or nothing due). */
+  async markPaid(m: EntityManager, order: ServiceOrder, by: Principal | null, why: string): Promise<void> {
+    const from = order.status;
+    order.status = orderMachine.transition(from, 'confirm_payment', [by ? 'provider' : 'system'], await this.plainContext(order));
+    order.paidAt = this.clock.now();
+    order.dueOn = addCalendarDays(this.today(), ORDER_DEADLINES.startDays);
+    await this.save(m, order, 'paid', by ?? 'system', { status: from }, { status: order.status, why });
+  }
+
+  private async paymentSucceeded(m: EntityManager, payment: Payment): Promise<void> {
+    const order = await this.lock(m, payment.orderId);
+    if (order.status !== 'contracted') {
+      // paid after a cancellation (a card payment that raced it): give the money back
+      if (order.status === 'cancelled') await this.payments.createRefund(m, payment, payment.amountFen, 'payment arrived after the order was cancelled');
+      return;
+    }
+    await this.markPaid(m, order, null, `${payment.method} payment ${payment.id}`);
+  }
+
+  // ---------------------------------------------------------------- the worker's sweeps (OrderSweeps)
+
+  /** Orders whose timed step is due on or before `today`, in `status`. */
+  async dueOrders(status: OrderStatus, before: string, limit: number): Promise<string[]> {
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(ServiceOrder, 'o')
+      .select('o.id', 'id')
+      .where('o.status = :status', { status })
+      .andWhere('o.dueOn < :before', { before })
+      .orderBy('o.dueOn', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+
+  /** Flags an order paid but not started within 30 days (once). */
+  async flagStartOverdue(id: string): Promise<boolean> {
+    return this.tx.run(async (m) => {
+      const order = await this.lock(m, id);
+      if (order.status !== 'paid' || order.dueOn === null || order.dueOn >= this.today() || order.flags.includes('start_overdue')) return false;
+      order.flags = [...order.flags, 'start_overdue'];
+      await this.save(m, order, 'flag', 'system', { flags: [] }, { flags: order.flags }, 'paid but not started within 30 days');
+      return true;
+    });
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** The shape of every party command: lock, resolve the caller's actor kinds, do, view. */
+  private async command(
+    me: Principal | 'system',
+    id: string,
+    action: OrderAction,
+    work: (m: EntityManager, order: ServiceOrder, actors: OrderActor[]) => Promise<void>,
+  ): Promise<OrderView> {
+    return this.tx.run(async (m) => {
+      const order = await this.lock(m, id);
+      const actors = me === 'system' ? (['system'] as OrderActor[]) : await this.actorsFor(m, me, order, action);
+      await work(m, order, actors);
+      return this.view(m, order, me === 'system' ? null : me);
+    });
+  }
+
+  private async simple(me: Principal, id: string, action: OrderAction, reason: string, apply: (o: ServiceOrder) => void): Promise<OrderView> {
+    return this.command(me, id, action, async (m, order, actors) => {
+      const from = order.status;
+      order.status = orderMachine.transition(from, action, actors, await this.plainContext(order, reason));
+      apply(order);
+      await this.save(m, order, action, me, { status: from }, { status: order.status }, reason);
+    });
+  }
+
+  private async lock(m: EntityManager, id: string): Promise<ServiceOrder> {
+    const order = isUuid(id) ? await m.findOne(ServiceOrder, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+    if (!order) throw new NotFoundError('order');
+    return order;
+  }
+
+  private async sides(m: EntityManager, me: Principal, order: ServiceOrder): Promise<Sides> {
+    const rows = await m.query<{ organization_id: string }[]>(
+      'SELECT organization_id FROM membership WHERE user_id = $1 AND organization_id = ANY($2::uuid[])',
+      [me.userId, [order.enterpriseId, order.providerId]],
+    );
+    const member = new Set(rows.map((r) => r.organization_id));
+    const providerRegion = isStaff(me) ? (await this.organizations.find(order.providerId, m))?.regionCode ?? null : null;
+    const covers = (roles: readonly string[]) =>
+      staffCovers(me, roles as never, order.regionCode) || (providerRegion !== null && staffCovers(me, roles as never, providerRegion));
+    return {
+      enterprise: member.has(order.enterpriseId),
+      provider: member.has(order.providerId),
+      officer: staffCovers(me, OFFICER, order.regionCode),
+      staff: isStaff(me) && covers(['program_officer', 'county_reviewer', 'city_reviewer', 'finance_officer', 'auditor', 'super_admin']),
+    };
+  }
+
+  /**
+   * The actor kinds the caller holds for `action` on this order: 404 when the order is not visible
+   * to it; a member of both parties acts for one side only (403 once it acted for the other); the
+   * side it acts for is remembered.
+   */
+  private async actorsFor(m: EntityManager, me: Principal, order: ServiceOrder, action: OrderAction): Promise<OrderActor[]> {
+    const s = await this.sides(m, me, order);
+    if (!s.enterprise && !s.provider && !s.staff) throw new NotFoundError('order');
+    const actors: OrderActor[] = [];
+    if (s.enterprise) actors.push('enterprise');
+    if (s.provider) actors.push('provider');
+    if (s.officer) actors.push('program_officer');
+    orderMachine.authorize(action, actors); // 403 before anything else
+    const allowed = orderMachine.actorsOf(action);
+    const side = allowed.includes('enterprise') && s.enterprise ? 'enterprise' : allowed.includes('provider') && s.provider ? 'provider' : null;
+    if (side) {
+      const other = side === 'enterprise' ? order.providerActorIds : order.enterpriseActorIds;
+      if (other.includes(me.userId)) throw bothSides();
+      const mine = side === 'enterprise' ? order.enterpriseActorIds : order.providerActorIds;
+      if (!mine.includes(me.userId)) mine.push(me.userId);
+      return [side];
+    }
+    return actors;
+  }
+
+  /** The party and eligibility facts for request, quote and accept. */
+  private partyProblem(enterprise: OrganizationSnapshot, provider: OrganizationSnapshot, offering: Offering, today: string): DomainError | null {
+    if (provider.provider?.admissionStatus !== 'admitted') return providerNotAdmitted();
+    if (provider.blacklistedUntil !== null && provider.blacklistedUntil >= today) return providerBlacklisted(provider.blacklistedUntil);
+    if (!isSearchable(offering, provider.provider, today)) return offeringNotAvailable();
+    if (enterprise.enterprise?.status !== 'verified') return enterpriseNotVerified();
+    if (enterprise.blacklistedUntil !== null && enterprise.blacklistedUntil >= today) return enterpriseBlacklisted(enterprise.blacklistedUntil);
+    return null;
+  }
+
+  private async partyContext(m: EntityManager, order: ServiceOrder, o: { offering: Offering; grantProblem?: DomainError | null }): Promise<OrderContext> {
+    const today = this.today();
+    const [enterprise, provider] = [await this.organizations.get(order.enterpriseId, m), await this.organizations.get(order.providerId, m)];
+    return { ...(await this.plainContext(order)), partyProblem: this.partyProblem(enterprise, provider, o.offering, today) ?? o.grantProblem ?? null };
+  }
+
+  private async plainContext(order: ServiceOrder, reason?: string | null): Promise<OrderContext> {
+    return {
+      today: this.today(),
+      quoteValidUntil: order.quoteValidUntil,
+      partyProblem: null,
+      reason: reason?.trim() || null,
+      disputeUntil: order.status === 'delivered' ? order.dueOn : null,
+      automatic: false,
+      refundFen: null,
+      priceFen: order.priceFen,
+    };
+  }
+
+  /** Ends (part of) the order's hold through the one vouchers method; returns what left the hold. */
+  private async releaseHold(m: EntityManager, order: ServiceOrder, amountFen: Fen | undefined, why: string, actorId: string | null): Promise<Fen> {
+    if (!order.holdId) return 0n;
+    const r = await this.subsidies.endHold(m, {
+      holdId: order.holdId,
+      providerId: order.providerId,
+      kind: 'release',
+      amountFen,
+      reference: `order:${order.id}`,
+      actorId,
+      idempotencyKey: `release:order:${order.id}:${why}`,
+    });
+    return r.amountFen;
+  }
+
+  /** Refunds what the enterprise paid (all of it, or `amountFen`); returns the amount put on the way back. */
+  private async refundPaid(m: EntityManager, order: ServiceOrder, amountFen: Fen | null, reason: string): Promise<Fen> {
+    const payment = await this.payments.live(m, order.id, true);
+    if (!payment) return 0n;
+    if (payment.status === 'pending' || payment.status === 'initiating') {
+      // nothing arrived yet: the payment is called off (a card payment that still succeeds is refunded by paymentSucceeded)
+      payment.status = 'canceled';
+      await m.save(payment);
+      return 0n;
+    }
+    const amount = amountFen ?? payment.amountFen;
+    if (amount <= 0n) return 0n;
+    await this.payments.createRefund(m, payment, amount > payment.amountFen ? payment.amountFen : amount, reason);
+    return amount > payment.amountFen ? payment.amountFen : amount;
+  }
+
+  private async save(m: EntityManager, order: ServiceOrder, action: string, by: Principal | 'system', before: unknown, after: unknown, reason?: string | null): Promise<void> {
+    order.version += 1n;
+    await m.save(order);
+    await this.record(m, order, `order.${action}`, by === 'system' ? null : by.userId, before, after, reason?.trim() || null);
+  }
+
+  private record(m: EntityManager, o: ServiceOrder, action: string, actorId: string | null, before: unknown, after: unknown, reason: string | null = null): Promise<void> {
+    return this.audit.record(m, { streamType: 'order', streamId: o.id, action, actorId, before, after, reason });
+  }
+
+  private async view(m: EntityManager, o: ServiceOrder, me: Principal | null, withHistory = false): Promise<OrderView> {
+    let preview: SubsidyPreview | null = null;
+    const canSeeMoney = me !== null;
+    if (o.status === 'quoted' && o.priceFen !== null && canSeeMoney) {
+      try {
+        preview = await this.subsidies.preview(m, { enterpriseId: o.enterpriseId, providerId: o.providerId, categoryId: o.categoryId, priceFen: o.priceFen });
+      } catch (e) {
+        if (!isDomainError(e)) throw e;
+      }
+    }
+    const history = withHistory ? await this.history(m, o.id) : undefined;
+    const payments = await this.payments.listOfOrder(m, o.id);
+    const refunds = await this.payments.refundsOfOrder(m, o.id);
+    const s = me ? await this.sides(m, me, o) : null;
+    return toOrderView(o, { preview, history, payments, refunds, staff: s !== null && s.staff && !s.enterprise && !s.provider, enterpriseMember: s?.enterprise === true });
+  }
+
+  private async history(m: EntityManager, orderId: string): Promise<OrderHistoryEntry[]> {
+    const rows = await m.query<{ action: string; actor_id: string | null; occurred_at: Date; after: Record<string, unknown> | null; reason: string | null }[]>(
+      `SELECT action, actor_id, occurred_at, after, reason FROM audit_entry WHERE stream_type = 'order' AND stream_id = $1 ORDER BY stream_seq`,
+      [orderId],
+    );
+    return rows.map((r) => ({
+      action: r.action.replace(/^order\./, ''),
+      actorId: r.actor_id,
+      at: new Date(r.occurred_at).toISOString(),
+      status: typeof r.after?.status === 'string' ? r.after.status : null,
+      reason: r.reason,
+    }));
+  }
+
+  private async contractTypeOf(categoryId: string): Promise<ContractTypeKey> {
+    void categoryId;
+    return 'service';
+  }
+
+  private today(): string {
+    return shanghaiDate(this.clock.now());
+  }
+}
+
+function actorIdOf(me: Principal | 'system'): string | null {
+  return me === 'system' ? null : me.userId;
+}
+
+function isDomainError(e: unknown): e is DomainError {
+  return typeof e === 'object' && e !== null && 'status' in e && 'code' in e && typeof (e as DomainError).status === 'number';
+}
+
+function party(o: OrganizationSnapshot): ContractParty {
+  return {
+    name: o.name,
+    uscc: o.uscc,
+    legalRepresentative: o.legalRepresentative,
+    registeredAddress: o.registeredAddress,
+    contactPhone: o.contactPhone,
+    bankAccount: o.bankAccount ? { bankName: o.bankAccount.bankName, accountName: o.bankAccount.accountName, accountNo: o.bankAccount.accountNo } : null,
+  };
+}
+
+/** SO + the Shanghai date + 8 characters of the id: readable, sortable by day, unique (index). */
+function orderNumber(id: string, today: string): string {
+  return `SO${today.replace(/-/g, '')}${id.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+}
+

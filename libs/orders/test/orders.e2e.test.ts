@@ -1,0 +1,217 @@
+/**
+ * Orders over HTTP, offline payments (the embedded default): search → order → quote → accept
+ * (subsidy held, amounts exact) → pay → confirm → start → deliver → complete, and the ways off that
+ * path: cancellation, disputes, the party rules, the version and subsidy checks, the worker's
+ * timed steps.
+ */
+import { DataSource } from 'typeorm';
+import { LedgerService } from '@innoserve/vouchers';
+import { OrderSweeps, OrdersService } from '@innoserve/orders';
+import { createStaffAndLogin, registerAndLogin } from '../../../test/support/auth.js';
+import { PRICE, advanceDays, auditActionsOf, grant, grantAmounts, indexCatalog, ledgerClean, ok, startWorld, uploadPdf, type World } from './order-world.js';
+
+describe('orders over HTTP (offline payments)', () => {
+  let w: World;
+  let grantId: string;
+  let enterpriseId: string;
+
+  beforeAll(async () => {
+    w = await startWorld({ enterprises: 6 });
+    enterpriseId = w.enterprises[0];
+    grantId = await grant(w, enterpriseId, 200_000);
+  }, 180_000);
+  afterAll(async () => {
+    await w.t.close();
+  });
+
+  const post = (token: string, url: string, body?: unknown) => w.t.request('POST', url, { token, body });
+  const get = (token: string, url: string) => w.t.request('GET', url, { token });
+  const direct = (enterprise = enterpriseId, token = w.buyer.token) => ok(post(token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId: enterprise, requirements: '检测三批面料' }));
+
+  it('runs the whole offline lifecycle with the subsidy held and the amounts exact', async () => {
+    // search finds the offering
+    await indexCatalog(w);
+    const found = await get(w.buyer.token, `/api/v1/search/offerings?q=${encodeURIComponent('纺织面料成分检测')}`);
+    expect(found.body.items.map((i: { id: string }) => i.id)).toContain(w.offeringId);
+
+    const order = await direct();
+    expect(order).toMatchObject({ status: 'quoted', quote: { priceFen: PRICE, quoteVersion: 1, validUntil: '2026-03-24' } });
+    const seen = await ok(get(w.buyer.token, `/api/v1/orders/${order.id}`));
+    expect(seen.subsidyPreview).toMatchObject({ subsidyFen: 50_000, ownShareFen: 50_000, dueFen: 50_000, grantId, capReason: null });
+
+    const accepted = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, { quoteVersion: 1, expectedSubsidyFen: 50_000 }));
+    expect(accepted).toMatchObject({ status: 'contracted', contract: { priceFen: PRICE, subsidyFen: 50_000, ownShareFen: 50_000, dueFen: 50_000, grantId, settlementMode: 'provider_redeems' } });
+    expect(await grantAmounts(w, enterpriseId, grantId)).toEqual({ availableFen: 150_000, heldFen: 50_000 });
+
+    const pay = await post(w.buyer.token, `/api/v1/orders/${order.id}/payments`, { method: 'offline' });
+    expect(pay.status).toBe(201);
+    expect(pay.body).toMatchObject({ method: 'offline', status: 'pending', amountFen: 50_000, payee: { accountNo: '4011 2233 4455 6677' } });
+    expect(pay.body.reference).toMatch(/^IS-[0-9A-Z]{10}.$/);
+    // a repeat is the same payment
+    const again = await post(w.buyer.token, `/api/v1/orders/${order.id}/payments`, { method: 'offline' });
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(pay.body.id);
+
+    const confirmUrl = `/api/v1/orders/${order.id}/payments/${pay.body.id}/confirm`;
+    const wrongPayer = await post(w.provider.owner.token, confirmUrl, { reference: 'B20260310001', payerName: '另一家公司', payerAccountNo: '6222000011112222' });
+    expect(wrongPayer.status).toBe(422);
+    expect(wrongPayer.body.code).toBe('PAYER_MISMATCH');
+    const names: { name: string }[] = await w.t.app.get(DataSource).query('SELECT name FROM organization WHERE id = $1', [enterpriseId]);
+    expect((await post(w.buyer.token, confirmUrl, { reference: 'B1', payerName: names[0].name, payerAccountNo: '6222000011112222' })).status).toBe(403);
+    const confirmed = await ok(post(w.provider.owner.token, confirmUrl, { reference: 'B20260310001', payerName: names[0].name, payerAccountNo: '6222 0000 1111 2222' }));
+    expect(confirmed.status).toBe('succeeded');
+    expect((await ok(get(w.buyer.token, `/api/v1/orders/${order.id}`))).status).toBe('paid');
+
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/start`));
+    const report = await uploadPdf(w, w.provider.owner.token);
+    const delivered = await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/deliver`, { reportFileId: report, note: '报告已出' }));
+    expect(delivered).toMatchObject({ status: 'delivered', deliveryReportFileId: report, dueOn: '2026-03-24' });
+    // the enterprise reads the report; a stranger cannot
+    expect((await w.t.request('GET', `/api/v1/files/${report}`, { token: w.buyer.token })).status).toBe(200);
+    const stranger = await registerAndLogin(w.t);
+    expect((await w.t.request('GET', `/api/v1/files/${report}`, { token: stranger.token })).status).toBe(404);
+
+    const done = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/complete`));
+    expect(done.status).toBe('completed');
+    const read = await ok(get(w.buyer.token, `/api/v1/orders/${order.id}`));
+    expect(read.history.map((h: { action: string }) => h.action)).toEqual(['requested', 'accept', 'payment.started', 'payment.confirmed', 'paid', 'start', 'deliver', 'complete']);
+    expect(await auditActionsOf(w, order.id)).toHaveLength(8);
+    // the subsidy stays held for the claim
+    expect(await grantAmounts(w, enterpriseId, grantId)).toEqual({ availableFen: 150_000, heldFen: 50_000 });
+    expect(await ledgerClean(w)).toBe(true);
+  });
+
+  it('goes through a quote: RFQ → quote → a stale quote version or subsidy is 409 SUBSIDY_CHANGED and holds nothing', async () => {
+    const rfq = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.quoteOfferingId, enterpriseId: w.enterprises[1], requirements: '定制检测' }));
+    expect(rfq).toMatchObject({ status: 'requested', quote: null, subsidyPreview: null });
+    const g = await grant(w, w.enterprises[1], 300_000);
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${rfq.id}/quote`, { priceFen: 120_000, scope: '全项目', leadTimeDays: 10, validUntil: '2026-03-20' }));
+    const q2 = await ok(post(w.provider.owner.token, `/api/v1/orders/${rfq.id}/quote`, { priceFen: 110_000, scope: '全项目', leadTimeDays: 10, validUntil: '2026-03-20' }));
+    expect(q2.quote).toMatchObject({ quoteVersion: 2, priceFen: 110_000 });
+    const stale = await post(w.buyer.token, `/api/v1/orders/${rfq.id}/accept`, { quoteVersion: 1, expectedSubsidyFen: 60_000 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('SUBSIDY_CHANGED');
+    expect(stale.body.subsidyPreview).toMatchObject({ subsidyFen: 55_000, quoteVersion: 2, priceFen: 110_000 });
+    expect(await grantAmounts(w, w.enterprises[1], g)).toEqual({ availableFen: 300_000, heldFen: 0 });
+    const wrongSubsidy = await post(w.buyer.token, `/api/v1/orders/${rfq.id}/accept`, { quoteVersion: 2, expectedSubsidyFen: 60_000 });
+    expect(wrongSubsidy.body.code).toBe('SUBSIDY_CHANGED');
+    const accepted = await ok(post(w.buyer.token, `/api/v1/orders/${rfq.id}/accept`, { quoteVersion: 2, expectedSubsidyFen: 55_000 }));
+    expect(accepted.contract).toMatchObject({ priceFen: 110_000, subsidyFen: 55_000, dueFen: 55_000 });
+  });
+
+  it('refuses an expired quote with 409 QUOTE_EXPIRED', async () => {
+    const rfq = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.quoteOfferingId, enterpriseId: w.enterprises[2], requirements: '定制检测' }));
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${rfq.id}/quote`, { priceFen: 80_000, scope: 's', leadTimeDays: 3, validUntil: '2026-03-10' }));
+    await advanceDays(w, 1);
+    try {
+      const res = await post(w.buyer.token, `/api/v1/orders/${rfq.id}/accept`, {});
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('QUOTE_EXPIRED');
+    } finally {
+      await advanceDays(w, -1);
+    }
+  });
+
+  it('answers 403 to the provider accepting its own quote, 404 to another enterprise, 409 ILLEGAL_TRANSITION to an illegal step', async () => {
+    const order = await direct();
+    const own = await post(w.provider.owner.token, `/api/v1/orders/${order.id}/accept`, {});
+    expect(own.status).toBe(403);
+    const other = await registerAndLogin(w.t);
+    expect((await post(other.token, `/api/v1/orders/${order.id}/accept`, {})).status).toBe(404);
+    expect((await get(other.token, `/api/v1/orders/${order.id}`)).status).toBe(404);
+    const illegal = await post(w.provider.owner.token, `/api/v1/orders/${order.id}/start`);
+    expect(illegal.status).toBe(409);
+    expect(illegal.body.code).toBe('ILLEGAL_TRANSITION');
+    // staff outside the region see nothing; staff covering it read it
+    const far = await createStaffAndLogin(w.t, [{ role: 'county_reviewer', regionCodes: ['350583'] }]);
+    expect((await get(far.token, `/api/v1/orders/${order.id}`)).status).toBe(404);
+    expect((await get(w.officer.token, `/api/v1/orders/${order.id}`)).status).toBe(200);
+  });
+
+  it('refuses self-dealing (422) and a member of both sides acting for both (403)', async () => {
+    const self = await post(w.provider.owner.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId: w.provider.id, requirements: '自己买自己' });
+    expect(self.status).toBe(422);
+    expect(self.body.code).toBe('SELF_DEALING');
+    // the buyer joins the provider, then requests as the enterprise and tries to quote as the provider
+    await w.t.app.get(DataSource).query(`INSERT INTO membership (id, organization_id, user_id, role) VALUES (gen_random_uuid(), $1, $2, 'member')`, [w.provider.id, w.buyer.userId]);
+    try {
+      const rfq = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.quoteOfferingId, enterpriseId: w.enterprises[3], requirements: 'x' }));
+      const both = await post(w.buyer.token, `/api/v1/orders/${rfq.id}/quote`, { priceFen: 60_000, scope: 's', leadTimeDays: 3, validUntil: '2026-03-20' });
+      expect(both.status).toBe(403);
+      expect(both.body.code).toBe('CONFLICT_OF_INTEREST');
+    } finally {
+      await w.t.app.get(DataSource).query(`DELETE FROM membership WHERE organization_id = $1 AND user_id = $2`, [w.provider.id, w.buyer.userId]);
+    }
+  });
+
+  it('releases the whole hold and refunds what was paid on a cancellation before work starts', async () => {
+    const e = w.enterprises[4];
+    const g = await grant(w, e, 100_000);
+    const order = await direct(e);
+    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, {}));
+    expect(await grantAmounts(w, e, g)).toEqual({ availableFen: 50_000, heldFen: 50_000 });
+    const pay = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/payments`, { method: 'offline' }));
+    const names: { name: string }[] = await w.t.app.get(DataSource).query('SELECT name FROM organization WHERE id = $1', [e]);
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/payments/${pay.id}/confirm`, { reference: 'B2', payerName: names[0].name, payerAccountNo: '6222000011112222' }));
+    const noReason = await post(w.provider.owner.token, `/api/v1/orders/${order.id}/cancel`, {});
+    expect(noReason.status).toBe(400);
+    const cancelled = await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/cancel`, { reason: '设备故障，无法按期检测' }));
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.refunds).toEqual([expect.objectContaining({ method: 'offline', status: 'pending', amountFen: 50_000 })]);
+    expect(await grantAmounts(w, e, g)).toEqual({ availableFen: 100_000, heldFen: 0 });
+    const received = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/refunds/${cancelled.refunds[0].id}/confirm`));
+    expect(received.status).toBe('succeeded');
+    expect(await ledgerClean(w)).toBe(true);
+  });
+
+  it('splits a dispute refund exactly (通兑): the provider ends with price − R, the enterprise pays (price − R) − claimable subsidy', async () => {
+    const e = w.enterprises[5];
+    const g = await grant(w, e, 100_000);
+    const order = await direct(e);
+    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, {}));
+    const pay = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/payments`, { method: 'offline' }));
+    const names: { name: string }[] = await w.t.app.get(DataSource).query('SELECT name FROM organization WHERE id = $1', [e]);
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/payments/${pay.id}/confirm`, { reference: 'B3', payerName: names[0].name, payerAccountNo: '6222000011112222' }));
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/start`));
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/deliver`, { reportFileId: await uploadPdf(w, w.provider.owner.token) }));
+    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/dispute`, { reason: '报告缺少色牢度项目' }));
+    const current = await ok(get(w.officer.token, `/api/v1/orders/${order.id}`));
+    const stale = await post(w.officer.token, `/api/v1/admin/orders/${order.id}/dispute-resolution`, { outcome: 'refund', refundFen: 33_333, reason: '部分未交付', version: current.version - 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('STALE_VERSION');
+    const R = 33_333;
+    const resolved = await ok(post(w.officer.token, `/api/v1/admin/orders/${order.id}/dispute-resolution`, { outcome: 'refund', refundFen: R, reason: '部分未交付', version: current.version }));
+    const released = Math.floor((R * 50_000) / PRICE); // 16,666
+    expect(resolved).toMatchObject({ status: 'refunded', refundFen: R, subsidyReleasedFen: released });
+    expect(resolved.refunds).toEqual([expect.objectContaining({ amountFen: R - released })]);
+    expect(await grantAmounts(w, e, g)).toEqual({ availableFen: 50_000 + released, heldFen: 50_000 - released });
+    // provider: own share paid 50,000 − refund (R − released) + claimable subsidy (50,000 − released) = price − R
+    const claimable = 50_000 - released;
+    expect(50_000 - (R - released) + claimable).toBe(PRICE - R);
+    // enterprise: paid 50,000 − got back (R − released) = (price − R) − claimable
+    expect(50_000 - (R - released)).toBe(PRICE - R - claimable);
+    expect(await ledgerClean(w)).toBe(true);
+  });
+
+  it('completes delivered orders 14 days on, cancels contracts unpaid for 14 days (hold released), flags paid orders not started in 30 days', async () => {
+    const e = w.enterprises[0];
+    const unpaid = await direct(e);
+    await ok(post(w.buyer.token, `/api/v1/orders/${unpaid.id}/accept`, {}));
+    const before = await grantAmounts(w, e, grantId);
+    const sweeps = new OrderSweeps(w.t.app.get(OrdersService), w.clock); // the worker's job, run here against the API's services
+    await advanceDays(w, 14); // the last day to pay is today + 14: not yet
+    try {
+      expect(await sweeps.cancelUnpaid()).toBe(0);
+      await advanceDays(w, 1);
+      expect(await sweeps.cancelUnpaid()).toBeGreaterThanOrEqual(1); // with the contract an earlier test left unpaid
+      expect(await sweeps.cancelUnpaid()).toBe(0); // a second run finds nothing
+      const after = await ok(get(w.buyer.token, `/api/v1/orders/${unpaid.id}`));
+      expect(after.status).toBe('cancelled');
+      expect((await grantAmounts(w, e, grantId)).heldFen).toBe(before.heldFen - 50_000);
+    } finally {
+      await advanceDays(w, -15);
+    }
+    expect(await ledgerClean(w)).toBe(true);
+    expect(w.t.app.get(LedgerService)).toBeDefined();
+  });
+});

@@ -1,0 +1,260 @@
+/**
+ * The subsidy of an order, from the preview the enterprise sees to the end of the hold
+ * (docs/product.md "Money rules": Subsidy of an order, Which grant pays, Refund R). The orders lib
+ * calls only this service for voucher money: it picks the grant, computes the subsidy under the
+ * same locks the hold takes, holds it (provider cap counted), and ends a hold — every end (cancel,
+ * dispute refund, claim rejection, deadline sweep, sanction) goes through `endHold`.
+ */
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { BusinessRuleError, Clock, msg, shanghaiDate, type Fen } from '@innoserve/core';
+import { ReferenceService } from '@innoserve/reference';
+import { LedgerService, type HoldView } from '../ledger/ledger.service.js';
+import { VoucherGrant } from '../programs/grant.entity.js';
+import { lockGroupUsage, ProgramCapsService } from '../programs/program-caps.service.js';
+import { deepestRule, ruleSubsidizes } from '../programs/program-coverage.js';
+import { VoucherProgram } from '../programs/program.entity.js';
+import type { SettlementMode } from '../programs/program-types.js';
+import { SubsidyCalculator, type SubsidyLimit } from './subsidy-calculator.js';
+
+/** Why the subsidy is below floor(price × ratio), in the words of the API (`capReason`). */
+export type CapReason = 'no_grant' | 'per_order_cap' | 'grant_balance' | 'provider_cap';
+
+export const CAP_REASON_TEXT: Readonly<Record<CapReason, { zh: string; en: string }>> = {
+  no_grant: { zh: '没有可用于该服务的创新券额度，需全额自付。', en: 'No grant covers this service: the full price is due.' },
+  per_order_cap: { zh: '补贴已达该类服务的单笔上限。', en: 'The subsidy is limited by the per-order cap of this category.' },
+  grant_balance: { zh: '补贴受创新券可用余额限制。', en: 'The subsidy is limited by what is left on the grant.' },
+  provider_cap: { zh: '该服务机构本年度的补贴额度已用完或将用完。', en: "The provider's annual subsidy cap in this program is (nearly) used up." },
+};
+
+export interface SubsidyPreview {
+  priceFen: Fen;
+  subsidyFen: Fen;
+  ownShareFen: Fen;
+  grantId: string | null;
+  programId: string | null;
+  settlementMode: SettlementMode | null;
+  ratioBp: number;
+  capReason: CapReason | null;
+  /** The funding sources in the program's order (for the hold's leftover-fen tie). */
+  sourceOrder: string[];
+}
+
+export interface PreviewInput {
+  enterpriseId: string;
+  providerId: string;
+  categoryId: string;
+  priceFen: Fen;
+  /** The grant the enterprise names; otherwise the active covering grant that expires first. */
+  grantId?: string | null;
+}
+
+export interface OrderHoldInput {
+  orderId: string;
+  providerId: string;
+  preview: SubsidyPreview;
+  actorId: string | null;
+}
+
+export interface EndHoldInput {
+  holdId: string;
+  providerId: string;
+  /** release (back to the grant; lapsed or voided grants pass it on to the pool) or forfeit (sanction: to the pool). */
+  kind: 'release' | 'forfeit';
+  /** Part of what is still held (a dispute refund); default all of it. */
+  amountFen?: Fen;
+  reference: string;
+  actorId: string | null;
+  /** This end's own ledger key (never the sweep's: reusing `lapse:<grant>` would replay the old lapse). */
+  idempotencyKey: string;
+}
+
+export interface EndHoldResult {
+  /** Moved out of the hold. */
+  amountFen: Fen;
+  /** Of that, passed on to the pools because the grant had lapsed or was voided. */
+  toPoolFen: Fen;
+  replayed: boolean;
+}
+
+export const grantNotUsable = (why: 'not_found' | 'expired' | 'other_enterprise' | 'voided'): BusinessRuleError =>
+  new BusinessRuleError(
+    why === 'expired' ? 'GRANT_EXPIRED' : 'GRANT_NOT_USABLE',
+    why === 'expired'
+      ? msg('The grant has expired.', '创新券额度已过期。')
+      : why === 'voided'
+        ? msg('The grant was voided.', '创新券额度已被作废。')
+        : msg('The grant is not one of this enterprise.', '该创新券额度不属于本企业。'),
+    [{ field: 'grantId', message: why }],
+  );
+export const offeringNotEligible = (): BusinessRuleError =>
+  new BusinessRuleError('OFFERING_NOT_ELIGIBLE', msg("The offering is not voucher-eligible in the grant's program.", '该服务不在此创新券项目的支持范围内。'), [
+    { field: 'grantId', message: 'the program has no subsidy rule for this category' },
+  ]);
+
+const LIMIT_REASON: Readonly<Record<SubsidyLimit, CapReason | null>> = {
+  ratio: null,
+  per_order_cap: 'per_order_cap',
+  grant_available: 'grant_balance',
+  provider_cap: 'provider_cap',
+};
+
+@Injectable()
+export class OrderSubsidiesService {
+  private readonly calculator = new SubsidyCalculator();
+
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly caps: ProgramCapsService,
+    private readonly reference: ReferenceService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The subsidy the enterprise would get now. With `lock`, the grant's available rows and the
+   * provider's cap row are locked first (in that order, the order `hold` takes them), so what this
+   * returns is what a hold in the same transaction gets.
+   */
+  async preview(m: EntityManager, input: PreviewInput, lock = false): Promise<SubsidyPreview> {
+    const path = await this.reference.ancestorIds(input.categoryId);
+    const today = shanghaiDate(this.clock.now());
+    const chosen = input.grantId ? await this.namedGrant(m, input, path, today) : await this.firstExpiring(m, input.enterpriseId, path, today);
+    if (!chosen) return noGrant(input.priceFen);
+    const { grant, program, rule } = chosen;
+    if (lock) await this.lockGrant(m, grant.programId, grant.id);
+    const balance = await this.ledger.grantBalance(m, grant.programId, grant.id);
+    if (lock) await lockProviderCap(m, grant.programId, input.providerId);
+    const capLeft = await this.caps.providerCapRemaining(m, grant.programId, input.providerId);
+    const s = this.calculator.calculate({
+      priceFen: input.priceFen,
+      ratioBp: rule.ratioBp,
+      perOrderCapFen: BigInt(rule.perOrderCapFen),
+      grantAvailableFen: balance.availableFen,
+      providerCapRemainingFen: capLeft,
+    });
+    return {
+      priceFen: input.priceFen,
+      subsidyFen: s.subsidyFen,
+      ownShareFen: s.ownShareFen,
+      grantId: grant.id,
+      programId: grant.programId,
+      settlementMode: program.settlementMode,
+      ratioBp: rule.ratioBp,
+      capReason: s.subsidyFen < s.ratioAmountFen ? LIMIT_REASON[s.limitedBy] : null,
+      sourceOrder: program.fundingSources.map((f) => f.key),
+    };
+  }
+
+  /** Holds the previewed subsidy on its grant and counts it on the provider's cap; null when there is nothing to hold. */
+  async hold(m: EntityManager, input: OrderHoldInput): Promise<HoldView | null> {
+    const p = input.preview;
+    if (!p.grantId || !p.programId || p.subsidyFen <= 0n) return null;
+    const { hold } = await this.ledger.hold(m, {
+      programId: p.programId,
+      grantId: p.grantId,
+      amountFen: p.subsidyFen,
+      sourceOrder: p.sourceOrder,
+      reference: `order:${input.orderId}`,
+      actorId: input.actorId,
+      idempotencyKey: `hold:order:${input.orderId}`,
+    });
+    await this.caps.reserveProviderCap(m, { programId: p.programId, providerId: input.providerId, amountFen: p.subsidyFen });
+    return hold;
+  }
+
+  /**
+   * Ends (part of) a hold in the caller's transaction: the ledger moves, the provider's cap usage
+   * drops by what left the hold; when the grant has lapsed or been voided, what a release gives
+   * back goes on to the pools (lapse or void, keyed by this end's key) and the group's usage drops
+   * by it. Safe to repeat with the same key.
+   */
+  async endHold(m: EntityManager, input: EndHoldInput): Promise<EndHoldResult> {
+    const before = await this.ledger.getHold(m, input.holdId);
+    if (!before) throw new RangeError(`no hold ${input.holdId}`);
+    const grant = await m.findOne(VoucherGrant, { where: { id: before.grantId }, lock: { mode: 'pessimistic_write' } });
+    if (!grant) throw new RangeError(`no grant ${before.grantId}`);
+    const drained = grant.status === 'lapsed' || grant.voidedAt !== null;
+    if (drained) await lockGroupUsage(m, grant.programId, grant.groupKey); // before the pools, in the order grants lock them
+    const command = { holdId: input.holdId, reference: input.reference, actorId: input.actorId, idempotencyKey: input.idempotencyKey };
+    const tx = input.kind === 'release' ? await this.ledger.release(m, { ...command, amountFen: input.amountFen }) : await this.ledger.forfeit(m, command);
+    const moved = tx.postings.filter((p) => p.amountFen > 0n).reduce((s, p) => s + p.amountFen, 0n);
+    if (tx.replayed) return { amountFen: moved, toPoolFen: 0n, replayed: true };
+    if (moved > 0n) await this.caps.releaseProviderCap(m, { programId: before.programId, providerId: input.providerId, amountFen: moved });
+    let toPoolFen = 0n;
+    if (drained && input.kind === 'release' && moved > 0n) {
+      const ref = { programId: grant.programId, grantId: grant.id, reference: input.reference, actorId: input.actorId, idempotencyKey: `${input.idempotencyKey}:to-pool` };
+      const back = grant.voidedAt !== null ? await this.ledger.voidGrant(m, ref) : await this.ledger.lapse(m, ref);
+      toPoolFen = back ? back.postings.filter((p) => p.account.startsWith('pool:')).reduce((s, p) => s + p.amountFen, 0n) : 0n;
+      if (toPoolFen > 0n) {
+        await m.query('UPDATE voucher_group_cap_usage SET used_fen = GREATEST(used_fen - $3, 0) WHERE program_id = $1 AND group_key = $2', [
+          grant.programId,
+          grant.groupKey,
+          toPoolFen.toString(),
+        ]);
+        if (grant.voidedAt !== null) grant.voidedFen += toPoolFen;
+        else grant.lapsedFen += toPoolFen;
+        await m.save(grant);
+      }
+    }
+    return { amountFen: moved, toPoolFen, replayed: false };
+  }
+
+  private async namedGrant(m: EntityManager, input: PreviewInput, path: string[], today: string) {
+    const grant = await m.findOne(VoucherGrant, { where: { id: input.grantId! } });
+    if (!grant || grant.enterpriseId !== input.enterpriseId) throw grantNotUsable('other_enterprise');
+    if (grant.voidedAt !== null) throw grantNotUsable('voided');
+    if (grant.status !== 'active' || grant.expiresOn < today) throw grantNotUsable('expired');
+    const program = await m.findOneOrFail(VoucherProgram, { where: { id: grant.programId } });
+    const rule = deepestRule(program.subsidyRules, path);
+    if (!rule || !ruleSubsidizes(rule)) throw offeringNotEligible();
+    return { grant, program, rule };
+  }
+
+  /** The enterprise's active, unexpired grant covering the category that expires first (then the oldest). */
+  private async firstExpiring(m: EntityManager, enterpriseId: string, path: string[], today: string) {
+    const grants = await m
+      .createQueryBuilder(VoucherGrant, 'g')
+      .where('g.enterpriseId = :enterpriseId', { enterpriseId })
+      .andWhere(`g.status = 'active'`)
+      .andWhere('g.voidedAt IS NULL')
+      .andWhere('g.expiresOn >= :today', { today })
+      .orderBy('g.expiresOn', 'ASC')
+      .addOrderBy('g.createdAt', 'ASC')
+      .addOrderBy('g.id', 'ASC')
+      .getMany();
+    for (const grant of grants) {
+      const program = await m.findOneOrFail(VoucherProgram, { where: { id: grant.programId } });
+      const rule = deepestRule(program.subsidyRules, path);
+      if (rule && ruleSubsidizes(rule)) return { grant, program, rule };
+    }
+    return null;
+  }
+
+  private async lockGrant(m: EntityManager, programId: string, grantId: string): Promise<void> {
+    // the rows LedgerService.hold locks, in its (key) order
+    await m.query(`SELECT 1 FROM ledger_balance WHERE program_id = $1 AND account LIKE $2 ORDER BY account FOR UPDATE`, [programId, `grant:${grantId.toLowerCase()}:%:available`]);
+  }
+}
+
+/** The provider's cap row, created when missing so that concurrent first holds queue on it. */
+async function lockProviderCap(m: EntityManager, programId: string, providerId: string): Promise<void> {
+  await m.query(
+    `INSERT INTO voucher_provider_cap_usage (id, program_id, provider_id, used_fen) VALUES (gen_random_uuid(), $1, $2, 0) ON CONFLICT (program_id, provider_id) DO NOTHING`,
+    [programId, providerId],
+  );
+  await m.query('SELECT 1 FROM voucher_provider_cap_usage WHERE program_id = $1 AND provider_id = $2 FOR UPDATE', [programId, providerId]);
+}
+
+function noGrant(priceFen: Fen): SubsidyPreview {
+  return {
+    priceFen,
+    subsidyFen: 0n,
+    ownShareFen: priceFen,
+    grantId: null,
+    programId: null,
+    settlementMode: null,
+    ratioBp: 0,
+    capReason: 'no_grant',
+    sourceOrder: [],
+  };
+}
