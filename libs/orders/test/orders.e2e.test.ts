@@ -5,7 +5,9 @@
  * timed steps.
  */
 import { DataSource } from 'typeorm';
-import { LedgerService } from '@innoserve/vouchers';
+import { AuditService } from '@innoserve/audit';
+import { TransactionRunner } from '@innoserve/database';
+import { GrantLapseSweep, LedgerService } from '@innoserve/vouchers';
 import { OrderSweeps, OrdersService } from '@innoserve/orders';
 import { createStaffAndLogin, registerAndLogin } from '../../../test/support/auth.js';
 import { PRICE, advanceDays, auditActionsOf, grant, grantAmounts, indexCatalog, ledgerClean, ok, startWorld, uploadPdf, type World } from './order-world.js';
@@ -34,6 +36,7 @@ describe('orders over HTTP (offline payments)', () => {
     const found = await get(w.buyer.token, `/api/v1/search/offerings?q=${encodeURIComponent('纺织面料成分检测')}`);
     expect(found.body.items.map((i: { id: string }) => i.id)).toContain(w.offeringId);
 
+    expect((await w.t.request('GET', '/health')).body.checks.payments).toEqual({ methods: ['offline'], webhook: null });
     const order = await direct();
     expect(order).toMatchObject({ status: 'quoted', quote: { priceFen: PRICE, quoteVersion: 1, validUntil: '2026-03-24' } });
     const seen = await ok(get(w.buyer.token, `/api/v1/orders/${order.id}`));
@@ -213,5 +216,68 @@ describe('orders over HTTP (offline payments)', () => {
     }
     expect(await ledgerClean(w)).toBe(true);
     expect(w.t.app.get(LedgerService)).toBeDefined();
+  });
+});
+
+describe('a contracted order runs to its end whatever happens to the parties and the grant', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld({ enterprises: 3, program: { grantExpiresOn: '2026-03-31' } });
+  }, 180_000);
+  afterAll(async () => {
+    await w.t.close();
+  });
+  const post = (token: string, url: string, body?: unknown) => w.t.request('POST', url, { token, body });
+
+  async function contracted(enterpriseId: string): Promise<string> {
+    const order = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId, requirements: 'r' }));
+    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, {}));
+    return order.id;
+  }
+
+  async function runToCompletion(orderId: string, enterpriseId: string): Promise<void> {
+    const pay = await ok(post(w.buyer.token, `/api/v1/orders/${orderId}/payments`, { method: 'offline' }));
+    const [{ name }]: { name: string }[] = await w.t.app.get(DataSource).query('SELECT name FROM organization WHERE id = $1', [enterpriseId]);
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${orderId}/payments/${pay.id}/confirm`, { reference: 'R', payerName: name, payerAccountNo: '6222000011112222' }));
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${orderId}/start`));
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${orderId}/deliver`, { reportFileId: await uploadPdf(w, w.provider.owner.token) }));
+    expect((await ok(post(w.buyer.token, `/api/v1/orders/${orderId}/complete`))).status).toBe('completed');
+  }
+
+  it('completes after the grant expired and lapsed, with the subsidy still held for the claim; a cancellation after the lapse sends the release on to the pools', async () => {
+    const [e1, e2] = w.enterprises;
+    const g1 = await grant(w, e1, 100_000);
+    const g2 = await grant(w, e2, 100_000);
+    const o1 = await contracted(e1);
+    const o2 = await contracted(e2);
+    await advanceDays(w, 30); // 2026-04-09: both grants expired on 03-31
+    const sweep = new GrantLapseSweep(w.t.app.get(DataSource), w.t.app.get(TransactionRunner), w.t.app.get(LedgerService), w.t.app.get(AuditService), w.clock);
+    expect(await sweep.sweep()).toBe(2);
+    expect(await grantAmounts(w, e1, g1)).toEqual({ availableFen: 0, heldFen: 50_000 });
+    await runToCompletion(o1, e1);
+    expect(await grantAmounts(w, e1, g1)).toEqual({ availableFen: 0, heldFen: 50_000 });
+
+    const usage = async (): Promise<string> =>
+      (await w.t.app.get(DataSource).query<{ used: string }[]>('SELECT u.used_fen::text AS used FROM voucher_group_cap_usage u JOIN voucher_grant g ON g.group_key = u.group_key AND g.program_id = u.program_id WHERE g.id = $1', [g2]))[0].used;
+    const before = await usage();
+    await ok(post(w.buyer.token, `/api/v1/orders/${o2}/cancel`, { reason: '不再需要' }));
+    expect(await grantAmounts(w, e2, g2)).toEqual({ availableFen: 0, heldFen: 0 }); // not back on the lapsed grant
+    expect(BigInt(await usage())).toBe(BigInt(before) - 50_000n);
+    const [lapsed]: { lapsed_fen: string }[] = await w.t.app.get(DataSource).query('SELECT lapsed_fen::text FROM voucher_grant WHERE id = $1', [g2]);
+    expect(lapsed.lapsed_fen).toBe('100000');
+    expect(await ledgerClean(w)).toBe(true);
+  });
+
+  it('completes after the provider was suspended and the enterprise edited its identity', async () => {
+    const e3 = w.enterprises[2];
+    const order = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId: e3, requirements: 'r' }));
+    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, {}));
+    await ok(post(w.officer.token, `/api/v1/admin/providers/${w.provider.id}/admission`, { action: 'suspend', reason: '年检未通过' }));
+    await w.t.app.get(DataSource).query(`UPDATE organization SET legal_representative = '李四' WHERE id = $1`, [e3]);
+    await runToCompletion(order.id, e3);
+    // a new request is refused while the provider is suspended
+    const fresh = await post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId: e3, requirements: 'r' });
+    expect(fresh.status).toBe(404);
+    await ok(post(w.officer.token, `/api/v1/admin/providers/${w.provider.id}/admission`, { action: 'reinstate', reason: '整改完成' }));
   });
 });

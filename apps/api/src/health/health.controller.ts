@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { InjectConfig, type AppConfig } from '@innoserve/core';
 import { outboxStats } from '@innoserve/database';
 import { Public } from '@innoserve/identity';
+import { PaymentGateways } from '@innoserve/payments';
 import { SearchEngine } from '@innoserve/search';
 
 /** How long /health waits for the search engine before reporting it as not answering. */
@@ -17,6 +18,7 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectConfig() private readonly config: AppConfig,
+    private readonly gateways: PaymentGateways,
     @Optional() private readonly search?: SearchEngine,
   ) {}
 
@@ -48,7 +50,8 @@ export class HealthController {
       warnings.push(e instanceof Error ? e.message : String(e));
     }
     checks.search = await this.probeSearch(warnings);
-    checks.payments = { gateway: this.config.STRIPE_SECRET_KEY ? 'stripe' : 'offline' };
+    // the gateways this process built from its configuration (offline always; Stripe with STRIPE_SECRET_KEY)
+    checks.payments = { methods: this.gateways.methods, webhook: this.config.STRIPE_WEBHOOK_SECRET ? 'verified' : null };
     void reply.status(ok ? 200 : 503);
     return { status: ok ? 'ok' : 'unavailable', checks, warnings };
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { PaymentsModule } from '@innoserve/payments';
 import { HealthController } from './health.controller.js';
 
-@Module({ controllers: [HealthController] })
+@Module({ imports: [PaymentsModule], controllers: [HealthController] })
 export class HealthModule {}

@@ -1,5 +1,6 @@
 // Generated migrations are listed here in order (npm run migration:generate -- <Name> adds them).
 import type { MigrationInterface } from 'typeorm';
+import { StripeConnect1796448392745 } from './1796448392745-StripeConnect.js';
 import { OrdersPayments1796447821058 } from './1796447821058-OrdersPayments.js';
 import { Scheduler1796433690352 } from './1796433690352-Scheduler.js';
 import { OutboxV21796431172875 } from './1796431172875-OutboxV2.js';
@@ -28,4 +29,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OutboxV21796431172875,
   Scheduler1796433690352,
   OrdersPayments1796447821058,
+  StripeConnect1796448392745,
 ];

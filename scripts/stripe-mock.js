@@ -1,0 +1,70 @@
+// A throwaway stripe-mock (Stripe's own mock of its API, https://github.com/stripe/stripe-mock) for
+// the tests (plain ESM JavaScript: Jest's global setup loads it without the TypeScript build).
+// The binary: STRIPE_MOCK_BINARY, else `$(go env GOPATH)/bin/stripe-mock` (`.ci/run` installs it with
+// `go install github.com/stripe/stripe-mock@v0.203.0`), else stripe-mock on PATH.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const STRIPE_MOCK_INSTALL = 'go install github.com/stripe/stripe-mock@v0.203.0';
+
+/** Where the binary is, or null. */
+export function stripeMockBinaryPath() {
+  if (process.env.STRIPE_MOCK_BINARY) return existsSync(process.env.STRIPE_MOCK_BINARY) ? process.env.STRIPE_MOCK_BINARY : null;
+  const candidates = [];
+  try {
+    candidates.push(path.join(execFileSync('go', ['env', 'GOPATH'], { encoding: 'utf8' }).trim(), 'bin', 'stripe-mock'));
+  } catch {
+    /* no Go here */
+  }
+  candidates.push(path.join(os.homedir(), 'go', 'bin', 'stripe-mock'));
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) if (dir) candidates.push(path.join(dir, 'stripe-mock'));
+  return candidates.find((c) => existsSync(c)) ?? null;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts stripe-mock over plain HTTP on a free port and waits until it answers. Resolves to { url, stop }. */
+export async function startStripeMock({ binary = stripeMockBinaryPath(), startTimeoutMs = 20_000 } = {}) {
+  if (!binary) throw new Error(`no stripe-mock binary (${STRIPE_MOCK_INSTALL})`);
+  const port = await freePort();
+  let output = '';
+  const child = spawn(binary, ['-http-addr', `127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', (d) => (output = (output + d).slice(-4000)));
+  child.stderr.on('data', (d) => (output = (output + d).slice(-4000)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + startTimeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`stripe-mock exited (${child.exitCode}): ${output}`);
+    try {
+      const res = await fetch(`${url}/v1/balance`, { headers: { authorization: 'Bearer sk_test_123' } });
+      if (res.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`stripe-mock did not answer within ${startTimeoutMs} ms: ${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
