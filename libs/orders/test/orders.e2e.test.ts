@@ -45,6 +45,15 @@ describe('orders over HTTP (offline payments)', () => {
     const accepted = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, { quoteVersion: 1, expectedSubsidyFen: 50_000 }));
     expect(accepted).toMatchObject({ status: 'contracted', contract: { priceFen: PRICE, subsidyFen: 50_000, ownShareFen: 50_000, dueFen: 50_000, grantId, settlementMode: 'provider_redeems' } });
     expect(await grantAmounts(w, enterpriseId, grantId)).toEqual({ availableFen: 150_000, heldFen: 50_000 });
+    expect(accepted.contract).toMatchObject({ contractType: 'service', registrationNo: null, documentUrl: `/api/v1/orders/${order.id}/contract` });
+    // the contract PDF: both parties and the staff covering the order; nobody else
+    for (const token of [w.buyer.token, w.provider.owner.token, w.officer.token]) {
+      const pdf = await w.t.request('GET', `/api/v1/orders/${order.id}/contract`, { token });
+      expect({ status: pdf.status, type: pdf.headers['content-type'], magic: pdf.text.slice(0, 5) }).toEqual({ status: 200, type: 'application/pdf', magic: '%PDF-' });
+    }
+    expect((await get((await registerAndLogin(w.t)).token, `/api/v1/orders/${order.id}/contract`)).status).toBe(404);
+    const registered = await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/contract/registration`, { registrationNo: '2026350500001234' }));
+    expect(registered.contract.registrationNo).toBe('2026350500001234');
 
     const pay = await post(w.buyer.token, `/api/v1/orders/${order.id}/payments`, { method: 'offline' });
     expect(pay.status).toBe(201);
@@ -77,8 +86,8 @@ describe('orders over HTTP (offline payments)', () => {
     const done = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/complete`));
     expect(done.status).toBe('completed');
     const read = await ok(get(w.buyer.token, `/api/v1/orders/${order.id}`));
-    expect(read.history.map((h: { action: string }) => h.action)).toEqual(['requested', 'accept', 'payment.started', 'payment.confirmed', 'paid', 'start', 'deliver', 'complete']);
-    expect(await auditActionsOf(w, order.id)).toHaveLength(8);
+    expect(read.history.map((h: { action: string }) => h.action)).toEqual(['requested', 'accept', 'contract.registered', 'payment.started', 'payment.confirmed', 'paid', 'start', 'deliver', 'complete']);
+    expect(await auditActionsOf(w, order.id)).toHaveLength(9);
     // the subsidy stays held for the claim
     expect(await grantAmounts(w, enterpriseId, grantId)).toEqual({ availableFen: 150_000, heldFen: 50_000 });
     expect(await ledgerClean(w)).toBe(true);

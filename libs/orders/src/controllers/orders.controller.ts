@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PageQuery, VersionEtag, type Page } from '@innoserve/core';
 import { SkipIdempotency } from '@innoserve/database';
@@ -7,6 +7,7 @@ import { Authenticated, CurrentUser, type Principal } from '@innoserve/identity'
 import {
   AcceptDto,
   ConfirmPaymentDto,
+  ContractRegistrationDto,
   CreateOrderDto,
   CreatePaymentDto,
   DeliverDto,
@@ -165,6 +166,27 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderViewDto })
   dispute(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReasonDto): Promise<OrderView> {
     return this.orders.dispute(me, id, dto.reason);
+  }
+
+  // ---- the contract ----
+
+  @Get(':id/contract')
+  @Authenticated()
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'The contract as a PDF (parties, and staff covering the order)', description: '404 before the quote is accepted.' })
+  async contract(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const pdf = await this.orders.contractPdf(me, id);
+    void reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${pdf.name}"`).header('cache-control', 'private, no-store');
+    return pdf.bytes;
+  }
+
+  @Post(':id/contract/registration')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record the technology-contract registration number 技术合同认定登记号 (either party)', description: '409 ILLEGAL_TRANSITION before the contract exists.' })
+  @ApiOkResponse({ type: OrderViewDto })
+  registerContract(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ContractRegistrationDto): Promise<OrderView> {
+    return this.orders.registerContract(me, id, dto.registrationNo);
   }
 
   // ---- payments ----

@@ -158,3 +158,12 @@ export class AdminOrdersQuery extends PageQuery {
   @IsIn(ORDER_STATUSES)
   status?: OrderStatus;
 }
+
+/** POST /orders/:id/contract/registration. */
+export class ContractRegistrationDto {
+  @ApiProperty({ maxLength: 40, example: '2026350500001234', description: '技术合同认定登记号 as the registry issued it' })
+  @Transform(trim)
+  @IsString()
+  @Matches(/^[0-9A-Za-z-]{6,40}$/, { message: '$property must be 6–40 letters, digits or hyphens' })
+  registrationNo!: string;
+}

@@ -3,7 +3,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   Clock,
   ForbiddenError,
+  IllegalTransitionError,
   NotFoundError,
+  msg,
   addCalendarDays,
   assertCurrentVersion,
   isUuid,
@@ -24,6 +26,8 @@ import { Offering, isSearchable } from '@innoserve/catalog';
 import { OrderSubsidiesService, VoucherProgram, disputeRefund, type SubsidyPreview } from '@innoserve/vouchers';
 import { PaymentsService, type Payment } from '@innoserve/payments';
 import { orderMachine, type OrderAction, type OrderActor, type OrderContext, type OrderStatus } from '../domain/order-state-machine.js';
+import { defaultContractType } from '../contract/contract-types.js';
+import { renderContractPdf } from '../contract/contract-pdf.js';
 import { ServiceOrder, type ContractParty, type ContractTerms, type ContractTypeKey } from '../entities/service-order.entity.js';
 import {
   bothSides,
@@ -454,6 +458,32 @@ export class OrdersService implements OnModuleInit {
     return pageOf(views, total, q);
   }
 
+  /** The contract as a PDF (the parties and the staff covering the order), rendered from the terms frozen at acceptance. */
+  async contractPdf(me: Principal, id: string): Promise<{ name: string; bytes: Buffer }> {
+    const m = this.dataSource.manager;
+    const order = isUuid(id) ? await m.findOne(ServiceOrder, { where: { id } }) : null;
+    if (!order || !(await this.canRead(m, me, order))) throw new NotFoundError('order');
+    if (!order.contract) throw new NotFoundError('order', msg('The order has no contract yet (it is made when the enterprise accepts the quote).', '订单尚未签订合同（企业接受报价后生成）。'));
+    return { name: `${order.contract.contractNo}.pdf`, bytes: await renderContractPdf({ terms: order.contract, orderNo: order.orderNo, registrationNo: order.contractRegistrationNo }) };
+  }
+
+  /** Either party records the technology-contract registration number (技术合同认定登记号) once the contract is registered. */
+  async registerContract(me: Principal, id: string, registrationNo: string): Promise<OrderView> {
+    return this.tx.run(async (m) => {
+      const order = await this.lock(m, id);
+      const s = await this.sides(m, me, order);
+      if (!s.enterprise && !s.provider) {
+        if (s.staff) throw new ForbiddenError();
+        throw new NotFoundError('order');
+      }
+      if (!order.contract) throw new IllegalTransitionError('order', order.status, 'register-contract');
+      const before = order.contractRegistrationNo;
+      order.contractRegistrationNo = registrationNo;
+      await this.save(m, order, 'contract.registered', me, { registrationNo: before }, { registrationNo });
+      return this.view(m, order, me);
+    });
+  }
+
   /** Whether the caller may read what is attached to the order (files): its parties and the staff covering it. */
   async canRead(m: EntityManager, me: Principal, order: ServiceOrder): Promise<boolean> {
     const s = await this.sides(m, me, order);
@@ -684,8 +714,8 @@ export class OrdersService implements OnModuleInit {
   }
 
   private async contractTypeOf(categoryId: string): Promise<ContractTypeKey> {
-    void categoryId;
-    return 'service';
+    const category = await this.reference.getCategory(categoryId);
+    return defaultContractType(category?.code ?? '');
   }
 
   private today(): string {
