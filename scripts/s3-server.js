@@ -1,0 +1,78 @@
+// A throwaway S3-compatible server for the tests: SeaweedFS (`weed mini`, Apache-2.0), a real S3
+// implementation rather than an imitation of one. Plain ESM JavaScript for Jest's global setup.
+// The binary: WEED_BINARY, else `$(go env GOPATH)/bin/weed` (.ci/run builds it from the Go module
+// proxy; see SEAWEEDFS_VERSION), else weed on PATH. One server per test run, anonymous access,
+// one bucket, its own data directory.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const SEAWEEDFS_VERSION = 'v0.0.0-20261109003541-7506e5f91cd6';
+
+export function weedBinaryPath() {
+  if (process.env.WEED_BINARY) return existsSync(process.env.WEED_BINARY) ? process.env.WEED_BINARY : null;
+  const candidates = [];
+  try {
+    candidates.push(path.join(execFileSync('go', ['env', 'GOPATH'], { encoding: 'utf8' }).trim(), 'bin', 'weed'));
+  } catch {
+    /* no Go here */
+  }
+  candidates.push(path.join(os.homedir(), 'go', 'bin', 'weed'));
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) if (dir) candidates.push(path.join(dir, 'weed'));
+  return candidates.find((c) => existsSync(c)) ?? null;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `weed mini` with an S3 endpoint on a free port and waits until the bucket answers. Resolves to { endpoint, bucket, stop }. */
+export async function startS3Server({ binary = weedBinaryPath(), bucket = 'innoserve-test', startTimeoutMs = 60_000 } = {}) {
+  if (!binary) throw new Error('no SeaweedFS binary (weed)');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'innoserve-s3-'));
+  const [s3, master, volume, filer] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  let output = '';
+  const child = spawn(
+    binary,
+    ['mini', `-dir=${dir}`, '-ip=127.0.0.1', '-ip.bind=127.0.0.1', `-s3.port=${s3}`, `-master.port=${master}`, `-volume.port=${volume}`, `-filer.port=${filer}`, '-admin.ui=false', `-bucket=${bucket}`],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' } },
+  );
+  child.stdout.on('data', (d) => (output = (output + d).slice(-4000)));
+  child.stderr.on('data', (d) => (output = (output + d).slice(-4000)));
+  const endpoint = `http://127.0.0.1:${s3}`;
+  const deadline = Date.now() + startTimeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`weed exited (${child.exitCode}): ${output}`);
+    try {
+      const res = await fetch(`${endpoint}/${bucket}`);
+      if (res.status === 200) break;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`SeaweedFS did not serve the bucket within ${startTimeoutMs} ms: ${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    endpoint,
+    bucket,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
