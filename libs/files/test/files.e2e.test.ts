@@ -46,7 +46,7 @@ describe('files over HTTP', () => {
     const walk = (d: string): number => (existsSync(d) ? readdirSync(d, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? walk(path.join(d, e.name)) : 1), 0) : 0);
     return walk(filesDir());
   };
-  const rows = async () => ((await t.app.get(DataSource).query('SELECT count(*)::int AS n FROM file_object')) as { n: number }[])[0].n;
+  const rows = async () => (await t.app.get(DataSource).query<{ n: number }[]>('SELECT count(*)::int AS n FROM file_object'))[0].n;
 
   it('stores a PDF and a PNG by their content, and gives the uploader the same bytes back with a Chinese name', async () => {
     // as browsers send it: the name raw UTF-8 in the quoted filename, the type a guess
