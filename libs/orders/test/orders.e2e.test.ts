@@ -197,11 +197,12 @@ describe('orders over HTTP (offline payments)', () => {
     expect(resolved).toMatchObject({ status: 'refunded', refundFen: R, subsidyReleasedFen: released });
     expect(resolved.refunds).toEqual([expect.objectContaining({ amountFen: R - released })]);
     expect(await grantAmounts(w, e, g)).toEqual({ availableFen: 50_000 + released, heldFen: 50_000 - released });
-    // provider: own share paid 50,000 − refund (R − released) + claimable subsidy (50,000 − released) = price − R
-    const claimable = 50_000 - released;
-    expect(50_000 - (R - released) + claimable).toBe(PRICE - R);
-    // enterprise: paid 50,000 − got back (R − released) = (price − R) − claimable
-    expect(50_000 - (R - released)).toBe(PRICE - R - claimable);
+    // provider: the own share paid less its refund, plus the claimable subsidy = price − R
+    const claimable = resolved.contract.subsidyFen - resolved.subsidyReleasedFen;
+    const enterpriseNet = resolved.payments[0].amountFen - resolved.refunds[0].amountFen;
+    expect(enterpriseNet + claimable).toBe(PRICE - R);
+    // enterprise: what it paid less what it got back = (price − R) − claimable
+    expect(enterpriseNet).toBe(PRICE - R - claimable);
     expect(await ledgerClean(w)).toBe(true);
   });
 
@@ -288,5 +289,65 @@ describe('a contracted order runs to its end whatever happens to the parties and
     const fresh = await post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId: e3, requirements: 'r' });
     expect(fresh.status).toBe(404);
     await ok(post(w.officer.token, `/api/v1/admin/providers/${w.provider.id}/admission`, { action: 'reinstate', reason: '整改完成' }));
+  });
+});
+
+describe('money under contention and in the 通用 mode', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld({ enterprises: 2, program: { settlementMode: 'enterprise_reimbursed', providerAnnualCapFen: 120_000 } });
+  }, 180_000);
+  afterAll(async () => {
+    await w.t.close();
+  });
+  const post = (token: string, url: string, body?: unknown) => w.t.request('POST', url, { token, body });
+
+  it('never over-holds when ten accepts on one grant race, nor past the provider cap', async () => {
+    const e = w.enterprises[0];
+    const g = await grant(w, e, 130_000);
+    const orders: string[] = [];
+    for (let i = 0; i < 10; i++) orders.push((await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId: e, requirements: `race ${i}` }))).id);
+    const answers = await Promise.all(orders.map((id) => post(w.buyer.token, `/api/v1/orders/${id}/accept`, {})));
+    expect(answers.map((a) => a.status)).toEqual(orders.map(() => 200));
+    const subsidies = answers.map((a) => a.body.contract.subsidyFen as number);
+    const total = subsidies.reduce((s, x) => s + x, 0);
+    // the provider cap (120,000) binds before the grant (130,000): 50,000 + 50,000 + 20,000, then nothing
+    expect(total).toBe(120_000);
+    expect([...subsidies].sort((a, b) => b - a).slice(0, 3)).toEqual([50_000, 50_000, 20_000]);
+    expect(await grantAmounts(w, e, g)).toEqual({ availableFen: 10_000, heldFen: 120_000 });
+    const [cap]: { used: string }[] = await w.t.app.get(DataSource).query('SELECT used_fen::text AS used FROM voucher_provider_cap_usage WHERE provider_id = $1', [w.provider.id]);
+    expect(cap.used).toBe('120000');
+    // what the cap cut is said in words before accepting
+    const next = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId: e, requirements: 'after' }));
+    const seen = await ok(w.t.request('GET', `/api/v1/orders/${next.id}`, { token: w.buyer.token }));
+    expect(seen.subsidyPreview).toMatchObject({ subsidyFen: 0, capReason: 'provider_cap', capReasonText: expect.stringContaining('额度') });
+    expect(await ledgerClean(w)).toBe(true);
+    // give the cap back for the next test
+    for (const id of orders) await ok(post(w.buyer.token, `/api/v1/orders/${id}/cancel`, { reason: '测试结束' }));
+  });
+
+  it('splits a dispute refund under 通用: the enterprise paid the full price and gets R back; the provider ends with price − R', async () => {
+    const e = w.enterprises[1];
+    const g = await grant(w, e, 100_000);
+    const order = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId: e, requirements: '通用' }));
+    const accepted = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, {}));
+    expect(accepted.contract).toMatchObject({ settlementMode: 'enterprise_reimbursed', subsidyFen: 50_000, dueFen: PRICE });
+    const pay = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/payments`, { method: 'offline' }));
+    expect(pay.amountFen).toBe(PRICE);
+    const [{ name }]: { name: string }[] = await w.t.app.get(DataSource).query('SELECT name FROM organization WHERE id = $1', [e]);
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/payments/${pay.id}/confirm`, { reference: 'T', payerName: name, payerAccountNo: '6222000011112222' }));
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/start`));
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/deliver`, { reportFileId: await uploadPdf(w, w.provider.owner.token) }));
+    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/dispute`, { reason: '未达标' }));
+    const R = 40_001;
+    const resolved = await ok(post(w.officer.token, `/api/v1/admin/orders/${order.id}/dispute-resolution`, { outcome: 'refund', refundFen: R, reason: '部分退款' }));
+    const released = Math.floor((R * 50_000) / PRICE); // 20,000
+    expect(resolved.refunds).toEqual([expect.objectContaining({ amountFen: R })]); // R in full
+    expect(await grantAmounts(w, e, g)).toEqual({ availableFen: 50_000 + released, heldFen: 50_000 - released });
+    // the provider keeps what was paid less what it refunds: price − R; the enterprise's net cost is that less the claimable subsidy it is reimbursed
+    const providerKeeps = resolved.payments[0].amountFen - resolved.refunds[0].amountFen;
+    expect(providerKeeps).toBe(PRICE - R);
+    expect(providerKeeps - (resolved.contract.subsidyFen - resolved.subsidyReleasedFen)).toBe(PRICE - R - (50_000 - released));
+    expect(await ledgerClean(w)).toBe(true);
   });
 });
