@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { LedgerVerifier } from '@innoserve/vouchers';
 import { runDemoSeed } from '../apps/cli/src/seed/index.js';
 import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_PROVIDERS, DEMO_STAFF } from '../apps/cli/src/seed/demo-data.js';
 import { startTestApp, type TestApp } from './support/app.js';
@@ -36,6 +37,22 @@ describe('the demo seed', () => {
     expect(types).toBe('7');
     // every decision was audited
     expect(Number(await count(`SELECT count(*)::text AS n FROM audit_entry`))).toBeGreaterThan(DEMO_ENTERPRISES.length + DEMO_PROVIDERS.length * 2);
+  });
+
+  it('runs a funded, open voucher program with a grant for every verified demo enterprise, and orders in every state, the money balanced', async () => {
+    expect(await count(`SELECT count(*)::text AS n FROM voucher_program WHERE status = 'open'`)).toBe('1');
+    expect(Number(await count(`SELECT count(*)::text AS n FROM ledger_transaction WHERE type = 'fund'`))).toBeGreaterThanOrEqual(2);
+    expect(await count(`SELECT count(*)::text AS n FROM voucher_grant WHERE status = 'active'`)).toBe(String(DEMO_ENTERPRISES.filter((e) => e.status === 'verified').length));
+    const states = await count(`SELECT string_agg(DISTINCT status, ',' ORDER BY status) AS n FROM service_order`);
+    expect(states.split(',')).toEqual(['cancelled', 'completed', 'contracted', 'declined', 'delivered', 'disputed', 'in_progress', 'paid', 'quoted', 'refunded', 'requested']);
+    // what the grants hold is exactly the subsidies of the orders still holding one
+    expect(await count(`SELECT coalesce(sum(open_fen), 0)::text AS n FROM ledger_hold`)).toBe(
+      await count(`SELECT coalesce(sum(CASE WHEN status = 'cancelled' THEN 0 ELSE subsidy_fen - subsidy_released_fen END), 0)::text AS n FROM service_order`),
+    );
+    expect(Number(await count(`SELECT count(*)::text AS n FROM ledger_hold`))).toBeGreaterThanOrEqual(7);
+    const verified = await t.app.get(LedgerVerifier).verify();
+    expect(verified.ok).toBe(true);
+    expect(await count(`SELECT count(*)::text AS n FROM order_review`)).toBe('1');
   });
 
   it('leaves no redundant backlog: at most one index message per seeded offering, all in the bulk lane', async () => {

@@ -12,6 +12,7 @@ import { SeedModule } from './seed.module.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from './demo-data.js';
 import { seedOrganizations, demoOrganizationLogins, principalOf } from './organizations.seed.js';
 import { seedOfferings } from './offerings.seed.js';
+import { seedOrders, seedProgram } from './orders.seed.js';
 
 async function seedStaff(app: INestApplicationContext): Promise<number> {
   const users = app.get(UsersService);
@@ -30,16 +31,19 @@ export async function runDemoSeed(config: AppConfig, log: (line: string) => void
   const app = await NestFactory.createApplicationContext(SeedModule.forRoot(config, clock), { logger: ['error', 'warn'] });
   try {
     // the seed is fan-out: its messages take the bulk lane, so a user's first change is not queued behind them
-    const { staff, orgs, offerings } = await withOutboxLane('bulk', async () => {
+    const { staff, orgs, offerings, money, orders } = await withOutboxLane('bulk', async () => {
       const staff = await seedStaff(app);
       const orgs = await seedOrganizations(app, clock, config.ADMISSION_NOTICE_DAYS);
-      const offerings = await seedOfferings(app, await principalOf(app.get(UsersService), 'officer@demo.innoserve.cn'));
-      return { staff, orgs, offerings };
+      const officer = await principalOf(app.get(UsersService), 'officer@demo.innoserve.cn');
+      const offerings = await seedOfferings(app, officer);
+      const money = await seedProgram(app, clock, officer);
+      const orders = await seedOrders(app, clock, officer);
+      return { staff, orgs, offerings, money, orders };
     });
     log(
-      staff + orgs.created + offerings === 0
+      staff + orgs.created + offerings + money.program + money.grants + orders === 0
         ? 'demo seed: already seeded'
-        : `demo seed: ${staff} staff accounts, ${orgs.created} organizations, ${offerings} published offerings created`,
+        : `demo seed: ${staff} staff accounts, ${orgs.created} organizations, ${offerings} published offerings, ${money.program} voucher program, ${money.grants} grants, ${orders} orders created`,
     );
   } finally {
     await app.close();

@@ -7,6 +7,10 @@ import { IdentityModule } from '@innoserve/identity';
 import { ReferenceModule } from '@innoserve/reference';
 import { OrganizationsModule } from '@innoserve/organizations';
 import { CatalogModule } from '@innoserve/catalog';
+import { VouchersModule } from '@innoserve/vouchers';
+import { FilesModule } from '@innoserve/files';
+import { PaymentsModule } from '@innoserve/payments';
+import { OrdersModule } from '@innoserve/orders';
 
 /** The domain modules, without HTTP, for the demo seed. */
 @Module({})
@@ -23,6 +27,10 @@ export class SeedModule {
         IdentityModule,
         OrganizationsModule,
         CatalogModule,
+        VouchersModule,
+        FilesModule,
+        PaymentsModule,
+        OrdersModule,
       ],
     };
   }
