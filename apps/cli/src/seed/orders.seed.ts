@@ -57,7 +57,7 @@ export function demoProgram(today: string): NewProgram {
     claimDeadlineDays: 90,
     reviewLevels: ['county', 'city'],
     secondApprovalAboveFen: wan(5),
-  } as NewProgram;
+  };
 }
 
 /** Creates, funds and opens the demo program once; grants for every verified demo enterprise. Answers what it created. */
