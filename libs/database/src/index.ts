@@ -25,3 +25,4 @@ export * from './naming.js';
 export * from './append-only.sql.js';
 export * from './sql-params.js';
 export * from './pg-pool.js';
+export * from './write-back.js';

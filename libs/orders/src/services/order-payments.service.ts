@@ -1,11 +1,11 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock, ForbiddenError, IllegalTransitionError, NotFoundError, isUuid } from '@innoserve/core';
-import { TransactionRunner } from '@innoserve/database';
+import { TransactionRunner, writeBack } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import type { Principal } from '@innoserve/identity';
 import { OrganizationsService } from '@innoserve/organizations';
-import { PaymentsService, type Payment, type PaymentMethod } from '@innoserve/payments';
+import { Payment, PaymentsService, type PaymentMethod } from '@innoserve/payments';
 import { ServiceOrder } from '../entities/service-order.entity.js';
 import { OrdersService } from './orders.service.js';
 import {
@@ -115,8 +115,8 @@ export class OrderPaymentsService {
       await this.assertSide(m, me, order, 'provider');
       const payment = await this.paymentOf(m, order, paymentId);
       if (payment.method !== 'offline' || payment.status !== 'pending') throw paymentNotPending(payment.status);
-      const enterprise = await this.organizations.get(order.enterpriseId, m);
-      if (normalizeName(input.payerName) !== normalizeName(enterprise.name)) throw payerMismatch(enterprise.name);
+      const [{ name }] = await m.query<{ name: string }[]>('SELECT name FROM organization WHERE id = $1', [order.enterpriseId]);
+      if (normalizeName(input.payerName) !== normalizeName(name)) throw payerMismatch(name);
       if (input.slipFileId) await assertFile(m, input.slipFileId);
       payment.confirmation = {
         reference: input.reference,
@@ -142,10 +142,10 @@ export class OrderPaymentsService {
       payment.status = 'contested';
       payment.contestedAt = this.clock.now();
       payment.contestReason = reason.trim();
-      await m.save(payment);
+      await writeBack(m, Payment, payment);
       if (!order.flags.includes('payment_contested')) order.flags = [...order.flags, 'payment_contested'];
       order.version += 1n;
-      await m.save(order);
+      await writeBack(m, ServiceOrder, order);
       await this.record(m, order, 'order.payment.contested', me.userId, { paymentId: payment.id }, reason);
       return paymentView(payment, { secret: true });
     });

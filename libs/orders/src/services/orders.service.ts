@@ -17,14 +17,14 @@ import {
   type Fen,
   type Page,
 } from '@innoserve/core';
-import { TransactionRunner } from '@innoserve/database';
+import { TransactionRunner, writeBack } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import { ReferenceService } from '@innoserve/reference';
 import { isStaff, jurisdictionOf, staffCovers, type Principal } from '@innoserve/identity';
 import { OrganizationsService, type OrganizationSnapshot } from '@innoserve/organizations';
 import { Offering, isSearchable } from '@innoserve/catalog';
-import { OrderSubsidiesService, VoucherProgram, disputeRefund, type SubsidyPreview } from '@innoserve/vouchers';
-import { PaymentsService, type Payment } from '@innoserve/payments';
+import { OrderSubsidiesService, disputeRefund, type SubsidyPreview } from '@innoserve/vouchers';
+import { Payment, PaymentsService } from '@innoserve/payments';
 import { orderMachine, type OrderAction, type OrderActor, type OrderContext, type OrderStatus } from '../domain/order-state-machine.js';
 import { defaultContractType } from '../contract/contract-types.js';
 import { renderContractPdf } from '../contract/contract-pdf.js';
@@ -48,6 +48,7 @@ import { toOrderView, previewView, type OrderView, type OrderHistoryEntry } from
 export const ORDER_DEADLINES = { autoQuoteDays: 14, payDays: 14, startDays: 30, acceptDays: 14, reminderDaysBefore: 3, maxQuoteDays: 90 } as const;
 
 const OFFICER = ['program_officer'] as const;
+const NO_PAYMENT_YET: readonly OrderStatus[] = ['requested', 'quoted', 'declined'];
 
 export interface NewOrder {
   offeringId: string;
@@ -122,14 +123,13 @@ export class OrdersService implements OnModuleInit {
    * created `quoted` at price × quantity, valid for 14 days. Members of the enterprise only.
    */
   async request(me: Principal, input: NewOrder): Promise<OrderView> {
-    return this.tx.run(async (m) => {
+    const created = await this.tx.run(async (m) => {
       if (!isUuid(input.enterpriseId)) throw new NotFoundError('enterprise');
       if ((await this.organizations.membershipRole(input.enterpriseId, me.userId, m)) === null) throw new NotFoundError('enterprise');
       const offering = isUuid(input.offeringId) ? await m.findOne(Offering, { where: { id: input.offeringId } }) : null;
       if (!offering) throw new NotFoundError('offering');
       await m.query('SELECT 1 FROM organization WHERE id = ANY($1) ORDER BY id FOR SHARE', [[input.enterpriseId, offering.providerId]]);
-      const enterprise = await this.organizations.get(input.enterpriseId, m);
-      const provider = await this.organizations.get(offering.providerId, m);
+      const [enterprise, provider] = await this.parties(m, input.enterpriseId, offering.providerId);
       if (enterprise.id === provider.id) throw selfDealing();
       if (!enterprise.enterprise) throw new NotFoundError('enterprise');
       const today = this.today();
@@ -176,8 +176,9 @@ export class OrdersService implements OnModuleInit {
         quantity,
         ...(direct ? { priceFen: Number(order.priceFen), quoteValidUntil: order.quoteValidUntil } : {}),
       });
-      return this.view(m, order, me);
+      return order;
     });
+    return this.viewAfter(created, me);
   }
 
   // ---------------------------------------------------------------- provider: quote, decline
@@ -227,29 +228,27 @@ export class OrdersService implements OnModuleInit {
   async accept(me: Principal, id: string, input: AcceptInput): Promise<OrderView> {
     return this.command(me, id, 'accept', async (m, order, actors) => {
       const offering = await m.findOneOrFail(Offering, { where: { id: order.offeringId } });
-      let preview: SubsidyPreview | null = null;
+      // which grant pays, read without locks: the guards and the party checks come first, so an
+      // accept that is refused never queues on the grant's and the provider cap's rows
+      let chosen: SubsidyPreview | null = null;
       let grantProblem: DomainError | null = null;
-      if (order.priceFen !== null) {
-        try {
-          preview = await this.subsidies.preview(
-            m,
-            { enterpriseId: order.enterpriseId, providerId: order.providerId, categoryId: order.categoryId, priceFen: order.priceFen, grantId: input.grantId ?? null },
-            true,
-          );
-        } catch (e) {
-          if (!isDomainError(e)) throw e;
-          grantProblem = e;
-        }
+      const previewOf = (grantId: string | null, lock: boolean) =>
+        this.subsidies.preview(m, { enterpriseId: order.enterpriseId, providerId: order.providerId, categoryId: order.categoryId, priceFen: order.priceFen!, grantId }, lock);
+      try {
+        chosen = await previewOf(input.grantId ?? null, false);
+      } catch (e) {
+        if (!isDomainError(e)) throw e;
+        grantProblem = e;
       }
       const ctx = await this.partyContext(m, order, { offering, grantProblem });
       const to = orderMachine.transition(order.status, 'accept', actors, ctx);
-      const p = preview!;
+      // the money, last: the grant's rows, then the provider cap's row, locked until commit
+      const p = chosen!.grantId ? await previewOf(chosen!.grantId, true) : chosen!;
       if ((input.quoteVersion !== undefined && input.quoteVersion !== order.quoteVersion) || (input.expectedSubsidyFen !== undefined && input.expectedSubsidyFen !== p.subsidyFen)) {
         throw subsidyChanged({ ...previewView(p), quoteVersion: order.quoteVersion, priceFen: Number(order.priceFen) });
       }
       const hold = await this.subsidies.hold(m, { orderId: order.id, providerId: order.providerId, preview: p, actorId: me.userId });
-      const [enterprise, provider] = [await this.organizations.get(order.enterpriseId, m), await this.organizations.get(order.providerId, m)];
-      const program = p.programId ? await m.findOne(VoucherProgram, { where: { id: p.programId } }) : null;
+      const { enterprise, provider } = ctx;
       const category = await this.reference.getCategory(order.categoryId);
       const now = this.clock.now();
       const from = order.status;
@@ -277,7 +276,7 @@ export class OrdersService implements OnModuleInit {
         priceFen: order.priceFen!.toString(),
         subsidyFen: order.subsidyFen.toString(),
         ownShareFen: (order.priceFen! - order.subsidyFen).toString(),
-        programName: program?.name ?? null,
+        programName: hold ? p.programName : null,
         settlementMode: order.settlementMode,
       } satisfies ContractTerms;
       await this.save(m, order, 'accept', me, { status: from }, {
@@ -547,12 +546,22 @@ export class OrdersService implements OnModuleInit {
     action: OrderAction,
     work: (m: EntityManager, order: ServiceOrder, actors: OrderActor[]) => Promise<void>,
   ): Promise<OrderView> {
-    return this.tx.run(async (m) => {
+    const order = await this.tx.run(async (m) => {
       const order = await this.lock(m, id);
       const actors = me === 'system' ? (['system'] as OrderActor[]) : await this.actorsFor(m, me, order, action);
       await work(m, order, actors);
-      return this.view(m, order, me === 'system' ? null : me);
+      return order;
     });
+    return this.viewAfter(order, me === 'system' ? null : me);
+  }
+
+  /**
+   * The answer of a command, read after its commit so that the order's, the grant's and the
+   * provider cap's row locks are not held while it is built; inside a keyed request's unit of work
+   * (Idempotency-Key) it joins that transaction instead.
+   */
+  private viewAfter(order: ServiceOrder, me: Principal | null): Promise<OrderView> {
+    return this.tx.inUnitOfWork ? this.tx.run((m) => this.view(m, order, me)) : this.view(this.dataSource.manager, order, me);
   }
 
   private async simple(me: Principal, id: string, action: OrderAction, reason: string, apply: (o: ServiceOrder) => void): Promise<OrderView> {
@@ -570,7 +579,20 @@ export class OrdersService implements OnModuleInit {
     return order;
   }
 
+  /** Who the caller is on this order, read once per loaded order row (a command asks several times). */
   private async sides(m: EntityManager, me: Principal, order: ServiceOrder): Promise<Sides> {
+    let known = this.sidesOf.get(order);
+    if (!known) this.sidesOf.set(order, (known = new Map<string, Sides>()));
+    const hit = known.get(me.userId);
+    if (hit) return hit;
+    const s = await this.readSides(m, me, order);
+    known.set(me.userId, s);
+    return s;
+  }
+
+  private readonly sidesOf = new WeakMap<ServiceOrder, Map<string, Sides>>();
+
+  private async readSides(m: EntityManager, me: Principal, order: ServiceOrder): Promise<Sides> {
     const rows = await m.query<{ organization_id: string }[]>(
       'SELECT organization_id FROM membership WHERE user_id = $1 AND organization_id = ANY($2::uuid[])',
       [me.userId, [order.enterpriseId, order.providerId]],
@@ -622,10 +644,24 @@ export class OrdersService implements OnModuleInit {
     return null;
   }
 
-  private async partyContext(m: EntityManager, order: ServiceOrder, o: { offering: Offering; grantProblem?: DomainError | null }): Promise<OrderContext> {
+  private async partyContext(
+    m: EntityManager,
+    order: ServiceOrder,
+    o: { offering: Offering; grantProblem?: DomainError | null },
+  ): Promise<OrderContext & { enterprise: OrganizationSnapshot; provider: OrganizationSnapshot }> {
     const today = this.today();
-    const [enterprise, provider] = [await this.organizations.get(order.enterpriseId, m), await this.organizations.get(order.providerId, m)];
-    return { ...(await this.plainContext(order)), partyProblem: this.partyProblem(enterprise, provider, o.offering, today) ?? o.grantProblem ?? null };
+    const [enterprise, provider] = await this.parties(m, order.enterpriseId, order.providerId);
+    return { ...(await this.plainContext(order)), partyProblem: this.partyProblem(enterprise, provider, o.offering, today) ?? o.grantProblem ?? null, enterprise, provider };
+  }
+
+  /** Both parties in one read (OrganizationsService.findMany). */
+  private async parties(m: EntityManager, enterpriseId: string, providerId: string): Promise<[OrganizationSnapshot, OrganizationSnapshot]> {
+    const found = await this.organizations.findMany([enterpriseId, providerId], m);
+    const enterprise = found.get(enterpriseId);
+    const provider = found.get(providerId);
+    if (!enterprise) throw new NotFoundError('enterprise');
+    if (!provider) throw new NotFoundError('provider');
+    return [enterprise, provider];
   }
 
   private async plainContext(order: ServiceOrder, reason?: string | null): Promise<OrderContext> {
@@ -663,7 +699,7 @@ export class OrdersService implements OnModuleInit {
     if (payment.status === 'pending' || payment.status === 'initiating') {
       // nothing arrived yet: the payment is called off (a card payment that still succeeds is refunded by paymentSucceeded)
       payment.status = 'canceled';
-      await m.save(payment);
+      await writeBack(m, Payment, payment);
       return 0n;
     }
     const amount = amountFen ?? payment.amountFen;
@@ -674,7 +710,7 @@ export class OrdersService implements OnModuleInit {
 
   private async save(m: EntityManager, order: ServiceOrder, action: string, by: Principal | 'system', before: unknown, after: unknown, reason?: string | null): Promise<void> {
     order.version += 1n;
-    await m.save(order);
+    await writeBack(m, ServiceOrder, order);
     await this.record(m, order, `order.${action}`, by === 'system' ? null : by.userId, before, after, reason?.trim() || null);
   }
 
@@ -683,9 +719,10 @@ export class OrdersService implements OnModuleInit {
   }
 
   private async view(m: EntityManager, o: ServiceOrder, me: Principal | null, withHistory = false): Promise<OrderView> {
+    const s = me ? await this.sides(m, me, o) : null;
     let preview: SubsidyPreview | null = null;
-    const canSeeMoney = me !== null;
-    if (o.status === 'quoted' && o.priceFen !== null && canSeeMoney) {
+    // the preview shows the enterprise's grant and balance: for its members and the staff, never the provider
+    if (o.status === 'quoted' && o.priceFen !== null && s !== null && (s.enterprise || (s.staff && !s.provider))) {
       try {
         preview = await this.subsidies.preview(m, { enterpriseId: o.enterpriseId, providerId: o.providerId, categoryId: o.categoryId, priceFen: o.priceFen });
       } catch (e) {
@@ -693,9 +730,9 @@ export class OrdersService implements OnModuleInit {
       }
     }
     const history = withHistory ? await this.history(m, o.id) : undefined;
-    const payments = await this.payments.listOfOrder(m, o.id);
-    const refunds = await this.payments.refundsOfOrder(m, o.id);
-    const s = me ? await this.sides(m, me, o) : null;
+    // payments exist from the contract on, refunds only after a cancellation or a dispute refund
+    const payments = NO_PAYMENT_YET.includes(o.status) ? [] : await this.payments.listOfOrder(m, o.id);
+    const refunds = o.status === 'cancelled' || o.status === 'refunded' ? await this.payments.refundsOfOrder(m, o.id) : [];
     return toOrderView(o, { preview, history, payments, refunds, staff: s !== null && s.staff && !s.enterprise && !s.provider, enterpriseMember: s?.enterprise === true });
   }
 

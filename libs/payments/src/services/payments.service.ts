@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Clock, newId, type Fen } from '@innoserve/core';
-import { OUTBOX_HANDLER, OutboxService, TransactionRunner, type OutboxHandlerProvider } from '@innoserve/database';
+import { OUTBOX_HANDLER, OutboxService, TransactionRunner, writeBack, type OutboxHandlerProvider } from '@innoserve/database';
 import type { BankPayee, PaymentGateway, PaymentMethod, StartPayment } from '../gateway/payment-gateway.js';
 import { paymentReference } from '../gateway/payment-reference.js';
 import { LIVE_PAYMENT_STATUSES, Payment } from '../entities/payment.entity.js';
@@ -142,7 +142,7 @@ export class PaymentsService {
         }
         p.status = 'pending';
         p.lastError = null;
-        await m.save(p);
+        await writeBack(m, Payment, p);
         if (started.kind === 'card' && started.status === 'succeeded') await this.markSucceeded(m, p);
         return p;
       });
@@ -159,7 +159,7 @@ export class PaymentsService {
     if (payment.status === 'succeeded' || payment.status === 'contested') return false;
     payment.status = 'succeeded';
     payment.succeededAt = this.clock.now();
-    await m.save(payment);
+    await writeBack(m, Payment, payment);
     for (const l of this.succeeded) await l(m, payment);
     return true;
   }
@@ -169,7 +169,7 @@ export class PaymentsService {
     if (payment.status !== 'pending' && payment.status !== 'initiating') return false;
     payment.status = 'failed';
     payment.lastError = reason.slice(0, 500);
-    await m.save(payment);
+    await writeBack(m, Payment, payment);
     return true;
   }
 
@@ -178,7 +178,7 @@ export class PaymentsService {
     if (totalReversedFen <= payment.reversedFen) return;
     const delta = totalReversedFen - payment.reversedFen;
     payment.reversedFen = totalReversedFen;
-    await m.save(payment);
+    await writeBack(m, Payment, payment);
     for (const l of this.reversed) await l(m, payment, delta);
   }
 
@@ -231,7 +231,7 @@ export class PaymentsService {
           r.status = 'pending';
         }
         r.lastError = null;
-        await m.save(r);
+        await writeBack(m, PaymentRefund, r);
         return r;
       });
     } catch (e) {
@@ -248,7 +248,7 @@ export class PaymentsService {
     refund.status = 'succeeded';
     refund.succeededAt = this.clock.now();
     refund.confirmedBy = confirmedBy;
-    await m.save(refund);
+    await writeBack(m, PaymentRefund, refund);
     return true;
   }
 }

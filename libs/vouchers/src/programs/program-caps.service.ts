@@ -19,6 +19,8 @@ export interface ProviderCapInput {
   programId: string;
   providerId: string;
   amountFen: Fen;
+  /** The program's provider cap when the caller has read the program already (null: no cap). */
+  capFen?: Fen | null;
 }
 
 /**
@@ -89,13 +91,12 @@ export class ProgramCapsService {
    */
   async reserveProviderCap(m: EntityManager, input: ProviderCapInput): Promise<void> {
     if (input.amountFen <= 0n) throw new RangeError('amount must be positive');
-    const program = await this.program(m, input.programId);
+    const cap = input.capFen !== undefined ? input.capFen : (await this.program(m, input.programId)).providerAnnualCapFen;
     await m.query(
       `INSERT INTO voucher_provider_cap_usage (id, program_id, provider_id, used_fen) VALUES (gen_random_uuid(), $1, $2, 0)
        ON CONFLICT (program_id, provider_id) DO NOTHING`,
       [input.programId, input.providerId],
     );
-    const cap = program.providerAnnualCapFen;
     const [, affected] = await m.query<[unknown, number]>(
       `UPDATE voucher_provider_cap_usage SET used_fen = used_fen + $3
         WHERE program_id = $1 AND provider_id = $2 AND ($4::bigint IS NULL OR used_fen + $3 <= $4::bigint)`,

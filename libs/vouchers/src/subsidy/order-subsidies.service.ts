@@ -38,6 +38,9 @@ export interface SubsidyPreview {
   capReason: CapReason | null;
   /** The funding sources in the program's order (for the hold's leftover-fen tie). */
   sourceOrder: string[];
+  programName: string | null;
+  /** The program's provider cap (null: none), so the hold need not read the program again. */
+  providerCapFen: Fen | null;
 }
 
 export interface PreviewInput {
@@ -123,8 +126,8 @@ export class OrderSubsidiesService {
     const { grant, program, rule } = chosen;
     if (lock) await this.lockGrant(m, grant.programId, grant.id);
     const balance = await this.ledger.grantBalance(m, grant.programId, grant.id);
-    if (lock) await lockProviderCap(m, grant.programId, input.providerId);
-    const capLeft = await this.caps.providerCapRemaining(m, grant.programId, input.providerId);
+    // the cap row is locked last, for as short a time as possible: every accept of this provider queues on it
+    const capLeft = program.providerAnnualCapFen === null ? null : program.providerAnnualCapFen - (await providerUsage(m, grant.programId, input.providerId, lock));
     const s = this.calculator.calculate({
       priceFen: input.priceFen,
       ratioBp: rule.ratioBp,
@@ -142,6 +145,8 @@ export class OrderSubsidiesService {
       ratioBp: rule.ratioBp,
       capReason: s.subsidyFen < s.ratioAmountFen ? LIMIT_REASON[s.limitedBy] : null,
       sourceOrder: program.fundingSources.map((f) => f.key),
+      programName: program.name,
+      providerCapFen: program.providerAnnualCapFen,
     };
   }
 
@@ -158,7 +163,7 @@ export class OrderSubsidiesService {
       actorId: input.actorId,
       idempotencyKey: `hold:order:${input.orderId}`,
     });
-    await this.caps.reserveProviderCap(m, { programId: p.programId, providerId: input.providerId, amountFen: p.subsidyFen });
+    await this.caps.reserveProviderCap(m, { programId: p.programId, providerId: input.providerId, amountFen: p.subsidyFen, capFen: p.providerCapFen });
     return hold;
   }
 
@@ -236,13 +241,21 @@ export class OrderSubsidiesService {
   }
 }
 
-/** The provider's cap row, created when missing so that concurrent first holds queue on it. */
-async function lockProviderCap(m: EntityManager, programId: string, providerId: string): Promise<void> {
-  await m.query(
-    `INSERT INTO voucher_provider_cap_usage (id, program_id, provider_id, used_fen) VALUES (gen_random_uuid(), $1, $2, 0) ON CONFLICT (program_id, provider_id) DO NOTHING`,
-    [programId, providerId],
-  );
-  await m.query('SELECT 1 FROM voucher_provider_cap_usage WHERE program_id = $1 AND provider_id = $2 FOR UPDATE', [programId, providerId]);
+/**
+ * What the provider has used of its cap; with `lock`, its row is created when missing (so that
+ * concurrent first holds queue on it) and locked, in one statement.
+ */
+async function providerUsage(m: EntityManager, programId: string, providerId: string, lock: boolean): Promise<Fen> {
+  const rows = lock
+    ? // a no-op update locks the row (and creates it when missing) and answers its usage, in one round trip
+      await m.query<{ used_fen: string }[]>(
+        `INSERT INTO voucher_provider_cap_usage (id, program_id, provider_id, used_fen) VALUES (gen_random_uuid(), $1, $2, 0)
+         ON CONFLICT (program_id, provider_id) DO UPDATE SET used_fen = voucher_provider_cap_usage.used_fen
+         RETURNING used_fen::text AS used_fen`,
+        [programId, providerId],
+      )
+    : await m.query<{ used_fen: string }[]>('SELECT used_fen::text AS used_fen FROM voucher_provider_cap_usage WHERE program_id = $1 AND provider_id = $2', [programId, providerId]);
+  return rows[0] ? BigInt(rows[0].used_fen) : 0n;
 }
 
 function noGrant(priceFen: Fen): SubsidyPreview {
@@ -256,5 +269,7 @@ function noGrant(priceFen: Fen): SubsidyPreview {
     ratioBp: 0,
     capReason: 'no_grant',
     sourceOrder: [],
+    programName: null,
+    providerCapFen: null,
   };
 }

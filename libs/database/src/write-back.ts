@@ -1,0 +1,19 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/**
+ * Writes a row the caller loaded (and holds locked) back in one UPDATE by primary key: every
+ * column except the primary key and the creation date, the update date set by the database.
+ * TypeORM's save() first SELECTs the row again to find what changed — a round trip a command that
+ * already locked the row does not need.
+ */
+export async function writeBack<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, row: T): Promise<void> {
+  const meta = m.connection.getMetadata(target);
+  const set: Record<string, unknown> = {};
+  for (const c of meta.columns) {
+    if (c.isPrimary || c.isCreateDate || c.isUpdateDate) continue;
+    set[c.propertyName] = c.getEntityValue(row);
+  }
+  const where: Record<string, unknown> = {};
+  for (const c of meta.primaryColumns) where[c.propertyName] = c.getEntityValue(row);
+  await m.createQueryBuilder().update(target).set(set as never).where(where).execute();
+}
