@@ -7,7 +7,7 @@
 // ledger is verified (0 imbalance) and the held amounts are compared with the orders' subsidies.
 // Run: npm run bench:orders [-- --lifecycles 400 --clients 20]
 import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
@@ -39,7 +39,9 @@ await migrate(dbUrl);
 
 const port = await freePort();
 const admin = { email: 'orders-admin@example.com', password: 'orders-admin-password-1' };
-const api = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], {
+// --cpu-prof: a V8 CPU profile of the API process, written to bench/.profiles/ when it stops
+const CPU_PROF = process.argv.includes('--cpu-prof');
+const api = spawn(process.execPath, [...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'bench/.profiles')}`] : []), path.join(root, 'dist/apps/api/src/main.js')], {
   env: {
     ...process.env,
     NODE_ENV: 'production',
@@ -109,6 +111,30 @@ async function pool(n, concurrency, fn) {
       while (next < n) await fn(next++);
     }),
   );
+}
+const TICK = 100; // USER_HZ
+const statOf = (pid) => {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(rest[1]), self: (Number(rest[11]) + Number(rest[12])) / TICK, reaped: (Number(rest[13]) + Number(rest[14])) / TICK };
+  } catch {
+    return null;
+  }
+};
+/** CPU seconds used so far by the API process, by PostgreSQL (postmaster and backends) and by this load generator. */
+function cpuSeconds() {
+  const pm = Number(readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let pgCpu = 0;
+  for (const e of readdirSync('/proc')) {
+    if (!/^\d+$/.test(e)) continue;
+    const st = statOf(Number(e));
+    if (st && st.ppid === pm) pgCpu += st.self;
+  }
+  const pms = statOf(pm);
+  pgCpu += pms ? pms.self + pms.reaped : 0;
+  const u = process.cpuUsage();
+  return { api: statOf(api.pid)?.self ?? 0, pg: pgCpu, loadgen: (u.user + u.system) / 1e6 };
 }
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -223,9 +249,12 @@ try {
   for (const e of enterprises) await must('GET', '/api/v1/me', undefined, e.token);
 
   // the measured run
+  const cpu0 = cpuSeconds();
   const r0 = performance.now();
   await pool(LIFECYCLES, CLIENTS, (i) => lifecycle(i, true));
   const runMs = performance.now() - r0;
+  const cpu1 = cpuSeconds();
+  const cpuPer = (k) => (((cpu1[k] - cpu0[k]) * 1000) / LIFECYCLES).toFixed(1);
   const requests = LIFECYCLES * STEPS.length;
 
   // the baseline: as many authenticated GET /me at the same concurrency
@@ -253,6 +282,7 @@ try {
   console.log(`machine:          ${os.cpus().length} cores, node ${process.version}, embedded PostgreSQL (Unix socket), API in production mode`);
   console.log(`run:              ${LIFECYCLES} lifecycles (${requests} requests) at ${CLIENTS} concurrent clients, ${ENTERPRISES} enterprises, ${providers.length} providers under one provider cap`);
   console.log(`throughput:       ${(LIFECYCLES / (runMs / 1000)).toFixed(1)} lifecycles/s (${(requests / (runMs / 1000)).toFixed(0)} requests/s)`);
+  console.log(`CPU per lifecycle: API ${cpuPer('api')} ms, PostgreSQL ${cpuPer('pg')} ms, load generator ${cpuPer('loadgen')} ms (${os.cpus().length} cores)`);
   console.log(`baseline:         GET /api/v1/me ×${requests} at ${CLIENTS} clients: p50 ${pct(baseline, 50).toFixed(1)} ms, p95 ${baseP95.toFixed(1)} ms (${(requests / (baseMs / 1000)).toFixed(0)} requests/s)`);
   console.log('step             p50 ms   p95 ms   p95 / baseline p95');
   for (const s of STEPS) {

@@ -11,4 +11,10 @@ export interface AuditInput {
   before?: unknown;
   after?: unknown;
   reason?: string | null;
+  /**
+   * The caller holds a lock that every writer of this stream takes first (e.g. the aggregate's row
+   * FOR UPDATE, in an earlier statement): the stream's own advisory lock is then skipped. The head
+   * is still read in a statement of its own, after that lock, so it sees the previous writer's entry.
+   */
+  streamLockedByCaller?: boolean;
 }

@@ -86,7 +86,7 @@ export class AuditService {
     const streamId = storableString(input.streamId);
     // Lock only this stream, then read its head in a new statement (READ COMMITTED: a fresh
     // snapshot that sees the previous holder's committed entry).
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [streamLockKey(streamType, streamId)]);
+    if (!input.streamLockedByCaller) await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [streamLockKey(streamType, streamId)]);
     const head = await manager.query<{ stream_seq: number; hash: string }[]>(
       'SELECT stream_seq, hash FROM audit_entry WHERE stream_type = $1 AND stream_id = $2 ORDER BY stream_seq DESC LIMIT 1',
       [streamType, streamId],

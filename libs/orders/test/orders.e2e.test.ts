@@ -41,6 +41,8 @@ describe('orders over HTTP (offline payments)', () => {
     expect(order).toMatchObject({ status: 'quoted', quote: { priceFen: PRICE, quoteVersion: 1, validUntil: '2026-03-24' } });
     const seen = await ok(get(w.buyer.token, `/api/v1/orders/${order.id}`));
     expect(seen.subsidyPreview).toMatchObject({ subsidyFen: 50_000, ownShareFen: 50_000, dueFen: 50_000, grantId, capReason: null });
+    // the preview shows the enterprise's grant: the provider does not see it
+    expect((await ok(get(w.provider.owner.token, `/api/v1/orders/${order.id}`))).subsidyPreview).toBeNull();
 
     const accepted = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, { quoteVersion: 1, expectedSubsidyFen: 50_000 }));
     expect(accepted).toMatchObject({ status: 'contracted', contract: { priceFen: PRICE, subsidyFen: 50_000, ownShareFen: 50_000, dueFen: 50_000, grantId, settlementMode: 'provider_redeems' } });

@@ -195,7 +195,7 @@ export class OrderPaymentsService {
   }
 
   private record(m: EntityManager, o: ServiceOrder, action: string, actorId: string, after: unknown, reason: string | null = null): Promise<void> {
-    return this.audit.record(m, { streamType: 'order', streamId: o.id, action, actorId, before: null, after, reason });
+    return this.audit.record(m, { streamType: 'order', streamId: o.id, action, actorId, before: null, after, reason, streamLockedByCaller: true }); // the order row is locked
   }
 }
 

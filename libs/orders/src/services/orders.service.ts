@@ -232,10 +232,8 @@ export class OrdersService implements OnModuleInit {
       // accept that is refused never queues on the grant's and the provider cap's rows
       let chosen: SubsidyPreview | null = null;
       let grantProblem: DomainError | null = null;
-      const previewOf = (grantId: string | null, lock: boolean) =>
-        this.subsidies.preview(m, { enterpriseId: order.enterpriseId, providerId: order.providerId, categoryId: order.categoryId, priceFen: order.priceFen!, grantId }, lock);
       try {
-        chosen = await previewOf(input.grantId ?? null, false);
+        chosen = await this.subsidies.preview(m, { enterpriseId: order.enterpriseId, providerId: order.providerId, categoryId: order.categoryId, priceFen: order.priceFen!, grantId: input.grantId ?? null });
       } catch (e) {
         if (!isDomainError(e)) throw e;
         grantProblem = e;
@@ -243,7 +241,7 @@ export class OrdersService implements OnModuleInit {
       const ctx = await this.partyContext(m, order, { offering, grantProblem });
       const to = orderMachine.transition(order.status, 'accept', actors, ctx);
       // the money, last: the grant's rows, then the provider cap's row, locked until commit
-      const p = chosen!.grantId ? await previewOf(chosen!.grantId, true) : chosen!;
+      const p = await this.subsidies.relock(m, chosen!, order.providerId);
       if ((input.quoteVersion !== undefined && input.quoteVersion !== order.quoteVersion) || (input.expectedSubsidyFen !== undefined && input.expectedSubsidyFen !== p.subsidyFen)) {
         throw subsidyChanged({ ...previewView(p), quoteVersion: order.quoteVersion, priceFen: Number(order.priceFen) });
       }
@@ -715,7 +713,7 @@ export class OrdersService implements OnModuleInit {
   }
 
   private record(m: EntityManager, o: ServiceOrder, action: string, actorId: string | null, before: unknown, after: unknown, reason: string | null = null): Promise<void> {
-    return this.audit.record(m, { streamType: 'order', streamId: o.id, action, actorId, before, after, reason });
+    return this.audit.record(m, { streamType: 'order', streamId: o.id, action, actorId, before, after, reason, streamLockedByCaller: true }); // every order writer locks its row first
   }
 
   private async view(m: EntityManager, o: ServiceOrder, me: Principal | null, withHistory = false): Promise<OrderView> {

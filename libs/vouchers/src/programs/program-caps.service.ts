@@ -21,6 +21,8 @@ export interface ProviderCapInput {
   amountFen: Fen;
   /** The program's provider cap when the caller has read the program already (null: no cap). */
   capFen?: Fen | null;
+  /** The caller created (and locked) the usage row already. */
+  rowExists?: boolean;
 }
 
 /**
@@ -92,11 +94,13 @@ export class ProgramCapsService {
   async reserveProviderCap(m: EntityManager, input: ProviderCapInput): Promise<void> {
     if (input.amountFen <= 0n) throw new RangeError('amount must be positive');
     const cap = input.capFen !== undefined ? input.capFen : (await this.program(m, input.programId)).providerAnnualCapFen;
-    await m.query(
-      `INSERT INTO voucher_provider_cap_usage (id, program_id, provider_id, used_fen) VALUES (gen_random_uuid(), $1, $2, 0)
-       ON CONFLICT (program_id, provider_id) DO NOTHING`,
-      [input.programId, input.providerId],
-    );
+    if (!input.rowExists) {
+      await m.query(
+        `INSERT INTO voucher_provider_cap_usage (id, program_id, provider_id, used_fen) VALUES (gen_random_uuid(), $1, $2, 0)
+         ON CONFLICT (program_id, provider_id) DO NOTHING`,
+        [input.programId, input.providerId],
+      );
+    }
     const [, affected] = await m.query<[unknown, number]>(
       `UPDATE voucher_provider_cap_usage SET used_fen = used_fen + $3
         WHERE program_id = $1 AND provider_id = $2 AND ($4::bigint IS NULL OR used_fen + $3 <= $4::bigint)`,
