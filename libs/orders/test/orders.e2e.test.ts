@@ -227,7 +227,38 @@ describe('orders over HTTP (offline payments)', () => {
       await advanceDays(w, -15);
     }
     expect(await ledgerClean(w)).toBe(true);
-    expect(w.t.app.get(LedgerService)).toBeDefined();
+
+    // a delivery neither accepted nor disputed completes after its 14 days; a paid order not started in 30 days is flagged for staff
+    const e2 = w.enterprises[1];
+    const toPaid = async () => {
+      const o = await direct(e2);
+      await ok(post(w.buyer.token, `/api/v1/orders/${o.id}/accept`, {}));
+      const pay = await ok(post(w.buyer.token, `/api/v1/orders/${o.id}/payments`, { method: 'offline' }));
+      const [{ name }]: { name: string }[] = await w.t.app.get(DataSource).query('SELECT name FROM organization WHERE id = $1', [e2]);
+      await ok(post(w.provider.owner.token, `/api/v1/orders/${o.id}/payments/${pay.id}/confirm`, { reference: 'S', payerName: name, payerAccountNo: '6222000011112222' }));
+      return o.id as string;
+    };
+    const delivered = await toPaid();
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${delivered}/start`));
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${delivered}/deliver`, { reportFileId: await uploadPdf(w, w.provider.owner.token) }));
+    const idle = await toPaid();
+    await advanceDays(w, 14);
+    try {
+      expect(await sweeps.autoComplete()).toBe(0); // the last day to accept or dispute is today
+      await advanceDays(w, 1);
+      expect(await sweeps.autoComplete()).toBe(1);
+      const done = await ok(get(w.buyer.token, `/api/v1/orders/${delivered}`));
+      expect(done.status).toBe('completed');
+      expect(done.history.at(-1)).toMatchObject({ action: 'auto-complete', actorId: null });
+      expect(await sweeps.flagUnstarted()).toBe(0);
+      await advanceDays(w, 16); // 31 days after payment
+      expect(await sweeps.flagUnstarted()).toBe(1);
+      expect(await sweeps.flagUnstarted()).toBe(0);
+      expect((await ok(get(w.officer.token, `/api/v1/orders/${idle}`))).flags).toEqual(['start_overdue']);
+      expect((await ok(get(w.buyer.token, `/api/v1/orders/${idle}`))).flags).toEqual([]); // staff only
+    } finally {
+      await advanceDays(w, -31);
+    }
   });
 });
 
