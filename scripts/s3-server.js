@@ -39,11 +39,11 @@ function freePort() {
 export async function startS3Server({ binary = weedBinaryPath(), bucket = 'innoserve-test', startTimeoutMs = 60_000 } = {}) {
   if (!binary) throw new Error('no SeaweedFS binary (weed)');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'innoserve-s3-'));
-  const [s3, master, volume, filer] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [s3, master, volume, filer, adminPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
   let output = '';
   const child = spawn(
     binary,
-    ['mini', `-dir=${dir}`, '-ip=127.0.0.1', '-ip.bind=127.0.0.1', `-s3.port=${s3}`, `-master.port=${master}`, `-volume.port=${volume}`, `-filer.port=${filer}`, '-admin.ui=false', `-bucket=${bucket}`],
+    ['mini', `-dir=${dir}`, '-ip=127.0.0.1', '-ip.bind=127.0.0.1', `-s3.port=${s3}`, `-master.port=${master}`, `-volume.port=${volume}`, `-filer.port=${filer}`, '-admin.ui=false', `-admin.port=${adminPort}`, '-admin.port.legacy=0', `-bucket=${bucket}`],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' } },
   );
   child.stdout.on('data', (d) => (output = (output + d).slice(-4000)));

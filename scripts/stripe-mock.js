@@ -39,8 +39,10 @@ function freePort() {
 export async function startStripeMock({ binary = stripeMockBinaryPath(), startTimeoutMs = 20_000 } = {}) {
   if (!binary) throw new Error(`no stripe-mock binary (${STRIPE_MOCK_INSTALL})`);
   const port = await freePort();
+  // HTTPS too, on a port of its own: left to its default (12112), two runs on one machine collide
+  const httpsPort = await freePort();
   let output = '';
-  const child = spawn(binary, ['-http-addr', `127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(binary, ['-http-addr', `127.0.0.1:${port}`, '-https-addr', `127.0.0.1:${httpsPort}`], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', (d) => (output = (output + d).slice(-4000)));
   child.stderr.on('data', (d) => (output = (output + d).slice(-4000)));
   const url = `http://127.0.0.1:${port}`;

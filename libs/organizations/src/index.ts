@@ -8,6 +8,7 @@ export {
   OrganizationsService,
   DEFAULT_BLACKLIST_YEARS,
   type OrganizationSnapshot,
+  type DealParty,
   type EnterpriseSnapshot,
   type ProviderAdmissionSnapshot,
   type BlacklistInput,

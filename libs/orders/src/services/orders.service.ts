@@ -21,7 +21,7 @@ import { TransactionRunner, writeBack } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import { ReferenceService } from '@innoserve/reference';
 import { isStaff, jurisdictionOf, staffCovers, type Principal } from '@innoserve/identity';
-import { OrganizationsService, type OrganizationSnapshot } from '@innoserve/organizations';
+import { OrganizationsService, type DealParty } from '@innoserve/organizations';
 import { Offering, isSearchable } from '@innoserve/catalog';
 import { OrderSubsidiesService, disputeRefund, type SubsidyPreview } from '@innoserve/vouchers';
 import { Payment, PaymentsService } from '@innoserve/payments';
@@ -125,13 +125,14 @@ export class OrdersService implements OnModuleInit {
   async request(me: Principal, input: NewOrder): Promise<OrderView> {
     const created = await this.tx.run(async (m) => {
       if (!isUuid(input.enterpriseId)) throw new NotFoundError('enterprise');
-      if ((await this.organizations.membershipRole(input.enterpriseId, me.userId, m)) === null) throw new NotFoundError('enterprise');
       const offering = isUuid(input.offeringId) ? await m.findOne(Offering, { where: { id: input.offeringId } }) : null;
       if (!offering) throw new NotFoundError('offering');
-      await m.query('SELECT 1 FROM organization WHERE id = ANY($1) ORDER BY id FOR SHARE', [[input.enterpriseId, offering.providerId]]);
-      const [enterprise, provider] = await this.parties(m, input.enterpriseId, offering.providerId);
-      if (enterprise.id === provider.id) throw selfDealing();
-      if (!enterprise.enterprise) throw new NotFoundError('enterprise');
+      // the caller's memberships of both parties in one read: it must be a member of the enterprise, and whether it also is of the provider is remembered for the answer
+      const memberOf = await this.membershipsOf(m, me.userId, [input.enterpriseId, offering.providerId]);
+      if (!memberOf.has(input.enterpriseId)) throw new NotFoundError('enterprise');
+      if (input.enterpriseId === offering.providerId) throw selfDealing();
+      const [enterprise, provider] = await this.parties(m, input.enterpriseId, offering.providerId, true);
+      if (!enterprise.enterpriseStatus) throw new NotFoundError('enterprise');
       const today = this.today();
       if (!isSearchable(offering, provider.provider, today)) throw new NotFoundError('offering');
       const problem = this.partyProblem(enterprise, provider, offering, today);
@@ -170,6 +171,7 @@ export class OrdersService implements OnModuleInit {
         createdBy: me.userId,
       });
       await m.insert(ServiceOrder, order);
+      if (!isStaff(me)) this.knowSides(order, me, { enterprise: true, provider: memberOf.has(provider.id), officer: false, staff: false });
       await this.record(m, order, 'order.requested', me.userId, null, {
         status: order.status,
         offeringId: offering.id,
@@ -590,6 +592,16 @@ export class OrdersService implements OnModuleInit {
 
   private readonly sidesOf = new WeakMap<ServiceOrder, Map<string, Sides>>();
 
+  /** Seeds the cache when the command already knows (a request). */
+  private knowSides(order: ServiceOrder, me: Principal, s: Sides): void {
+    this.sidesOf.set(order, new Map([[me.userId, s]]));
+  }
+
+  private async membershipsOf(m: EntityManager, userId: string, orgIds: string[]): Promise<Set<string>> {
+    const rows = await m.query<{ organization_id: string }[]>('SELECT organization_id FROM membership WHERE user_id = $1 AND organization_id = ANY($2::uuid[])', [userId, orgIds]);
+    return new Set(rows.map((r) => r.organization_id));
+  }
+
   private async readSides(m: EntityManager, me: Principal, order: ServiceOrder): Promise<Sides> {
     const rows = await m.query<{ organization_id: string }[]>(
       'SELECT organization_id FROM membership WHERE user_id = $1 AND organization_id = ANY($2::uuid[])',
@@ -633,11 +645,11 @@ export class OrdersService implements OnModuleInit {
   }
 
   /** The party and eligibility facts for request, quote and accept. */
-  private partyProblem(enterprise: OrganizationSnapshot, provider: OrganizationSnapshot, offering: Offering, today: string): DomainError | null {
+  private partyProblem(enterprise: DealParty, provider: DealParty, offering: Offering, today: string): DomainError | null {
     if (provider.provider?.admissionStatus !== 'admitted') return providerNotAdmitted();
     if (provider.blacklistedUntil !== null && provider.blacklistedUntil >= today) return providerBlacklisted(provider.blacklistedUntil);
     if (!isSearchable(offering, provider.provider, today)) return offeringNotAvailable();
-    if (enterprise.enterprise?.status !== 'verified') return enterpriseNotVerified();
+    if (enterprise.enterpriseStatus !== 'verified') return enterpriseNotVerified();
     if (enterprise.blacklistedUntil !== null && enterprise.blacklistedUntil >= today) return enterpriseBlacklisted(enterprise.blacklistedUntil);
     return null;
   }
@@ -646,15 +658,15 @@ export class OrdersService implements OnModuleInit {
     m: EntityManager,
     order: ServiceOrder,
     o: { offering: Offering; grantProblem?: DomainError | null },
-  ): Promise<OrderContext & { enterprise: OrganizationSnapshot; provider: OrganizationSnapshot }> {
+  ): Promise<OrderContext & { enterprise: DealParty; provider: DealParty }> {
     const today = this.today();
     const [enterprise, provider] = await this.parties(m, order.enterpriseId, order.providerId);
     return { ...(await this.plainContext(order)), partyProblem: this.partyProblem(enterprise, provider, o.offering, today) ?? o.grantProblem ?? null, enterprise, provider };
   }
 
-  /** Both parties in one read (OrganizationsService.findMany). */
-  private async parties(m: EntityManager, enterpriseId: string, providerId: string): Promise<[OrganizationSnapshot, OrganizationSnapshot]> {
-    const found = await this.organizations.findMany([enterpriseId, providerId], m);
+  /** Both parties' deal facts in one statement (with `share`, their organization rows share-locked). */
+  private async parties(m: EntityManager, enterpriseId: string, providerId: string, share = false): Promise<[DealParty, DealParty]> {
+    const found = await this.organizations.dealParties(m, [enterpriseId, providerId], share);
     const enterprise = found.get(enterpriseId);
     const provider = found.get(providerId);
     if (!enterprise) throw new NotFoundError('enterprise');
@@ -766,7 +778,7 @@ function isDomainError(e: unknown): e is DomainError {
   return typeof e === 'object' && e !== null && 'status' in e && 'code' in e && typeof (e as DomainError).status === 'number';
 }
 
-function party(o: OrganizationSnapshot): ContractParty {
+function party(o: DealParty): ContractParty {
   return {
     name: o.name,
     uscc: o.uscc,

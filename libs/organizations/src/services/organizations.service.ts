@@ -76,6 +76,21 @@ export interface OrganizationSnapshot {
   provider: ProviderAdmissionSnapshot | null;
 }
 
+/** The facts of a party to a deal (an order): its identity for the contract and what may stop it from dealing. */
+export interface DealParty {
+  id: string;
+  name: string;
+  uscc: string;
+  regionCode: string;
+  legalRepresentative: string;
+  registeredAddress: string;
+  contactPhone: string;
+  bankAccount: BankAccount | null;
+  blacklistedUntil: string | null;
+  enterpriseStatus: EnterpriseStatus | null;
+  provider: { admissionStatus: AdmissionStatus; qualifications: { kind: QualificationKind; number: string; expiresOn: string | null }[] } | null;
+}
+
 /**
  * What an application needs to know about the applying enterprise, read in one statement for a
  * member of it (OrganizationsService.applicantFacts).
@@ -257,6 +272,64 @@ export class OrganizationsService {
       });
     }
     return out;
+  }
+
+  /**
+   * The deal facts of some organizations in one statement (an order's two parties), optionally
+   * under a share lock on their organization rows (a verification or admission decision running
+   * at the same time, which locks the row for update, commits first or waits).
+   */
+  async dealParties(m: EntityManager, ids: readonly string[], share = false): Promise<Map<string, DealParty>> {
+    const list = [...new Set(ids)].filter(isUuid).sort();
+    const rows = await m.query<
+      {
+        id: string;
+        name: string;
+        uscc: string;
+        region_code: string;
+        legal_representative: string;
+        registered_address: string;
+        contact_phone: string;
+        bank_name: string | null;
+        bank_account_name: string | null;
+        bank_account_no: string | null;
+        blacklisted_until: string | null;
+        enterprise_status: EnterpriseStatus | null;
+        admission_status: AdmissionStatus | null;
+        qualifications: { kind: QualificationKind; number: string; expiresOn: string | null }[] | null;
+      }[]
+    >(
+      `SELECT o.id, o.name, o.uscc, o.region_code, o.legal_representative, o.registered_address, o.contact_phone,
+              o.bank_name, o.bank_account_name, o.bank_account_no, o.blacklisted_until::text AS blacklisted_until,
+              e.status AS enterprise_status, p.admission_status,
+              (SELECT json_agg(json_build_object('kind', q.kind, 'number', q.number, 'expiresOn', q.expires_on::text) ORDER BY q.kind, q.number)
+                 FROM provider_qualification q WHERE q.organization_id = o.id) AS qualifications
+         FROM organization o
+         LEFT JOIN enterprise_profile e ON e.organization_id = o.id
+         LEFT JOIN provider_profile p ON p.organization_id = o.id
+        WHERE o.id = ANY($1::uuid[])
+        ORDER BY o.id
+        ${share ? 'FOR SHARE OF o' : ''}`,
+      [list],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          id: r.id,
+          name: r.name,
+          uscc: r.uscc,
+          regionCode: r.region_code,
+          legalRepresentative: r.legal_representative,
+          registeredAddress: r.registered_address,
+          contactPhone: r.contact_phone,
+          bankAccount: r.bank_name !== null && r.bank_account_name !== null && r.bank_account_no !== null ? { bankName: r.bank_name, accountName: r.bank_account_name, accountNo: r.bank_account_no } : null,
+          blacklistedUntil: r.blacklisted_until,
+          enterpriseStatus: r.enterprise_status,
+          provider: r.admission_status ? { admissionStatus: r.admission_status, qualifications: r.qualifications ?? [] } : null,
+        },
+      ]),
+    );
   }
 
   /**
