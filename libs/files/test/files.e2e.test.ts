@@ -78,7 +78,12 @@ describe('files over HTTP', () => {
     expect(two.status).toBe(400);
     const json = await t.request('POST', '/api/v1/files', { token: alice.token, body: { file: 'x' } });
     expect(json.status).toBe(415);
-    for (const r of [text, big, wrongField, two, json]) expect(String(r.headers['content-type'])).toContain('application/problem+json');
+    // found by the fuzzer: no boundary, and a body that is not a form
+    const noBoundary = await t.request('POST', '/api/v1/files', { token: alice.token, rawBody: 'x', headers: { 'content-type': 'multipart/form-data' } });
+    expect(noBoundary.status).toBe(400);
+    const garbage = await t.request('POST', '/api/v1/files', { token: alice.token, rawBody: '--b\r\nTrue--b--\r\n', headers: { 'content-type': 'multipart/form-data; boundary=b' } });
+    expect(garbage.status).toBe(400);
+    for (const r of [text, big, wrongField, two, json, noBoundary, garbage]) expect(String(r.headers['content-type'])).toContain('application/problem+json');
     expect({ files: storedCount(), rows: await rows() }).toEqual(before);
   });
 

@@ -136,6 +136,10 @@ describe('orders over HTTP (offline payments)', () => {
     const illegal = await post(w.provider.owner.token, `/api/v1/orders/${order.id}/start`);
     expect(illegal.status).toBe(409);
     expect(illegal.body.code).toBe('ILLEGAL_TRANSITION');
+    // found by the fuzzer: accepting an order that has no quote yet is 409 too, not a 500
+    const rfq = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.quoteOfferingId, enterpriseId, requirements: 'x' }));
+    const early = await post(w.buyer.token, `/api/v1/orders/${rfq.id}/accept`, {});
+    expect({ status: early.status, code: early.body.code }).toEqual({ status: 409, code: 'ILLEGAL_TRANSITION' });
     // staff outside the region see nothing; staff covering it read it
     const far = await createStaffAndLogin(w.t, [{ role: 'county_reviewer', regionCodes: ['350583'] }]);
     expect((await get(far.token, `/api/v1/orders/${order.id}`)).status).toBe(404);

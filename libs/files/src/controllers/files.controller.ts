@@ -5,7 +5,7 @@ import { AcceptsMediaTypes } from '@innoserve/core';
 import { SkipIdempotency } from '@innoserve/database';
 import { Authenticated, CurrentUser, type Principal } from '@innoserve/identity';
 import { FileUploadDto, FileViewDto } from '../dto/file-view.dto.js';
-import { fileMissing, fileTooLarge, notMultipart } from '../services/file-errors.js';
+import { fileMissing, fileTooLarge, malformedMultipart, notMultipart } from '../services/file-errors.js';
 import { FilesService, type FileView } from '../services/files.service.js';
 
 @ApiTags('files')
@@ -40,11 +40,9 @@ export class FilesController {
         else file = { name: part.filename, bytes };
       }
     } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge(this.files.maxBytes);
-      if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw fileMissing();
-      if (typeof code === 'string' && code.startsWith('FST_')) throw fileMissing();
-      throw e;
+      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge(this.files.maxBytes);
+      // anything else while reading the parts is the body's fault: too many parts, no boundary, a truncated form
+      throw malformedMultipart();
     }
     if (!file || extra) throw fileMissing();
     return this.files.upload(me, file);

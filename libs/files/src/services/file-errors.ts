@@ -18,3 +18,8 @@ export const fileMissing = (): DomainError =>
 
 export const fileNotAttachable = (field = 'fileId'): BusinessRuleError =>
   new BusinessRuleError('FILE_NOT_FOUND', msg('No such file of yours: upload it first (POST /api/v1/files).', '文件不存在或不是您上传的，请先上传。'), [{ field, message: 'unknown file' }]);
+
+export const malformedMultipart = (): DomainError =>
+  new DomainError(400, 'VALIDATION_FAILED', msg('The multipart body could not be read (boundary, parts or limits).', '无法解析 multipart 请求体（分隔符、分段或数量超限）。'), [
+    { field: 'file', message: 'malformed multipart body' },
+  ]);

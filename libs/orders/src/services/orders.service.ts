@@ -234,11 +234,14 @@ export class OrdersService implements OnModuleInit {
       // accept that is refused never queues on the grant's and the provider cap's rows
       let chosen: SubsidyPreview | null = null;
       let grantProblem: DomainError | null = null;
-      try {
-        chosen = await this.subsidies.preview(m, { enterpriseId: order.enterpriseId, providerId: order.providerId, categoryId: order.categoryId, priceFen: order.priceFen!, grantId: input.grantId ?? null });
-      } catch (e) {
-        if (!isDomainError(e)) throw e;
-        grantProblem = e;
+      // only a quoted order has a price to preview; any other state is refused by the machine below
+      if (order.status === 'quoted' && order.priceFen !== null) {
+        try {
+          chosen = await this.subsidies.preview(m, { enterpriseId: order.enterpriseId, providerId: order.providerId, categoryId: order.categoryId, priceFen: order.priceFen, grantId: input.grantId ?? null });
+        } catch (e) {
+          if (!isDomainError(e)) throw e;
+          grantProblem = e;
+        }
       }
       const ctx = await this.partyContext(m, order, { offering, grantProblem });
       const to = orderMachine.transition(order.status, 'accept', actors, ctx);
