@@ -88,6 +88,11 @@ describe('orders over HTTP (offline payments)', () => {
     const done = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/complete`));
     expect(done.status).toBe('completed');
     const read = await ok(get(w.buyer.token, `/api/v1/orders/${order.id}`));
+    // the lists: as buyer, as seller, by status; a stranger's list is empty
+    expect((await ok(get(w.buyer.token, '/api/v1/orders?as=buyer&status=completed'))).items.map((o: { id: string }) => o.id)).toContain(order.id);
+    expect((await ok(get(w.provider.owner.token, '/api/v1/orders?as=seller'))).items.map((o: { id: string }) => o.id)).toContain(order.id);
+    expect((await ok(get(w.provider.owner.token, '/api/v1/orders?as=buyer'))).total).toBe(0);
+    expect((await ok(get(stranger.token, '/api/v1/orders'))).total).toBe(0);
     expect(read.history.map((h: { action: string }) => h.action)).toEqual(['requested', 'accept', 'contract.registered', 'payment.started', 'payment.confirmed', 'paid', 'start', 'deliver', 'complete']);
     expect(await auditActionsOf(w, order.id)).toHaveLength(9);
     // the subsidy stays held for the claim
@@ -194,6 +199,11 @@ describe('orders over HTTP (offline payments)', () => {
     await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/deliver`, { reportFileId: await uploadPdf(w, w.provider.owner.token) }));
     await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/dispute`, { reason: '报告缺少色牢度项目' }));
     const current = await ok(get(w.officer.token, `/api/v1/orders/${order.id}`));
+    // the officer's queue of disputes in its jurisdiction; a county reviewer elsewhere sees none of them
+    const queue = await ok(get(w.officer.token, '/api/v1/admin/orders?status=disputed'));
+    expect(queue.items.map((o: { id: string }) => o.id)).toContain(order.id);
+    const elsewhere = await createStaffAndLogin(w.t, [{ role: 'county_reviewer', regionCodes: ['350583'] }]);
+    expect((await ok(get(elsewhere.token, '/api/v1/admin/orders?status=disputed'))).items).toEqual([]);
     const stale = await post(w.officer.token, `/api/v1/admin/orders/${order.id}/dispute-resolution`, { outcome: 'refund', refundFen: 33_333, reason: '部分未交付', version: current.version - 1 });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('STALE_VERSION');
