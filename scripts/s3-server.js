@@ -39,11 +39,23 @@ function freePort() {
 export async function startS3Server({ binary = weedBinaryPath(), bucket = 'innoserve-test', startTimeoutMs = 60_000 } = {}) {
   if (!binary) throw new Error('no SeaweedFS binary (weed)');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'innoserve-s3-'));
-  const [s3, master, volume, filer, adminPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+  // every port picked free (and the gRPC ones too: their default is the HTTP port + 10000, which
+  // may not exist), the extra services (WebDAV, Iceberg, Lance) off, so parallel runs never collide
+  const ports = [];
+  for (let i = 0; i < 10; i++) ports.push(await freePort());
+  const [s3, master, volume, filer, adminPort, s3Grpc, masterGrpc, volumeGrpc, filerGrpc, adminGrpc] = ports;
   let output = '';
   const child = spawn(
     binary,
-    ['mini', `-dir=${dir}`, '-ip=127.0.0.1', '-ip.bind=127.0.0.1', `-s3.port=${s3}`, `-master.port=${master}`, `-volume.port=${volume}`, `-filer.port=${filer}`, '-admin.ui=false', `-admin.port=${adminPort}`, '-admin.port.legacy=0', `-bucket=${bucket}`],
+    [
+      'mini', `-dir=${dir}`, '-ip=127.0.0.1', '-ip.bind=127.0.0.1',
+      `-s3.port=${s3}`, `-s3.port.grpc=${s3Grpc}`, '-s3.port.iceberg=0', '-s3.port.lance=0',
+      `-master.port=${master}`, `-master.port.grpc=${masterGrpc}`,
+      `-volume.port=${volume}`, `-volume.port.grpc=${volumeGrpc}`,
+      `-filer.port=${filer}`, `-filer.port.grpc=${filerGrpc}`,
+      '-admin.ui=false', `-admin.port=${adminPort}`, `-admin.port.grpc=${adminGrpc}`, '-admin.port.legacy=0',
+      '-webdav=false', `-bucket=${bucket}`,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' } },
   );
   child.stdout.on('data', (d) => (output = (output + d).slice(-4000)));
