@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PageQuery, VersionEtag, type Page } from '@innoserve/core';
 import { SkipIdempotency } from '@innoserve/database';
@@ -201,7 +201,9 @@ export class OrdersController {
       'clientSecret (201), or 202 with lastError when Stripe could not be reached (the worker retries with the same key; GET the payment later). A repeat with ' +
       'the same method answers the live payment (200); 409 PAYMENT_EXISTS for another method; 409 NOTHING_DUE; 422 PAYMENT_METHOD_UNAVAILABLE.',
   })
-  @ApiCreatedResponse({ type: PaymentViewDto })
+  @ApiCreatedResponse({ type: PaymentViewDto, description: 'A new payment: the transfer instruction, or the card payment to confirm with Stripe.js' })
+  @ApiOkResponse({ type: PaymentViewDto, description: 'A repeat with the same method: the live payment' })
+  @ApiAcceptedResponse({ type: PaymentViewDto, description: 'Stripe could not be reached: the payment is initiating, lastError says why, the worker retries' })
   async pay(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CreatePaymentDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<PaymentViewDto> {
     const { payment, created } = await this.payments.pay(me, id, dto.method);
     void reply.status(!created ? 200 : payment.status === 'initiating' ? 202 : 201);
