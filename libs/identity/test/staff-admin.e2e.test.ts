@@ -23,6 +23,16 @@ describe('identity: staff administration', () => {
     roles,
   });
 
+  it('refuses a role that is not an object with 400, on create and on update (found by the fuzzer: was 500)', async () => {
+    for (const roles of [[[]], ['county_reviewer'], [null], [42]]) {
+      const created = await createStaff(admin.token, newStaffBody(roles));
+      expect({ roles, status: created.status, code: created.body.code }).toEqual({ roles, status: 400, code: 'VALIDATION_FAILED' });
+    }
+    const staff = await createStaffAndLogin(t, [{ role: 'county_reviewer', regionCodes: ['350582'] }]);
+    const patched = await t.request('PATCH', `/api/v1/admin/staff/${staff.userId}`, { token: admin.token, body: { roles: [[]] } });
+    expect({ status: patched.status, code: patched.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+  });
+
   it('answers 401 to a caller without a token', async () => {
     const res = await t.request('GET', '/api/v1/admin/staff');
     expect(res.status).toBe(401);

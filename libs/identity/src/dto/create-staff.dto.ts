@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { USER_LOCALES, type UserLocale } from '../entities/app-user.entity.js';
 import { STAFF_ROLES } from '../principal.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../services/password-hasher.js';
@@ -35,6 +35,7 @@ export class CreateStaffDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(STAFF_ROLES.length)
   @ArrayUnique((g: StaffGrantDto | undefined) => g?.role, { message: 'each role may be listed once' })
+  @IsObject({ each: true, message: 'each role must be an object { role, regionCodes }' })
   @ValidateNested({ each: true })
   @Type(() => StaffGrantDto)
   roles!: StaffGrantDto[];

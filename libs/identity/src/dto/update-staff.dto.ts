@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { STAFF_ROLES } from '../principal.js';
 import { StaffGrantDto } from './staff-grant.dto.js';
 
@@ -11,6 +11,7 @@ export class UpdateStaffDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(STAFF_ROLES.length)
   @ArrayUnique((g: StaffGrantDto | undefined) => g?.role, { message: 'each role may be listed once' })
+  @IsObject({ each: true, message: 'each role must be an object { role, regionCodes }' })
   @ValidateNested({ each: true })
   @Type(() => StaffGrantDto)
   roles?: StaffGrantDto[];
