@@ -242,18 +242,40 @@ export class LedgerService {
       const post: PostInput = { ...input, type: 'hold', postings, insufficient: voucherInsufficientBalance };
       const tx = await this.write(m, post, this.checkPost(post));
       if (tx.replayed) return { hold: await this.requireHold(m, tx.id), transaction: tx };
+      // the hold and its parts in one statement (the parts' foreign key is checked at its end)
       await m.query(
-        `INSERT INTO ledger_hold (id, program_id, grant_id, reference, amount_fen, open_fen, status, created_at, closed_at)
-         VALUES ($1, $2, $3, $4, $5, $5, 'open', $6, NULL)`,
-        [tx.id, input.programId, input.grantId, input.reference, input.amountFen.toString(), tx.createdAt],
+        `WITH hold AS (
+           INSERT INTO ledger_hold (id, program_id, grant_id, reference, amount_fen, open_fen, status, created_at, closed_at)
+           VALUES ($1, $2, $3, $4, $5, $5, 'open', $6, NULL) RETURNING id)
+         INSERT INTO ledger_hold_part (id, hold_id, position, source, amount_fen, open_fen)
+         SELECT u.id, hold.id, u.ord - 1, u.source, u.amount, u.amount
+           FROM hold, unnest($7::uuid[], $8::varchar[], $9::bigint[]) WITH ORDINALITY AS u(id, source, amount, ord)`,
+        [
+          tx.id,
+          input.programId,
+          input.grantId,
+          input.reference,
+          input.amountFen.toString(),
+          tx.createdAt,
+          split.map(() => newId()),
+          split.map((p) => p.key),
+          split.map((p) => p.amountFen.toString()),
+        ],
       );
-      await m.query(
-        `INSERT INTO ledger_hold_part (id, hold_id, position, source, amount_fen, open_fen)
-         SELECT u.id, $1, u.ord - 1, u.source, u.amount, u.amount
-           FROM unnest($2::uuid[], $3::varchar[], $4::bigint[]) WITH ORDINALITY AS u(id, source, amount, ord)`,
-        [tx.id, split.map(() => newId()), split.map((p) => p.key), split.map((p) => p.amountFen.toString())],
-      );
-      return { hold: await this.requireHold(m, tx.id), transaction: tx };
+      // what was just written, without reading it back
+      const hold: HoldView = {
+        id: tx.id,
+        programId: input.programId.toLowerCase(),
+        grantId: input.grantId.toLowerCase(),
+        reference: input.reference,
+        amountFen: input.amountFen,
+        openFen: input.amountFen,
+        status: 'open',
+        createdAt: tx.createdAt,
+        closedAt: null,
+        parts: split.map((p) => ({ source: p.key, amountFen: p.amountFen, openFen: p.amountFen })),
+      };
+      return { hold, transaction: tx };
     });
   }
 

@@ -161,8 +161,13 @@ export class OrderSubsidiesService {
    */
   async relock(m: EntityManager, chosen: SubsidyPreview, providerId: string): Promise<SubsidyPreview> {
     if (!chosen.grantId || !chosen.programId) return chosen;
-    await this.lockGrant(m, chosen.programId, chosen.grantId);
-    const balance = await this.ledger.grantBalance(m, chosen.programId, chosen.grantId);
+    // the grant's available rows locked (in the hold's key order) and summed, in one statement
+    const [{ available }] = await m.query<{ available: string }[]>(
+      `WITH l AS (SELECT balance_fen FROM ledger_balance WHERE program_id = $1 AND account LIKE $2 ORDER BY account FOR UPDATE)
+       SELECT coalesce(sum(balance_fen), 0)::text AS available FROM l`,
+      [chosen.programId, `grant:${chosen.grantId.toLowerCase()}:%:available`],
+    );
+    const balance = { availableFen: BigInt(available) };
     // the usage row is created and locked even without a cap: the hold counts on it either way
     const used = await providerUsage(m, chosen.programId, providerId, true);
     const capLeft = chosen.providerCapFen === null ? null : chosen.providerCapFen - used;
