@@ -397,4 +397,19 @@ describe('money under contention and in the 通用 mode', () => {
     expect(providerKeeps - (resolved.contract.subsidyFen - resolved.subsidyReleasedFen)).toBe(PRICE - R - (50_000 - released));
     expect(await ledgerClean(w)).toBe(true);
   });
+
+  it('shares the provider cap exactly when accepts on different grants race for it (a refused reservation runs again on the new usage)', async () => {
+    const [used0]: { used: string }[] = await w.t.app.get(DataSource).query('SELECT used_fen::text AS used FROM voucher_provider_cap_usage WHERE provider_id = $1', [w.provider.id]);
+    const room = 120_000 - Number(used0.used);
+    const buyers = [w.enterprises[0], w.enterprises[0], w.enterprises[1]];
+    const ids: string[] = [];
+    for (const e of buyers) ids.push((await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId: e, requirements: 'cap race' }))).id);
+    const answers = await Promise.all(ids.map((id) => post(w.buyer.token, `/api/v1/orders/${id}/accept`, {})));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    const total = answers.reduce((sum, a) => sum + (a.body.contract.subsidyFen as number), 0);
+    expect(total).toBe(Math.min(room, 150_000));
+    const [used1]: { used: string }[] = await w.t.app.get(DataSource).query('SELECT used_fen::text AS used FROM voucher_provider_cap_usage WHERE provider_id = $1', [w.provider.id]);
+    expect(Number(used1.used)).toBe(120_000);
+    expect(await ledgerClean(w)).toBe(true);
+  });
 });

@@ -228,6 +228,19 @@ export class OrdersService implements OnModuleInit {
    * with the new preview. When nothing is due the order is paid at once.
    */
   async accept(me: Principal, id: string, input: AcceptInput): Promise<OrderView> {
+    // the provider cap is reserved optimistically, as the last write: when a concurrent accept took
+    // the room first, the reservation is refused, nothing of this attempt stays, and it runs again
+    // on the new usage (a smaller subsidy, or SUBSIDY_CHANGED when the caller said what it expected)
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.acceptOnce(me, id, input);
+      } catch (e) {
+        if (!(isDomainError(e) && e.code === 'PROVIDER_CAP_REACHED') || attempt >= 5) throw e;
+      }
+    }
+  }
+
+  private async acceptOnce(me: Principal, id: string, input: AcceptInput): Promise<OrderView> {
     return this.command(me, id, 'accept', async (m, order, actors) => {
       const offering = await m.findOneOrFail(Offering, { where: { id: order.offeringId } });
       // which grant pays, read without locks: the guards and the party checks come first, so an
@@ -292,6 +305,7 @@ export class OrdersService implements OnModuleInit {
         holdId: order.holdId,
         capReason: p.capReason,
       });
+      if (hold) await this.subsidies.reserve(m, p, order.providerId); // last: the cap row is locked from here to the commit
       if (order.dueFen === 0n) await this.markPaid(m, order, null, 'nothing due');
     });
   }

@@ -21,8 +21,6 @@ export interface ProviderCapInput {
   amountFen: Fen;
   /** The program's provider cap when the caller has read the program already (null: no cap). */
   capFen?: Fen | null;
-  /** The caller created (and locked) the usage row already. */
-  rowExists?: boolean;
 }
 
 /**
@@ -88,25 +86,22 @@ export class ProgramCapsService {
   }
 
   /**
-   * Counts a hold against the provider's cap, in the transaction of the hold: a conditional
-   * update, so concurrent holds never push usage past the cap (409 PROVIDER_CAP_REACHED).
+   * Counts a hold against the provider's cap, in the transaction of the hold: one conditional
+   * upsert, so concurrent holds never push usage past the cap (409 PROVIDER_CAP_REACHED), and the
+   * row is locked only from this statement to the commit — callers make it their last write.
    */
   async reserveProviderCap(m: EntityManager, input: ProviderCapInput): Promise<void> {
     if (input.amountFen <= 0n) throw new RangeError('amount must be positive');
     const cap = input.capFen !== undefined ? input.capFen : (await this.program(m, input.programId)).providerAnnualCapFen;
-    if (!input.rowExists) {
-      await m.query(
-        `INSERT INTO voucher_provider_cap_usage (id, program_id, provider_id, used_fen) VALUES (gen_random_uuid(), $1, $2, 0)
-         ON CONFLICT (program_id, provider_id) DO NOTHING`,
-        [input.programId, input.providerId],
-      );
-    }
-    const [, affected] = await m.query<[unknown, number]>(
-      `UPDATE voucher_provider_cap_usage SET used_fen = used_fen + $3
-        WHERE program_id = $1 AND provider_id = $2 AND ($4::bigint IS NULL OR used_fen + $3 <= $4::bigint)`,
+    const rows = await m.query<{ used_fen: string }[]>(
+      `INSERT INTO voucher_provider_cap_usage (id, program_id, provider_id, used_fen)
+       SELECT gen_random_uuid(), $1, $2, $3::bigint WHERE $4::bigint IS NULL OR $3::bigint <= $4::bigint
+       ON CONFLICT (program_id, provider_id) DO UPDATE SET used_fen = voucher_provider_cap_usage.used_fen + EXCLUDED.used_fen
+        WHERE $4::bigint IS NULL OR voucher_provider_cap_usage.used_fen + EXCLUDED.used_fen <= $4::bigint
+       RETURNING used_fen::text AS used_fen`,
       [input.programId, input.providerId, input.amountFen.toString(), cap === null ? null : cap.toString()],
     );
-    if (affected === 0) throw providerCapReached();
+    if (rows.length === 0) throw providerCapReached();
   }
 
   /** Gives back provider usage on a release or forfeit (never below 0). */

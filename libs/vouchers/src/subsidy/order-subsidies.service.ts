@@ -168,8 +168,9 @@ export class OrderSubsidiesService {
       [chosen.programId, `grant:${chosen.grantId.toLowerCase()}:%:available`],
     );
     const balance = { availableFen: BigInt(available) };
-    // the usage row is created and locked even without a cap: the hold counts on it either way
-    const used = await providerUsage(m, chosen.programId, providerId, true);
+    // the provider's usage is read, not locked: the reservation (reserveProviderCap, the command's
+    // last write) is a conditional update, and a command it refuses is run again (OrdersService.accept)
+    const used = await providerUsage(m, chosen.programId, providerId, false);
     const capLeft = chosen.providerCapFen === null ? null : chosen.providerCapFen - used;
     const s = this.calculator.calculate({
       priceFen: chosen.priceFen,
@@ -181,7 +182,10 @@ export class OrderSubsidiesService {
     return { ...chosen, subsidyFen: s.subsidyFen, ownShareFen: s.ownShareFen, capReason: s.subsidyFen < s.ratioAmountFen ? LIMIT_REASON[s.limitedBy] : null };
   }
 
-  /** Holds the previewed subsidy on its grant and counts it on the provider's cap; null when there is nothing to hold. */
+  /**
+   * Holds the previewed subsidy on its grant; null when there is nothing to hold. The provider's
+   * cap is counted separately (`reserve`), as late in the transaction as the caller can.
+   */
   async hold(m: EntityManager, input: OrderHoldInput): Promise<HoldView | null> {
     const p = input.preview;
     if (!p.grantId || !p.programId || p.subsidyFen <= 0n) return null;
@@ -194,9 +198,13 @@ export class OrderSubsidiesService {
       actorId: input.actorId,
       idempotencyKey: `hold:order:${input.orderId}`,
     });
-    // the cap row exists and is locked (preview with lock / relock)
-    await this.caps.reserveProviderCap(m, { programId: p.programId, providerId: input.providerId, amountFen: p.subsidyFen, capFen: p.providerCapFen, rowExists: true });
     return hold;
+  }
+
+  /** Counts a held subsidy on the provider's cap: one conditional upsert (409 PROVIDER_CAP_REACHED when a concurrent hold took the room). */
+  async reserve(m: EntityManager, preview: SubsidyPreview, providerId: string): Promise<void> {
+    if (!preview.grantId || !preview.programId || preview.subsidyFen <= 0n) return;
+    await this.caps.reserveProviderCap(m, { programId: preview.programId, providerId, amountFen: preview.subsidyFen, capFen: preview.providerCapFen });
   }
 
   /**
