@@ -6,9 +6,9 @@
 // Each server gets a free port, its own temporary data directory and a random master key, and
 // sends no analytics; stop() ends it and removes the directory.
 import { execFileSync, spawn } from 'node:child_process';
+import { freePort } from './test-server-support.js';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -28,16 +28,6 @@ export function meilisearchBinaryVersion(binary = meilisearchBinaryPath()) {
   return m[1];
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Starts a server and waits until /health answers. Resolves to { host, masterKey, stop }.

@@ -3,37 +3,18 @@
 // The binary: WEED_BINARY, else `$(go env GOPATH)/bin/weed` (.ci/run builds it from the Go module
 // proxy; see SEAWEEDFS_VERSION), else weed on PATH. One server per test run, anonymous access,
 // one bucket, its own data directory.
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
+import { spawn } from 'node:child_process';
+import { freePort, goBinaryPath } from './test-server-support.js';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 export const SEAWEEDFS_VERSION = 'v0.0.0-20261109003541-7506e5f91cd6';
 
 export function weedBinaryPath() {
-  if (process.env.WEED_BINARY) return existsSync(process.env.WEED_BINARY) ? process.env.WEED_BINARY : null;
-  const candidates = [];
-  try {
-    candidates.push(path.join(execFileSync('go', ['env', 'GOPATH'], { encoding: 'utf8' }).trim(), 'bin', 'weed'));
-  } catch {
-    /* no Go here */
-  }
-  candidates.push(path.join(os.homedir(), 'go', 'bin', 'weed'));
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) if (dir) candidates.push(path.join(dir, 'weed'));
-  return candidates.find((c) => existsSync(c)) ?? null;
+  return goBinaryPath('weed', 'WEED_BINARY');
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts `weed mini` with an S3 endpoint on a free port and waits until the bucket answers. Resolves to { endpoint, bucket, stop }. */
 export async function startS3Server({ binary = weedBinaryPath(), bucket = 'innoserve-test', startTimeoutMs = 60_000 } = {}) {

