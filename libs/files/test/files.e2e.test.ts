@@ -87,6 +87,12 @@ describe('files over HTTP', () => {
     expect({ files: storedCount(), rows: await rows() }).toEqual(before);
   });
 
+  it('refuses a multipart body on a route that takes JSON with 415 (a cross-site form post never reaches a command)', async () => {
+    const m = multipart([{ field: 'file', name: 'a.pdf', type: 'application/pdf', bytes: PDF }]);
+    const res = await t.request('POST', '/api/v1/auth/logout', { token: alice.token, rawBody: m.body, headers: { 'content-type': m.type } });
+    expect({ status: res.status, code: res.body.code }).toEqual({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+  });
+
   it('answers 404 to anyone but the uploader, unless an access rule lets them in', async () => {
     const res = await upload(alice.token, [{ field: 'file', name: 'a.pdf', type: 'application/pdf', bytes: PDF }]);
     expect((await t.request('GET', `/api/v1/files/${res.body.id}`, { token: bob.token })).status).toBe(404);

@@ -27,8 +27,9 @@ function mediaTypeOf(request: FastifyRequest): string | undefined {
  * DTO from it — a cross-site form post would reach a JSON route without a CORS preflight.
  */
 export function assertMediaType(request: FastifyRequest): void {
-  if (request.body === undefined) return;
   const type = mediaTypeOf(request);
+  // a multipart body is not parsed before the handler (the route streams it), so it is checked even without a body
+  if (request.body === undefined && type !== 'multipart/form-data') return;
   if (type === undefined || JSON_MEDIA_TYPE.test(type)) return;
   const accepted = (request.routeOptions.config as unknown as Record<string, unknown> | undefined)?.[ACCEPTED_MEDIA_TYPES_KEY];
   if (Array.isArray(accepted) && accepted.includes(type)) return;
