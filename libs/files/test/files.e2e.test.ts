@@ -114,6 +114,8 @@ describe(detectMime.name, () => {
     expect(detectMime(Buffer.concat([zipEntry('[Content_Types].xml'), zipEntry('xl/workbook.xml')]))).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(detectMime(zipEntry('OFD.xml'))).toBe('application/ofd');
     expect(detectMime(zipEntry('other.txt'))).toBe('application/zip');
+    // found in review: a truncated local header must not read past the end (was a RangeError → 500)
+    expect(detectMime(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x01, 0x02, 0x03]))).toBe('application/zip');
     expect(detectMime(Buffer.from('GIF89a'))).toBeNull();
     expect(detectMime(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
   });

@@ -162,6 +162,15 @@ describe('orders over HTTP (offline payments)', () => {
       const both = await post(w.buyer.token, `/api/v1/orders/${rfq.id}/quote`, { priceFen: 60_000, scope: 's', leadTimeDays: 3, validUntil: '2026-03-20' });
       expect(both.status).toBe(403);
       expect(both.body.code).toBe('CONFLICT_OF_INTEREST');
+      // found in review: a dual member who starts the payment for the enterprise cannot confirm that transfer for the provider
+      const colleague = await registerAndLogin(w.t);
+      await w.t.app.get(DataSource).query(`INSERT INTO membership (id, organization_id, user_id, role) VALUES (gen_random_uuid(), $1, $2, 'member')`, [w.enterprises[3], colleague.userId]);
+      const direct = await ok(post(colleague.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId: w.enterprises[3], requirements: 'dual' }));
+      await ok(post(colleague.token, `/api/v1/orders/${direct.id}/accept`, {}));
+      const pay = await ok(post(w.buyer.token, `/api/v1/orders/${direct.id}/payments`, { method: 'offline' }));
+      const [{ name }]: { name: string }[] = await w.t.app.get(DataSource).query('SELECT name FROM organization WHERE id = $1', [w.enterprises[3]]);
+      const self = await post(w.buyer.token, `/api/v1/orders/${direct.id}/payments/${pay.id}/confirm`, { reference: 'X', payerName: name, payerAccountNo: '6222000011112222' });
+      expect({ status: self.status, code: self.body.code }).toEqual({ status: 403, code: 'CONFLICT_OF_INTEREST' });
     } finally {
       await w.t.app.get(DataSource).query(`DELETE FROM membership WHERE organization_id = $1 AND user_id = $2`, [w.provider.id, w.buyer.userId]);
     }

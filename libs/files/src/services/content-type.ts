@@ -31,10 +31,11 @@ function zipKind(b: Buffer): AllowedMime {
   const names: string[] = [];
   let at = 0;
   for (let i = 0; i < 8 && starts(b, [0x50, 0x4b, 0x03, 0x04], at); i++) {
+    if (b.length < at + 30) break; // a truncated local header: plain ZIP, never a read past the end
     const nameLen = b.readUInt16LE(at + 26);
     const extraLen = b.readUInt16LE(at + 28);
     const compressed = b.readUInt32LE(at + 18);
-    names.push(b.toString('latin1', at + 30, at + 30 + nameLen));
+    names.push(b.toString('latin1', at + 30, Math.min(b.length, at + 30 + nameLen)));
     const flags = b.readUInt16LE(at + 6);
     if (flags & 0x08) break; // sizes after the data: stop here
     at += 30 + nameLen + extraLen + compressed;

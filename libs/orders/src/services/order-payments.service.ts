@@ -188,6 +188,12 @@ export class OrderPaymentsService {
     if (!(await this.isMember(m, me, orgId))) throw partyOnly(side);
     const other = side === 'enterprise' ? order.providerActorIds : order.enterpriseActorIds;
     if (other.includes(me.userId)) throw new ForbiddenError(undefined, 'CONFLICT_OF_INTEREST');
+    // remembered, so that the same person cannot then act for the other side (pay, then confirm its own transfer)
+    const mine = side === 'enterprise' ? order.enterpriseActorIds : order.providerActorIds;
+    if (!mine.includes(me.userId)) {
+      mine.push(me.userId);
+      await m.query(`UPDATE service_order SET ${side === 'enterprise' ? 'enterprise_actor_ids' : 'provider_actor_ids'} = $2 WHERE id = $1`, [order.id, mine]);
+    }
   }
 
   private async isMember(m: EntityManager, me: Principal, orgId: string): Promise<boolean> {

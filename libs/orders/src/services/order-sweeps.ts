@@ -48,12 +48,13 @@ export class OrderSweeps {
   private async each(status: 'delivered' | 'contracted' | 'paid', act: (id: string) => Promise<boolean>): Promise<number> {
     const today = shanghaiDate(this.clock.now());
     let n = 0;
-    const seen = new Set<string>();
+    // keyset pages by id: an order that stays due (it refused, or moved on) never hides the ones after it
+    let after: string | undefined;
     for (;;) {
-      const ids = (await this.orders.dueOrders(status, today, BATCH)).filter((id) => !seen.has(id));
+      const ids = await this.orders.dueOrders(status, today, BATCH, after);
       if (ids.length === 0) return n;
+      after = ids[ids.length - 1];
       for (const id of ids) {
-        seen.add(id);
         try {
           if (await act(id)) n++;
         } catch (e) {

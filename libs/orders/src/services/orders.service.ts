@@ -329,6 +329,11 @@ export class OrdersService implements OnModuleInit {
    */
   async cancel(me: Principal | 'system', id: string, reason: string): Promise<OrderView | null> {
     return this.command(me, id, 'cancel', async (m, order, actors) => {
+      // the worker cancels only a contract still unpaid past its last day, re-checked under the lock
+      // (a payment confirmed after the sweep read its list moves the order on)
+      if (me === 'system' && (order.status !== 'contracted' || order.dueOn === null || order.dueOn >= this.today())) {
+        throw new IllegalTransitionError('order', order.status, 'cancel');
+      }
       const from = order.status;
       order.status = orderMachine.transition(from, 'cancel', actors, await this.plainContext(order, reason));
       order.closedAt = this.clock.now();
@@ -530,16 +535,16 @@ export class OrdersService implements OnModuleInit {
   // ---------------------------------------------------------------- the worker's sweeps (OrderSweeps)
 
   /** Orders whose timed step is due on or before `today`, in `status`. */
-  async dueOrders(status: OrderStatus, before: string, limit: number): Promise<string[]> {
-    const rows = await this.dataSource.manager
+  async dueOrders(status: OrderStatus, before: string, limit: number, afterId = '00000000-0000-0000-0000-000000000000'): Promise<string[]> {
+    const qb = this.dataSource.manager
       .createQueryBuilder(ServiceOrder, 'o')
       .select('o.id', 'id')
       .where('o.status = :status', { status })
       .andWhere('o.dueOn < :before', { before })
-      .orderBy('o.dueOn', 'ASC')
-      .addOrderBy('o.id', 'ASC')
-      .limit(limit)
-      .getRawMany<{ id: string }>();
+      .andWhere('o.id > :afterId', { afterId });
+    // a flagged order stays paid and overdue: leave it out, or the flagged ones would fill every page
+    if (status === 'paid') qb.andWhere(`NOT ('start_overdue' = ANY(o.flags))`);
+    const rows = await qb.orderBy('o.id', 'ASC').limit(limit).getRawMany<{ id: string }>();
     return rows.map((r) => r.id);
   }
 
