@@ -6,6 +6,19 @@ import type { AuditInput } from './audit-entry.input.js';
 import { GENESIS_HASH, entryHash, storableString, toJsonValue, type AuditEntryContent } from './audit-hash.js';
 
 /** The lock key of one stream: writers of different streams never wait on each other. */
+/** The newest entry of a stream: its sequence number and hash. */
+export interface StreamHead {
+  seq: number;
+  hash: string;
+}
+
+/** Parses what `AuditService.headExpression` selected (null: the stream is empty). */
+export function streamHead(value: unknown): StreamHead | null {
+  if (value === null || value === undefined) return null;
+  const v = (typeof value === 'string' ? JSON.parse(value) : value) as { seq: number; hash: string };
+  return { seq: Number(v.seq), hash: v.hash };
+}
+
 export function streamLockKey(streamType: string, streamId: string): string {
   return `${streamType}:${streamId}`;
 }
@@ -39,6 +52,66 @@ export class AuditService {
       [streamType, streamId, actionPrefixes],
     );
     return rows[0] ? { actorId: rows[0].actor_id, occurredAt: new Date(rows[0].occurred_at) } : null;
+  }
+
+  /**
+   * For a caller that composes its own statements around a stream it holds locked (every writer of
+   * the stream takes that lock first, e.g. the aggregate's row FOR UPDATE in an earlier statement):
+   * the expression (a scalar subquery, json) of the stream's head, to select in a statement run
+   * after the lock — beside the caller's own writes, so the head read costs no round trip of its own.
+   * Parse it with `streamHead`, then write the entries with `nextEntriesInsert`.
+   */
+  headExpression(p: SqlParams, streamType: string, streamId: string): string {
+    return `(SELECT json_build_object('seq', stream_seq, 'hash', hash) FROM audit_entry
+              WHERE stream_type = ${p.add(storableString(streamType), 'text')} AND stream_id = ${p.add(storableString(streamId), 'text')}
+              ORDER BY stream_seq DESC LIMIT 1)`;
+  }
+
+  /**
+   * The INSERT (for a CTE of the caller's statement) of entries appended to one stream after `head`
+   * (what `headExpression` read, null for an empty stream), chained in the given order; returns the
+   * new head too, for a later append in the same transaction. The caller must hold the stream's
+   * lock from the head read to its commit; the unique (stream, seq) key refuses a stale head.
+   */
+  nextEntriesInsert(p: SqlParams, head: StreamHead | null, inputs: readonly AuditInput[]): { sql: string; head: StreamHead } {
+    if (inputs.length === 0) throw new RangeError('no entries');
+    const occurredAt = (this.clock?.now() ?? new Date()).toISOString();
+    let prev = head ?? { seq: 0, hash: GENESIS_HASH };
+    const rows = inputs.map((input) => {
+      const content: AuditEntryContent = {
+        streamType: storableString(input.streamType),
+        streamId: storableString(input.streamId),
+        streamSeq: prev.seq + 1,
+        action: storableString(input.action),
+        actorId: input.actorId === null ? null : input.actorId.toLowerCase(),
+        occurredAt,
+        before: toJsonValue(input.before),
+        after: toJsonValue(input.after),
+        reason: input.reason == null ? null : storableString(input.reason),
+        prevHash: prev.hash,
+      };
+      const hash = entryHash(content);
+      prev = { seq: content.streamSeq, hash };
+      return { content, hash };
+    });
+    if (rows.some((r) => r.content.streamType !== rows[0].content.streamType || r.content.streamId !== rows[0].content.streamId)) throw new RangeError('entries of one stream');
+    const sql = `INSERT INTO audit_entry (stream_type, stream_id, stream_seq, action, actor_id, occurred_at, before, after, reason, prev_hash, hash, xact_id)
+      SELECT e.stream_type, e.stream_id, e.stream_seq, e.action, e.actor_id, e.occurred_at, e.before, e.after, e.reason, e.prev_hash, e.hash, pg_current_xact_id()::text::bigint
+        FROM ${p.unnest('e', [
+          ['stream_type', rows.map((r) => r.content.streamType), 'text'],
+          ['stream_id', rows.map((r) => r.content.streamId), 'text'],
+          ['stream_seq', rows.map((r) => r.content.streamSeq), 'int'],
+          ['action', rows.map((r) => r.content.action), 'text'],
+          ['actor_id', rows.map((r) => r.content.actorId), 'uuid'],
+          ['occurred_at', rows.map((r) => r.content.occurredAt), 'timestamptz'],
+          ['before', rows.map((r) => JSON.stringify(r.content.before)), 'jsonb'],
+          ['after', rows.map((r) => JSON.stringify(r.content.after)), 'jsonb'],
+          ['reason', rows.map((r) => r.content.reason), 'text'],
+          ['prev_hash', rows.map((r) => r.content.prevHash), 'text'],
+          ['hash', rows.map((r) => r.hash), 'text'],
+        ])}
+       ORDER BY e.ord`;
+    return { sql, head: prev };
   }
 
   /**

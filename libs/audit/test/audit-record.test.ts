@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ManualClock } from '@innoserve/core';
-import { TransactionRunner } from '@innoserve/database';
-import { AuditService, GENESIS_HASH, entryHash } from '@innoserve/audit';
+import { SqlParams, TransactionRunner } from '@innoserve/database';
+import { AuditService, GENESIS_HASH, entryHash, streamHead } from '@innoserve/audit';
 import { ALL_ENTITIES } from '../../../apps/cli/src/schema.js';
 import { openAuditTestDb, type AuditTestDb } from './audit-db.js';
 
@@ -54,6 +54,39 @@ describe(AuditService.name, () => {
       expect(r.hash).toBe(recomputed);
     });
   };
+
+  it('composed appends (headExpression beside other work, then nextEntriesInsert) continue the same chain as record()', async () => {
+    const id = randomUUID();
+    await tx.run((m) => audit.record(m, { streamType: 'order', streamId: id, action: 'order.requested', actorId: null, after: { fen: 1n } }));
+    const head = await tx.run(async (m) => {
+      const p = new SqlParams();
+      const [row] = await m.query(`WITH other AS (SELECT 1) SELECT ${audit.headExpression(p, 'order', id)} AS head`, p.values);
+      const h = streamHead(row.head);
+      const q = new SqlParams();
+      const ins = audit.nextEntriesInsert(q, h, [
+        { streamType: 'order', streamId: id, action: 'order.payment.confirmed', actorId: null, after: { paymentId: 'x' } },
+        { streamType: 'order', streamId: id, action: 'order.paid', actorId: null, before: { status: 'contracted' }, after: { status: 'paid' }, reason: 'r' },
+      ]);
+      await m.query(ins.sql, q.values);
+      return ins.head;
+    });
+    // record() after them reads the head the composed insert wrote
+    await tx.run((m) => audit.record(m, { streamType: 'order', streamId: id, action: 'order.started', actorId: null }));
+    const rows = await stream('order', id);
+    expect(rows.map((r) => r.action)).toEqual(['order.requested', 'order.payment.confirmed', 'order.paid', 'order.started']);
+    expect(head).toEqual({ seq: 3, hash: rows[2].hash });
+    expectChain(rows, 4);
+  });
+
+  it('a composed append from a stale head is refused by the (stream, seq) key and writes nothing', async () => {
+    const id = randomUUID();
+    await tx.run((m) => audit.record(m, { streamType: 'order', streamId: id, action: 'order.requested', actorId: null }));
+    const q = new SqlParams();
+    const ins = audit.nextEntriesInsert(q, null, [{ streamType: 'order', streamId: id, action: 'order.stale', actorId: null }]);
+    await expect(tx.run((m) => m.query(ins.sql, q.values))).rejects.toMatchObject({ code: '23505' });
+    expect((await stream('order', id)).map((r) => r.action)).toEqual(['order.requested']);
+    expect(streamHead(null)).toBeNull();
+  });
 
   it('chains the entries of a stream: seq 1..n, each prev_hash the hash before it', async () => {
     const id = randomUUID();

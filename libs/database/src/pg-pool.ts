@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import pg, { type Pool, type QueryResultRow } from 'pg';
-import { DataSource } from 'typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /** The hot-path pool registered for a DataSource (HotPathPool), if any. */
 const HOT_POOLS = new WeakMap<DataSource, Pool>();
@@ -64,5 +65,27 @@ export function pgPoolOf(dataSource: DataSource): Pool {
 export async function preparedQuery<T extends QueryResultRow>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
   const pool = HOT_POOLS.get(dataSource) ?? pgPoolOf(dataSource);
   const result = await pool.query<T>({ name, text, values });
+  return result.rows;
+}
+
+const preparedNames = new Map<string, string>();
+
+/**
+ * Runs one statement of the caller's transaction (`m`, a TransactionRunner manager) as a named
+ * prepared statement on its connection: parsed once per connection, and planned generically once
+ * PostgreSQL finds that as good — for the long statements a command composes from several libs'
+ * CTEs, whose parse and plan cost more than their execution. The name is derived from the text, so
+ * one name always means one text. Outside a transaction it falls back to `m.query`.
+ */
+export async function queryPrepared<T>(m: EntityManager, text: string, values: unknown[]): Promise<T[]> {
+  const qr = m.queryRunner as unknown as { isTransactionActive?: boolean; connect(): Promise<pg.PoolClient> } | undefined;
+  if (!qr?.isTransactionActive) return m.query(text, values);
+  let name = preparedNames.get(text);
+  if (name === undefined) {
+    name = `innoserve_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    if (preparedNames.size < 10_000) preparedNames.set(text, name);
+  }
+  const client = await qr.connect();
+  const result = await client.query<T & QueryResultRow>({ name, text, values });
   return result.rows;
 }

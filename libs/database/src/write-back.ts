@@ -1,4 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { SqlParams } from './sql-params.js';
 
 /**
  * Writes a row the caller loaded (and holds locked) back in one UPDATE by primary key: every
@@ -16,4 +17,27 @@ export async function writeBack<T extends ObjectLiteral>(m: EntityManager, targe
   const where: Record<string, unknown> = {};
   for (const c of meta.primaryColumns) where[c.propertyName] = c.getEntityValue(row);
   await m.createQueryBuilder().update(target).set(set as never).where(where).execute();
+}
+
+/**
+ * The UPDATE `writeBack` runs, as SQL text for a CTE of the caller's statement (its parameters
+ * added to `p`): a command that writes its row back beside other work saves a round trip.
+ */
+export function writeBackSql<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, row: T, p: SqlParams): string {
+  const meta = m.connection.getMetadata(target);
+  const set: Record<string, unknown> = {};
+  for (const c of meta.columns) {
+    if (c.isPrimary || c.isCreateDate || c.isUpdateDate) continue;
+    set[c.propertyName] = c.getEntityValue(row);
+  }
+  const where: Record<string, unknown> = {};
+  for (const c of meta.primaryColumns) where[c.propertyName] = c.getEntityValue(row);
+  const [sql, params] = m.createQueryBuilder().update(target).set(set as never).where(where).getQueryAndParameters();
+  const renumbered = new Map<number, string>();
+  return sql.replace(/\$(\d+)/g, (_, n: string) => {
+    const i = Number(n);
+    let placeholder = renumbered.get(i);
+    if (placeholder === undefined) renumbered.set(i, (placeholder = p.add(params[i - 1])));
+    return placeholder;
+  });
 }

@@ -223,6 +223,54 @@ describe(LedgerService.name, () => {
       expect(await t.ledger.getHold(t.ds.manager, h.id)).toMatchObject({ status: 'released', openFen: 0n, closedAt: expect.any(Date) });
     });
 
+    // holdWrite: the same hold as CTEs of the caller's statement, on rows the caller locked and read
+    const available = async (m: import('typeorm').EntityManager) =>
+      (
+        await m.query<{ source: string; balance_fen: string }[]>(
+          `SELECT source, balance_fen::text AS balance_fen FROM ledger_balance WHERE program_id = $1 AND grant_id = $2 AND kind = 'grant_available' ORDER BY account FOR UPDATE`,
+          [P, G],
+        )
+      ).map((r) => ({ source: r.source, balanceFen: BigInt(r.balance_fen) }));
+    const composedHold = (amountFen: bigint, idempotencyKey = key('order'), avail?: { source: string; balanceFen: bigint }[]) =>
+      t.tx.run(async (m) => {
+        const p = new SqlParams();
+        const w = t.ledger.holdWrite(p, { programId: P, grantId: G, amountFen, sourceOrder: [CITY, COUNTY], reference: 'order:x', actorId: null, idempotencyKey }, avail ?? (await available(m)));
+        const [row] = await m.query(`WITH ${w.ctes.join(', ')} SELECT ${w.select}`, p.values);
+        w.check(row);
+        return w.hold;
+      });
+
+    it('holdWrite holds in one statement exactly what hold() holds, with the same parts, read back equal', async () => {
+      const h = await composedHold(333n);
+      expect(h.parts).toEqual([
+        { source: CITY, amountFen: 200n, openFen: 200n },
+        { source: COUNTY, amountFen: 133n, openFen: 133n },
+      ]);
+      expect(await t.ledger.getHold(t.ds.manager, h.id)).toEqual(h);
+      expect(await parts()).toEqual([
+        [COUNTY, 3867n, 133n],
+        [CITY, 5801n, 200n],
+      ]);
+    });
+
+    it('holdWrite refuses a debit the locked rows no longer cover and a reused key, and leaves nothing behind', async () => {
+      // the caller read more than the rows hold (stale): the conditional debit refuses, the transaction rolls back
+      const stale = [
+        { source: CITY, balanceFen: 1_000_000n },
+        { source: COUNTY, balanceFen: 1_000_000n },
+      ];
+      expect(await codeOf(composedHold(20_000n, key('order'), stale))).toBe('VOUCHER_INSUFFICIENT_BALANCE');
+      const k = key('order');
+      await composedHold(10n, k);
+      await expect(composedHold(10n, k)).rejects.toThrow(/idempotency key/i);
+      expect(await parts()).toEqual([
+        [COUNTY, 3997n, 3n],
+        [CITY, 5994n, 7n],
+      ]);
+      expect(await count('ledger_hold')).toBeGreaterThan(0);
+      expect((await t.ledger.openHolds(t.ds.manager, G)).map((x) => x.amountFen)).toEqual([10n]);
+    });
+
     it('redeems exactly the parts the hold recorded into the payable accounts', async () => {
       const { hold: h } = await hold(333n);
       await hold(1001n); // another order changes the available proportions meanwhile

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock, ForbiddenError, IllegalTransitionError, NotFoundError, isUuid } from '@innoserve/core';
-import { TransactionRunner, writeBack } from '@innoserve/database';
+import { TransactionRunner, writeBack, writeBackSql } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import type { Principal } from '@innoserve/identity';
 import { OrganizationsService } from '@innoserve/organizations';
@@ -104,7 +104,7 @@ export class OrderPaymentsService {
       const order = await this.visible(m, me, orderId, false);
       const payment = isUuid(paymentId) ? await this.payments.find(m, paymentId) : null;
       if (!payment || payment.orderId !== order.id) throw new NotFoundError('payment');
-      return paymentView(payment, { secret: await this.isMember(m, me, order.enterpriseId) });
+      return paymentView(payment, { secret: await this.isMember(m, me, order, 'enterprise') });
     });
   }
 
@@ -112,11 +112,15 @@ export class OrderPaymentsService {
   async confirmTransfer(me: Principal, orderId: string, paymentId: string, input: ConfirmTransferInput, assertFile: (m: EntityManager, fileId: string) => Promise<void>): Promise<PaymentViewDto> {
     return this.tx.run(async (m) => {
       const order = await this.lockVisible(m, me, orderId);
-      await this.assertSide(m, me, order, 'provider');
+      await this.assertSide(m, me, order, 'provider', order.status === 'contracted');
       const payment = await this.paymentOf(m, order, paymentId);
       if (payment.method !== 'offline' || payment.status !== 'pending') throw paymentNotPending(payment.status);
-      const [{ name }] = await m.query<{ name: string }[]>('SELECT name FROM organization WHERE id = $1', [order.enterpriseId]);
-      if (normalizeName(input.payerName) !== normalizeName(name)) throw payerMismatch(name);
+      // the payer is the enterprise: its name on the contract, or its current name when it changed since
+      const contracted = order.contract?.enterprise.name;
+      if (contracted === undefined || normalizeName(input.payerName) !== normalizeName(contracted)) {
+        const [{ name }] = await m.query<{ name: string }[]>('SELECT name FROM organization WHERE id = $1', [order.enterpriseId]);
+        if (normalizeName(input.payerName) !== normalizeName(name)) throw payerMismatch(name);
+      }
       if (input.slipFileId) await assertFile(m, input.slipFileId);
       payment.confirmation = {
         reference: input.reference,
@@ -125,8 +129,14 @@ export class OrderPaymentsService {
         slipFileId: input.slipFileId ?? null,
         confirmedBy: me.userId,
       };
-      await this.record(m, order, 'order.payment.confirmed', me.userId, { paymentId: payment.id, bankReference: input.reference, payerName: input.payerName });
-      await this.payments.markSucceeded(m, payment); // the listener moves the order to paid
+      const confirmed = { action: 'order.payment.confirmed', actorId: me.userId, after: { paymentId: payment.id, bankReference: input.reference, payerName: input.payerName } };
+      if (order.status === 'contracted' && this.payments.succeed(payment)) {
+        // the usual case in three statements: the payment row beside the order row's UPDATE (now paid) and the stream head, then both entries
+        await this.orders.markPaid(m, order, me, `offline payment ${payment.id}`, { entries: [confirmed], beside: (p) => ({ ctes: [`payment_row AS (${writeBackSql(m, Payment, payment, p)})`] }) });
+      } else {
+        await this.record(m, order, confirmed.action, me.userId, confirmed.after);
+        await this.payments.markSucceeded(m, payment); // the listener handles an order no longer waiting for it
+      }
       return paymentView(payment, { secret: false });
     });
   }
@@ -175,29 +185,29 @@ export class OrderPaymentsService {
     return this.visible(m, me, orderId, true);
   }
 
+  /** The order (locked with `lock`) and the caller's memberships of its parties, in one statement; 404 when the caller cannot see it. */
   private async visible(m: EntityManager, me: Principal, orderId: string, lock: boolean): Promise<ServiceOrder> {
-    const order = isUuid(orderId) ? await m.findOne(ServiceOrder, { where: { id: orderId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) }) : null;
-    if (!order) throw new NotFoundError('order');
+    const order = await this.orders.lock(m, orderId, me, lock);
     if (!(await this.orders.canRead(m, me, order))) throw new NotFoundError('order');
     return order;
   }
 
   /** Members of `side` act; a member of both who acted for the other side is refused (403). */
-  private async assertSide(m: EntityManager, me: Principal, order: ServiceOrder, side: 'enterprise' | 'provider'): Promise<void> {
-    const orgId = side === 'enterprise' ? order.enterpriseId : order.providerId;
-    if (!(await this.isMember(m, me, orgId))) throw partyOnly(side);
+  private async assertSide(m: EntityManager, me: Principal, order: ServiceOrder, side: 'enterprise' | 'provider', rowWrittenLater = false): Promise<void> {
+    if (!(await this.orders.sides(m, me, order))[side]) throw partyOnly(side);
     const other = side === 'enterprise' ? order.providerActorIds : order.enterpriseActorIds;
     if (other.includes(me.userId)) throw new ForbiddenError(undefined, 'CONFLICT_OF_INTEREST');
     // remembered, so that the same person cannot then act for the other side (pay, then confirm its own transfer)
     const mine = side === 'enterprise' ? order.enterpriseActorIds : order.providerActorIds;
     if (!mine.includes(me.userId)) {
       mine.push(me.userId);
+      if (rowWrittenLater) return; // the command writes the whole row back
       await m.query(`UPDATE service_order SET ${side === 'enterprise' ? 'enterprise_actor_ids' : 'provider_actor_ids'} = $2 WHERE id = $1`, [order.id, mine]);
     }
   }
 
-  private async isMember(m: EntityManager, me: Principal, orgId: string): Promise<boolean> {
-    return (await this.organizations.membershipRole(orgId, me.userId, m)) !== null;
+  private async isMember(m: EntityManager, me: Principal, order: ServiceOrder, side: 'enterprise' | 'provider'): Promise<boolean> {
+    return (await this.orders.sides(m, me, order))[side];
   }
 
   private record(m: EntityManager, o: ServiceOrder, action: string, actorId: string, after: unknown, reason: string | null = null): Promise<void> {

@@ -17,18 +17,18 @@ import {
   type Fen,
   type Page,
 } from '@innoserve/core';
-import { TransactionRunner, writeBack } from '@innoserve/database';
-import { AuditService } from '@innoserve/audit';
+import { SqlParams, TransactionRunner, queryPrepared, writeBack, writeBackSql } from '@innoserve/database';
+import { AuditService, streamHead } from '@innoserve/audit';
 import { ReferenceService } from '@innoserve/reference';
 import { isStaff, jurisdictionOf, staffCovers, type Principal } from '@innoserve/identity';
 import { OrganizationsService, type DealParty } from '@innoserve/organizations';
 import { Offering, isSearchable } from '@innoserve/catalog';
-import { OrderSubsidiesService, disputeRefund, type SubsidyPreview } from '@innoserve/vouchers';
+import { OrderSubsidiesService, disputeRefund, noSubsidy, type SubsidyBasis, type SubsidyPreview } from '@innoserve/vouchers';
 import { Payment, PaymentsService } from '@innoserve/payments';
 import { orderMachine, type OrderAction, type OrderActor, type OrderContext, type OrderStatus } from '../domain/order-state-machine.js';
 import { defaultContractType } from '../contract/contract-types.js';
 import { renderContractPdf } from '../contract/contract-pdf.js';
-import { ServiceOrder, type ContractParty, type ContractTerms, type ContractTypeKey } from '../entities/service-order.entity.js';
+import { ServiceOrder, type ContractParty, type ContractTerms } from '../entities/service-order.entity.js';
 import {
   bothSides,
   enterpriseBlacklisted,
@@ -85,7 +85,42 @@ export interface OrderListQuery {
 }
 
 /** Who the caller is on one order. */
-interface Sides {
+/** One entry of an order's audit stream. */
+export interface OrderEntry {
+  action: string;
+  actorId: string | null;
+  before?: unknown;
+  /** The value, or a function that gives it when the entries are written (after `beside` ran). */
+  after?: unknown;
+  reason?: string | null;
+}
+
+/** What `OrdersService.write` writes: the order row (unless `writeRow` is false), its stream's entries, and the caller's CTEs. */
+export interface OrderWrite {
+  entries: OrderEntry[];
+  writeRow?: boolean;
+  /**
+   * CTEs (`name AS (…)`) run beside the row's UPDATE and the head read (built first: they may set
+   * fields of the row), the columns (`expr AS alias`) selected from them, and a check of the selected
+   * row (throwing refuses: the transaction rolls back).
+   */
+  beside?: (p: SqlParams) => OrderWriteCtes;
+  /** The same, beside the entries' INSERT, the last statement. */
+  last?: (p: SqlParams) => OrderWriteCtes;
+}
+
+export interface OrderWriteCtes {
+  ctes: string[];
+  select?: string;
+  check?: (row: Record<string, unknown>) => void;
+}
+
+export interface OrderWriteResult {
+  beside: Record<string, unknown>;
+  last: Record<string, unknown>;
+}
+
+export interface Sides {
   enterprise: boolean;
   provider: boolean;
   officer: boolean;
@@ -244,13 +279,13 @@ export class OrdersService implements OnModuleInit {
     return this.command(me, id, 'accept', async (m, order, actors) => {
       const offering = await m.findOneOrFail(Offering, { where: { id: order.offeringId } });
       // which grant pays, read without locks: the guards and the party checks come first, so an
-      // accept that is refused never queues on the grant's and the provider cap's rows
-      let chosen: SubsidyPreview | null = null;
+      // accept that is refused never queues on the grant's rows
+      let basis: SubsidyBasis | null = null;
       let grantProblem: DomainError | null = null;
       // only a quoted order has a price to preview; any other state is refused by the machine below
       if (order.status === 'quoted' && order.priceFen !== null) {
         try {
-          chosen = await this.subsidies.preview(m, { enterpriseId: order.enterpriseId, providerId: order.providerId, categoryId: order.categoryId, priceFen: order.priceFen, grantId: input.grantId ?? null });
+          basis = await this.subsidies.choose(m, { enterpriseId: order.enterpriseId, providerId: order.providerId, categoryId: order.categoryId, priceFen: order.priceFen, grantId: input.grantId ?? null });
         } catch (e) {
           if (!isDomainError(e)) throw e;
           grantProblem = e;
@@ -258,28 +293,29 @@ export class OrdersService implements OnModuleInit {
       }
       const ctx = await this.partyContext(m, order, { offering, grantProblem });
       const to = orderMachine.transition(order.status, 'accept', actors, ctx);
-      // the money, last: the grant's rows, then the provider cap's row, locked until commit
-      const p = await this.subsidies.relock(m, chosen!, order.providerId);
+      // the money: the grant's available rows locked and read with the provider's usage (one statement)
+      const locked = basis ? await this.subsidies.lockForHold(m, basis, order.providerId) : { preview: noSubsidy(order.priceFen!), available: [] };
+      const p = locked.preview;
       if ((input.quoteVersion !== undefined && input.quoteVersion !== order.quoteVersion) || (input.expectedSubsidyFen !== undefined && input.expectedSubsidyFen !== p.subsidyFen)) {
         throw subsidyChanged({ ...previewView(p), quoteVersion: order.quoteVersion, priceFen: Number(order.priceFen) });
       }
-      const hold = await this.subsidies.hold(m, { orderId: order.id, providerId: order.providerId, preview: p, actorId: me.userId });
+      const held = p.subsidyFen > 0n && p.grantId !== null;
       const { enterprise, provider } = ctx;
       const category = await this.reference.getCategory(order.categoryId);
       const now = this.clock.now();
       const from = order.status;
       order.status = to;
-      order.grantId = hold ? p.grantId : null;
-      order.programId = hold ? p.programId : null;
-      order.holdId = hold?.id ?? null;
-      order.subsidyFen = hold ? p.subsidyFen : 0n;
-      order.settlementMode = hold ? p.settlementMode : null;
+      order.grantId = held ? p.grantId : null;
+      order.programId = held ? p.programId : null;
+      order.holdId = null;
+      order.subsidyFen = held ? p.subsidyFen : 0n;
+      order.settlementMode = held ? p.settlementMode : null;
       order.dueFen = order.settlementMode === 'enterprise_reimbursed' ? order.priceFen! : order.priceFen! - order.subsidyFen;
       order.contractedAt = now;
       order.dueOn = addCalendarDays(this.today(), ORDER_DEADLINES.payDays);
       order.contract = {
         contractNo: `HT${order.orderNo.slice(2)}`,
-        contractType: await this.contractTypeOf(order.categoryId),
+        contractType: defaultContractType(category?.code ?? ''),
         signedAt: now.toISOString(),
         enterprise: party(enterprise),
         provider: party(provider),
@@ -292,21 +328,35 @@ export class OrdersService implements OnModuleInit {
         priceFen: order.priceFen!.toString(),
         subsidyFen: order.subsidyFen.toString(),
         ownShareFen: (order.priceFen! - order.subsidyFen).toString(),
-        programName: hold ? p.programName : null,
+        programName: held ? p.programName : null,
         settlementMode: order.settlementMode,
       } satisfies ContractTerms;
-      await this.save(m, order, 'accept', me, { status: from }, {
-        status: to,
-        quoteVersion: order.quoteVersion,
-        priceFen: Number(order.priceFen),
-        subsidyFen: Number(order.subsidyFen),
-        dueFen: Number(order.dueFen),
-        grantId: order.grantId,
-        holdId: order.holdId,
-        capReason: p.capReason,
+      // the writes in two statements: the hold (ledger) beside the order row and the stream head;
+      // then the audit entry beside the provider cap's reservation, so the contended cap row is
+      // locked from the last statement to the commit only
+      order.version += 1n;
+      await this.write(m, order, {
+        entries: [
+          {
+            action: 'order.accept',
+            actorId: me.userId,
+            before: { status: from },
+            after: () => ({ status: to, quoteVersion: order.quoteVersion, priceFen: Number(order.priceFen), subsidyFen: Number(order.subsidyFen), dueFen: Number(order.dueFen), grantId: order.grantId, holdId: order.holdId, capReason: p.capReason }),
+          },
+        ],
+        // the hold (ledger) beside the order row's UPDATE and the stream head: the hold's id is the order's
+        beside: held
+          ? (q) => {
+              const h = this.subsidies.holdWrite(q, { orderId: order.id, providerId: order.providerId, preview: p, actorId: me.userId }, locked.available)!;
+              order.holdId = h.hold.id;
+              return h;
+            }
+          : undefined,
+        // the provider cap's reservation beside the audit entry, the last statement: the contended cap row is locked from there to the commit only
+        last: held ? (q) => this.subsidies.reserveCte(q, p, order.providerId)! : undefined,
       });
-      if (hold) await this.subsidies.reserve(m, p, order.providerId); // last: the cap row is locked from here to the commit
       if (order.dueFen === 0n) await this.markPaid(m, order, null, 'nothing due');
+      this.justContracted.add(order);
     });
   }
 
@@ -514,12 +564,17 @@ export class OrdersService implements OnModuleInit {
   // ---------------------------------------------------------------- payments (called by OrderPaymentsService)
 
   /** contracted → paid, in the caller's transaction (payment confirmed, or nothing due). */
-  async markPaid(m: EntityManager, order: ServiceOrder, by: Principal | null, why: string): Promise<void> {
+  async markPaid(m: EntityManager, order: ServiceOrder, by: Principal | null, why: string, w: { entries?: OrderEntry[]; beside?: OrderWrite['beside'] } = {}): Promise<void> {
     const from = order.status;
     order.status = orderMachine.transition(from, 'confirm_payment', [by ? 'provider' : 'system'], await this.plainContext(order));
     order.paidAt = this.clock.now();
     order.dueOn = addCalendarDays(this.today(), ORDER_DEADLINES.startDays);
-    await this.save(m, order, 'paid', by ?? 'system', { status: from }, { status: order.status, why });
+    order.version += 1n;
+    // `entries` (the confirmation that paid it) come first on the stream, then the transition
+    await this.write(m, order, {
+      entries: [...(w.entries ?? []), { action: 'order.paid', actorId: by?.userId ?? null, before: { status: from }, after: { status: order.status, why } }],
+      beside: w.beside,
+    });
   }
 
   private async paymentSucceeded(m: EntityManager, payment: Payment): Promise<void> {
@@ -569,7 +624,7 @@ export class OrdersService implements OnModuleInit {
     work: (m: EntityManager, order: ServiceOrder, actors: OrderActor[]) => Promise<void>,
   ): Promise<OrderView> {
     const order = await this.tx.run(async (m) => {
-      const order = await this.lock(m, id);
+      const order = await this.lock(m, id, me === 'system' ? null : me);
       const actors = me === 'system' ? (['system'] as OrderActor[]) : await this.actorsFor(m, me, order, action);
       await work(m, order, actors);
       return order;
@@ -595,24 +650,39 @@ export class OrdersService implements OnModuleInit {
     });
   }
 
-  private async lock(m: EntityManager, id: string): Promise<ServiceOrder> {
-    const order = isUuid(id) ? await m.findOne(ServiceOrder, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+  /**
+   * The order row, locked (FOR UPDATE) unless `lock` is false; with the caller, its memberships of
+   * both parties are read in the same statement (who it is on the order, without a round trip).
+   */
+  async lock(m: EntityManager, id: string, me: Principal | null = null, lock = true): Promise<ServiceOrder> {
+    if (!isUuid(id)) throw new NotFoundError('order');
+    const qb = m.createQueryBuilder(ServiceOrder, 'o').where('o.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write');
+    if (me) {
+      qb.addSelect('ARRAY(SELECT mm.organization_id::text FROM membership mm WHERE mm.user_id = :uid AND mm.organization_id IN (o.enterprise_id, o.provider_id))', 'member_of').setParameter('uid', me.userId);
+    }
+    const { entities, raw } = await qb.getRawAndEntities<{ member_of?: string[] }>();
+    const order = entities[0];
     if (!order) throw new NotFoundError('order');
+    if (me) await this.sides(m, me, order, new Set(raw[0]?.member_of ?? []));
     return order;
   }
 
   /** Who the caller is on this order, read once per loaded order row (a command asks several times). */
-  private async sides(m: EntityManager, me: Principal, order: ServiceOrder): Promise<Sides> {
+  async sides(m: EntityManager, me: Principal, order: ServiceOrder, memberOf?: Set<string>): Promise<Sides> {
     let known = this.sidesOf.get(order);
     if (!known) this.sidesOf.set(order, (known = new Map<string, Sides>()));
     const hit = known.get(me.userId);
     if (hit) return hit;
-    const s = await this.readSides(m, me, order);
+    const s = await this.readSides(m, me, order, memberOf);
     known.set(me.userId, s);
     return s;
   }
 
   private readonly sidesOf = new WeakMap<ServiceOrder, Map<string, Sides>>();
+
+  /** Orders an accept of this process has just contracted (in the answer's view): no payment can exist yet. */
+  private readonly justContracted = new WeakSet<ServiceOrder>();
 
   /** Seeds the cache when the command already knows (a request). */
   private knowSides(order: ServiceOrder, me: Principal, s: Sides): void {
@@ -624,12 +694,8 @@ export class OrdersService implements OnModuleInit {
     return new Set(rows.map((r) => r.organization_id));
   }
 
-  private async readSides(m: EntityManager, me: Principal, order: ServiceOrder): Promise<Sides> {
-    const rows = await m.query<{ organization_id: string }[]>(
-      'SELECT organization_id FROM membership WHERE user_id = $1 AND organization_id = ANY($2::uuid[])',
-      [me.userId, [order.enterpriseId, order.providerId]],
-    );
-    const member = new Set(rows.map((r) => r.organization_id));
+  private async readSides(m: EntityManager, me: Principal, order: ServiceOrder, memberOf?: Set<string>): Promise<Sides> {
+    const member = memberOf ?? (await this.membershipsOf(m, me.userId, [order.enterpriseId, order.providerId]));
     const providerRegion = isStaff(me) ? (await this.organizations.find(order.providerId, m))?.regionCode ?? null : null;
     const covers = (roles: readonly string[]) =>
       staffCovers(me, roles as never, order.regionCode) || (providerRegion !== null && staffCovers(me, roles as never, providerRegion));
@@ -740,10 +806,41 @@ export class OrdersService implements OnModuleInit {
     return amount > payment.amountFen ? payment.amountFen : amount;
   }
 
-  private async save(m: EntityManager, order: ServiceOrder, action: string, by: Principal | 'system', before: unknown, after: unknown, reason?: string | null): Promise<void> {
+  private async save(m: EntityManager, order: ServiceOrder, action: string, by: Principal | 'system', before: unknown, after: unknown, reason?: string | null, w: Omit<OrderWrite, 'entries'> = {}): Promise<OrderWriteResult> {
     order.version += 1n;
-    await writeBack(m, ServiceOrder, order);
-    await this.record(m, order, `order.${action}`, by === 'system' ? null : by.userId, before, after, reason?.trim() || null);
+    return this.write(m, order, { ...w, entries: [{ action: `order.${action}`, actorId: by === 'system' ? null : by.userId, before, after, reason: reason?.trim() || null }] });
+  }
+
+  /**
+   * Writes the (locked) order row back and appends entries to its audit stream, in two statements:
+   * the row's UPDATE beside the stream's head read (every writer of the order stream holds the row
+   * locked from an earlier statement), then the entries, chained from that head. `beside` and
+   * `last` add the caller's own CTEs to the first and the second statement, and select their answers.
+   */
+  async write(m: EntityManager, order: ServiceOrder, w: OrderWrite): Promise<OrderWriteResult> {
+    const p = new SqlParams();
+    const beside = w.beside?.(p);
+    const ctes = [...(beside?.ctes ?? []), ...(w.writeRow === false ? [] : [`order_row AS (${writeBackSql(m, ServiceOrder, order, p)})`])];
+    const [first] = await queryPrepared<Record<string, unknown>>(
+      m,
+      `${ctes.length ? `WITH ${ctes.join(', ')}` : ''} SELECT ${this.audit.headExpression(p, 'order', order.id)} AS head${beside?.select ? `, ${beside.select}` : ''}`,
+      p.values,
+    );
+    beside?.check?.(first);
+    const q = new SqlParams();
+    const entries = this.audit.nextEntriesInsert(
+      q,
+      streamHead(first.head),
+      w.entries.map((e) => ({ streamType: 'order', streamId: order.id, action: e.action, actorId: e.actorId, before: e.before ?? null, after: typeof e.after === 'function' ? (e.after as () => unknown)() : (e.after ?? null), reason: e.reason ?? null })),
+    );
+    const last = w.last?.(q);
+    const [second] = await queryPrepared<Record<string, unknown>>(
+      m,
+      `WITH audit_rows AS (${entries.sql})${last?.ctes.length ? `, ${last.ctes.join(', ')}` : ''} SELECT ${last?.select ?? '1 AS written'}`,
+      q.values,
+    );
+    last?.check?.(second);
+    return { beside: first, last: second };
   }
 
   private record(m: EntityManager, o: ServiceOrder, action: string, actorId: string | null, before: unknown, after: unknown, reason: string | null = null): Promise<void> {
@@ -763,7 +860,7 @@ export class OrdersService implements OnModuleInit {
     }
     const history = withHistory ? await this.history(m, o.id) : undefined;
     // payments exist from the contract on, refunds only after a cancellation or a dispute refund
-    const payments = NO_PAYMENT_YET.includes(o.status) ? [] : await this.payments.listOfOrder(m, o.id);
+    const payments = NO_PAYMENT_YET.includes(o.status) || this.justContracted.has(o) ? [] : await this.payments.listOfOrder(m, o.id);
     const refunds = o.status === 'cancelled' || o.status === 'refunded' ? await this.payments.refundsOfOrder(m, o.id) : [];
     return toOrderView(o, { preview, history, payments, refunds, staff: s !== null && s.staff && !s.enterprise && !s.provider, enterpriseMember: s?.enterprise === true });
   }
@@ -780,11 +877,6 @@ export class OrdersService implements OnModuleInit {
       status: typeof r.after?.status === 'string' ? r.after.status : null,
       reason: r.reason,
     }));
-  }
-
-  private async contractTypeOf(categoryId: string): Promise<ContractTypeKey> {
-    const category = await this.reference.getCategory(categoryId);
-    return defaultContractType(category?.code ?? '');
   }
 
   private today(): string {

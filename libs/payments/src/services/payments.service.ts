@@ -156,11 +156,21 @@ export class PaymentsService {
 
   /** Records a payment's success (offline confirmation or the processor's word) and tells the listeners; no-op when it already succeeded. */
   async markSucceeded(m: EntityManager, payment: Payment): Promise<boolean> {
+    if (!this.succeed(payment)) return false;
+    await writeBack(m, Payment, payment);
+    for (const l of this.succeeded) await l(m, payment);
+    return true;
+  }
+
+  /**
+   * The success of a payment, in memory only (false when it already succeeded): for a caller that
+   * writes the row back itself and applies the success to its order in the same transaction (the
+   * provider's confirmation of a transfer), instead of `markSucceeded`'s listeners.
+   */
+  succeed(payment: Payment): boolean {
     if (payment.status === 'succeeded' || payment.status === 'contested') return false;
     payment.status = 'succeeded';
     payment.succeededAt = this.clock.now();
-    await writeBack(m, Payment, payment);
-    for (const l of this.succeeded) await l(m, payment);
     return true;
   }
 

@@ -168,6 +168,23 @@ function checkPositive(amountFen: Fen): void {
   if (typeof amountFen !== 'bigint' || amountFen <= 0n) throw new LedgerPostingError('amount must be a positive bigint of fen');
 }
 
+/** The split of a hold over the grant's available parts (proportional; the program's source order breaks ties), and its postings. */
+function holdSplit(input: HoldInput, available: readonly { source: string; balanceFen: Fen }[]) {
+  const rank = new Map((input.sourceOrder ?? []).map((s, i) => [s, i]));
+  const ordered = [...available].sort((a, b) => (rank.get(a.source) ?? Infinity) - (rank.get(b.source) ?? Infinity) || byKey(a.source, b.source));
+  const total = ordered.reduce((s, r) => s + r.balanceFen, 0n);
+  if (total < input.amountFen) throw voucherInsufficientBalance(`grant:${input.grantId.toLowerCase()}:*:available`);
+  const split = splitProportionally(
+    input.amountFen,
+    ordered.map((r) => ({ key: r.source, availableFen: r.balanceFen })),
+  ).filter((p) => p.amountFen > 0n);
+  const postings = split.flatMap((p) => [
+    { account: Accounts.grantAvailable(input.grantId, p.key), amountFen: -p.amountFen },
+    { account: Accounts.grantHeld(input.grantId, p.key), amountFen: p.amountFen },
+  ]);
+  return { split, postings };
+}
+
 /**
  * The double-entry ledger of the voucher programs. Every method takes the caller's EntityManager
  * and runs inside its transaction, as one savepoint: a movement is all or nothing even when the
@@ -227,18 +244,7 @@ export class LedgerService {
       const available = await this.lockGrantAvailable(m, input.programId, input.grantId);
       const prior = await this.replay(m, input, 'hold');
       if (prior) return { hold: await this.requireHold(m, prior.id), transaction: prior };
-      const rank = new Map((input.sourceOrder ?? []).map((s, i) => [s, i]));
-      const ordered = [...available].sort((a, b) => (rank.get(a.source) ?? Infinity) - (rank.get(b.source) ?? Infinity) || byKey(a.source, b.source));
-      const total = ordered.reduce((s, r) => s + r.balanceFen, 0n);
-      if (total < input.amountFen) throw voucherInsufficientBalance(`grant:${input.grantId.toLowerCase()}:*:available`);
-      const split = splitProportionally(
-        input.amountFen,
-        ordered.map((r) => ({ key: r.source, availableFen: r.balanceFen })),
-      ).filter((p) => p.amountFen > 0n);
-      const postings = split.flatMap((p) => [
-        { account: Accounts.grantAvailable(input.grantId, p.key), amountFen: -p.amountFen },
-        { account: Accounts.grantHeld(input.grantId, p.key), amountFen: p.amountFen },
-      ]);
+      const { split, postings } = holdSplit(input, available);
       const post: PostInput = { ...input, type: 'hold', postings, insufficient: voucherInsufficientBalance };
       const tx = await this.write(m, post, this.checkPost(post));
       if (tx.replayed) return { hold: await this.requireHold(m, tx.id), transaction: tx };
@@ -277,6 +283,63 @@ export class LedgerService {
       };
       return { hold, transaction: tx };
     });
+  }
+
+  /**
+   * `hold` as CTEs of the caller's statement, for a caller that holds the grant's available rows
+   * locked since an earlier statement of its transaction and read them (`available`) — its own
+   * writes then go in the same round trip. Nothing is written when the idempotency key was used
+   * before; `check` (given the selected row) refuses that, and a refused debit, by throwing, which
+   * rolls the caller's transaction back. `select` names the columns `check` reads.
+   */
+  holdWrite(p: SqlParams, input: HoldInput, available: readonly { source: string; balanceFen: Fen }[]): { ctes: string[]; select: string; check: (row: Record<string, unknown>) => void; hold: HoldView } {
+    checkCommand(input);
+    checkUuid('programId', input.programId);
+    checkUuid('grantId', input.grantId);
+    checkPositive(input.amountFen);
+    const { split, postings } = holdSplit(input, available);
+    const post: PostInput = { ...input, type: 'hold', postings, insufficient: voucherInsufficientBalance };
+    const checked = this.checkPost(post);
+    const id = newId();
+    const createdAt = this.clock?.now() ?? new Date();
+    const write = ledgerWriteCtes(p, [{ id, programId: input.programId, type: 'hold', reference: input.reference, actorId: input.actorId, idempotencyKey: input.idempotencyKey, createdAt, postings: checked }]);
+    const holdCte = `ledger_hold_row AS (
+      INSERT INTO ledger_hold (id, program_id, grant_id, reference, amount_fen, open_fen, status, created_at, closed_at)
+      SELECT id, ${p.add(input.programId, 'uuid')}, ${p.add(input.grantId, 'uuid')}, ${p.add(input.reference, 'varchar')}, ${p.add(input.amountFen.toString(), 'bigint')}, ${p.add(input.amountFen.toString(), 'bigint')}, 'open', ${p.add(createdAt.toISOString(), 'timestamptz')}, NULL
+        FROM ledger_tx RETURNING id
+    ), ledger_hold_parts AS (
+      INSERT INTO ledger_hold_part (id, hold_id, position, source, amount_fen, open_fen)
+      SELECT u.id, h.id, u.ord - 1, u.source, u.amount, u.amount
+        FROM ledger_hold_row h, ${p.unnest('u', [
+          ['id', split.map(() => newId()), 'uuid'],
+          ['source', split.map((x) => x.key), 'varchar'],
+          ['amount', split.map((x) => x.amountFen.toString()), 'bigint'],
+        ])}
+      RETURNING 1
+    )`;
+    const hold: HoldView = {
+      id,
+      programId: input.programId.toLowerCase(),
+      grantId: input.grantId.toLowerCase(),
+      reference: input.reference,
+      amountFen: input.amountFen,
+      openFen: input.amountFen,
+      status: 'open',
+      createdAt,
+      closedAt: null,
+      parts: split.map((x) => ({ source: x.key, amountFen: x.amountFen, openFen: x.amountFen })),
+    };
+    return {
+      ctes: [write.sql, holdCte],
+      select: '(SELECT id FROM ledger_tx) AS ledger_tx_id, ARRAY(SELECT account FROM ledger_moved)::text[] AS ledger_moved',
+      check: (row) => {
+        if (row.ledger_tx_id === null || row.ledger_tx_id === undefined) throw new LedgerIdempotencyKeyReusedError(input.idempotencyKey);
+        const moved = row.ledger_moved as string[];
+        const refused = write.accounts.find((a) => !moved.includes(a));
+        if (refused !== undefined) throw voucherInsufficientBalance(refused);
+      },
+      hold,
+    };
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock, NotFoundError, shanghaiDate, type Fen } from '@innoserve/core';
+import type { SqlParams } from '@innoserve/database';
 import { OrganizationsService } from '@innoserve/organizations';
 import { providerCapReached } from './program-errors.js';
 import { groupCapOf } from './program-rules.js';
@@ -102,6 +103,28 @@ export class ProgramCapsService {
       [input.programId, input.providerId, input.amountFen.toString(), cap === null ? null : cap.toString()],
     );
     if (rows.length === 0) throw providerCapReached();
+  }
+
+  /**
+   * `reserveProviderCap` as a CTE of the caller's statement (its last, so the cap row is locked only
+   * from there to the commit); `check` refuses with 409 PROVIDER_CAP_REACHED on the selected row.
+   */
+  reserveProviderCapCte(p: SqlParams, input: ProviderCapInput & { capFen: Fen | null }): { ctes: string[]; select: string; check: (row: Record<string, unknown>) => void } {
+    if (input.amountFen <= 0n) throw new RangeError('amount must be positive');
+    const amount = p.add(input.amountFen.toString(), 'bigint');
+    const cap = p.add(input.capFen === null ? null : input.capFen.toString(), 'bigint');
+    return {
+      ctes: [`provider_cap AS (
+        INSERT INTO voucher_provider_cap_usage (id, program_id, provider_id, used_fen)
+        SELECT gen_random_uuid(), ${p.add(input.programId, 'uuid')}, ${p.add(input.providerId, 'uuid')}, ${amount} WHERE ${cap} IS NULL OR ${amount} <= ${cap}
+        ON CONFLICT (program_id, provider_id) DO UPDATE SET used_fen = voucher_provider_cap_usage.used_fen + EXCLUDED.used_fen
+         WHERE ${cap} IS NULL OR voucher_provider_cap_usage.used_fen + EXCLUDED.used_fen <= ${cap}
+        RETURNING 1)`],
+      select: '(SELECT count(*) FROM provider_cap)::int AS provider_cap_reserved',
+      check: (row) => {
+        if (Number(row.provider_cap_reserved) === 0) throw providerCapReached();
+      },
+    };
   }
 
   /** Gives back provider usage on a release or forfeit (never below 0). */

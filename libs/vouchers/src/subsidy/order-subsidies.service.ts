@@ -14,7 +14,8 @@ import { VoucherGrant } from '../programs/grant.entity.js';
 import { lockGroupUsage, ProgramCapsService } from '../programs/program-caps.service.js';
 import { deepestRule, ruleSubsidizes } from '../programs/program-coverage.js';
 import { VoucherProgram } from '../programs/program.entity.js';
-import type { SettlementMode } from '../programs/program-types.js';
+import type { SettlementMode, SubsidyRule } from '../programs/program-types.js';
+import type { SqlParams } from '@innoserve/database';
 import { SubsidyCalculator, type SubsidyLimit } from './subsidy-calculator.js';
 
 /** Why the subsidy is below floor(price × ratio), in the words of the API (`capReason`). */
@@ -44,6 +45,39 @@ export interface SubsidyPreview {
   /** The applying rule's cap per order, for a recomputation under lock (`relock`). */
   perOrderCapFen: Fen | null;
 }
+
+/** The grant, program and rule that pay for an order, before the amounts are computed under lock. */
+export type SubsidyBasis = Omit<SubsidyPreview, 'subsidyFen' | 'ownShareFen' | 'capReason'> & { grantId: string; programId: string };
+
+interface ChoiceRow {
+  id: string;
+  program_id: string;
+  enterprise_id: string;
+  status: string;
+  expires_on: string;
+  voided: boolean;
+  name: string;
+  settlement_mode: SettlementMode;
+  funding_sources: { key: string }[];
+  subsidy_rules: SubsidyRule[];
+  provider_annual_cap_fen: string | null;
+}
+
+function basisOf(g: ChoiceRow, rule: SubsidyRule, priceFen: Fen): SubsidyBasis {
+  return {
+    priceFen,
+    grantId: g.id,
+    programId: g.program_id,
+    settlementMode: g.settlement_mode,
+    ratioBp: rule.ratioBp,
+    sourceOrder: g.funding_sources.map((f) => f.key),
+    programName: g.name,
+    providerCapFen: g.provider_annual_cap_fen === null ? null : BigInt(g.provider_annual_cap_fen),
+    perOrderCapFen: BigInt(rule.perOrderCapFen),
+  };
+}
+
+const isUuidLike = (s: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 export interface PreviewInput {
   enterpriseId: string;
@@ -124,7 +158,7 @@ export class OrderSubsidiesService {
     const path = await this.reference.ancestorIds(input.categoryId);
     const today = shanghaiDate(this.clock.now());
     const chosen = input.grantId ? await this.namedGrant(m, input, path, today) : await this.firstExpiring(m, input.enterpriseId, path, today);
-    if (!chosen) return noGrant(input.priceFen);
+    if (!chosen) return noSubsidy(input.priceFen);
     const { grant, program, rule } = chosen;
     if (lock) await this.lockGrant(m, grant.programId, grant.id);
     const balance = await this.ledger.grantBalance(m, grant.programId, grant.id);
@@ -180,6 +214,88 @@ export class OrderSubsidiesService {
       providerCapRemainingFen: capLeft,
     });
     return { ...chosen, subsidyFen: s.subsidyFen, ownShareFen: s.ownShareFen, capReason: s.subsidyFen < s.ratioAmountFen ? LIMIT_REASON[s.limitedBy] : null };
+  }
+
+  /**
+   * Which grant pays (docs/product.md "Which grant pays"), read in one statement without locks: the
+   * named grant (its problems thrown as `preview` throws them), else the enterprise's active,
+   * unexpired covering grant that expires first. Null when no grant covers the category. The
+   * subsidy itself is computed under the locks (`lockForHold`).
+   */
+  async choose(m: EntityManager, input: PreviewInput): Promise<SubsidyBasis | null> {
+    const path = await this.reference.ancestorIds(input.categoryId);
+    const today = shanghaiDate(this.clock.now());
+    const named = input.grantId ?? null;
+    const rows = await m.query<ChoiceRow[]>(
+      `SELECT g.id, g.program_id, g.enterprise_id, g.status, to_char(g.expires_on, 'YYYY-MM-DD') AS expires_on, g.voided_at IS NOT NULL AS voided,
+              p.name, p.settlement_mode, p.funding_sources, p.subsidy_rules, p.provider_annual_cap_fen::text AS provider_annual_cap_fen
+         FROM voucher_grant g JOIN voucher_program p ON p.id = g.program_id
+        WHERE ${named ? 'g.id = $1' : `g.enterprise_id = $1 AND g.status = 'active' AND g.voided_at IS NULL AND g.expires_on >= $2::date`}
+        ORDER BY g.expires_on, g.created_at, g.id`,
+      named ? [isUuidLike(named) ? named : '00000000-0000-0000-0000-000000000000'] : [input.enterpriseId, today],
+    );
+    if (named) {
+      const g = rows[0];
+      if (!g || g.enterprise_id !== input.enterpriseId.toLowerCase()) throw grantNotUsable('other_enterprise');
+      if (g.voided) throw grantNotUsable('voided');
+      if (g.status !== 'active' || g.expires_on < today) throw grantNotUsable('expired');
+      const rule = deepestRule(g.subsidy_rules, path);
+      if (!rule || !ruleSubsidizes(rule)) throw offeringNotEligible();
+      return basisOf(g, rule, input.priceFen);
+    }
+    for (const g of rows) {
+      const rule = deepestRule(g.subsidy_rules, path);
+      if (rule && ruleSubsidizes(rule)) return basisOf(g, rule, input.priceFen);
+    }
+    return null;
+  }
+
+  /**
+   * Locks the chosen grant's available rows (the rows a hold debits, in its key order) and reads
+   * them with the provider's cap usage, in one statement, and computes the subsidy from them: what
+   * `holdWrite` then holds in the same transaction. The provider's usage is read, not locked: the
+   * reservation (`reserveCte`) is conditional, and an accept it refuses runs again.
+   */
+  async lockForHold(m: EntityManager, basis: SubsidyBasis, providerId: string): Promise<{ preview: SubsidyPreview; available: { source: string; balanceFen: Fen }[] }> {
+    const [row] = await m.query<{ available: { source: string; balance: string }[] | null; used: string | null }[]>(
+      `WITH l AS (SELECT source, balance_fen FROM ledger_balance WHERE program_id = $1 AND grant_id = $2 AND kind = 'grant_available' ORDER BY account FOR UPDATE)
+       SELECT (SELECT json_agg(json_build_object('source', source, 'balance', balance_fen::text)) FROM l) AS available,
+              (SELECT used_fen::text FROM voucher_provider_cap_usage WHERE program_id = $1 AND provider_id = $3) AS used`,
+      [basis.programId, basis.grantId, providerId],
+    );
+    const available = (row.available ?? []).map((r) => ({ source: r.source, balanceFen: BigInt(r.balance) }));
+    const used = row.used === null ? 0n : BigInt(row.used);
+    const s = this.calculator.calculate({
+      priceFen: basis.priceFen,
+      ratioBp: basis.ratioBp,
+      perOrderCapFen: basis.perOrderCapFen,
+      grantAvailableFen: available.reduce((t, r) => t + r.balanceFen, 0n),
+      providerCapRemainingFen: basis.providerCapFen === null ? null : basis.providerCapFen - used,
+    });
+    return {
+      preview: { ...basis, subsidyFen: s.subsidyFen, ownShareFen: s.ownShareFen, capReason: s.subsidyFen < s.ratioAmountFen ? LIMIT_REASON[s.limitedBy] : null },
+      available,
+    };
+  }
+
+  /**
+   * The hold of an order's subsidy as CTEs of the caller's statement (LedgerService.holdWrite), on
+   * the rows `lockForHold` locked; null when there is nothing to hold.
+   */
+  holdWrite(p: SqlParams, input: OrderHoldInput, available: readonly { source: string; balanceFen: Fen }[]): ReturnType<LedgerService['holdWrite']> | null {
+    const pv = input.preview;
+    if (!pv.grantId || !pv.programId || pv.subsidyFen <= 0n) return null;
+    return this.ledger.holdWrite(
+      p,
+      { programId: pv.programId, grantId: pv.grantId, amountFen: pv.subsidyFen, sourceOrder: pv.sourceOrder, reference: `order:${input.orderId}`, actorId: input.actorId, idempotencyKey: `hold:order:${input.orderId}` },
+      available,
+    );
+  }
+
+  /** `reserve` as a CTE of the caller's last statement (ProgramCapsService.reserveProviderCapCte); null when nothing is held. */
+  reserveCte(p: SqlParams, preview: SubsidyPreview, providerId: string): ReturnType<ProgramCapsService['reserveProviderCapCte']> | null {
+    if (!preview.grantId || !preview.programId || preview.subsidyFen <= 0n) return null;
+    return this.caps.reserveProviderCapCte(p, { programId: preview.programId, providerId, amountFen: preview.subsidyFen, capFen: preview.providerCapFen });
   }
 
   /**
@@ -298,7 +414,7 @@ async function providerUsage(m: EntityManager, programId: string, providerId: st
   return rows[0] ? BigInt(rows[0].used_fen) : 0n;
 }
 
-function noGrant(priceFen: Fen): SubsidyPreview {
+export function noSubsidy(priceFen: Fen): SubsidyPreview {
   return {
     priceFen,
     subsidyFen: 0n,
