@@ -18,7 +18,7 @@ describe('orders over HTTP (offline payments)', () => {
   let enterpriseId: string;
 
   beforeAll(async () => {
-    w = await startWorld({ enterprises: 6 });
+    w = await startWorld({ enterprises: 7 });
     enterpriseId = w.enterprises[0];
     grantId = await grant(w, enterpriseId, 200_000);
   }, 180_000);
@@ -193,6 +193,31 @@ describe('orders over HTTP (offline payments)', () => {
     expect(await grantAmounts(w, e, g)).toEqual({ availableFen: 100_000, heldFen: 0 });
     const received = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/refunds/${cancelled.refunds[0].id}/confirm`));
     expect(received.status).toBe('succeeded');
+    expect(await ledgerClean(w)).toBe(true);
+  });
+
+  it('keeps a bank transfer still awaiting confirmation confirmable after a cancellation, and refunds it when it is confirmed', async () => {
+    const e = w.enterprises[6];
+    const g = await grant(w, e, 100_000);
+    const order = await direct(e);
+    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, {}));
+    const pay = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/payments`, { method: 'offline' }));
+    // the enterprise has sent the money; the order is cancelled before the provider confirmed it
+    const cancelled = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/cancel`, { reason: '项目取消' }));
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.payments).toEqual([expect.objectContaining({ id: pay.id, status: 'pending' })]);
+    expect(cancelled.refunds).toEqual([]);
+    expect(await grantAmounts(w, e, g)).toEqual({ availableFen: 100_000, heldFen: 0 });
+    // the transfer arrives: the provider confirms it, the order stays cancelled and the money goes back
+    const names: { name: string }[] = await w.t.app.get(DataSource).query('SELECT name FROM organization WHERE id = $1', [e]);
+    const confirmed = await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/payments/${pay.id}/confirm`, { reference: 'LATE-1', payerName: names[0].name, payerAccountNo: '6222000011113333' }));
+    expect(confirmed.status).toBe('succeeded');
+    const after = await ok(get(w.buyer.token, `/api/v1/orders/${order.id}`));
+    expect(after.status).toBe('cancelled');
+    expect(after.refunds).toEqual([expect.objectContaining({ method: 'offline', status: 'pending', amountFen: 50_000 })]);
+    const received = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/refunds/${after.refunds[0].id}/confirm`));
+    expect(received.status).toBe('succeeded');
+    expect(await grantAmounts(w, e, g)).toEqual({ availableFen: 100_000, heldFen: 0 });
     expect(await ledgerClean(w)).toBe(true);
   });
 

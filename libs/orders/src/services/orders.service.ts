@@ -23,7 +23,7 @@ import { ReferenceService } from '@innoserve/reference';
 import { isStaff, jurisdictionOf, staffCovers, type Principal } from '@innoserve/identity';
 import { OrganizationsService, type DealParty } from '@innoserve/organizations';
 import { Offering, isSearchable } from '@innoserve/catalog';
-import { OrderSubsidiesService, disputeRefund, noSubsidy, type SubsidyBasis, type SubsidyPreview } from '@innoserve/vouchers';
+import { OrderSubsidiesService, disputeRefund, noSubsidy, type SubsidyPreview } from '@innoserve/vouchers';
 import { Payment, PaymentsService } from '@innoserve/payments';
 import { orderMachine, type OrderAction, type OrderActor, type OrderContext, type OrderStatus } from '../domain/order-state-machine.js';
 import { defaultContractType } from '../contract/contract-types.js';
@@ -278,14 +278,14 @@ export class OrdersService implements OnModuleInit {
   private async acceptOnce(me: Principal, id: string, input: AcceptInput): Promise<OrderView> {
     return this.command(me, id, 'accept', async (m, order, actors) => {
       const offering = await m.findOneOrFail(Offering, { where: { id: order.offeringId } });
-      // which grant pays, read without locks: the guards and the party checks come first, so an
-      // accept that is refused never queues on the grant's rows
-      let basis: SubsidyBasis | null = null;
+      // which grant pays and what it can give, its rows locked (one statement); the guards below
+      // refuse before anything is written, and the refusal releases the locks at once
+      let locked: Awaited<ReturnType<OrderSubsidiesService['chooseAndLock']>> = null;
       let grantProblem: DomainError | null = null;
       // only a quoted order has a price to preview; any other state is refused by the machine below
       if (order.status === 'quoted' && order.priceFen !== null) {
         try {
-          basis = await this.subsidies.choose(m, { enterpriseId: order.enterpriseId, providerId: order.providerId, categoryId: order.categoryId, priceFen: order.priceFen, grantId: input.grantId ?? null });
+          locked = await this.subsidies.chooseAndLock(m, { enterpriseId: order.enterpriseId, providerId: order.providerId, categoryId: order.categoryId, priceFen: order.priceFen, grantId: input.grantId ?? null });
         } catch (e) {
           if (!isDomainError(e)) throw e;
           grantProblem = e;
@@ -293,9 +293,7 @@ export class OrdersService implements OnModuleInit {
       }
       const ctx = await this.partyContext(m, order, { offering, grantProblem });
       const to = orderMachine.transition(order.status, 'accept', actors, ctx);
-      // the money: the grant's available rows locked and read with the provider's usage (one statement)
-      const locked = basis ? await this.subsidies.lockForHold(m, basis, order.providerId) : { preview: noSubsidy(order.priceFen!), available: [] };
-      const p = locked.preview;
+      const p = locked?.preview ?? noSubsidy(order.priceFen!);
       if ((input.quoteVersion !== undefined && input.quoteVersion !== order.quoteVersion) || (input.expectedSubsidyFen !== undefined && input.expectedSubsidyFen !== p.subsidyFen)) {
         throw subsidyChanged({ ...previewView(p), quoteVersion: order.quoteVersion, priceFen: Number(order.priceFen) });
       }
@@ -347,7 +345,7 @@ export class OrdersService implements OnModuleInit {
         // the hold (ledger) beside the order row's UPDATE and the stream head: the hold's id is the order's
         beside: held
           ? (q) => {
-              const h = this.subsidies.holdWrite(q, { orderId: order.id, providerId: order.providerId, preview: p, actorId: me.userId }, locked.available)!;
+              const h = this.subsidies.holdWrite(q, { orderId: order.id, providerId: order.providerId, preview: p, actorId: me.userId }, locked!.available)!;
               order.holdId = h.hold.id;
               return h;
             }
@@ -794,6 +792,11 @@ export class OrdersService implements OnModuleInit {
   private async refundPaid(m: EntityManager, order: ServiceOrder, amountFen: Fen | null, reason: string): Promise<Fen> {
     const payment = await this.payments.live(m, order.id, true);
     if (!payment) return 0n;
+    if (payment.method === 'offline' && payment.status === 'pending') {
+      // the enterprise may already have sent the transfer: it stays confirmable, and a confirmation
+      // after the cancellation refunds it in full (paymentSucceeded), so no money is left behind
+      return 0n;
+    }
     if (payment.status === 'pending' || payment.status === 'initiating') {
       // nothing arrived yet: the payment is called off (a card payment that still succeeds is refunded by paymentSucceeded)
       payment.status = 'canceled';

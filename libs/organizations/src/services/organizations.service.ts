@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { Clock, NotFoundError, ValidationFailedError, isUuid, shanghaiDate } from '@innoserve/core';
-import { SqlParams, TransactionRunner, preparedQuery } from '@innoserve/database';
+import { SqlParams, TransactionRunner, preparedQuery, queryPrepared } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import type { Principal } from '@innoserve/identity';
 import type { EnterpriseStatus } from '../domain/enterprise-verification.state-machine.js';
@@ -281,7 +281,7 @@ export class OrganizationsService {
    */
   async dealParties(m: EntityManager, ids: readonly string[], share = false): Promise<Map<string, DealParty>> {
     const list = [...new Set(ids)].filter(isUuid).sort();
-    const rows = await m.query<
+    const rows = await queryPrepared<
       {
         id: string;
         name: string;
@@ -297,8 +297,9 @@ export class OrganizationsService {
         enterprise_status: EnterpriseStatus | null;
         admission_status: AdmissionStatus | null;
         qualifications: { kind: QualificationKind; number: string; expiresOn: string | null }[] | null;
-      }[]
+      }
     >(
+      m,
       `SELECT o.id, o.name, o.uscc, o.region_code, o.legal_representative, o.registered_address, o.contact_phone,
               o.bank_name, o.bank_account_name, o.bank_account_no, o.blacklisted_until::text AS blacklisted_until,
               e.status AS enterprise_status, p.admission_status,

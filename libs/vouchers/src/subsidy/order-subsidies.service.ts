@@ -9,13 +9,13 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { BusinessRuleError, Clock, msg, shanghaiDate, type Fen } from '@innoserve/core';
 import { ReferenceService } from '@innoserve/reference';
-import { LedgerService, type HoldView } from '../ledger/ledger.service.js';
+import { LedgerService } from '../ledger/ledger.service.js';
 import { VoucherGrant } from '../programs/grant.entity.js';
 import { lockGroupUsage, ProgramCapsService } from '../programs/program-caps.service.js';
 import { deepestRule, ruleSubsidizes } from '../programs/program-coverage.js';
 import { VoucherProgram } from '../programs/program.entity.js';
 import type { SettlementMode, SubsidyRule } from '../programs/program-types.js';
-import type { SqlParams } from '@innoserve/database';
+import { queryPrepared, type SqlParams } from '@innoserve/database';
 import { SubsidyCalculator, type SubsidyLimit } from './subsidy-calculator.js';
 
 /** Why the subsidy is below floor(price × ratio), in the words of the API (`capReason`). */
@@ -42,12 +42,12 @@ export interface SubsidyPreview {
   programName: string | null;
   /** The program's provider cap (null: none), so the hold need not read the program again. */
   providerCapFen: Fen | null;
-  /** The applying rule's cap per order, for a recomputation under lock (`relock`). */
+  /** The applying rule's cap per order, for the computation under lock (`chooseAndLock`). */
   perOrderCapFen: Fen | null;
 }
 
 /** The grant, program and rule that pay for an order, before the amounts are computed under lock. */
-export type SubsidyBasis = Omit<SubsidyPreview, 'subsidyFen' | 'ownShareFen' | 'capReason'> & { grantId: string; programId: string };
+type SubsidyPreviewBasis = Omit<SubsidyPreview, 'subsidyFen' | 'ownShareFen' | 'capReason'> & { grantId: string; programId: string };
 
 interface ChoiceRow {
   id: string;
@@ -61,9 +61,11 @@ interface ChoiceRow {
   funding_sources: { key: string }[];
   subsidy_rules: SubsidyRule[];
   provider_annual_cap_fen: string | null;
+  available: { source: string; balance: string }[] | null;
+  used: string | null;
 }
 
-function basisOf(g: ChoiceRow, rule: SubsidyRule, priceFen: Fen): SubsidyBasis {
+function basisOf(g: ChoiceRow, rule: SubsidyRule, priceFen: Fen): SubsidyPreviewBasis {
   return {
     priceFen,
     grantId: g.id,
@@ -150,20 +152,17 @@ export class OrderSubsidiesService {
   ) {}
 
   /**
-   * The subsidy the enterprise would get now. With `lock`, the grant's available rows and the
-   * provider's cap row are locked first (in that order, the order `hold` takes them), so what this
-   * returns is what a hold in the same transaction gets.
+   * The subsidy the enterprise would get now (read without locks: what a quoted order shows; accept
+   * recomputes it under the locks with `chooseAndLock`).
    */
-  async preview(m: EntityManager, input: PreviewInput, lock = false): Promise<SubsidyPreview> {
+  async preview(m: EntityManager, input: PreviewInput): Promise<SubsidyPreview> {
     const path = await this.reference.ancestorIds(input.categoryId);
     const today = shanghaiDate(this.clock.now());
     const chosen = input.grantId ? await this.namedGrant(m, input, path, today) : await this.firstExpiring(m, input.enterpriseId, path, today);
     if (!chosen) return noSubsidy(input.priceFen);
     const { grant, program, rule } = chosen;
-    if (lock) await this.lockGrant(m, grant.programId, grant.id);
     const balance = await this.ledger.grantBalance(m, grant.programId, grant.id);
-    // the cap row is locked last, for as short a time as possible: every accept of this provider queues on it
-    const used = lock || program.providerAnnualCapFen !== null ? await providerUsage(m, grant.programId, input.providerId, lock) : 0n;
+    const used = program.providerAnnualCapFen !== null ? await providerUsage(m, grant.programId, input.providerId) : 0n;
     const capLeft = program.providerAnnualCapFen === null ? null : program.providerAnnualCapFen - used;
     const s = this.calculator.calculate({
       priceFen: input.priceFen,
@@ -189,51 +188,36 @@ export class OrderSubsidiesService {
   }
 
   /**
-   * The same preview recomputed under the locks a hold takes (the grant's available rows, then the
-   * provider's cap row), from the grant and rule an unlocked preview chose: three statements instead
-   * of a full preview's five.
+   * Which grant pays (docs/product.md "Which grant pays") and what it can give, in one statement:
+   * the named grant (its problems thrown as `preview` throws them), else the enterprise's active,
+   * unexpired covering grant that expires first; the candidates' available rows locked (the rows a
+   * hold debits, in key order) and read, with the provider's cap usage in their programs. The
+   * subsidy is computed from them: what `holdWrite` then holds in the same transaction. Null when
+   * no grant covers the category. The provider's usage is read, not locked: the reservation
+   * (`reserveCte`) is conditional, and an accept it refuses runs again.
    */
-  async relock(m: EntityManager, chosen: SubsidyPreview, providerId: string): Promise<SubsidyPreview> {
-    if (!chosen.grantId || !chosen.programId) return chosen;
-    // the grant's available rows locked (in the hold's key order) and summed, in one statement
-    const [{ available }] = await m.query<{ available: string }[]>(
-      `WITH l AS (SELECT balance_fen FROM ledger_balance WHERE program_id = $1 AND account LIKE $2 ORDER BY account FOR UPDATE)
-       SELECT coalesce(sum(balance_fen), 0)::text AS available FROM l`,
-      [chosen.programId, `grant:${chosen.grantId.toLowerCase()}:%:available`],
-    );
-    const balance = { availableFen: BigInt(available) };
-    // the provider's usage is read, not locked: the reservation (reserveProviderCap, the command's
-    // last write) is a conditional update, and a command it refuses is run again (OrdersService.accept)
-    const used = await providerUsage(m, chosen.programId, providerId, false);
-    const capLeft = chosen.providerCapFen === null ? null : chosen.providerCapFen - used;
-    const s = this.calculator.calculate({
-      priceFen: chosen.priceFen,
-      ratioBp: chosen.ratioBp,
-      perOrderCapFen: chosen.perOrderCapFen,
-      grantAvailableFen: balance.availableFen,
-      providerCapRemainingFen: capLeft,
-    });
-    return { ...chosen, subsidyFen: s.subsidyFen, ownShareFen: s.ownShareFen, capReason: s.subsidyFen < s.ratioAmountFen ? LIMIT_REASON[s.limitedBy] : null };
-  }
-
-  /**
-   * Which grant pays (docs/product.md "Which grant pays"), read in one statement without locks: the
-   * named grant (its problems thrown as `preview` throws them), else the enterprise's active,
-   * unexpired covering grant that expires first. Null when no grant covers the category. The
-   * subsidy itself is computed under the locks (`lockForHold`).
-   */
-  async choose(m: EntityManager, input: PreviewInput): Promise<SubsidyBasis | null> {
+  async chooseAndLock(m: EntityManager, input: PreviewInput): Promise<{ preview: SubsidyPreview; available: { source: string; balanceFen: Fen }[] } | null> {
     const path = await this.reference.ancestorIds(input.categoryId);
     const today = shanghaiDate(this.clock.now());
     const named = input.grantId ?? null;
-    const rows = await m.query<ChoiceRow[]>(
-      `SELECT g.id, g.program_id, g.enterprise_id, g.status, to_char(g.expires_on, 'YYYY-MM-DD') AS expires_on, g.voided_at IS NOT NULL AS voided,
-              p.name, p.settlement_mode, p.funding_sources, p.subsidy_rules, p.provider_annual_cap_fen::text AS provider_annual_cap_fen
-         FROM voucher_grant g JOIN voucher_program p ON p.id = g.program_id
-        WHERE ${named ? 'g.id = $1' : `g.enterprise_id = $1 AND g.status = 'active' AND g.voided_at IS NULL AND g.expires_on >= $2::date`}
-        ORDER BY g.expires_on, g.created_at, g.id`,
-      named ? [isUuidLike(named) ? named : '00000000-0000-0000-0000-000000000000'] : [input.enterpriseId, today],
+    const rows = await queryPrepared<ChoiceRow>(
+      m,
+      `WITH g AS (
+         SELECT g.id, g.program_id, g.enterprise_id, g.status, to_char(g.expires_on, 'YYYY-MM-DD') AS expires_on, g.voided_at IS NOT NULL AS voided, g.created_at,
+                p.name, p.settlement_mode, p.funding_sources, p.subsidy_rules, p.provider_annual_cap_fen::text AS provider_annual_cap_fen
+           FROM voucher_grant g JOIN voucher_program p ON p.id = g.program_id
+          WHERE ${named ? 'g.id = $1' : `g.enterprise_id = $1 AND g.status = 'active' AND g.voided_at IS NULL AND g.expires_on >= $3::date`}
+       ), l AS MATERIALIZED (
+         SELECT b.grant_id, b.source, b.balance_fen FROM ledger_balance b JOIN g ON b.program_id = g.program_id AND b.grant_id = g.id
+          WHERE b.kind = 'grant_available' ORDER BY b.account FOR UPDATE OF b
+       )
+       SELECT g.id, g.program_id, g.enterprise_id, g.status, g.expires_on, g.voided, g.name, g.settlement_mode, g.funding_sources, g.subsidy_rules, g.provider_annual_cap_fen,
+              (SELECT json_agg(json_build_object('source', l.source, 'balance', l.balance_fen::text)) FROM l WHERE l.grant_id = g.id) AS available,
+              (SELECT u.used_fen::text FROM voucher_provider_cap_usage u WHERE u.program_id = g.program_id AND u.provider_id = $2) AS used
+         FROM g ORDER BY g.expires_on, g.created_at, g.id`,
+      named ? [isUuidLike(named) ? named : '00000000-0000-0000-0000-000000000000', input.providerId] : [input.enterpriseId, input.providerId, today],
     );
+    let chosen: { g: ChoiceRow; rule: SubsidyRule } | null = null;
     if (named) {
       const g = rows[0];
       if (!g || g.enterprise_id !== input.enterpriseId.toLowerCase()) throw grantNotUsable('other_enterprise');
@@ -241,30 +225,20 @@ export class OrderSubsidiesService {
       if (g.status !== 'active' || g.expires_on < today) throw grantNotUsable('expired');
       const rule = deepestRule(g.subsidy_rules, path);
       if (!rule || !ruleSubsidizes(rule)) throw offeringNotEligible();
-      return basisOf(g, rule, input.priceFen);
+      chosen = { g, rule };
+    } else {
+      for (const g of rows) {
+        const rule = deepestRule(g.subsidy_rules, path);
+        if (rule && ruleSubsidizes(rule)) {
+          chosen = { g, rule };
+          break;
+        }
+      }
     }
-    for (const g of rows) {
-      const rule = deepestRule(g.subsidy_rules, path);
-      if (rule && ruleSubsidizes(rule)) return basisOf(g, rule, input.priceFen);
-    }
-    return null;
-  }
-
-  /**
-   * Locks the chosen grant's available rows (the rows a hold debits, in its key order) and reads
-   * them with the provider's cap usage, in one statement, and computes the subsidy from them: what
-   * `holdWrite` then holds in the same transaction. The provider's usage is read, not locked: the
-   * reservation (`reserveCte`) is conditional, and an accept it refuses runs again.
-   */
-  async lockForHold(m: EntityManager, basis: SubsidyBasis, providerId: string): Promise<{ preview: SubsidyPreview; available: { source: string; balanceFen: Fen }[] }> {
-    const [row] = await m.query<{ available: { source: string; balance: string }[] | null; used: string | null }[]>(
-      `WITH l AS (SELECT source, balance_fen FROM ledger_balance WHERE program_id = $1 AND grant_id = $2 AND kind = 'grant_available' ORDER BY account FOR UPDATE)
-       SELECT (SELECT json_agg(json_build_object('source', source, 'balance', balance_fen::text)) FROM l) AS available,
-              (SELECT used_fen::text FROM voucher_provider_cap_usage WHERE program_id = $1 AND provider_id = $3) AS used`,
-      [basis.programId, basis.grantId, providerId],
-    );
-    const available = (row.available ?? []).map((r) => ({ source: r.source, balanceFen: BigInt(r.balance) }));
-    const used = row.used === null ? 0n : BigInt(row.used);
+    if (!chosen) return null;
+    const basis = basisOf(chosen.g, chosen.rule, input.priceFen);
+    const available = (chosen.g.available ?? []).map((r) => ({ source: r.source, balanceFen: BigInt(r.balance) }));
+    const used = chosen.g.used === null ? 0n : BigInt(chosen.g.used);
     const s = this.calculator.calculate({
       priceFen: basis.priceFen,
       ratioBp: basis.ratioBp,
@@ -280,7 +254,7 @@ export class OrderSubsidiesService {
 
   /**
    * The hold of an order's subsidy as CTEs of the caller's statement (LedgerService.holdWrite), on
-   * the rows `lockForHold` locked; null when there is nothing to hold.
+   * the rows `chooseAndLock` locked; null when there is nothing to hold.
    */
   holdWrite(p: SqlParams, input: OrderHoldInput, available: readonly { source: string; balanceFen: Fen }[]): ReturnType<LedgerService['holdWrite']> | null {
     const pv = input.preview;
@@ -296,31 +270,6 @@ export class OrderSubsidiesService {
   reserveCte(p: SqlParams, preview: SubsidyPreview, providerId: string): ReturnType<ProgramCapsService['reserveProviderCapCte']> | null {
     if (!preview.grantId || !preview.programId || preview.subsidyFen <= 0n) return null;
     return this.caps.reserveProviderCapCte(p, { programId: preview.programId, providerId, amountFen: preview.subsidyFen, capFen: preview.providerCapFen });
-  }
-
-  /**
-   * Holds the previewed subsidy on its grant; null when there is nothing to hold. The provider's
-   * cap is counted separately (`reserve`), as late in the transaction as the caller can.
-   */
-  async hold(m: EntityManager, input: OrderHoldInput): Promise<HoldView | null> {
-    const p = input.preview;
-    if (!p.grantId || !p.programId || p.subsidyFen <= 0n) return null;
-    const { hold } = await this.ledger.hold(m, {
-      programId: p.programId,
-      grantId: p.grantId,
-      amountFen: p.subsidyFen,
-      sourceOrder: p.sourceOrder,
-      reference: `order:${input.orderId}`,
-      actorId: input.actorId,
-      idempotencyKey: `hold:order:${input.orderId}`,
-    });
-    return hold;
-  }
-
-  /** Counts a held subsidy on the provider's cap: one conditional upsert (409 PROVIDER_CAP_REACHED when a concurrent hold took the room). */
-  async reserve(m: EntityManager, preview: SubsidyPreview, providerId: string): Promise<void> {
-    if (!preview.grantId || !preview.programId || preview.subsidyFen <= 0n) return;
-    await this.caps.reserveProviderCap(m, { programId: preview.programId, providerId, amountFen: preview.subsidyFen, capFen: preview.providerCapFen });
   }
 
   /**
@@ -390,27 +339,11 @@ export class OrderSubsidiesService {
     }
     return null;
   }
-
-  private async lockGrant(m: EntityManager, programId: string, grantId: string): Promise<void> {
-    // the rows LedgerService.hold locks, in its (key) order
-    await m.query(`SELECT 1 FROM ledger_balance WHERE program_id = $1 AND account LIKE $2 ORDER BY account FOR UPDATE`, [programId, `grant:${grantId.toLowerCase()}:%:available`]);
-  }
 }
 
-/**
- * What the provider has used of its cap; with `lock`, its row is created when missing (so that
- * concurrent first holds queue on it) and locked, in one statement.
- */
-async function providerUsage(m: EntityManager, programId: string, providerId: string, lock: boolean): Promise<Fen> {
-  const rows = lock
-    ? // a no-op update locks the row (and creates it when missing) and answers its usage, in one round trip
-      await m.query<{ used_fen: string }[]>(
-        `INSERT INTO voucher_provider_cap_usage (id, program_id, provider_id, used_fen) VALUES (gen_random_uuid(), $1, $2, 0)
-         ON CONFLICT (program_id, provider_id) DO UPDATE SET used_fen = voucher_provider_cap_usage.used_fen
-         RETURNING used_fen::text AS used_fen`,
-        [programId, providerId],
-      )
-    : await m.query<{ used_fen: string }[]>('SELECT used_fen::text AS used_fen FROM voucher_provider_cap_usage WHERE program_id = $1 AND provider_id = $2', [programId, providerId]);
+/** What the provider has used of its cap in a program (read, not locked). */
+async function providerUsage(m: EntityManager, programId: string, providerId: string): Promise<Fen> {
+  const rows = await m.query<{ used_fen: string }[]>('SELECT used_fen::text AS used_fen FROM voucher_provider_cap_usage WHERE program_id = $1 AND provider_id = $2', [programId, providerId]);
   return rows[0] ? BigInt(rows[0].used_fen) : 0n;
 }
 
