@@ -22,7 +22,7 @@ import { AuditService, streamHead } from '@innoserve/audit';
 import { ReferenceService } from '@innoserve/reference';
 import { isStaff, jurisdictionOf, staffCovers, type Principal } from '@innoserve/identity';
 import { OrganizationsService, type DealParty } from '@innoserve/organizations';
-import { Offering, isSearchable } from '@innoserve/catalog';
+import { Offering, isSearchable, type SearchabilityOffering } from '@innoserve/catalog';
 import { OrderSubsidiesService, disputeRefund, noSubsidy, type SubsidyPreview } from '@innoserve/vouchers';
 import { Payment, PaymentsService } from '@innoserve/payments';
 import { orderMachine, type OrderAction, type OrderActor, type OrderContext, type OrderStatus } from '../domain/order-state-machine.js';
@@ -119,6 +119,9 @@ export interface OrderWriteResult {
   beside: Record<string, unknown>;
   last: Record<string, unknown>;
 }
+
+/** The offering's facts accept checks and freezes. */
+type DealOffering = SearchabilityOffering & { unitName: string | null };
 
 export interface Sides {
   enterprise: boolean;
@@ -277,7 +280,9 @@ export class OrdersService implements OnModuleInit {
 
   private async acceptOnce(me: Principal, id: string, input: AcceptInput): Promise<OrderView> {
     return this.command(me, id, 'accept', async (m, order, actors) => {
-      const offering = await m.findOneOrFail(Offering, { where: { id: order.offeringId } });
+      const facts = this.dealFacts.get(order);
+      if (!facts) throw new NotFoundError('offering');
+      const offering = facts.offering;
       // which grant pays and what it can give, its rows locked (one statement); the guards below
       // refuse before anything is written, and the refusal releases the locks at once
       let locked: Awaited<ReturnType<OrderSubsidiesService['chooseAndLock']>> = null;
@@ -291,7 +296,7 @@ export class OrdersService implements OnModuleInit {
           grantProblem = e;
         }
       }
-      const ctx = await this.partyContext(m, order, { offering, grantProblem });
+      const ctx = await this.partyContext(m, order, { offering, grantProblem, parties: facts.parties });
       const to = orderMachine.transition(order.status, 'accept', actors, ctx);
       const p = locked?.preview ?? noSubsidy(order.priceFen!);
       if ((input.quoteVersion !== undefined && input.quoteVersion !== order.quoteVersion) || (input.expectedSubsidyFen !== undefined && input.expectedSubsidyFen !== p.subsidyFen)) {
@@ -622,7 +627,7 @@ export class OrdersService implements OnModuleInit {
     work: (m: EntityManager, order: ServiceOrder, actors: OrderActor[]) => Promise<void>,
   ): Promise<OrderView> {
     const order = await this.tx.run(async (m) => {
-      const order = await this.lock(m, id, me === 'system' ? null : me);
+      const order = await this.lock(m, id, me === 'system' ? null : me, true, action === 'accept');
       const actors = me === 'system' ? (['system'] as OrderActor[]) : await this.actorsFor(m, me, order, action);
       await work(m, order, actors);
       return order;
@@ -652,19 +657,29 @@ export class OrdersService implements OnModuleInit {
    * The order row, locked (FOR UPDATE) unless `lock` is false; with the caller, its memberships of
    * both parties are read in the same statement (who it is on the order, without a round trip).
    */
-  async lock(m: EntityManager, id: string, me: Principal | null = null, lock = true): Promise<ServiceOrder> {
+  async lock(m: EntityManager, id: string, me: Principal | null = null, lock = true, dealFacts = false): Promise<ServiceOrder> {
     if (!isUuid(id)) throw new NotFoundError('order');
-    const qb = m.createQueryBuilder(ServiceOrder, 'o').where('o.id = :id', { id });
-    if (lock) qb.setLock('pessimistic_write');
+    const qb = m.createQueryBuilder(ServiceOrder, 'so').where('so.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write', undefined, ['so']);
     if (me) {
-      qb.addSelect('ARRAY(SELECT mm.organization_id::text FROM membership mm WHERE mm.user_id = :uid AND mm.organization_id IN (o.enterprise_id, o.provider_id))', 'member_of').setParameter('uid', me.userId);
+      qb.addSelect('ARRAY(SELECT mm.organization_id::text FROM membership mm WHERE mm.user_id = :uid AND mm.organization_id IN (so.enterprise_id, so.provider_id))', 'member_of').setParameter('uid', me.userId);
     }
-    const { entities, raw } = await qb.getRawAndEntities<{ member_of?: string[] }>();
+    if (dealFacts) {
+      // what accept checks and freezes, in the same round trip (read from this statement's snapshot,
+      // as an unlocked read of them before the lock would be)
+      qb.addSelect(this.organizations.dealPartiesExpression('so.enterprise_id, so.provider_id'), 'parties');
+      qb.addSelect(`(SELECT json_build_object('status', f.status, 'qualificationKinds', f.qualification_kinds, 'unitName', f.unit_name) FROM offering f WHERE f.id = so.offering_id)`, 'offering');
+    }
+    const { entities, raw } = await qb.getRawAndEntities<{ member_of?: string[]; parties?: unknown; offering?: DealOffering }>();
     const order = entities[0];
     if (!order) throw new NotFoundError('order');
     if (me) await this.sides(m, me, order, new Set(raw[0]?.member_of ?? []));
+    if (dealFacts && raw[0]?.offering) this.dealFacts.set(order, { parties: this.organizations.dealPartiesFrom(raw[0].parties), offering: raw[0].offering });
     return order;
   }
+
+  /** The deal facts `lock` read with an order for accept. */
+  private readonly dealFacts = new WeakMap<ServiceOrder, { parties: Map<string, DealParty>; offering: DealOffering }>();
 
   /** Who the caller is on this order, read once per loaded order row (a command asks several times). */
   async sides(m: EntityManager, me: Principal, order: ServiceOrder, memberOf?: Set<string>): Promise<Sides> {
@@ -731,7 +746,7 @@ export class OrdersService implements OnModuleInit {
   }
 
   /** The party and eligibility facts for request, quote and accept. */
-  private partyProblem(enterprise: DealParty, provider: DealParty, offering: Offering, today: string): DomainError | null {
+  private partyProblem(enterprise: DealParty, provider: DealParty, offering: SearchabilityOffering, today: string): DomainError | null {
     if (provider.provider?.admissionStatus !== 'admitted') return providerNotAdmitted();
     if (provider.blacklistedUntil !== null && provider.blacklistedUntil >= today) return providerBlacklisted(provider.blacklistedUntil);
     if (!isSearchable(offering, provider.provider, today)) return offeringNotAvailable();
@@ -743,16 +758,19 @@ export class OrdersService implements OnModuleInit {
   private async partyContext(
     m: EntityManager,
     order: ServiceOrder,
-    o: { offering: Offering; grantProblem?: DomainError | null },
+    o: { offering: SearchabilityOffering; grantProblem?: DomainError | null; parties?: Map<string, DealParty> },
   ): Promise<OrderContext & { enterprise: DealParty; provider: DealParty }> {
     const today = this.today();
-    const [enterprise, provider] = await this.parties(m, order.enterpriseId, order.providerId);
+    const [enterprise, provider] = o.parties ? this.partiesFrom(o.parties, order.enterpriseId, order.providerId) : await this.parties(m, order.enterpriseId, order.providerId);
     return { ...(await this.plainContext(order)), partyProblem: this.partyProblem(enterprise, provider, o.offering, today) ?? o.grantProblem ?? null, enterprise, provider };
   }
 
   /** Both parties' deal facts in one statement (with `share`, their organization rows share-locked). */
   private async parties(m: EntityManager, enterpriseId: string, providerId: string, share = false): Promise<[DealParty, DealParty]> {
-    const found = await this.organizations.dealParties(m, [enterpriseId, providerId], share);
+    return this.partiesFrom(await this.organizations.dealParties(m, [enterpriseId, providerId], share), enterpriseId, providerId);
+  }
+
+  private partiesFrom(found: Map<string, DealParty>, enterpriseId: string, providerId: string): [DealParty, DealParty] {
     const enterprise = found.get(enterpriseId);
     const provider = found.get(providerId);
     if (!enterprise) throw new NotFoundError('enterprise');

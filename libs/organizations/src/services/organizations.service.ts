@@ -184,6 +184,62 @@ export interface BlacklistInput {
  * blacklisting (a status this lib owns), the group key, and the commands of the other services
  * under one roof. Every read takes an optional EntityManager to join the caller's transaction.
  */
+interface DealPartyRow {
+  id: string;
+  name: string;
+  uscc: string;
+  region_code: string;
+  legal_representative: string;
+  registered_address: string;
+  contact_phone: string;
+  bank_name: string | null;
+  bank_account_name: string | null;
+  bank_account_no: string | null;
+  blacklisted_until: string | null;
+  enterprise_status: EnterpriseStatus | null;
+  admission_status: AdmissionStatus | null;
+  qualifications: { kind: QualificationKind; number: string; expiresOn: string | null }[] | null;
+}
+
+const DEAL_PARTY_FIELDS = [
+  'id',
+  'name',
+  'uscc',
+  'region_code',
+  'legal_representative',
+  'registered_address',
+  'contact_phone',
+  'bank_name',
+  'bank_account_name',
+  'bank_account_no',
+  'blacklisted_until',
+  'enterprise_status',
+  'admission_status',
+  'qualifications',
+] as const satisfies readonly (keyof DealPartyRow)[];
+
+const DEAL_PARTY_COLUMNS = `o.id, o.name, o.uscc, o.region_code, o.legal_representative, o.registered_address, o.contact_phone,
+              o.bank_name, o.bank_account_name, o.bank_account_no, o.blacklisted_until::text AS blacklisted_until,
+              e.status AS enterprise_status, p.admission_status,
+              (SELECT json_agg(json_build_object('kind', q.kind, 'number', q.number, 'expiresOn', q.expires_on::text) ORDER BY q.kind, q.number)
+                 FROM provider_qualification q WHERE q.organization_id = o.id) AS qualifications`;
+
+function dealPartyOf(r: DealPartyRow): DealParty {
+  return {
+    id: r.id,
+    name: r.name,
+    uscc: r.uscc,
+    regionCode: r.region_code,
+    legalRepresentative: r.legal_representative,
+    registeredAddress: r.registered_address,
+    contactPhone: r.contact_phone,
+    bankAccount: r.bank_name !== null && r.bank_account_name !== null && r.bank_account_no !== null ? { bankName: r.bank_name, accountName: r.bank_account_name, accountNo: r.bank_account_no } : null,
+    blacklistedUntil: r.blacklisted_until,
+    enterpriseStatus: r.enterprise_status,
+    provider: r.admission_status ? { admissionStatus: r.admission_status, qualifications: r.qualifications ?? [] } : null,
+  };
+}
+
 @Injectable()
 export class OrganizationsService {
   constructor(
@@ -281,30 +337,9 @@ export class OrganizationsService {
    */
   async dealParties(m: EntityManager, ids: readonly string[], share = false): Promise<Map<string, DealParty>> {
     const list = [...new Set(ids)].filter(isUuid).sort();
-    const rows = await queryPrepared<
-      {
-        id: string;
-        name: string;
-        uscc: string;
-        region_code: string;
-        legal_representative: string;
-        registered_address: string;
-        contact_phone: string;
-        bank_name: string | null;
-        bank_account_name: string | null;
-        bank_account_no: string | null;
-        blacklisted_until: string | null;
-        enterprise_status: EnterpriseStatus | null;
-        admission_status: AdmissionStatus | null;
-        qualifications: { kind: QualificationKind; number: string; expiresOn: string | null }[] | null;
-      }
-    >(
+    const rows = await queryPrepared<DealPartyRow>(
       m,
-      `SELECT o.id, o.name, o.uscc, o.region_code, o.legal_representative, o.registered_address, o.contact_phone,
-              o.bank_name, o.bank_account_name, o.bank_account_no, o.blacklisted_until::text AS blacklisted_until,
-              e.status AS enterprise_status, p.admission_status,
-              (SELECT json_agg(json_build_object('kind', q.kind, 'number', q.number, 'expiresOn', q.expires_on::text) ORDER BY q.kind, q.number)
-                 FROM provider_qualification q WHERE q.organization_id = o.id) AS qualifications
+      `SELECT ${DEAL_PARTY_COLUMNS}
          FROM organization o
          LEFT JOIN enterprise_profile e ON e.organization_id = o.id
          LEFT JOIN provider_profile p ON p.organization_id = o.id
@@ -313,24 +348,26 @@ export class OrganizationsService {
         ${share ? 'FOR SHARE OF o' : ''}`,
       [list],
     );
-    return new Map(
-      rows.map((r) => [
-        r.id,
-        {
-          id: r.id,
-          name: r.name,
-          uscc: r.uscc,
-          regionCode: r.region_code,
-          legalRepresentative: r.legal_representative,
-          registeredAddress: r.registered_address,
-          contactPhone: r.contact_phone,
-          bankAccount: r.bank_name !== null && r.bank_account_name !== null && r.bank_account_no !== null ? { bankName: r.bank_name, accountName: r.bank_account_name, accountNo: r.bank_account_no } : null,
-          blacklistedUntil: r.blacklisted_until,
-          enterpriseStatus: r.enterprise_status,
-          provider: r.admission_status ? { admissionStatus: r.admission_status, qualifications: r.qualifications ?? [] } : null,
-        },
-      ]),
-    );
+    return new Map(rows.map((r) => [r.id, dealPartyOf(r)]));
+  }
+
+  /**
+   * The deal facts of the organizations whose ids `idsSql` lists (SQL expressions of the caller's
+   * statement, e.g. an order row's two party columns), as a json expression to select beside the
+   * caller's own read; `dealPartiesFrom` parses what it selected. Unlocked, from the statement's snapshot.
+   */
+  dealPartiesExpression(idsSql: string): string {
+    return `(SELECT json_agg(json_build_object(${DEAL_PARTY_FIELDS.map((f) => `'${f}', ${f}`).join(', ')}))
+               FROM (SELECT ${DEAL_PARTY_COLUMNS}
+                       FROM organization o
+                       LEFT JOIN enterprise_profile e ON e.organization_id = o.id
+                       LEFT JOIN provider_profile p ON p.organization_id = o.id
+                      WHERE o.id IN (${idsSql})) AS deal_party)`;
+  }
+
+  dealPartiesFrom(value: unknown): Map<string, DealParty> {
+    const rows = (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as DealPartyRow[];
+    return new Map(rows.map((r) => [r.id, dealPartyOf(r)]));
   }
 
   /**
