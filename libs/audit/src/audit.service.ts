@@ -23,6 +23,22 @@ export function streamLockKey(streamType: string, streamId: string): string {
   return `${streamType}:${streamId}`;
 }
 
+/** What an entry's hash covers, from what a caller recorded (strings made storable, the actor lower-cased). */
+function contentOf(input: AuditInput, streamSeq: number, prevHash: string, occurredAt: string): AuditEntryContent {
+  return {
+    streamType: storableString(input.streamType),
+    streamId: storableString(input.streamId),
+    streamSeq,
+    action: storableString(input.action),
+    actorId: input.actorId === null ? null : input.actorId.toLowerCase(),
+    occurredAt,
+    before: toJsonValue(input.before),
+    after: toJsonValue(input.after),
+    reason: input.reason == null ? null : storableString(input.reason),
+    prevHash,
+  };
+}
+
 /**
  * Appends to the audit log inside the caller's transaction (same EntityManager), so the entry
  * commits or rolls back with the change it records.
@@ -78,18 +94,7 @@ export class AuditService {
     const occurredAt = (this.clock?.now() ?? new Date()).toISOString();
     let prev = head ?? { seq: 0, hash: GENESIS_HASH };
     const rows = inputs.map((input) => {
-      const content: AuditEntryContent = {
-        streamType: storableString(input.streamType),
-        streamId: storableString(input.streamId),
-        streamSeq: prev.seq + 1,
-        action: storableString(input.action),
-        actorId: input.actorId === null ? null : input.actorId.toLowerCase(),
-        occurredAt,
-        before: toJsonValue(input.before),
-        after: toJsonValue(input.after),
-        reason: input.reason == null ? null : storableString(input.reason),
-        prevHash: prev.hash,
-      };
+      const content = contentOf(input, prev.seq + 1, prev.hash, occurredAt);
       const hash = entryHash(content);
       prev = { seq: content.streamSeq, hash };
       return { content, hash };
@@ -123,20 +128,7 @@ export class AuditService {
   firstEntriesInsert(p: SqlParams, inputs: readonly AuditInput[]): string {
     if (inputs.length === 0) throw new RangeError('no entries');
     const occurredAt = (this.clock?.now() ?? new Date()).toISOString();
-    const contents = inputs.map(
-      (input): AuditEntryContent => ({
-        streamType: storableString(input.streamType),
-        streamId: storableString(input.streamId),
-        streamSeq: 1,
-        action: storableString(input.action),
-        actorId: input.actorId === null ? null : input.actorId.toLowerCase(),
-        occurredAt,
-        before: toJsonValue(input.before),
-        after: toJsonValue(input.after),
-        reason: input.reason == null ? null : storableString(input.reason),
-        prevHash: GENESIS_HASH,
-      }),
-    );
+    const contents = inputs.map((input) => contentOf(input, 1, GENESIS_HASH, occurredAt));
     return `INSERT INTO audit_entry (stream_type, stream_id, stream_seq, action, actor_id, occurred_at, before, after, reason, prev_hash, hash, xact_id)
       SELECT e.stream_type, e.stream_id, 1, e.action, e.actor_id, e.occurred_at, e.before, e.after, e.reason, e.prev_hash, e.hash, pg_current_xact_id()::text::bigint
         FROM ${p.unnest('e', [
@@ -164,18 +156,7 @@ export class AuditService {
       'SELECT stream_seq, hash FROM audit_entry WHERE stream_type = $1 AND stream_id = $2 ORDER BY stream_seq DESC LIMIT 1',
       [streamType, streamId],
     );
-    const content: AuditEntryContent = {
-      streamType,
-      streamId,
-      streamSeq: head[0] ? head[0].stream_seq + 1 : 1,
-      action: storableString(input.action),
-      actorId: input.actorId === null ? null : input.actorId.toLowerCase(),
-      occurredAt: (this.clock?.now() ?? new Date()).toISOString(),
-      before: toJsonValue(input.before),
-      after: toJsonValue(input.after),
-      reason: input.reason == null ? null : storableString(input.reason),
-      prevHash: head[0]?.hash ?? GENESIS_HASH,
-    };
+    const content = contentOf({ ...input, streamType, streamId }, head[0] ? head[0].stream_seq + 1 : 1, head[0]?.hash ?? GENESIS_HASH, (this.clock?.now() ?? new Date()).toISOString());
     try {
       await manager.query(
         `INSERT INTO audit_entry (stream_type, stream_id, stream_seq, action, actor_id, occurred_at, before, after, reason, prev_hash, hash, xact_id)

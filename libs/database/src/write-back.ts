@@ -8,6 +8,11 @@ import type { SqlParams } from './sql-params.js';
  * already locked the row does not need.
  */
 export async function writeBack<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, row: T): Promise<void> {
+  await writeBackQuery(m, target, row).execute();
+}
+
+/** The UPDATE by primary key of every column but the primary key and the creation date. */
+function writeBackQuery<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, row: T) {
   const meta = m.connection.getMetadata(target);
   const set: Record<string, unknown> = {};
   for (const c of meta.columns) {
@@ -16,7 +21,7 @@ export async function writeBack<T extends ObjectLiteral>(m: EntityManager, targe
   }
   const where: Record<string, unknown> = {};
   for (const c of meta.primaryColumns) where[c.propertyName] = c.getEntityValue(row);
-  await m.createQueryBuilder().update(target).set(set as never).where(where).execute();
+  return m.createQueryBuilder().update(target).set(set as never).where(where);
 }
 
 /**
@@ -24,15 +29,7 @@ export async function writeBack<T extends ObjectLiteral>(m: EntityManager, targe
  * added to `p`): a command that writes its row back beside other work saves a round trip.
  */
 export function writeBackSql<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, row: T, p: SqlParams): string {
-  const meta = m.connection.getMetadata(target);
-  const set: Record<string, unknown> = {};
-  for (const c of meta.columns) {
-    if (c.isPrimary || c.isCreateDate || c.isUpdateDate) continue;
-    set[c.propertyName] = c.getEntityValue(row);
-  }
-  const where: Record<string, unknown> = {};
-  for (const c of meta.primaryColumns) where[c.propertyName] = c.getEntityValue(row);
-  const [sql, params] = m.createQueryBuilder().update(target).set(set as never).where(where).getQueryAndParameters();
+  const [sql, params] = writeBackQuery(m, target, row).getQueryAndParameters();
   const renumbered = new Map<number, string>();
   return sql.replace(/\$(\d+)/g, (_, n: string) => {
     const i = Number(n);
