@@ -4,7 +4,6 @@ import { Clock, ForbiddenError, IllegalTransitionError, NotFoundError, isUuid } 
 import { TransactionRunner, writeBack, writeBackSql } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import type { Principal } from '@innoserve/identity';
-import { OrganizationsService } from '@innoserve/organizations';
 import { Payment, PaymentsService, type PaymentMethod } from '@innoserve/payments';
 import { ServiceOrder } from '../entities/service-order.entity.js';
 import { OrdersService } from './orders.service.js';
@@ -49,7 +48,6 @@ export class OrderPaymentsService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
-    private readonly organizations: OrganizationsService,
     private readonly payments: PaymentsService,
     private readonly orders: OrdersService,
     private readonly clock: Clock,
