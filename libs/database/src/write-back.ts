@@ -1,5 +1,7 @@
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata.js';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import type { SqlParams } from './sql-params.js';
+import { SqlParams } from './sql-params.js';
 
 /**
  * Writes a row the caller loaded (and holds locked) back in one UPDATE by primary key: every
@@ -8,33 +10,89 @@ import type { SqlParams } from './sql-params.js';
  * already locked the row does not need.
  */
 export async function writeBack<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, row: T): Promise<void> {
-  await writeBackQuery(m, target, row).execute();
+  const p = new SqlParams();
+  await m.query(writeBackSql(m, target, row, p), p.values);
 }
 
-/** The UPDATE by primary key of every column but the primary key and the creation date. */
-function writeBackQuery<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, row: T) {
-  const meta = m.connection.getMetadata(target);
-  const set: Record<string, unknown> = {};
-  for (const c of meta.columns) {
-    if (c.isPrimary || c.isCreateDate || c.isUpdateDate) continue;
-    set[c.propertyName] = c.getEntityValue(row);
+interface WriteBackPlan {
+  table: string;
+  /** The written columns, each with its `"column" = ` prefix. */
+  set: { column: ColumnMetadata; prefix: string }[];
+  /** The version column bumped by the database when the row does not say it (as TypeORM's update does). */
+  version: { column: ColumnMetadata; bump: string } | null;
+  /** The update date, set by the database. */
+  trailer: string[];
+  where: { column: ColumnMetadata; prefix: string }[];
+}
+
+/** One plan per entity: the statement's fixed parts, worked out once (TypeORM's builder re-derives them on every call). */
+const plans = new WeakMap<EntityMetadata, WriteBackPlan>();
+
+function planOf(m: EntityManager, meta: EntityMetadata): WriteBackPlan {
+  let plan = plans.get(meta);
+  if (plan) return plan;
+  const d = m.connection.driver;
+  const set = meta.columns.filter((c) => !c.isPrimary && !c.isCreateDate && !c.isUpdateDate && c.isUpdate).map((column) => ({ column, prefix: `${d.escape(column.databaseName)} = ` }));
+  const v = meta.versionColumn;
+  plan = {
+    table: meta.tablePath.split('.').map((part) => d.escape(part)).join('.'),
+    set,
+    version: v ? { column: v, bump: `${d.escape(v.databaseName)} = ${d.escape(v.databaseName)} + 1` } : null,
+    trailer: meta.updateDateColumn ? [`${d.escape(meta.updateDateColumn.databaseName)} = CURRENT_TIMESTAMP`] : [],
+    where: meta.primaryColumns.map((column) => ({ column, prefix: `${d.escape(column.databaseName)} = ` })),
+  };
+  plans.set(meta, plan);
+  return plan;
+}
+
+/** A column's value as TypeORM would persist it (a relation's referenced key, the column's transformer and type). */
+function persisted(m: EntityManager, column: ColumnMetadata, row: ObjectLiteral): unknown {
+  let value: unknown = column.getEntityValue(row);
+  if (column.referencedColumn && typeof value === 'object' && value !== null && !(value instanceof Date) && !(value instanceof Uint8Array)) {
+    return column.referencedColumn.getEntityValue(value as ObjectLiteral);
   }
-  const where: Record<string, unknown> = {};
-  for (const c of meta.primaryColumns) where[c.propertyName] = c.getEntityValue(row);
-  return m.createQueryBuilder().update(target).set(set as never).where(where);
+  value = m.connection.driver.preparePersistentValue(value, column);
+  return value;
 }
 
 /**
- * The UPDATE `writeBack` runs, as SQL text for a CTE of the caller's statement (its parameters
- * added to `p`): a command that writes its row back beside other work saves a round trip.
+ * The UPDATE by primary key of every column but the primary key and the creation date (undefined
+ * properties left as they are, as TypeORM's update does), as SQL text with its parameters added to
+ * `p` — run by `writeBack`, or used as a CTE of the caller's statement, so a command that writes
+ * its row back beside other work saves a round trip.
  */
 export function writeBackSql<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, row: T, p: SqlParams): string {
-  const [sql, params] = writeBackQuery(m, target, row).getQueryAndParameters();
-  const renumbered = new Map<number, string>();
-  return sql.replace(/\$(\d+)/g, (_, n: string) => {
-    const i = Number(n);
-    let placeholder = renumbered.get(i);
-    if (placeholder === undefined) renumbered.set(i, (placeholder = p.add(params[i - 1])));
-    return placeholder;
+  const plan = planOf(m, m.connection.getMetadata(target));
+  const assignments: string[] = [];
+  for (const { column, prefix } of plan.set) {
+    if (column.getEntityValue(row) === undefined) continue;
+    assignments.push(prefix + p.add(persisted(m, column, row)));
+  }
+  if (plan.version && plan.version.column.getEntityValue(row) === undefined) assignments.push(plan.version.bump);
+  assignments.push(...plan.trailer);
+  if (assignments.length === 0) throw new RangeError(`writeBack ${plan.table}: nothing to write`);
+  const where = plan.where.map(({ column, prefix }) => {
+    const key = persisted(m, column, row);
+    if (key === undefined || key === null) throw new RangeError(`writeBack ${plan.table}: the row has no primary key`);
+    return prefix + p.add(key);
   });
+  return `UPDATE ${plan.table} SET ${assignments.join(', ')} WHERE ${where.join(' AND ')}`;
+}
+
+/**
+ * The entity of a row read by the caller's own SQL (`SELECT t.*, …`): each column hydrated as
+ * TypeORM's query builder would (transformer, dates), without its per-query alias bookkeeping —
+ * for a hot statement whose text the caller writes once.
+ */
+export function hydrate<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, raw: Record<string, unknown>): T {
+  const meta = m.connection.getMetadata(target);
+  const d = m.connection.driver;
+  const entity = meta.create(m.queryRunner, { fromDeserializer: true }) as T;
+  for (const column of meta.columns) {
+    if (column.isVirtualProperty) continue;
+    const value = raw[column.databaseName];
+    if (value === undefined) continue;
+    column.setEntityValue(entity, d.prepareHydratedValue(value, column));
+  }
+  return entity;
 }

@@ -17,7 +17,7 @@ import {
   type Fen,
   type Page,
 } from '@innoserve/core';
-import { SqlParams, TransactionRunner, queryPrepared, writeBack, writeBackSql } from '@innoserve/database';
+import { SqlParams, TransactionRunner, hydrate, queryPrepared, writeBack, writeBackSql } from '@innoserve/database';
 import { AuditService, streamHead } from '@innoserve/audit';
 import { ReferenceService } from '@innoserve/reference';
 import { isStaff, jurisdictionOf, staffCovers, type Principal } from '@innoserve/identity';
@@ -659,24 +659,35 @@ export class OrdersService implements OnModuleInit {
    */
   async lock(m: EntityManager, id: string, me: Principal | null = null, lock = true, dealFacts = false): Promise<ServiceOrder> {
     if (!isUuid(id)) throw new NotFoundError('order');
-    const qb = m.createQueryBuilder(ServiceOrder, 'so').where('so.id = :id', { id });
-    if (lock) qb.setLock('pessimistic_write', undefined, ['so']);
-    if (me) {
-      qb.addSelect('ARRAY(SELECT mm.organization_id::text FROM membership mm WHERE mm.user_id = :uid AND mm.organization_id IN (so.enterprise_id, so.provider_id))', 'member_of').setParameter('uid', me.userId);
-    }
-    if (dealFacts) {
-      // what accept checks and freezes, in the same round trip (read from this statement's snapshot,
-      // as an unlocked read of them before the lock would be)
-      qb.addSelect(this.organizations.dealPartiesExpression('so.enterprise_id, so.provider_id'), 'parties');
-      qb.addSelect(`(SELECT json_build_object('status', f.status, 'qualificationKinds', f.qualification_kinds, 'unitName', f.unit_name) FROM offering f WHERE f.id = so.offering_id)`, 'offering');
-    }
-    const { entities, raw } = await qb.getRawAndEntities<{ member_of?: string[]; parties?: unknown; offering?: DealOffering }>();
-    const order = entities[0];
-    if (!order) throw new NotFoundError('order');
-    if (me) await this.sides(m, me, order, new Set(raw[0]?.member_of ?? []));
-    if (dealFacts && raw[0]?.offering) this.dealFacts.set(order, { parties: this.organizations.dealPartiesFrom(raw[0].parties), offering: raw[0].offering });
+    const rows = await m.query<(Record<string, unknown> & { member_of?: string[]; parties?: unknown; offering?: DealOffering })[]>(this.lockSql(me !== null, lock, dealFacts), me ? [id, me.userId] : [id]);
+    if (!rows[0]) throw new NotFoundError('order');
+    const order = hydrate(m, ServiceOrder, rows[0]);
+    if (me) await this.sides(m, me, order, new Set(rows[0].member_of ?? []));
+    if (dealFacts && rows[0].offering) this.dealFacts.set(order, { parties: this.organizations.dealPartiesFrom(rows[0].parties), offering: rows[0].offering });
     return order;
   }
+
+  /** The text of `lock`'s statement per variant, written once (a query builder would rebuild it on every command). */
+  private lockSql(withMe: boolean, lock: boolean, dealFacts: boolean): string {
+    const key = `${withMe}${lock}${dealFacts}`;
+    let sql = this.lockSqls.get(key);
+    if (sql === undefined) {
+      const extra = [
+        // who the caller is on the order: its memberships of both parties
+        withMe ? 'ARRAY(SELECT mm.organization_id::text FROM membership mm WHERE mm.user_id = $2 AND mm.organization_id IN (so.enterprise_id, so.provider_id)) AS member_of' : null,
+        // what accept checks and freezes, read from this statement's snapshot
+        dealFacts ? `${this.organizations.dealPartiesExpression('so.enterprise_id, so.provider_id')} AS parties` : null,
+        dealFacts
+          ? `(SELECT json_build_object('status', f.status, 'qualificationKinds', f.qualification_kinds, 'unitName', f.unit_name) FROM offering f WHERE f.id = so.offering_id) AS offering`
+          : null,
+      ].filter((x) => x !== null);
+      sql = `SELECT so.*${extra.map((x) => `, ${x}`).join('')} FROM service_order so WHERE so.id = $1${lock ? ' FOR UPDATE OF so' : ''}`;
+      this.lockSqls.set(key, sql);
+    }
+    return sql;
+  }
+
+  private readonly lockSqls = new Map<string, string>();
 
   /** The deal facts `lock` read with an order for accept. */
   private readonly dealFacts = new WeakMap<ServiceOrder, { parties: Map<string, DealParty>; offering: DealOffering }>();
