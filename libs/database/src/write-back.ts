@@ -49,7 +49,7 @@ function planOf(m: EntityManager, meta: EntityMetadata): WriteBackPlan {
 function persisted(m: EntityManager, column: ColumnMetadata, row: ObjectLiteral): unknown {
   let value: unknown = column.getEntityValue(row);
   if (column.referencedColumn && typeof value === 'object' && value !== null && !(value instanceof Date) && !(value instanceof Uint8Array)) {
-    return column.referencedColumn.getEntityValue(value as ObjectLiteral);
+    return column.referencedColumn.getEntityValue(value);
   }
   value = m.connection.driver.preparePersistentValue(value, column);
   return value;

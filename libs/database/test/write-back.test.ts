@@ -97,7 +97,7 @@ describe('writeBack (one UPDATE by primary key)', () => {
   it('bumps a version column it is not given, as TypeORM does', async () => {
     const a = await fresh();
     const before = (await read(a.id)).version as number;
-    const partial = Object.assign(new Probe(), { id: a.id, name: 'v' }) as Probe;
+    const partial = Object.assign(new Probe(), { id: a.id, name: 'v' });
     await writeBack(ds.manager, Probe, partial);
     expect((await read(a.id)).version).toBe(before + 1);
   });
