@@ -96,3 +96,23 @@ export function hydrate<T extends ObjectLiteral>(m: EntityManager, target: Entit
   }
   return entity;
 }
+
+/**
+ * The INSERT of a new row (for a CTE of the caller's statement, with its parameters added to `p`):
+ * every insertable column, a property left undefined taking the column's default (the creation and
+ * update dates, a generated key), as TypeORM's insert writes it. The caller adds `RETURNING *` and
+ * hydrates what the database filled in.
+ */
+export function insertSql<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, row: T, p: SqlParams): string {
+  const meta = m.connection.getMetadata(target);
+  const d = m.connection.driver;
+  const names: string[] = [];
+  const values: string[] = [];
+  for (const column of meta.columns) {
+    if (column.isVirtual || column.isVirtualProperty || !column.isInsert) continue;
+    names.push(d.escape(column.databaseName));
+    if (column.getEntityValue(row) !== undefined) values.push(p.add(persisted(m, column, row)));
+    else values.push(column.isVersion ? '1' : 'DEFAULT');
+  }
+  return `INSERT INTO ${planOf(m, meta).table} (${names.join(', ')}) VALUES (${values.join(', ')})`;
+}

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, DataSource, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { SqlParams, bigintTransformer, dataSourceOptions, hydrate, writeBack, writeBackSql } from '@innoserve/database';
+import { SqlParams, bigintTransformer, dataSourceOptions, hydrate, insertSql, writeBack, writeBackSql } from '@innoserve/database';
 import { createTestDatabase, type TestDatabase } from '@innoserve/database/testing';
 
 @Entity('write_back_probe')
@@ -131,5 +131,36 @@ describe('hydrate (an entity from the caller’s own SELECT)', () => {
     expect(mine.amountFen).toBe(9_007_199_254_740_993n);
     expect(mine.dueAt).toEqual(new Date('2026-12-31T16:00:00Z'));
     expect(mine).not.toHaveProperty('extra');
+  });
+});
+
+describe('insertSql (a new row inside the caller’s statement)', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = new DataSource({ ...dataSourceOptions({ url: db.url, entities: [Probe], poolSize: 2 }), logging: false });
+    await ds.initialize();
+    await ds.synchronize();
+  });
+  afterAll(async () => {
+    await ds.destroy();
+    await db.drop();
+  });
+
+  it('writes the row TypeORM’s insert writes, the defaults filled in by the database', async () => {
+    const fields = { name: '检测', note: null, amountFen: 9_007_199_254_740_993n, facts: { a: [1] }, dueAt: new Date('2026-12-31T16:00:00Z'), flags: ['x'] };
+    const mine = ds.manager.create(Probe, { id: '0b7c4f0e-2f0a-4d6e-9a51-0c0b7a3e1d01', ...fields });
+    const p = new SqlParams();
+    const [raw] = await ds.query<Record<string, unknown>[]>(`WITH r AS (${insertSql(ds.manager, Probe, mine, p)} RETURNING *) SELECT * FROM r`, p.values);
+    const back = hydrate(ds.manager, Probe, raw);
+    const theirs = await ds.manager.save(Probe, ds.manager.create(Probe, fields));
+    const stored = await ds.manager.findOneByOrFail(Probe, { id: mine.id });
+    expect(stored).toEqual(back);
+    const strip = ({ id: _i, createdAt: _c, updatedAt: _u, ...rest }: Probe) => rest;
+    expect(strip(stored)).toEqual(strip(await ds.manager.findOneByOrFail(Probe, { id: theirs.id })));
+    expect(stored).toMatchObject({ fixed: 'fixed', version: 1, amountFen: 9_007_199_254_740_993n });
+    expect(stored.createdAt).toBeInstanceOf(Date);
   });
 });

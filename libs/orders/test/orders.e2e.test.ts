@@ -104,6 +104,11 @@ describe('orders over HTTP (offline payments)', () => {
     const rfq = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.quoteOfferingId, enterpriseId: w.enterprises[1], requirements: '定制检测' }));
     expect(rfq).toMatchObject({ status: 'requested', quote: null, subsidyPreview: null });
     const g = await grant(w, w.enterprises[1], 300_000);
+    // more than ten times the offering's maximum (500,000) is refused as a typo, and changes nothing
+    const typo = await post(w.provider.owner.token, `/api/v1/orders/${rfq.id}/quote`, { priceFen: 5_000_001, scope: '全项目', leadTimeDays: 10, validUntil: '2026-03-20' });
+    expect(typo.status).toBe(422);
+    expect(typo.body).toMatchObject({ code: 'PRICE_OUT_OF_RANGE', errors: [{ field: 'priceFen' }] });
+    expect((await ok(get(w.buyer.token, `/api/v1/orders/${rfq.id}`))).status).toBe('requested');
     await ok(post(w.provider.owner.token, `/api/v1/orders/${rfq.id}/quote`, { priceFen: 120_000, scope: '全项目', leadTimeDays: 10, validUntil: '2026-03-20' }));
     const q2 = await ok(post(w.provider.owner.token, `/api/v1/orders/${rfq.id}/quote`, { priceFen: 110_000, scope: '全项目', leadTimeDays: 10, validUntil: '2026-03-20' }));
     expect(q2.quote).toMatchObject({ quoteVersion: 2, priceFen: 110_000 });

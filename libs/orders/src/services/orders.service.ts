@@ -17,7 +17,7 @@ import {
   type Fen,
   type Page,
 } from '@innoserve/core';
-import { SqlParams, TransactionRunner, hydrate, queryPrepared, writeBack, writeBackSql } from '@innoserve/database';
+import { SqlParams, TransactionRunner, hydrate, insertSql, queryPrepared, writeBack, writeBackSql } from '@innoserve/database';
 import { AuditService, streamHead } from '@innoserve/audit';
 import { ReferenceService } from '@innoserve/reference';
 import { isStaff, jurisdictionOf, staffCovers, type Principal } from '@innoserve/identity';
@@ -121,7 +121,8 @@ export interface OrderWriteResult {
 }
 
 /** The offering's facts accept checks and freezes. */
-type DealOffering = SearchabilityOffering & { unitName: string | null };
+/** What accept and quote check of the offering, read with the locked order (`maxFen` as text: a bigint). */
+type DealOffering = SearchabilityOffering & { unitName: string | null; pricingKind: string; maxFen: string | null };
 
 export interface Sides {
   enterprise: boolean;
@@ -163,13 +164,17 @@ export class OrdersService implements OnModuleInit {
   async request(me: Principal, input: NewOrder): Promise<OrderView> {
     const created = await this.tx.run(async (m) => {
       if (!isUuid(input.enterpriseId)) throw new NotFoundError('enterprise');
-      const offering = isUuid(input.offeringId) ? await m.findOne(Offering, { where: { id: input.offeringId } }) : null;
-      if (!offering) throw new NotFoundError('offering');
-      // the caller's memberships of both parties in one read: it must be a member of the enterprise, and whether it also is of the provider is remembered for the answer
-      const memberOf = await this.membershipsOf(m, me.userId, [input.enterpriseId, offering.providerId]);
+      if (!isUuid(input.offeringId)) throw new NotFoundError('offering');
+      // the offering, the caller's memberships of both parties and both parties' deal facts (under
+      // a share lock: a verification or admission decision commits first or waits) in one statement
+      const [row] = await queryPrepared<Record<string, unknown> & { member_of: string[]; parties: unknown }>(m, this.requestFactsSql(), [input.offeringId, me.userId, input.enterpriseId]);
+      if (!row) throw new NotFoundError('offering');
+      const offering = hydrate(m, Offering, row);
+      // it must be a member of the enterprise; whether it also is of the provider is remembered for the answer
+      const memberOf = new Set(row.member_of);
       if (!memberOf.has(input.enterpriseId)) throw new NotFoundError('enterprise');
       if (input.enterpriseId === offering.providerId) throw selfDealing();
-      const [enterprise, provider] = await this.parties(m, input.enterpriseId, offering.providerId, true);
+      const [enterprise, provider] = this.partiesFrom(this.organizations.dealPartiesFrom(row.parties), input.enterpriseId, offering.providerId);
       if (!enterprise.enterpriseStatus) throw new NotFoundError('enterprise');
       const today = this.today();
       if (!isSearchable(offering, provider.provider, today)) throw new NotFoundError('offering');
@@ -208,14 +213,22 @@ export class OrdersService implements OnModuleInit {
         providerActorIds: [],
         createdBy: me.userId,
       });
-      await m.insert(ServiceOrder, order);
+      // the row and the first entry of its stream in one statement (a new id: no head to read)
+      const p = new SqlParams();
+      const entry = this.audit.firstEntriesInsert(p, [
+        {
+          streamType: 'order',
+          streamId: order.id,
+          action: 'order.requested',
+          actorId: me.userId,
+          before: null,
+          after: { status: order.status, offeringId: offering.id, quantity, ...(direct ? { priceFen: Number(order.priceFen), quoteValidUntil: order.quoteValidUntil } : {}) },
+          reason: null,
+        },
+      ]);
+      const [inserted] = await queryPrepared<Record<string, unknown>>(m, `WITH order_row AS (${insertSql(m, ServiceOrder, order, p)} RETURNING *), audit_rows AS (${entry}) SELECT * FROM order_row`, p.values);
+      Object.assign(order, hydrate(m, ServiceOrder, inserted));
       if (!isStaff(me)) this.knowSides(order, me, { enterprise: true, provider: memberOf.has(provider.id), officer: false, staff: false });
-      await this.record(m, order, 'order.requested', me.userId, null, {
-        status: order.status,
-        offeringId: offering.id,
-        quantity,
-        ...(direct ? { priceFen: Number(order.priceFen), quoteValidUntil: order.quoteValidUntil } : {}),
-      });
       return order;
     });
     return this.viewAfter(created, me);
@@ -227,12 +240,16 @@ export class OrdersService implements OnModuleInit {
     return this.command(me, id, 'quote', async (m, order, actors) => {
       const today = this.today();
       if (input.validUntil < today || input.validUntil > addCalendarDays(today, ORDER_DEADLINES.maxQuoteDays)) throw validUntilInPast();
-      const offering = await m.findOneOrFail(Offering, { where: { id: order.offeringId } });
-      if (offering.pricingKind === 'quote' && offering.maxFen !== null && input.priceFen > offering.maxFen * 10n) {
+      // the offering and both parties were read with the order's lock
+      const facts = this.dealFacts.get(order);
+      if (!facts) throw new NotFoundError('offering');
+      const { offering } = facts;
+      const maxFen = offering.maxFen === null ? null : BigInt(offering.maxFen);
+      if (offering.pricingKind === 'quote' && maxFen !== null && input.priceFen > maxFen * 10n) {
         // a far-off quote is a typo more often than not; claims flag >2× anyway
-        throw priceOutOfRange([{ field: 'priceFen', message: `at most ten times the offering's maximum (${offering.maxFen * 10n})` }]);
+        throw priceOutOfRange([{ field: 'priceFen', message: `at most ten times the offering's maximum (${maxFen * 10n})` }]);
       }
-      const ctx = await this.partyContext(m, order, { offering });
+      const ctx = await this.partyContext(m, order, { offering, parties: facts.parties });
       const from = order.status;
       order.status = orderMachine.transition(from, 'quote', actors, ctx);
       order.quoteVersion += 1;
@@ -627,7 +644,7 @@ export class OrdersService implements OnModuleInit {
     work: (m: EntityManager, order: ServiceOrder, actors: OrderActor[]) => Promise<void>,
   ): Promise<OrderView> {
     const order = await this.tx.run(async (m) => {
-      const order = await this.lock(m, id, me === 'system' ? null : me, true, action === 'accept');
+      const order = await this.lock(m, id, me === 'system' ? null : me, true, action === 'accept' || action === 'quote');
       const actors = me === 'system' ? (['system'] as OrderActor[]) : await this.actorsFor(m, me, order, action);
       await work(m, order, actors);
       return order;
@@ -667,6 +684,16 @@ export class OrdersService implements OnModuleInit {
     return order;
   }
 
+  /** `request`'s read: the offering ($1), the caller's ($2) memberships of the enterprise ($3) and the provider, both parties' deal facts under a share lock. */
+  private requestFactsSql(): string {
+    return (this.requestFactsText ??= `SELECT f.*,
+       ARRAY(SELECT mm.organization_id::text FROM membership mm WHERE mm.user_id = $2 AND mm.organization_id IN ($3::uuid, f.provider_id)) AS member_of,
+       ${this.organizations.dealPartiesExpression('$3::uuid, f.provider_id', true)} AS parties
+  FROM offering f WHERE f.id = $1`);
+  }
+
+  private requestFactsText: string | undefined;
+
   /** The text of `lock`'s statement per variant, written once (a query builder would rebuild it on every command). */
   private lockSql(withMe: boolean, lock: boolean, dealFacts: boolean): string {
     const key = `${withMe}${lock}${dealFacts}`;
@@ -678,7 +705,7 @@ export class OrdersService implements OnModuleInit {
         // what accept checks and freezes, read from this statement's snapshot
         dealFacts ? `${this.organizations.dealPartiesExpression('so.enterprise_id, so.provider_id')} AS parties` : null,
         dealFacts
-          ? `(SELECT json_build_object('status', f.status, 'qualificationKinds', f.qualification_kinds, 'unitName', f.unit_name) FROM offering f WHERE f.id = so.offering_id) AS offering`
+          ? `(SELECT json_build_object('status', f.status, 'qualificationKinds', f.qualification_kinds, 'unitName', f.unit_name, 'pricingKind', f.pricing_kind, 'maxFen', f.max_fen::text) FROM offering f WHERE f.id = so.offering_id) AS offering`
           : null,
       ].filter((x) => x !== null);
       sql = `SELECT so.*${extra.map((x) => `, ${x}`).join('')} FROM service_order so WHERE so.id = $1${lock ? ' FOR UPDATE OF so' : ''}`;
@@ -689,7 +716,7 @@ export class OrdersService implements OnModuleInit {
 
   private readonly lockSqls = new Map<string, string>();
 
-  /** The deal facts `lock` read with an order for accept. */
+  /** The deal facts `lock` read with an order for accept and quote. */
   private readonly dealFacts = new WeakMap<ServiceOrder, { parties: Map<string, DealParty>; offering: DealOffering }>();
 
   /** Who the caller is on this order, read once per loaded order row (a command asks several times). */

@@ -354,15 +354,16 @@ export class OrganizationsService {
   /**
    * The deal facts of the organizations whose ids `idsSql` lists (SQL expressions of the caller's
    * statement, e.g. an order row's two party columns), as a json expression to select beside the
-   * caller's own read; `dealPartiesFrom` parses what it selected. Unlocked, from the statement's snapshot.
+   * caller's own read; `dealPartiesFrom` parses what it selected. From the statement's snapshot,
+   * unlocked, or under the share lock of `dealParties(…, true)`.
    */
-  dealPartiesExpression(idsSql: string): string {
+  dealPartiesExpression(idsSql: string, share = false): string {
     return `(SELECT json_agg(json_build_object(${DEAL_PARTY_FIELDS.map((f) => `'${f}', ${f}`).join(', ')}))
                FROM (SELECT ${DEAL_PARTY_COLUMNS}
                        FROM organization o
                        LEFT JOIN enterprise_profile e ON e.organization_id = o.id
                        LEFT JOIN provider_profile p ON p.organization_id = o.id
-                      WHERE o.id IN (${idsSql})) AS deal_party)`;
+                      WHERE o.id IN (${idsSql})${share ? ' ORDER BY o.id FOR SHARE OF o' : ''}) AS deal_party)`;
   }
 
   dealPartiesFrom(value: unknown): Map<string, DealParty> {
