@@ -4,6 +4,7 @@
  * body, each event applied once, events out of order), a card payment through an order, the
  * refund with reverse_transfer, and a reversal after the fact.
  */
+import { jest } from '@jest/globals';
 import Stripe from 'stripe';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@innoserve/audit';
@@ -54,7 +55,7 @@ if (!MOCK) process.stdout.write('stripe.e2e: SKIPPED: no stripe-mock (go install
     let accountId: string;
     const signer = new Stripe(KEY);
     beforeAll(async () => {
-      w = await startWorld({ enterprises: 2, env: { STRIPE_SECRET_KEY: KEY, STRIPE_WEBHOOK_SECRET: SECRET, STRIPE_API_BASE: MOCK! } });
+      w = await startWorld({ enterprises: 3, env: { STRIPE_SECRET_KEY: KEY, STRIPE_WEBHOOK_SECRET: SECRET, STRIPE_API_BASE: MOCK! } });
     }, 180_000);
     afterAll(async () => {
       await w.t.close();
@@ -141,6 +142,33 @@ if (!MOCK) process.stdout.write('stripe.e2e: SKIPPED: no stripe-mock (go install
       expect(refused.status).toBe(422);
       expect(refused.body.code).toBe('PAYMENT_METHOD_UNAVAILABLE');
       await w.t.app.get(DataSource).query('UPDATE provider_payment_account SET charges_enabled = true WHERE provider_id = $1', [w.provider.id]);
+    });
+
+    it('cancels the PaymentIntent at Stripe when an order whose card payment awaits the customer is cancelled (key cancel:<payment id>)', async () => {
+      const ds = w.t.app.get(DataSource);
+      const order = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId: w.enterprises[2], requirements: 'card, then cancelled' }));
+      await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, {}));
+      const pay = await post(w.buyer.token, `/api/v1/orders/${order.id}/payments`, { method: 'stripe' });
+      expect(pay.body).toMatchObject({ status: 'pending', clientSecret: expect.any(String) });
+      const [row]: { external_id: string }[] = await ds.query('SELECT external_id FROM payment WHERE id = $1', [pay.body.id]);
+      const cancelled = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/cancel`, { reason: '改用线下付款' }));
+      expect(cancelled).toMatchObject({ status: 'cancelled', refunds: [] });
+      expect(cancelled.payments).toEqual([expect.objectContaining({ id: pay.body.id, status: 'canceled' })]);
+      // committed with the cancellation: the worker's message, ordered after the payment's start
+      const [queued]: { n: number }[] = await ds.query(`SELECT count(*)::int AS n FROM outbox_message WHERE topic = 'payments.cancel' AND payload->>'paymentId' = $1 AND ordering_key = $2`, [pay.body.id, `payment:${pay.body.id}`]);
+      expect(queued.n).toBe(1);
+      // the worker's handler: the intent cancelled at Stripe (stripe-mock) with the payment's key
+      const payments = w.t.app.get(PaymentsService);
+      const gateway = (payments as unknown as { gateways: { of(method: string): StripeGateway } }).gateways.of('stripe');
+      const spy = jest.spyOn(gateway.stripe.paymentIntents, 'cancel');
+      try {
+        expect(await payments.cancelAtProcessor(pay.body.id)).toBe('canceled');
+        expect(spy).toHaveBeenCalledWith(row.external_id, { cancellation_reason: 'abandoned' }, { idempotencyKey: `cancel:${pay.body.id}` });
+      } finally {
+        spy.mockRestore();
+      }
+      // a payment that is not called off is never cancelled at the processor
+      expect(await payments.cancelAtProcessor('0c9a4d0e-4f3b-4a55-9a37-1f1d6c1c9d09')).toBe('not_canceled');
     });
 
     it('commits the onboarding when Stripe is down, and the worker finishes it with the same key', async () => {

@@ -17,7 +17,7 @@ import {
   type Fen,
   type Page,
 } from '@innoserve/core';
-import { SqlParams, TransactionRunner, hydrate, insertSql, queryPrepared, writeBack, writeBackSql } from '@innoserve/database';
+import { SqlParams, TransactionRunner, hydrate, insertSql, queryPrepared, writeBackSql } from '@innoserve/database';
 import { AuditService, streamHead } from '@innoserve/audit';
 import { ReferenceService } from '@innoserve/reference';
 import { isStaff, jurisdictionOf, staffCovers, type Principal } from '@innoserve/identity';
@@ -853,12 +853,9 @@ export class OrdersService implements OnModuleInit {
       // after the cancellation refunds it in full (paymentSucceeded), so no money is left behind
       return 0n;
     }
-    if (payment.status === 'pending' || payment.status === 'initiating') {
-      // nothing arrived yet: the payment is called off (a card payment that still succeeds is refunded by paymentSucceeded)
-      payment.status = 'canceled';
-      await writeBack(m, Payment, payment);
-      return 0n;
-    }
+    // nothing arrived yet: the payment is called off, and a card payment cancelled at the processor
+    // after the commit (one that still succeeds is refunded by paymentSucceeded)
+    if (await this.payments.cancel(m, payment)) return 0n;
     const amount = amountFen ?? payment.amountFen;
     if (amount <= 0n) return 0n;
     await this.payments.createRefund(m, payment, amount > payment.amountFen ? payment.amountFen : amount, reason);

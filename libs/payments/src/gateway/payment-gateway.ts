@@ -66,4 +66,6 @@ export interface PaymentGateway {
   refund(refund: StartRefund): Promise<StartedRefund>;
   /** The processor's current state of a payment (reconciliation of missed webhooks); null for offline. */
   paymentStatus(externalId: string): Promise<{ status: ExternalPaymentStatus; amountFen: Fen } | null>;
+  /** Calls off a started payment the customer has not completed (the order was cancelled); idempotent per payment. */
+  cancel(payment: { paymentId: string; externalId: string }): Promise<void>;
 }

@@ -27,4 +27,7 @@ export class OfflineGateway implements PaymentGateway {
   async paymentStatus(): Promise<null> {
     return null;
   }
+
+  /** A bank transfer has nothing to call off at a processor: the row's status is the whole of it. */
+  async cancel(): Promise<void> {}
 }

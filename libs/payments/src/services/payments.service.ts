@@ -15,6 +15,7 @@ export const PAYMENT_GATEWAYS = Symbol('PAYMENT_GATEWAYS');
 
 export const PAYMENT_INITIATE_TOPIC = 'payments.initiate';
 export const REFUND_INITIATE_TOPIC = 'payments.refund';
+export const PAYMENT_CANCEL_TOPIC = 'payments.cancel';
 
 /** Called in the transaction that records a payment's success (the orders lib moves its order to paid). */
 export type PaymentSucceededListener = (m: EntityManager, payment: Payment) => Promise<void>;
@@ -50,6 +51,9 @@ export class PaymentsService {
     },
     [REFUND_INITIATE_TOPIC]: async (payload) => {
       await this.initiateRefund(String(payload.refundId), true);
+    },
+    [PAYMENT_CANCEL_TOPIC]: async (payload) => {
+      await this.cancelAtProcessor(String(payload.paymentId));
     },
   };
 
@@ -135,6 +139,13 @@ export class PaymentsService {
       const started = await this.gateways.of(payment.method).start(startOf(payment.id, payment));
       return await this.tx.run(async (m) => {
         const p = await this.find(m, paymentId, true);
+        if (p?.status === 'canceled' && started.kind === 'card' && p.externalId === null) {
+          // called off while the processor was being asked: keep its id and cancel it there too
+          p.externalId = started.externalId;
+          await writeBack(m, Payment, p);
+          await this.outbox.enqueue(m, PAYMENT_CANCEL_TOPIC, { paymentId: p.id }, { orderingKey: `payment:${p.id}` });
+          return p;
+        }
         if (!p || p.status !== 'initiating') return p;
         if (started.kind === 'card') {
           p.externalId = started.externalId;
@@ -151,6 +162,41 @@ export class PaymentsService {
       await this.dataSource.manager.update(Payment, { id: paymentId, status: 'initiating' }, { lastError: (e as Error).message.slice(0, 500) });
       if (rethrow) throw e;
       return this.find(this.dataSource.manager, paymentId);
+    }
+  }
+
+  /**
+   * Calls off a payment nothing has arrived for yet (initiating or pending; the order was
+   * cancelled), in the caller's transaction. A card payment is cancelled at its processor after the
+   * commit (outbox, ordered after its start), so the customer can no longer pay it; one that
+   * succeeds all the same is refunded by the success listeners. False when it is no longer open.
+   */
+  async cancel(m: EntityManager, payment: Payment): Promise<boolean> {
+    if (payment.status !== 'initiating' && payment.status !== 'pending') return false;
+    payment.status = 'canceled';
+    await writeBack(m, Payment, payment);
+    if (payment.method !== 'offline') await this.outbox.enqueue(m, PAYMENT_CANCEL_TOPIC, { paymentId: payment.id }, { orderingKey: `payment:${payment.id}` });
+    return true;
+  }
+
+  /**
+   * The processor's side of `cancel` (outside any transaction, the worker's handler): nothing to do
+   * when the payment never reached it; a refusal (the intent succeeded meanwhile: refunded on its
+   * success) is final, while an unreachable processor is retried by the outbox with the same key.
+   */
+  async cancelAtProcessor(paymentId: string): Promise<'canceled' | 'not_started' | 'refused' | 'not_canceled'> {
+    const payment = await this.find(this.dataSource.manager, paymentId);
+    if (!payment || payment.status !== 'canceled') return 'not_canceled';
+    if (payment.externalId === null) return 'not_started';
+    try {
+      await this.gateways.of(payment.method).cancel({ paymentId: payment.id, externalId: payment.externalId });
+      return 'canceled';
+    } catch (e) {
+      if ((e as { code?: unknown } | null)?.code === 'PAYMENT_PROVIDER_REFUSED') {
+        this.logger.warn(`payment ${paymentId}: the processor refused the cancellation (${(e as Error).message}); a success that still arrives is refunded`);
+        return 'refused';
+      }
+      throw e;
     }
   }
 

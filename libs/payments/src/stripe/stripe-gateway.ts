@@ -131,6 +131,15 @@ export class StripeGateway implements PaymentGateway {
     return { status: paymentStatusOf(pi), amountFen: BigInt(pi.amount_received ?? 0) };
   }
 
+  /**
+   * Cancels the PaymentIntent of a payment called off on our side, so the customer can no longer
+   * pay it (key `cancel:<payment id>`). Stripe refuses once the intent has succeeded: that money is
+   * refunded when its success arrives (the caller treats the refusal as final).
+   */
+  async cancel(p: { paymentId: string; externalId: string }): Promise<void> {
+    await this.call(() => this.stripe.paymentIntents.cancel(p.externalId, { cancellation_reason: 'abandoned' }, { idempotencyKey: `cancel:${p.paymentId}` }));
+  }
+
   /** A Connect Express account for a provider (one per provider: the key is the provider's id). */
   async createConnectedAccount(input: { providerId: string; email: string | null; businessName: string }): Promise<{ accountId: string }> {
     const account = await this.call(() =>
