@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@innoserve/audit';
 import { OutboxService, TransactionRunner } from '@innoserve/database';
 import { OrganizationsService } from '@innoserve/organizations';
-import { PaymentsService, StripeConnectService, StripeGateway, StripeWebhooks, stripeClient, type StripeSetup } from '@innoserve/payments';
+import { PaymentsService, StripeConnectService, StripeGateway, StripePaymentEvents, StripeWebhooks, stripeClient, type StripeSetup } from '@innoserve/payments';
 import type { Principal } from '@innoserve/identity';
 import { admittedProvider } from '../../catalog/test/support.js';
 import { grant, ok, startWorld, type World } from '../../orders/test/order-world.js';
@@ -55,7 +55,7 @@ if (!MOCK) process.stdout.write('stripe.e2e: SKIPPED: no stripe-mock (go install
     let accountId: string;
     const signer = new Stripe(KEY);
     beforeAll(async () => {
-      w = await startWorld({ enterprises: 3, env: { STRIPE_SECRET_KEY: KEY, STRIPE_WEBHOOK_SECRET: SECRET, STRIPE_API_BASE: MOCK! } });
+      w = await startWorld({ enterprises: 4, env: { STRIPE_SECRET_KEY: KEY, STRIPE_WEBHOOK_SECRET: SECRET, STRIPE_API_BASE: MOCK! } });
     }, 180_000);
     afterAll(async () => {
       await w.t.close();
@@ -169,6 +169,45 @@ if (!MOCK) process.stdout.write('stripe.e2e: SKIPPED: no stripe-mock (go install
       }
       // a payment that is not called off is never cancelled at the processor
       expect(await payments.cancelAtProcessor('0c9a4d0e-4f3b-4a55-9a37-1f1d6c1c9d09')).toBe('not_canceled');
+    });
+
+    it('learns the intent from the success event when the start’s answer was lost, and reconciles past one that Stripe cannot answer', async () => {
+      const ds = w.t.app.get(DataSource);
+      const e = w.enterprises[3];
+      const cardPayment = async (requirements: string) => {
+        const order = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId: e, requirements }));
+        await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, {}));
+        const pay = await post(w.buyer.token, `/api/v1/orders/${order.id}/payments`, { method: 'stripe' });
+        expect(pay.body.status).toBe('pending');
+        return { orderId: order.id as string, paymentId: pay.body.id as string };
+      };
+
+      // the start's answer never reached us: the payment knows no intent, and the success event names it
+      const lost = await cardPayment('answer lost');
+      await ds.query('UPDATE payment SET external_id = NULL WHERE id = $1', [lost.paymentId]);
+      const succeeded = event('payment_intent.succeeded', { id: 'pi_named_by_the_event', object: 'payment_intent', status: 'succeeded', amount: 100_000, amount_received: 100_000, currency: 'cny', metadata: { paymentId: lost.paymentId } });
+      expect((await deliver(succeeded.payload)).status).toBe(200);
+      const [known]: { status: string; external_id: string | null }[] = await ds.query('SELECT status, external_id FROM payment WHERE id = $1', [lost.paymentId]);
+      expect(known).toEqual({ status: 'succeeded', external_id: 'pi_named_by_the_event' });
+
+      // a refund whose webhook was missed, behind a payment Stripe answers with an error (stripe-mock: 404)
+      const refunded = await cardPayment('refund webhook missed');
+      const paid = event('payment_intent.succeeded', { id: 'pi_refund_missed', object: 'payment_intent', status: 'succeeded', amount: 100_000, amount_received: 100_000, currency: 'cny', metadata: { paymentId: refunded.paymentId } });
+      await ds.query('UPDATE payment SET external_id = NULL WHERE id = $1', [refunded.paymentId]);
+      expect((await deliver(paid.payload)).status).toBe(200);
+      const cancelled = await ok(post(w.buyer.token, `/api/v1/orders/${refunded.orderId}/cancel`, { reason: '计划变更' }));
+      const refundId = cancelled.refunds[0].id as string;
+      await w.t.app.get(PaymentsService).initiateRefund(refundId, true);
+      const longAgo = new Date(w.clock.now().getTime() - 60 * 60 * 1000);
+      await ds.query(`UPDATE payment_refund SET status = 'pending', updated_at = $2 WHERE id = $1`, [refundId, longAgo]);
+      const broken = await cardPayment('Stripe cannot answer');
+      await ds.query(`UPDATE payment SET external_id = 'pi_ unknown', updated_at = $2 WHERE id = $1`, [broken.paymentId, new Date(longAgo.getTime() - 1000)]);
+
+      expect(await w.t.app.get(StripePaymentEvents).reconcile()).toBe(1);
+      const [refund]: { status: string }[] = await ds.query('SELECT status FROM payment_refund WHERE id = $1', [refundId]);
+      expect(refund.status).toBe('succeeded'); // stripe-mock's refund has succeeded
+      const [still]: { status: string }[] = await ds.query('SELECT status FROM payment WHERE id = $1', [broken.paymentId]);
+      expect(still.status).toBe('pending'); // left for the next run
     });
 
     it('commits the onboarding when Stripe is down, and the worker finishes it with the same key', async () => {

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type Stripe from 'stripe';
 import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
 import { Clock } from '@innoserve/core';
-import { SCHEDULED_JOB, TransactionRunner, type ScheduledJob } from '@innoserve/database';
+import { SCHEDULED_JOB, TransactionRunner, writeBack, type ScheduledJob } from '@innoserve/database';
 import { Payment } from '../entities/payment.entity.js';
 import { PaymentRefund } from '../entities/payment-refund.entity.js';
 import { PaymentsService } from '../services/payments.service.js';
@@ -55,6 +55,12 @@ export class StripePaymentEvents implements OnModuleInit {
   async intentChanged(m: EntityManager, pi: Pick<Stripe.PaymentIntent, 'id' | 'status' | 'metadata'>): Promise<void> {
     const payment = await this.paymentOfIntent(m, pi);
     if (!payment) return;
+    if (payment.externalId === null) {
+      // the start's answer was lost (found by our id in the metadata): the event names the intent,
+      // which later events, refunds and the reconciliation find it by
+      payment.externalId = pi.id;
+      await writeBack(m, Payment, payment);
+    }
     const status = paymentStatusOf(pi);
     if (status === 'succeeded') await this.payments.markSucceeded(m, payment);
     else if (status === 'canceled') await this.payments.markFailed(m, payment, 'canceled at Stripe');
@@ -94,30 +100,45 @@ export class StripePaymentEvents implements OnModuleInit {
     } else await m.save(row);
   }
 
-  /** Stripe payments and refunds still open for 10 minutes: their state read from Stripe and applied. */
+  /**
+   * Stripe payments and refunds still open for 10 minutes: their state read from Stripe and
+   * applied, the longest-waiting first (200 of each per run). One that Stripe cannot answer now is
+   * left for the next run and does not stop the others. Returns how many changed.
+   */
   async reconcile(): Promise<number> {
     const stripe = this.setup.stripe;
     if (!stripe) return 0;
     const before = new Date(this.clock.now().getTime() - 10 * 60 * 1000);
     let repaired = 0;
-    const open = await this.dataSource.manager.find(Payment, { where: { method: 'stripe', status: 'pending', updatedAt: LessThan(before) }, take: 200 });
+    const open = await this.dataSource.manager.find(Payment, { where: { method: 'stripe', status: 'pending', updatedAt: LessThan(before) }, order: { updatedAt: 'ASC' }, take: 200 });
     for (const p of open) {
       if (!p.externalId) continue;
-      const pi = await stripe.paymentIntents.retrieve(p.externalId);
-      const changed = await this.tx.run(async (m) => {
-        const fresh = await m.findOne(Payment, { where: { id: p.id }, lock: { mode: 'pessimistic_write' } });
-        if (!fresh || fresh.status !== 'pending') return false;
-        await this.intentChanged(m, { id: pi.id, status: pi.status, metadata: { ...pi.metadata, paymentId: p.id } });
-        return (await m.findOneOrFail(Payment, { where: { id: p.id } })).status !== 'pending';
-      });
-      if (changed) repaired++;
+      try {
+        const pi = await stripe.paymentIntents.retrieve(p.externalId);
+        const changed = await this.tx.run(async (m) => {
+          const fresh = await m.findOne(Payment, { where: { id: p.id }, lock: { mode: 'pessimistic_write' } });
+          if (!fresh || fresh.status !== 'pending') return false;
+          await this.intentChanged(m, { id: pi.id, status: pi.status, metadata: { ...pi.metadata, paymentId: p.id } });
+          return (await m.findOneOrFail(Payment, { where: { id: p.id } })).status !== 'pending';
+        });
+        if (changed) repaired++;
+      } catch (e) {
+        this.logger.warn(`payment ${p.id}: not reconciled this time: ${(e as Error).message}`);
+      }
     }
-    const refunds = await this.dataSource.manager.find(PaymentRefund, { where: { method: 'stripe', status: 'pending', updatedAt: LessThan(before) }, take: 200 });
+    const refunds = await this.dataSource.manager.find(PaymentRefund, { where: { method: 'stripe', status: 'pending', updatedAt: LessThan(before) }, order: { updatedAt: 'ASC' }, take: 200 });
     for (const r of refunds) {
       if (!r.externalId) continue;
-      const refund = await stripe.refunds.retrieve(r.externalId);
-      await this.tx.run((m) => this.refundChanged(m, refund));
-      repaired++;
+      try {
+        const refund = await stripe.refunds.retrieve(r.externalId);
+        const changed = await this.tx.run(async (m) => {
+          await this.refundChanged(m, refund);
+          return (await m.findOneOrFail(PaymentRefund, { where: { id: r.id } })).status !== 'pending';
+        });
+        if (changed) repaired++;
+      } catch (e) {
+        this.logger.warn(`refund ${r.id}: not reconciled this time: ${(e as Error).message}`);
+      }
     }
     return repaired;
   }
