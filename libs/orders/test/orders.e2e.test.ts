@@ -10,7 +10,7 @@ import { TransactionRunner } from '@innoserve/database';
 import { GrantLapseSweep, LedgerService } from '@innoserve/vouchers';
 import { OrderSweeps, OrdersService } from '@innoserve/orders';
 import { createStaffAndLogin, registerAndLogin } from '../../../test/support/auth.js';
-import { PRICE, advanceDays, auditActionsOf, grant, grantAmounts, indexCatalog, ledgerClean, ok, startWorld, uploadPdf, type World } from './order-world.js';
+import { PRICE, advanceDays, auditActionsOf, grant, grantAmounts, indexCatalog, ledgerClean, ok, publish, startWorld, uploadPdf, type World } from './order-world.js';
 
 describe('orders over HTTP (offline payments)', () => {
   let w: World;
@@ -28,6 +28,7 @@ describe('orders over HTTP (offline payments)', () => {
 
   const post = (token: string, url: string, body?: unknown) => w.t.request('POST', url, { token, body });
   const get = (token: string, url: string) => w.t.request('GET', url, { token });
+  const orderCount = async (world: World): Promise<number> => Number((await world.t.app.get(DataSource).query<{ n: number }[]>('SELECT count(*)::int AS n FROM service_order'))[0].n);
   const direct = (enterprise = enterpriseId, token = w.buyer.token) => ok(post(token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId: enterprise, requirements: '检测三批面料' }));
 
   it('runs the whole offline lifecycle with the subsidy held and the amounts exact', async () => {
@@ -121,6 +122,17 @@ describe('orders over HTTP (offline payments)', () => {
     expect(wrongSubsidy.body.code).toBe('SUBSIDY_CHANGED');
     const accepted = await ok(post(w.buyer.token, `/api/v1/orders/${rfq.id}/accept`, { quoteVersion: 2, expectedSubsidyFen: 55_000 }));
     expect(accepted.contract).toMatchObject({ priceFen: 110_000, subsidyFen: 55_000, dueFen: 55_000 });
+  });
+
+  it('refuses a per-unit order whose price times quantity is no longer an exact amount (422), nothing written', async () => {
+    const huge = await publish(w.t, w.officer, w.provider, { pricing: { kind: 'per_unit', priceFen: 2 ** 50, unitName: '样品' }, title: '超大批量检测' });
+    const before = await orderCount(w);
+    const tooMuch = await post(w.buyer.token, '/api/v1/orders', { offeringId: huge, enterpriseId: w.enterprises[1], requirements: '批量', quantity: 10 });
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.body).toMatchObject({ code: 'PRICE_OUT_OF_RANGE', errors: [{ field: 'quantity' }] });
+    expect(await orderCount(w)).toBe(before);
+    const seven = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: huge, enterpriseId: w.enterprises[1], requirements: '批量', quantity: 7 }));
+    expect(seven.quote).toMatchObject({ priceFen: 7 * 2 ** 50 });
   });
 
   it('refuses an expired quote with 409 QUOTE_EXPIRED', async () => {

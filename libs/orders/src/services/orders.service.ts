@@ -182,6 +182,10 @@ export class OrdersService implements OnModuleInit {
       if (problem) throw problem;
       const quantity = input.quantity ?? 1;
       if (quantity !== 1 && offering.pricingKind !== 'per_unit') throw quantityNotAllowed();
+      // a list price times the quantity must stay an exact amount (the API's numbers, the processor's minor units)
+      if (offering.priceFen !== null && offering.priceFen * BigInt(quantity) > BigInt(Number.MAX_SAFE_INTEGER)) {
+        throw priceOutOfRange([{ field: 'quantity', message: `the price times the quantity exceeds ${Number.MAX_SAFE_INTEGER} fen` }]);
+      }
 
       const id = newId();
       const direct = offering.pricingKind !== 'quote';
