@@ -10,6 +10,7 @@ import { TransactionRunner } from '@innoserve/database';
 import { GrantLapseSweep, LedgerService } from '@innoserve/vouchers';
 import { OrderSweeps, OrdersService } from '@innoserve/orders';
 import { createStaffAndLogin, registerAndLogin } from '../../../test/support/auth.js';
+import { admittedProvider } from '../../catalog/test/support.js';
 import { PRICE, advanceDays, auditActionsOf, grant, grantAmounts, indexCatalog, ledgerClean, ok, publish, startWorld, uploadPdf, type World } from './order-world.js';
 
 describe('orders over HTTP (offline payments)', () => {
@@ -133,6 +134,52 @@ describe('orders over HTTP (offline payments)', () => {
     expect(await orderCount(w)).toBe(before);
     const seven = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: huge, enterpriseId: w.enterprises[1], requirements: '批量', quantity: 7 }));
     expect(seven.quote).toMatchObject({ priceFen: 7 * 2 ** 50 });
+  });
+
+  it('lets a party read a file attached to many orders, whichever of them is its own, and nobody else', async () => {
+    const other = await admittedProvider(w.t, w.officer);
+    const otherOffering = await publish(w.t, w.officer, other, { title: '另一家机构的检测' });
+    const report = await uploadPdf(w, w.buyer.token, '需求说明.pdf');
+    const orders: string[] = [];
+    for (let i = 0; i < 24; i++) orders.push((await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId: w.enterprises[3], requirements: `批次${i}` }))).id);
+    orders.push((await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: otherOffering, enterpriseId: w.enterprises[3], requirements: '另一家' }))).id);
+    for (const id of orders) await ok(post(w.buyer.token, `/api/v1/orders/${id}/messages`, { body: '附件见需求说明', fileIds: [report] }));
+    // the other provider is a party of the last order only
+    expect((await get(other.owner.token, `/api/v1/files/${report}`)).status).toBe(200);
+    const stranger = await registerAndLogin(w.t);
+    expect((await get(stranger.token, `/api/v1/files/${report}`)).status).toBe(404);
+    // staff: the city's officer covers every order; a county reviewer covering neither party's region reads nothing
+    expect((await get(w.officer.token, `/api/v1/files/${report}`)).status).toBe(200);
+    const far = await createStaffAndLogin(w.t, [{ role: 'county_reviewer', regionCodes: [['350583', '350526'].find((c) => c !== other.regionCode)!] }]);
+    expect((await get(far.token, `/api/v1/files/${report}`)).status).toBe(404);
+    const providerSide = await createStaffAndLogin(w.t, [{ role: 'county_reviewer', regionCodes: [other.regionCode] }]);
+    expect((await get(providerSide.token, `/api/v1/files/${report}`)).status).toBe(200);
+  });
+
+  it('lets the enterprise contest a confirmed transfer through the 7th calendar day (Asia/Shanghai) after the confirmation, not after', async () => {
+    const ds = w.t.app.get(DataSource);
+    const enterpriseId = w.enterprises[4];
+    const [{ name }]: { name: string }[] = await ds.query('SELECT name FROM organization WHERE id = $1', [enterpriseId]);
+    const confirmed = async (succeededAt: string): Promise<{ orderId: string; paymentId: string }> => {
+      const order = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId, requirements: '转账' }));
+      await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, {}));
+      const pay = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/payments`, { method: 'offline' }));
+      await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/payments/${pay.id}/confirm`, { reference: 'B1', payerName: name, payerAccountNo: '1408012345678901234' }));
+      await ds.query('UPDATE payment SET succeeded_at = $2 WHERE id = $1', [pay.id, succeededAt]);
+      return { orderId: order.id, paymentId: pay.id };
+    };
+    // now is 2026-03-10 10:00 in Shanghai: confirmed at 00:30 on 03-03 is more than 7 × 24 hours ago, but the 7th day after is today
+    const inTime = await confirmed('2026-03-03T00:30:00+08:00');
+    const contested = await ok(post(w.buyer.token, `/api/v1/orders/${inTime.orderId}/payments/${inTime.paymentId}/contest`, { reason: '我司未付款' }));
+    expect(contested).toMatchObject({ status: 'contested' });
+    expect((await ok(get(w.officer.token, `/api/v1/orders/${inTime.orderId}`))).flags).toContain('payment_contested'); // risk flags are for staff
+    // confirmed late on 03-02: its 7th day was yesterday
+    const late = await confirmed('2026-03-02T23:30:00+08:00');
+    const refused = await post(w.buyer.token, `/api/v1/orders/${late.orderId}/payments/${late.paymentId}/contest`, { reason: '我司未付款' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('CONTEST_WINDOW_CLOSED');
+    // both go on to the work (the timed sweeps below count the paid orders not started)
+    for (const o of [inTime, late]) await ok(post(w.provider.owner.token, `/api/v1/orders/${o.orderId}/start`));
   });
 
   it('refuses an expired quote with 409 QUOTE_EXPIRED', async () => {

@@ -1,9 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '@innoserve/identity';
+import { STAFF_ROLES, jurisdictionOf, type Principal } from '@innoserve/identity';
 import { FileAccessRegistry, FilesService } from '@innoserve/files';
-import { ServiceOrder } from '../entities/service-order.entity.js';
-import { OrdersService } from './orders.service.js';
 
 /**
  * Files on orders: a step may attach only a file its caller uploaded; a file attached to an order
@@ -15,7 +13,6 @@ export class OrderFiles implements OnModuleInit {
   constructor(
     private readonly files: FilesService,
     private readonly access: FileAccessRegistry,
-    private readonly orders: OrdersService,
   ) {}
 
   onModuleInit(): void {
@@ -26,18 +23,32 @@ export class OrderFiles implements OnModuleInit {
     return this.files.assertAttachable(m, me, fileId);
   }
 
+  /**
+   * Whether some order the file is attached to is visible to the caller: a member of either party,
+   * or staff whose jurisdiction covers the order's or the provider's region (as OrdersService's
+   * sides). One statement, over every such order however many there are.
+   */
   private async canRead(m: EntityManager, me: Principal, fileId: string): Promise<boolean> {
-    const rows = await m.query<{ id: string }[]>(
-      `SELECT o.id FROM service_order o WHERE o.delivery_report_file_id = $1::uuid
-       UNION SELECT p.order_id FROM payment p WHERE p.confirmation->>'slipFileId' = $2::text
-       UNION SELECT x.order_id FROM order_message x WHERE $1::uuid = ANY(x.file_ids)
-       LIMIT 20`,
-      [fileId, fileId],
+    const [row] = await m.query<{ ok: boolean }[]>(
+      `WITH attached AS (
+         SELECT o.id FROM service_order o WHERE o.delivery_report_file_id = $1::uuid
+         UNION SELECT p.order_id FROM payment p WHERE p.confirmation->>'slipFileId' = $1::text
+         UNION SELECT x.order_id FROM order_message x WHERE $1::uuid = ANY(x.file_ids)
+       )
+       SELECT EXISTS (
+         SELECT 1 FROM attached a
+           JOIN service_order o ON o.id = a.id
+           JOIN organization pr ON pr.id = o.provider_id
+          WHERE EXISTS (SELECT 1 FROM membership mm WHERE mm.user_id = $2 AND mm.organization_id IN (o.enterprise_id, o.provider_id))
+             OR EXISTS (SELECT 1 FROM unnest($3::text[]) AS j(code) WHERE ${coversSql('j.code', 'o.region_code')} OR ${coversSql('j.code', 'pr.region_code')})
+       ) AS ok`,
+      [fileId, me.userId, jurisdictionOf(me, STAFF_ROLES)],
     );
-    for (const { id } of rows) {
-      const order = await m.findOne(ServiceOrder, { where: { id } });
-      if (order && (await this.orders.canRead(m, me, order))) return true;
-    }
-    return false;
+    return row?.ok === true;
   }
+}
+
+/** SQL of `codeCovers` (libs/identity): a code covers itself and, for a city code (…00, not …0000), every county under it. */
+function coversSql(code: string, region: string): string {
+  return `(${code} = ${region} OR (${code} ~ '^[0-9]{4}00$' AND ${code} !~ '0000$' AND left(${region}, 4) = left(${code}, 4)))`;
 }

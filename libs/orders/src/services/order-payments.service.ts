@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clock, ForbiddenError, IllegalTransitionError, NotFoundError, isUuid } from '@innoserve/core';
+import { Clock, ForbiddenError, IllegalTransitionError, NotFoundError, addCalendarDays, isUuid, shanghaiDate } from '@innoserve/core';
 import { TransactionRunner, writeBack, writeBackSql } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import type { Principal } from '@innoserve/identity';
@@ -20,7 +20,7 @@ import {
 import { paymentView, refundView } from './order-views.js';
 import type { PaymentViewDto, RefundViewDto } from '../dto/order-view.dto.js';
 
-/** Days within which the enterprise may contest a provider's confirmation of its transfer. */
+/** Calendar days (Asia/Shanghai) after the day of a provider's confirmation of its transfer in which the enterprise may contest it. */
 export const CONTEST_DAYS = 7;
 
 /** The provider's Stripe connected account, when Stripe is configured (libs/payments). */
@@ -146,7 +146,8 @@ export class OrderPaymentsService {
       await this.assertSide(m, me, order, 'enterprise');
       const payment = await this.paymentOf(m, order, paymentId);
       if (payment.method !== 'offline' || payment.status !== 'succeeded') throw paymentNotPending(payment.status);
-      if (!payment.succeededAt || this.clock.now().getTime() - payment.succeededAt.getTime() > CONTEST_DAYS * 86_400_000) throw contestWindowClosed();
+      // through the 7th calendar day (Asia/Shanghai) after the day of the confirmation
+      if (!payment.succeededAt || shanghaiDate(this.clock.now()) > addCalendarDays(shanghaiDate(payment.succeededAt), CONTEST_DAYS)) throw contestWindowClosed();
       payment.status = 'contested';
       payment.contestedAt = this.clock.now();
       payment.contestReason = reason.trim();
