@@ -45,6 +45,12 @@ describe('configuration', () => {
     expect(loadConfig(prod).DEMO_SEED).toBe(false);
   });
 
+  it('refuses a Stripe key without the webhook secret that confirms its payments', () => {
+    const base = { DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'cfg-')), JWT_SECRET: 'x'.repeat(40) };
+    expect(() => loadConfig({ ...base, STRIPE_SECRET_KEY: 'sk_test_x' })).toThrow(/STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY/);
+    expect(loadConfig({ ...base, STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' }).STRIPE_WEBHOOK_SECRET).toBe('whsec_x');
+  });
+
   it('trusts no proxy unless told which', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cfg-'));
     expect(loadConfig({ DATA_DIR: dir }).trustProxy).toBe(false);

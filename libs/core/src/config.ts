@@ -113,6 +113,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (raw.NODE_ENV === 'production' && raw.DEMO_SEED === true) {
     throw new ConfigError('Invalid configuration: DEMO_SEED cannot be on in production (the demo accounts share a published password)');
   }
+  if (raw.STRIPE_SECRET_KEY && !raw.STRIPE_WEBHOOK_SECRET) {
+    // a card payment is known to have succeeded from Stripe's signed webhook: without its secret every event would be refused and paid orders would wait for the reconciliation
+    throw new ConfigError('Invalid configuration: STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY (card payments are confirmed by the signed webhook)');
+  }
   let secret = raw.JWT_SECRET;
   if (!secret) {
     if (raw.NODE_ENV === 'production') throw new ConfigError('Invalid configuration: JWT_SECRET is required in production');
