@@ -208,6 +208,21 @@ if (!MOCK) process.stdout.write('stripe.e2e: SKIPPED: no stripe-mock (go install
       expect(refund.status).toBe('succeeded'); // stripe-mock's refund has succeeded
       const [still]: { status: string }[] = await ds.query('SELECT status FROM payment WHERE id = $1', [broken.paymentId]);
       expect(still.status).toBe('pending'); // left for the next run
+
+      // a refund Stripe reports failed (its answer to us lost): the money did not go back, so the order is flagged for staff
+      const failing = await cardPayment('refund fails');
+      await ds.query('UPDATE payment SET external_id = NULL WHERE id = $1', [failing.paymentId]);
+      expect((await deliver(event('payment_intent.succeeded', { id: 'pi_refund_fails', object: 'payment_intent', status: 'succeeded', amount: 100_000, amount_received: 100_000, currency: 'cny', metadata: { paymentId: failing.paymentId } }).payload)).status).toBe(200);
+      const gone = await ok(post(w.buyer.token, `/api/v1/orders/${failing.orderId}/cancel`, { reason: '计划变更' }));
+      const failedRefundId = gone.refunds[0].id as string;
+      const failed = event('refund.updated', { id: 're_fails', object: 'refund', status: 'failed', amount: 100_000, metadata: { refundId: failedRefundId } });
+      for (let i = 0; i < 3; i++) expect((await deliver(failed.payload)).status).toBe(200);
+      const [fr]: { status: string; external_id: string }[] = await ds.query('SELECT status, external_id FROM payment_refund WHERE id = $1', [failedRefundId]);
+      expect(fr).toEqual({ status: 'failed', external_id: 're_fails' });
+      const staffView = await ok(w.t.request('GET', `/api/v1/orders/${failing.orderId}`, { token: w.officer.token }));
+      expect(staffView.flags).toContain('refund_failed');
+      expect(staffView.history.filter((h: { action: string }) => h.action === 'refund.failed')).toHaveLength(1);
+      expect(await w.t.app.get(PaymentsService).initiateRefund(failedRefundId, true)).toMatchObject({ status: 'failed' }); // the worker's start finds it settled
     });
 
     it('commits the onboarding when Stripe is down, and the worker finishes it with the same key', async () => {

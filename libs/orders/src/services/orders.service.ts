@@ -24,7 +24,7 @@ import { isStaff, jurisdictionOf, staffCovers, type Principal } from '@innoserve
 import { OrganizationsService, type DealParty } from '@innoserve/organizations';
 import { Offering, isSearchable, type SearchabilityOffering } from '@innoserve/catalog';
 import { OrderSubsidiesService, disputeRefund, noSubsidy, type SubsidyPreview } from '@innoserve/vouchers';
-import { Payment, PaymentsService } from '@innoserve/payments';
+import { Payment, PaymentsService, type PaymentRefund } from '@innoserve/payments';
 import { orderMachine, type OrderAction, type OrderActor, type OrderContext, type OrderStatus } from '../domain/order-state-machine.js';
 import { defaultContractType } from '../contract/contract-types.js';
 import { renderContractPdf } from '../contract/contract-pdf.js';
@@ -153,6 +153,7 @@ export class OrdersService implements OnModuleInit {
   onModuleInit(): void {
     // a card payment's success (webhook, reconciliation) moves its order to paid in the same transaction
     this.payments.onSucceeded((m, payment) => this.paymentSucceeded(m, payment));
+    this.payments.onRefundFailed((m, refund) => this.refundFailed(m, refund));
   }
 
   // ---------------------------------------------------------------- enterprise: request
@@ -609,6 +610,13 @@ export class OrdersService implements OnModuleInit {
       return;
     }
     await this.markPaid(m, order, null, `${payment.method} payment ${payment.id}`);
+  }
+
+  /** A refund failed at the processor: the money did not go back; the order is flagged for staff and the failure recorded on its stream. */
+  private async refundFailed(m: EntityManager, refund: PaymentRefund): Promise<void> {
+    const order = await this.lock(m, refund.orderId);
+    if (!order.flags.includes('refund_failed')) order.flags = [...order.flags, 'refund_failed'];
+    await this.save(m, order, 'refund.failed', 'system', null, { refundId: refund.id, amountFen: Number(refund.amountFen), error: refund.lastError }, refund.lastError);
   }
 
   // ---------------------------------------------------------------- the worker's sweeps (OrderSweeps)

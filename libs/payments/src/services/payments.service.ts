@@ -21,6 +21,8 @@ export const PAYMENT_CANCEL_TOPIC = 'payments.cancel';
 export type PaymentSucceededListener = (m: EntityManager, payment: Payment) => Promise<void>;
 /** Called in the transaction that records money coming back after the fact (a card refund or chargeback). */
 export type PaymentReversedListener = (m: EntityManager, payment: Payment, amountFen: Fen) => Promise<void>;
+/** Told, in the transaction that records it, that a refund failed: the money did not go back and a person must act. */
+export type RefundFailedListener = (m: EntityManager, refund: PaymentRefund) => Promise<void>;
 
 export interface NewPayment {
   orderId: string;
@@ -44,6 +46,7 @@ export class PaymentsService {
   private readonly logger = new Logger('PaymentsService');
   private readonly succeeded: PaymentSucceededListener[] = [];
   private readonly reversed: PaymentReversedListener[] = [];
+  private readonly refundFailed: RefundFailedListener[] = [];
 
   readonly [OUTBOX_HANDLER]: OutboxHandlerProvider['handlers'] = {
     [PAYMENT_INITIATE_TOPIC]: async (payload) => {
@@ -71,6 +74,20 @@ export class PaymentsService {
 
   onReversed(listener: PaymentReversedListener): void {
     this.reversed.push(listener);
+  }
+
+  onRefundFailed(listener: RefundFailedListener): void {
+    this.refundFailed.push(listener);
+  }
+
+  /** Records that a refund failed at its processor (once) and tells the listeners. */
+  async markRefundFailed(m: EntityManager, refund: PaymentRefund, why: string): Promise<boolean> {
+    if (refund.status === 'failed' || refund.status === 'succeeded') return false;
+    refund.status = 'failed';
+    refund.lastError = why.slice(0, 500);
+    await writeBack(m, PaymentRefund, refund);
+    for (const l of this.refundFailed) await l(m, refund);
+    return true;
   }
 
   /** The live payment of an order (initiating, pending, succeeded or contested), if any. */
@@ -281,7 +298,11 @@ export class PaymentsService {
         if (!r || r.status !== 'initiating') return r;
         if (started.kind === 'card') {
           r.externalId = started.externalId;
-          r.status = started.status === 'succeeded' ? 'succeeded' : started.status === 'failed' || started.status === 'canceled' ? 'failed' : 'pending';
+          if (started.status === 'failed' || started.status === 'canceled') {
+            await this.markRefundFailed(m, r, `the processor answered ${started.status}`);
+            return r;
+          }
+          r.status = started.status === 'succeeded' ? 'succeeded' : 'pending';
           if (r.status === 'succeeded') r.succeededAt = this.clock.now();
         } else {
           r.status = 'pending';
@@ -291,6 +312,15 @@ export class PaymentsService {
         return r;
       });
     } catch (e) {
+      if ((e as { code?: unknown } | null)?.code === 'PAYMENT_PROVIDER_REFUSED') {
+        // refused, not unreachable: asking again with the same key gets the same answer
+        this.logger.warn(`refund ${refundId}: the processor refused it: ${(e as Error).message}`);
+        return this.tx.run(async (m) => {
+          const r = await this.findRefund(m, refundId, true);
+          if (r?.status === 'initiating') await this.markRefundFailed(m, r, (e as Error).message);
+          return r;
+        });
+      }
       this.logger.warn(`refund ${refundId}: the processor did not answer: ${(e as Error).message}`);
       await this.dataSource.manager.update(PaymentRefund, { id: refundId, status: 'initiating' }, { lastError: (e as Error).message.slice(0, 500) });
       if (rethrow) throw e;

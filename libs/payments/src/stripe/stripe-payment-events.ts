@@ -94,10 +94,8 @@ export class StripePaymentEvents implements OnModuleInit {
     const status = refundStatusOf(refund);
     row.externalId ??= refund.id;
     if (status === 'succeeded') await this.payments.markRefundSucceeded(m, row, null);
-    else if (status === 'failed' || status === 'canceled') {
-      row.status = 'failed';
-      await m.save(row);
-    } else await m.save(row);
+    else if (status === 'failed' || status === 'canceled') await this.payments.markRefundFailed(m, row, `Stripe reports the refund ${status}`);
+    else await writeBack(m, PaymentRefund, row);
   }
 
   /**
