@@ -17,21 +17,23 @@ class Probe {
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }
 
+// one database for the three suites: each test writes rows of its own
+let db: TestDatabase;
+let ds: DataSource;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  ds = new DataSource({ ...dataSourceOptions({ url: db.url, entities: [Probe], poolSize: 2 }), logging: false });
+  await ds.initialize();
+  await ds.synchronize();
+});
+afterAll(async () => {
+  await ds.destroy();
+  await db.drop();
+});
+
 /** writeBack's own statement (built from a plan made once per entity) against what TypeORM's update writes. */
 describe('writeBack (one UPDATE by primary key)', () => {
-  let db: TestDatabase;
-  let ds: DataSource;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    ds = new DataSource({ ...dataSourceOptions({ url: db.url, entities: [Probe], poolSize: 2 }), logging: false });
-    await ds.initialize();
-    await ds.synchronize();
-  });
-  afterAll(async () => {
-    await ds.destroy();
-    await db.drop();
-  });
 
   const fresh = async (): Promise<Probe> =>
     ds.manager.save(Probe, ds.manager.create(Probe, { name: '检测', note: null, amountFen: 1n, facts: null, dueAt: null, flags: [], fixed: 'fixed' }));
@@ -104,19 +106,6 @@ describe('writeBack (one UPDATE by primary key)', () => {
 });
 
 describe('hydrate (an entity from the caller’s own SELECT)', () => {
-  let db: TestDatabase;
-  let ds: DataSource;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    ds = new DataSource({ ...dataSourceOptions({ url: db.url, entities: [Probe], poolSize: 2 }), logging: false });
-    await ds.initialize();
-    await ds.synchronize();
-  });
-  afterAll(async () => {
-    await ds.destroy();
-    await db.drop();
-  });
 
   it('gives the entity TypeORM’s findOne gives: transformer, json, dates, arrays, nulls', async () => {
     const saved = await ds.manager.save(
@@ -135,19 +124,6 @@ describe('hydrate (an entity from the caller’s own SELECT)', () => {
 });
 
 describe('insertSql (a new row inside the caller’s statement)', () => {
-  let db: TestDatabase;
-  let ds: DataSource;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    ds = new DataSource({ ...dataSourceOptions({ url: db.url, entities: [Probe], poolSize: 2 }), logging: false });
-    await ds.initialize();
-    await ds.synchronize();
-  });
-  afterAll(async () => {
-    await ds.destroy();
-    await db.drop();
-  });
 
   it('writes the row TypeORM’s insert writes, the defaults filled in by the database', async () => {
     const fields = { name: '检测', note: null, amountFen: 9_007_199_254_740_993n, facts: { a: [1] }, dueAt: new Date('2026-12-31T16:00:00Z'), flags: ['x'] };
