@@ -109,7 +109,8 @@ export function insertSql<T extends ObjectLiteral>(m: EntityManager, target: Ent
   const names: string[] = [];
   const values: string[] = [];
   for (const column of meta.columns) {
-    if (column.isVirtual || column.isVirtualProperty || !column.isInsert) continue;
+    // a virtual join column (a foreign key known only through its relation) is written too: persisted() reads the related row's key
+    if (column.isVirtualProperty || !column.isInsert) continue;
     names.push(d.escape(column.databaseName));
     if (column.getEntityValue(row) !== undefined) values.push(p.add(persisted(m, column, row)));
     else values.push(column.isVersion ? '1' : 'DEFAULT');

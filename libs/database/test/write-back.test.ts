@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, DataSource, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, CreateDateColumn, DataSource, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { SqlParams, bigintTransformer, dataSourceOptions, hydrate, insertSql, writeBack, writeBackSql } from '@innoserve/database';
 import { createTestDatabase, type TestDatabase } from '@innoserve/database/testing';
 
@@ -17,13 +17,21 @@ class Probe {
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }
 
+/** A row whose foreign key exists only through its relation (TypeORM's virtual join column). */
+@Entity('write_back_probe_child')
+class ProbeChild {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'text' }) label!: string;
+  @ManyToOne(() => Probe, { nullable: false }) @JoinColumn({ name: 'probe_id' }) probe!: Probe;
+}
+
 // one database for the three suites: each test writes rows of its own
 let db: TestDatabase;
 let ds: DataSource;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  ds = new DataSource({ ...dataSourceOptions({ url: db.url, entities: [Probe], poolSize: 2 }), logging: false });
+  ds = new DataSource({ ...dataSourceOptions({ url: db.url, entities: [Probe, ProbeChild], poolSize: 2 }), logging: false });
   await ds.initialize();
   await ds.synchronize();
 });
@@ -138,5 +146,14 @@ describe('insertSql (a new row inside the caller’s statement)', () => {
     expect(strip(stored)).toEqual(strip(await ds.manager.findOneByOrFail(Probe, { id: theirs.id })));
     expect(stored).toMatchObject({ fixed: 'fixed', version: 1, amountFen: 9_007_199_254_740_993n });
     expect(stored.createdAt).toBeInstanceOf(Date);
+  });
+
+  it('writes a foreign key that exists only through a relation (a virtual join column), as TypeORM does', async () => {
+    const parent = await ds.manager.save(Probe, ds.manager.create(Probe, { name: 'parent', note: null, amountFen: 1n, facts: null, dueAt: null, flags: [] }));
+    const child = ds.manager.create(ProbeChild, { id: '0b7c4f0e-2f0a-4d6e-9a51-0c0b7a3e1d02', label: 'child', probe: parent });
+    const p = new SqlParams();
+    await ds.query(insertSql(ds.manager, ProbeChild, child, p), p.values);
+    const [row] = await ds.query<{ probe_id: string }[]>(`SELECT probe_id FROM write_back_probe_child WHERE id = $1`, [child.id]);
+    expect(row.probe_id).toBe(parent.id);
   });
 });
