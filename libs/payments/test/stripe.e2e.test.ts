@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@innoserve/audit';
 import { OutboxService, TransactionRunner } from '@innoserve/database';
 import { OrganizationsService } from '@innoserve/organizations';
-import { PaymentsService, StripeConnectService, StripeGateway, StripePaymentEvents, StripeWebhooks, stripeClient, type StripeSetup } from '@innoserve/payments';
+import { PaymentsService, StripeConnectService, StripeGateway, StripePaymentEvents, StripeWebhooks, stripeClient, stripeProblem, type StripeSetup } from '@innoserve/payments';
 import type { Principal } from '@innoserve/identity';
 import { admittedProvider } from '../../catalog/test/support.js';
 import { grant, ok, startWorld, type World } from '../../orders/test/order-world.js';
@@ -19,6 +19,27 @@ const MOCK = process.env.INNOSERVE_TEST_STRIPE_MOCK;
 const SECRET = 'whsec_test_innoserve_webhook_secret';
 const KEY = 'sk_test_innoserve';
 if (!MOCK) process.stdout.write('stripe.e2e: SKIPPED: no stripe-mock (go install github.com/stripe/stripe-mock@v0.203.0)\n');
+
+/** Which of Stripe's errors are its final answer (a refund then marked failed) and which are retried with the same key. */
+describe('stripeProblem', () => {
+  const raw = { message: 'm' };
+  it.each([
+    ['a card declined', 422, 'PAYMENT_PROVIDER_REFUSED', new Stripe.errors.StripeCardError({ ...raw, type: 'card_error' })],
+    ['a request Stripe will not do', 422, 'PAYMENT_PROVIDER_REFUSED', new Stripe.errors.StripeInvalidRequestError({ ...raw, type: 'invalid_request_error' })],
+    ['our key refused (rotated)', 502, 'PAYMENT_PROVIDER_UNAVAILABLE', new Stripe.errors.StripeAuthenticationError({ ...raw, type: 'authentication_error' })],
+    ['a permission not granted yet', 502, 'PAYMENT_PROVIDER_UNAVAILABLE', new Stripe.errors.StripePermissionError({ ...raw, type: 'invalid_request_error' })],
+    ['the same key still running', 502, 'PAYMENT_PROVIDER_UNAVAILABLE', new Stripe.errors.StripeIdempotencyError({ ...raw, type: 'idempotency_error' })],
+    ['Stripe’s own error', 502, 'PAYMENT_PROVIDER_UNAVAILABLE', new Stripe.errors.StripeAPIError({ ...raw, type: 'api_error' })],
+    ['rate limited', 502, 'PAYMENT_PROVIDER_UNAVAILABLE', new Stripe.errors.StripeRateLimitError({ ...raw, type: 'rate_limit_error' })],
+    ['unreachable', 502, 'PAYMENT_PROVIDER_UNAVAILABLE', new Stripe.errors.StripeConnectionError({ ...raw, type: 'api_error' })],
+  ])('%s → %d %s', (_what, status, code, error) => {
+    expect(stripeProblem(error)).toMatchObject({ status, code });
+  });
+  it('passes on what is not Stripe’s', () => {
+    const e = new TypeError('x');
+    expect(stripeProblem(e)).toBe(e);
+  });
+});
 
 (MOCK ? describe : describe.skip)('Stripe against stripe-mock', () => {
   describe('the gateway', () => {
@@ -42,6 +63,11 @@ if (!MOCK) process.stdout.write('stripe.e2e: SKIPPED: no stripe-mock (go install
       expect(accountId).toMatch(/^acct_/);
       const link = await gateway.accountLink({ accountId, refreshUrl: 'http://localhost/r', returnUrl: 'http://localhost/d' });
       expect(link.url).toMatch(/^https?:\/\//);
+    });
+
+    it('answers 502 PAYMENT_PROVIDER_UNAVAILABLE, not a final refusal, when Stripe refuses our key (a refund is retried, never marked failed)', async () => {
+      const badKey = new StripeGateway(stripeClient({ secretKey: 'not_a_stripe_key', apiBase: MOCK, applicationFeeBp: 0 }), { applicationFeeBp: 0 });
+      await expect(badKey.refund({ refundId: '0c9a4d0e-4f3b-4a55-9a37-1f1d6c1c9d03', externalPaymentId: 'pi_123', amountFen: 1_000n, reason: 'x' })).rejects.toMatchObject({ status: 502, code: 'PAYMENT_PROVIDER_UNAVAILABLE' });
     });
 
     it('answers 502 PAYMENT_PROVIDER_UNAVAILABLE when Stripe cannot be reached', async () => {
@@ -223,6 +249,112 @@ if (!MOCK) process.stdout.write('stripe.e2e: SKIPPED: no stripe-mock (go install
       expect(staffView.flags).toContain('refund_failed');
       expect(staffView.history.filter((h: { action: string }) => h.action === 'refund.failed')).toHaveLength(1);
       expect(await w.t.app.get(PaymentsService).initiateRefund(failedRefundId, true)).toMatchObject({ status: 'failed' }); // the worker's start finds it settled
+    });
+
+    /** An order paid by card, the payment pending at Stripe (stripe-mock), for the tests below. */
+    const pendingCard = async (enterpriseId: string, requirements: string) => {
+      const order = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId, requirements }));
+      await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, {}));
+      const pay = await post(w.buyer.token, `/api/v1/orders/${order.id}/payments`, { method: 'stripe' });
+      expect(pay.body.status).toBe('pending');
+      return { orderId: order.id as string, paymentId: pay.body.id as string };
+    };
+    const stripeOf = () => {
+      const payments: unknown = w.t.app.get(PaymentsService);
+      return (payments as { gateways: { of(method: string): StripeGateway } }).gateways.of('stripe').stripe;
+    };
+
+    it('refunds a card payment that succeeded as its order was cancelled, when Stripe refuses the cancellation and the success webhook never comes', async () => {
+      const ds = w.t.app.get(DataSource);
+      const { orderId, paymentId } = await pendingCard(w.enterprises[2], 'paid while being cancelled');
+      const cancelled = await ok(post(w.buyer.token, `/api/v1/orders/${orderId}/cancel`, { reason: '计划变更' }));
+      expect(cancelled.payments[0]).toMatchObject({ id: paymentId, status: 'canceled' });
+      const [{ external_id: intentId }]: { external_id: string }[] = await ds.query('SELECT external_id FROM payment WHERE id = $1', [paymentId]);
+      // fault injection on the two calls stripe-mock cannot be told to answer this way: Stripe's refusal
+      // to cancel an intent that already succeeded, and the intent (stripe-mock's own) as succeeded
+      const stripe = stripeOf();
+      const real = await stripe.paymentIntents.retrieve(intentId);
+      const cancel = jest.spyOn(stripe.paymentIntents, 'cancel').mockRejectedValue(
+        new Stripe.errors.StripeInvalidRequestError({ type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message: 'You cannot cancel this PaymentIntent because it has a status of succeeded.' }),
+      );
+      const retrieve = jest.spyOn(stripe.paymentIntents, 'retrieve').mockResolvedValue({ ...real, id: intentId, status: 'succeeded' });
+      try {
+        expect(await w.t.app.get(PaymentsService).cancelAtProcessor(paymentId)).toBe('succeeded');
+        expect(retrieve).toHaveBeenCalledWith(intentId);
+      } finally {
+        cancel.mockRestore();
+        retrieve.mockRestore();
+      }
+      const [payment]: { status: string }[] = await ds.query('SELECT status FROM payment WHERE id = $1', [paymentId]);
+      expect(payment.status).toBe('succeeded');
+      const after = await ok(w.t.request('GET', `/api/v1/orders/${orderId}`, { token: w.buyer.token }));
+      expect(after.status).toBe('cancelled');
+      expect(after.refunds).toEqual([expect.objectContaining({ amountFen: after.payments[0].amountFen, paymentId })]);
+      const [queued]: { n: number }[] = await ds.query(`SELECT count(*)::int AS n FROM outbox_message WHERE topic = 'payments.refund' AND payload->>'refundId' = $1`, [after.refunds[0].id]);
+      expect(queued.n).toBe(1);
+      // the handler again (an outbox retry): the payment is no longer called off, nothing more happens
+      expect(await w.t.app.get(PaymentsService).cancelAtProcessor(paymentId)).toBe('not_canceled');
+      expect((await ok(w.t.request('GET', `/api/v1/orders/${orderId}`, { token: w.buyer.token }))).refunds).toHaveLength(1);
+    });
+
+    it('cancels at Stripe an intent it learns of only after the payment was called off (its id from a later event)', async () => {
+      const ds = w.t.app.get(DataSource);
+      const { orderId, paymentId } = await pendingCard(w.enterprises[2], 'intent learnt late');
+      await ds.query('UPDATE payment SET external_id = NULL WHERE id = $1', [paymentId]);
+      await ok(post(w.buyer.token, `/api/v1/orders/${orderId}/cancel`, { reason: '计划变更' }));
+      const count = async (): Promise<number> =>
+        (await ds.query(`SELECT count(*)::int AS n FROM outbox_message WHERE topic = 'payments.cancel' AND payload->>'paymentId' = $1`, [paymentId]))[0].n;
+      const before = await count();
+      expect(await w.t.app.get(PaymentsService).cancelAtProcessor(paymentId)).toBe('not_started');
+      const failed = event('payment_intent.payment_failed', { id: 'pi_learnt_late', object: 'payment_intent', status: 'requires_payment_method', amount: 100_000, currency: 'cny', metadata: { paymentId } });
+      expect((await deliver(failed.payload)).status).toBe(200);
+      const [row]: { status: string; external_id: string }[] = await ds.query('SELECT status, external_id FROM payment WHERE id = $1', [paymentId]);
+      expect(row).toEqual({ status: 'canceled', external_id: 'pi_learnt_late' });
+      expect(await count()).toBe(before + 1);
+      const spy = jest.spyOn(stripeOf().paymentIntents, 'cancel');
+      try {
+        expect(await w.t.app.get(PaymentsService).cancelAtProcessor(paymentId)).toBe('canceled');
+        expect(spy).toHaveBeenCalledWith('pi_learnt_late', { cancellation_reason: 'abandoned' }, { idempotencyKey: `cancel:${paymentId}` });
+      } finally {
+        spy.mockRestore();
+      }
+    });
+
+    it('reconciles the least recently asked first, so payments that never change cannot keep the others waiting; asks about payments called off in the last 7 days', async () => {
+      const ds = w.t.app.get(DataSource);
+      const events = w.t.app.get(StripePaymentEvents);
+      // whatever earlier tests left open is asked first (never asked): out of the way
+      await events.reconcile();
+      const hourAgo = new Date(w.clock.now().getTime() - 60 * 60 * 1000);
+      const a = await pendingCard(w.enterprises[3], 'abandoned checkout A');
+      const b = await pendingCard(w.enterprises[3], 'abandoned checkout B');
+      const c = await pendingCard(w.enterprises[2], 'called off, asked again');
+      await ok(post(w.buyer.token, `/api/v1/orders/${c.orderId}/cancel`, { reason: '计划变更' }));
+      await ds.query('UPDATE payment SET updated_at = $2 WHERE id = ANY($1)', [[a.paymentId, b.paymentId, c.paymentId], hourAgo]);
+      const old = await ds.query(`SELECT id FROM payment WHERE method = 'stripe' AND reconciled_at IS NOT NULL AND status IN ('pending','canceled')`);
+      events.batchSize = 1;
+      try {
+        const asked: string[] = [];
+        for (let run = 0; run < 3; run++) {
+          const stamped = new Date(w.clock.now().getTime() + run * 1000);
+          w.clock.set(stamped);
+          await events.reconcile();
+          const [row]: { id: string }[] = await ds.query(`SELECT id FROM payment WHERE reconciled_at = $1`, [stamped]);
+          asked.push(row.id);
+        }
+        // three runs of one each: three different payments, never the same abandoned one again
+        expect(new Set(asked).size).toBe(3);
+        expect(asked.sort()).toEqual([a.paymentId, b.paymentId, c.paymentId].sort());
+        // then the least recently asked: the earlier tests' payments before these three again
+        if (old.length > 0) {
+          w.clock.set(new Date(w.clock.now().getTime() + 1000));
+          await events.reconcile();
+          const [row]: { id: string }[] = await ds.query(`SELECT id FROM payment WHERE reconciled_at = $1`, [w.clock.now()]);
+          expect(old.map((o: { id: string }) => o.id)).toContain(row.id);
+        }
+      } finally {
+        events.batchSize = 200;
+      }
     });
 
     it('commits the onboarding when Stripe is down, and the worker finishes it with the same key', async () => {

@@ -1,5 +1,6 @@
 // Generated migrations are listed here in order (npm run migration:generate -- <Name> adds them).
 import type { MigrationInterface } from 'typeorm';
+import { ReconciledAt1796491437929 } from './1796491437929-ReconciledAt.js';
 import { StripeConnect1796448392745 } from './1796448392745-StripeConnect.js';
 import { OrdersPayments1796447821058 } from './1796447821058-OrdersPayments.js';
 import { Scheduler1796433690352 } from './1796433690352-Scheduler.js';
@@ -30,4 +31,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Scheduler1796433690352,
   OrdersPayments1796447821058,
   StripeConnect1796448392745,
+  ReconciledAt1796491437929,
 ];

@@ -52,6 +52,14 @@ export class PaymentRefund {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
+  /**
+   * When the reconciliation last asked the processor about this refund (it asks the least recently
+   * asked first, so one that never changes cannot keep the others waiting). Written by the
+   * reconciliation's own statement only (update: false), never by a command's write-back.
+   */
+  @Column({ type: 'timestamptz', nullable: true, update: false })
+  reconciledAt!: Date | null;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 }

@@ -156,11 +156,9 @@ export class PaymentsService {
       const started = await this.gateways.of(payment.method).start(startOf(payment.id, payment));
       return await this.tx.run(async (m) => {
         const p = await this.find(m, paymentId, true);
-        if (p?.status === 'canceled' && started.kind === 'card' && p.externalId === null) {
+        if (p?.status === 'canceled' && started.kind === 'card') {
           // called off while the processor was being asked: keep its id and cancel it there too
-          p.externalId = started.externalId;
-          await writeBack(m, Payment, p);
-          await this.outbox.enqueue(m, PAYMENT_CANCEL_TOPIC, { paymentId: p.id }, { orderingKey: `payment:${p.id}` });
+          await this.learnExternalId(m, p, started.externalId);
           return p;
         }
         if (!p || p.status !== 'initiating') return p;
@@ -197,24 +195,44 @@ export class PaymentsService {
   }
 
   /**
-   * The processor's side of `cancel` (outside any transaction, the worker's handler): nothing to do
-   * when the payment never reached it; a refusal (the intent succeeded meanwhile: refunded on its
-   * success) is final, while an unreachable processor is retried by the outbox with the same key.
+   * The processor's id of a payment, learnt late (the start's answer was lost, or arrived after the
+   * payment was called off), in the caller's transaction. A payment called off meanwhile is
+   * cancelled at the processor too, after the commit — else the customer could still pay it.
    */
-  async cancelAtProcessor(paymentId: string): Promise<'canceled' | 'not_started' | 'refused' | 'not_canceled'> {
+  async learnExternalId(m: EntityManager, payment: Payment, externalId: string): Promise<void> {
+    if (payment.externalId !== null) return;
+    payment.externalId = externalId;
+    await writeBack(m, Payment, payment);
+    if (payment.status === 'canceled') await this.outbox.enqueue(m, PAYMENT_CANCEL_TOPIC, { paymentId: payment.id }, { orderingKey: `payment:${payment.id}` });
+  }
+
+  /**
+   * The processor's side of `cancel` (outside any transaction, the worker's handler): nothing to do
+   * when the payment never reached it. When the processor refuses, the payment is asked for: one
+   * that succeeded meanwhile (the customer paid as the order was cancelled) is recorded as succeeded
+   * here — its webhook may never come — and the success listeners refund it. An unreachable
+   * processor, for the cancellation or the question, is retried by the outbox with the same key.
+   */
+  async cancelAtProcessor(paymentId: string): Promise<'canceled' | 'not_started' | 'refused' | 'succeeded' | 'not_canceled'> {
     const payment = await this.find(this.dataSource.manager, paymentId);
     if (!payment || payment.status !== 'canceled') return 'not_canceled';
     if (payment.externalId === null) return 'not_started';
+    const gateway = this.gateways.of(payment.method);
     try {
-      await this.gateways.of(payment.method).cancel({ paymentId: payment.id, externalId: payment.externalId });
+      await gateway.cancel({ paymentId: payment.id, externalId: payment.externalId });
       return 'canceled';
     } catch (e) {
-      if ((e as { code?: unknown } | null)?.code === 'PAYMENT_PROVIDER_REFUSED') {
-        this.logger.warn(`payment ${paymentId}: the processor refused the cancellation (${(e as Error).message}); a success that still arrives is refunded`);
-        return 'refused';
-      }
-      throw e;
+      if ((e as { code?: unknown } | null)?.code !== 'PAYMENT_PROVIDER_REFUSED') throw e;
+      this.logger.warn(`payment ${paymentId}: the processor refused the cancellation: ${(e as Error).message}`);
     }
+    const at = await gateway.paymentStatus(payment.externalId);
+    if (at?.status !== 'succeeded') return 'refused';
+    const applied = await this.tx.run(async (m) => {
+      const p = await this.find(m, paymentId, true);
+      return p?.status === 'canceled' ? this.markSucceeded(m, p) : false;
+    });
+    if (applied) this.logger.warn(`payment ${paymentId}: paid at the processor after it was called off; recorded, and refunded by its order`);
+    return 'succeeded';
   }
 
   /** Records a payment's success (offline confirmation or the processor's word) and tells the listeners; no-op when it already succeeded. */

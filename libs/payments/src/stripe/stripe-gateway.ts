@@ -24,6 +24,21 @@ export const stripeRefused = (e: Stripe.errors.StripeError): DomainError =>
     stripeType: e.type,
   });
 
+/**
+ * Stripe's errors as problems. Only Stripe's answer about the request itself is final — a card
+ * declined, or a request it will not do in the object's state (StripeCardError,
+ * StripeInvalidRequestError): 422 PAYMENT_PROVIDER_REFUSED, and asking again with the same key gets
+ * the same answer. Everything else may pass: unreachable, Stripe's own error, rate limits, and our
+ * credentials or idempotency keys refused (a rotated key, a permission not yet granted, a request
+ * still running under the same key) — 502 PAYMENT_PROVIDER_UNAVAILABLE, which the outbox retries
+ * with the same key, so a refund is never marked failed because our key was wrong for an hour.
+ */
+export function stripeProblem(e: unknown): unknown {
+  if (e instanceof Stripe.errors.StripeCardError || e instanceof Stripe.errors.StripeInvalidRequestError) return stripeRefused(e);
+  if (e instanceof Stripe.errors.StripeError) return stripeUnavailable(e);
+  return e;
+}
+
 /** One Stripe client for the process, configured from the settings. */
 export function stripeClient(s: StripeSettings): Stripe {
   const base = s.apiBase ? new URL(s.apiBase) : null;
@@ -170,14 +185,11 @@ export class StripeGateway implements PaymentGateway {
     return { chargesEnabled: a.charges_enabled === true, detailsSubmitted: a.details_submitted === true };
   }
 
-  /** Stripe's errors as problems: unreachable → 502 PAYMENT_PROVIDER_UNAVAILABLE; a refused request → 422. */
   private async call<T>(fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (e) {
-      if (e instanceof Stripe.errors.StripeConnectionError || e instanceof Stripe.errors.StripeAPIError || e instanceof Stripe.errors.StripeRateLimitError) throw stripeUnavailable(e);
-      if (e instanceof Stripe.errors.StripeError) throw stripeRefused(e);
-      throw e;
+      throw stripeProblem(e);
     }
   }
 }

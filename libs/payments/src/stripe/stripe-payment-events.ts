@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type Stripe from 'stripe';
-import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
+import { Between, DataSource, In, IsNull, LessThan, Not, type EntityManager } from 'typeorm';
 import { Clock } from '@innoserve/core';
 import { SCHEDULED_JOB, TransactionRunner, writeBack, type ScheduledJob } from '@innoserve/database';
 import { Payment } from '../entities/payment.entity.js';
@@ -21,6 +21,8 @@ import { StripeWebhooks } from './stripe-webhooks.service.js';
 @Injectable()
 export class StripePaymentEvents implements OnModuleInit {
   private readonly logger = new Logger('StripeReconcile');
+  /** How many payments, and how many refunds, one run asks about. */
+  batchSize = 200;
 
   readonly [SCHEDULED_JOB]: ScheduledJob = {
     name: 'payments.stripe-reconcile',
@@ -55,12 +57,9 @@ export class StripePaymentEvents implements OnModuleInit {
   async intentChanged(m: EntityManager, pi: Pick<Stripe.PaymentIntent, 'id' | 'status' | 'metadata'>): Promise<void> {
     const payment = await this.paymentOfIntent(m, pi);
     if (!payment) return;
-    if (payment.externalId === null) {
-      // the start's answer was lost (found by our id in the metadata): the event names the intent,
-      // which later events, refunds and the reconciliation find it by
-      payment.externalId = pi.id;
-      await writeBack(m, Payment, payment);
-    }
+    // the start's answer was lost (found by our id in the metadata): the event names the intent,
+    // which later events, refunds, the reconciliation and a cancellation find it by
+    await this.payments.learnExternalId(m, payment, pi.id);
     const status = paymentStatusOf(pi);
     if (status === 'succeeded') await this.payments.markSucceeded(m, payment);
     else if (status === 'canceled') await this.payments.markFailed(m, payment, 'canceled at Stripe');
@@ -99,36 +98,54 @@ export class StripePaymentEvents implements OnModuleInit {
   }
 
   /**
-   * Stripe payments and refunds still open for 10 minutes: their state read from Stripe and
-   * applied, the longest-waiting first (200 of each per run). One that Stripe cannot answer now is
-   * left for the next run and does not stop the others. Returns how many changed.
+   * Asks Stripe about what may have changed without our hearing: payments still pending for 10
+   * minutes, payments called off in the last 7 days (the customer may have paid as the order was
+   * cancelled: that success is recorded and refunded), and refunds still pending. Each run takes up
+   * to `batchSize` (200) of each, those never asked first and then the least recently asked, and stamps each one
+   * asked, so payments that never change (an abandoned checkout) cannot keep the others waiting. One
+   * that Stripe cannot answer now is left for a later run and does not stop the others. Returns how
+   * many changed.
    */
   async reconcile(): Promise<number> {
     const stripe = this.setup.stripe;
     if (!stripe) return 0;
-    const before = new Date(this.clock.now().getTime() - 10 * 60 * 1000);
+    const now = this.clock.now();
+    const before = new Date(now.getTime() - 10 * 60 * 1000);
+    const weekAgo = new Date(now.getTime() - 7 * 24 * 60 * 60 * 1000);
+    const leastRecentlyAsked = { reconciledAt: { direction: 'ASC', nulls: 'FIRST' }, updatedAt: 'ASC' } as const;
     let repaired = 0;
-    const open = await this.dataSource.manager.find(Payment, { where: { method: 'stripe', status: 'pending', updatedAt: LessThan(before) }, order: { updatedAt: 'ASC' }, take: 200 });
+    const open = await this.dataSource.manager.find(Payment, {
+      where: [
+        { method: 'stripe', status: 'pending', externalId: Not(IsNull()), updatedAt: LessThan(before) },
+        { method: 'stripe', status: 'canceled', externalId: Not(IsNull()), updatedAt: Between(weekAgo, before) },
+      ],
+      order: leastRecentlyAsked,
+      take: this.batchSize,
+    });
     for (const p of open) {
-      if (!p.externalId) continue;
       try {
-        const pi = await stripe.paymentIntents.retrieve(p.externalId);
+        const pi = await stripe.paymentIntents.retrieve(p.externalId!);
         const changed = await this.tx.run(async (m) => {
           const fresh = await m.findOne(Payment, { where: { id: p.id }, lock: { mode: 'pessimistic_write' } });
-          if (!fresh || fresh.status !== 'pending') return false;
+          if (!fresh || fresh.status !== p.status) return false;
           await this.intentChanged(m, { id: pi.id, status: pi.status, metadata: { ...pi.metadata, paymentId: p.id } });
-          return (await m.findOneOrFail(Payment, { where: { id: p.id } })).status !== 'pending';
+          return (await m.findOneOrFail(Payment, { where: { id: p.id } })).status !== p.status;
         });
         if (changed) repaired++;
       } catch (e) {
         this.logger.warn(`payment ${p.id}: not reconciled this time: ${(e as Error).message}`);
+      } finally {
+        await this.stamp('payment', p.id, now);
       }
     }
-    const refunds = await this.dataSource.manager.find(PaymentRefund, { where: { method: 'stripe', status: 'pending', updatedAt: LessThan(before) }, order: { updatedAt: 'ASC' }, take: 200 });
+    const refunds = await this.dataSource.manager.find(PaymentRefund, {
+      where: { method: 'stripe', status: 'pending', externalId: Not(IsNull()), updatedAt: LessThan(before) },
+      order: leastRecentlyAsked,
+      take: this.batchSize,
+    });
     for (const r of refunds) {
-      if (!r.externalId) continue;
       try {
-        const refund = await stripe.refunds.retrieve(r.externalId);
+        const refund = await stripe.refunds.retrieve(r.externalId!);
         const changed = await this.tx.run(async (m) => {
           await this.refundChanged(m, refund);
           return (await m.findOneOrFail(PaymentRefund, { where: { id: r.id } })).status !== 'pending';
@@ -136,9 +153,16 @@ export class StripePaymentEvents implements OnModuleInit {
         if (changed) repaired++;
       } catch (e) {
         this.logger.warn(`refund ${r.id}: not reconciled this time: ${(e as Error).message}`);
+      } finally {
+        await this.stamp('payment_refund', r.id, now);
       }
     }
     return repaired;
+  }
+
+  /** When the reconciliation last asked about a row (its own statement: the row's update date, and what a command writes back, untouched). */
+  private async stamp(table: 'payment' | 'payment_refund', id: string, at: Date): Promise<void> {
+    await this.dataSource.query(`UPDATE ${table} SET reconciled_at = $2 WHERE id = $1`, [id, at]);
   }
 
   private async paymentOfIntent(m: EntityManager, pi: Pick<Stripe.PaymentIntent, 'id' | 'metadata'>): Promise<Payment | null> {
