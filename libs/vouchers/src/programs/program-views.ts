@@ -2,6 +2,7 @@ import type { AuditInput } from '@innoserve/audit';
 import type { VoucherApplication } from './application.entity.js';
 import type { VoucherGrant } from './grant.entity.js';
 import type { VoucherProgram } from './program.entity.js';
+import { riskThresholdsOf, type RiskThresholds } from './program-types.js';
 
 const num = (v: bigint | null): number | null => (v === null ? null : Number(v));
 
@@ -26,6 +27,9 @@ export interface ProgramView {
   claimDeadlineDays: number;
   reviewLevels: string[];
   secondApprovalAboveFen: number | null;
+  reviewDeadlineWorkingDays: number;
+  /** Every threshold, the program's own or the default. */
+  riskThresholds: RiskThresholds;
   drawnAt: string | null;
   createdAt: string;
 }
@@ -52,6 +56,8 @@ export function toProgramView(p: VoucherProgram): ProgramView {
     claimDeadlineDays: p.claimDeadlineDays,
     reviewLevels: [...p.reviewLevels],
     secondApprovalAboveFen: num(p.secondApprovalAboveFen),
+    reviewDeadlineWorkingDays: p.reviewDeadlineWorkingDays,
+    riskThresholds: riskThresholdsOf(p.riskThresholds),
     drawnAt: p.drawnAt?.toISOString() ?? null,
     createdAt: p.createdAt.toISOString(),
   };

@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { bigintTransformer } from '@innoserve/database';
 import { PROGRAM_STATUSES, type ProgramStatus } from './program-state-machine.js';
-import { ALLOCATION_MODES, SETTLEMENT_MODES, type AllocationMode, type Eligibility, type FundingSource, type ReviewLevel, type SettlementMode, type SubsidyRule } from './program-types.js';
+import { ALLOCATION_MODES, SETTLEMENT_MODES, type AllocationMode, type Eligibility, type FundingSource, type ReviewLevel, type RiskThresholds, type SettlementMode, type SubsidyRule } from './program-types.js';
 
 const list = (xs: readonly string[]): string => xs.map((x) => `'${x}'`).join(',');
 
@@ -19,6 +19,7 @@ const list = (xs: readonly string[]): string => xs.map((x) => `'${x}'`).join(','
    AND (provider_annual_cap_fen IS NULL OR provider_annual_cap_fen > 0) AND (second_approval_above_fen IS NULL OR second_approval_above_fen >= 0)`,
 )
 @Check('ck_voucher_program_claim_deadline', `claim_deadline_days > 0`)
+@Check('ck_voucher_program_review_deadline', `review_deadline_working_days > 0`)
 export class VoucherProgram {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -81,6 +82,14 @@ export class VoucherProgram {
 
   @Column({ type: 'bigint', transformer: bigintTransformer, nullable: true })
   secondApprovalAboveFen!: bigint | null;
+
+  /** Each claim review level's deadline, in working days on the holiday calendar (default 10). */
+  @Column({ type: 'int', default: 10 })
+  reviewDeadlineWorkingDays!: number;
+
+  /** What the program changes of the risk-rule thresholds (riskThresholdsOf fills in the defaults). */
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  riskThresholds!: Partial<RiskThresholds>;
 
   /** The lottery seed (hex), fixed at creation: the draw is reproducible from it. */
   @Column({ type: 'varchar', length: 64 })

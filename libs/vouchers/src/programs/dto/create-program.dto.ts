@@ -20,6 +20,7 @@ import { ALLOCATION_MODES, REVIEW_LEVELS, SETTLEMENT_MODES, type AllocationMode,
 import { EligibilityDto } from './eligibility.dto.js';
 import { FundingSourceDto } from './funding-source.dto.js';
 import { SubsidyRuleDto } from './subsidy-rule.dto.js';
+import { RiskThresholdsDto } from './risk-thresholds.dto.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -141,4 +142,17 @@ export class CreateProgramDto {
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER)
   secondApprovalAboveFen?: number | null;
+
+  @ApiPropertyOptional({ example: 10, description: 'Each claim review level\'s deadline in working days on the holiday calendar (default 10)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  reviewDeadlineWorkingDays?: number;
+
+  @ApiPropertyOptional({ type: RiskThresholdsDto, description: 'Changes to the risk-rule thresholds; omitted ones keep the defaults' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RiskThresholdsDto)
+  riskThresholds?: RiskThresholdsDto;
 }
