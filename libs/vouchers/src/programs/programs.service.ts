@@ -14,7 +14,6 @@ import { VoucherProgram } from './program.entity.js';
 import { fundingSourceErrors, defaultGrantExpiry } from './program-rules.js';
 import { fundingSharesInvalid, outsideJurisdiction, programArchived, programFrozen, programInvalid, unknownSource } from './program-errors.js';
 import { toProgramView, type ProgramView } from './program-views.js';
-import type { RiskThresholds } from './program-types.js';
 
 /** Program officers run programs (create, edit, fund, open, close, draw, archive). */
 export const PROGRAM_ROLES: readonly StaffRole[] = ['program_officer'];
@@ -277,7 +276,7 @@ export class ProgramsService {
     if (dto.secondApprovalAboveFen !== undefined || creating) p.secondApprovalAboveFen = big(dto.secondApprovalAboveFen);
     if (dto.reviewDeadlineWorkingDays !== undefined) p.reviewDeadlineWorkingDays = dto.reviewDeadlineWorkingDays;
     else if (creating) p.reviewDeadlineWorkingDays = 10;
-    if (dto.riskThresholds !== undefined) p.riskThresholds = Object.fromEntries(Object.entries({ ...dto.riskThresholds }).filter(([, v]) => v !== undefined)) as Partial<RiskThresholds>;
+    if (dto.riskThresholds !== undefined) p.riskThresholds = Object.fromEntries(Object.entries({ ...dto.riskThresholds }).filter(([, v]) => v !== undefined));
     else if (creating) p.riskThresholds = {};
   }
 
