@@ -6,3 +6,7 @@ export * from './services/claim-errors.js';
 import { CLAIM_ENTITIES } from './entities/index.js';
 /** Tables this lib owns. */
 export const CLAIMS_ENTITIES = [...CLAIM_ENTITIES];
+export * from './services/claim-ports.js';
+export * from './services/claim-views.js';
+export { ClaimsService, CLAIM_STAFF_ROLES, type NewClaim, type ClaimEdits, type ClaimDecisionInput } from './services/claims.service.js';
+export { ClaimsModule } from './claims.module.js';

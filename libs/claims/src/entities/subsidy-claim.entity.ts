@@ -19,7 +19,7 @@ export interface ClaimEvidence {
   /** The delivery report the provider uploaded. */
   deliveryReportFileId: string | null;
   /** How the own share was paid: each succeeded payment, with the Stripe intent or the bank confirmation. */
-  payments: { paymentId: string; method: string; amountFen: string; externalId: string | null; confirmation: Record<string, unknown> | null; succeededAt: string | null }[];
+  payments: { paymentId: string; method: string; amountFen: number; externalId: string | null; confirmation: Record<string, unknown> | null; succeededAt: string | null }[];
 }
 
 const LIVE = `status IN ('in_review','returned','approved','batched','paid')`;
