@@ -10,3 +10,5 @@ export * from './services/claim-ports.js';
 export * from './services/claim-views.js';
 export { ClaimsService, CLAIM_STAFF_ROLES, type NewClaim, type ClaimEdits, type ClaimDecisionInput } from './services/claims.service.js';
 export { ClaimsModule } from './claims.module.js';
+export { DisbursementsService, DISBURSEMENT_ROLES, toBatchView, type BatchView, type MarkPaidInput, type SkipReason } from './services/disbursements.service.js';
+export { BANK_FILE_COLUMNS, bankCsv, bankXlsx, yuanOf } from './services/bank-file.js';

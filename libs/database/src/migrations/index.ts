@@ -1,5 +1,6 @@
 // Generated migrations are listed here in order (npm run migration:generate -- <Name> adds them).
 import type { MigrationInterface } from 'typeorm';
+import { DisbursementBatches1796492740325 } from './1796492740325-DisbursementBatches.js';
 import { VerifiedBankAccounts1796492507340 } from './1796492507340-VerifiedBankAccounts.js';
 import { ClaimsAndReviewSettings1796491785912 } from './1796491785912-ClaimsAndReviewSettings.js';
 import { ReconciledAt1796491437929 } from './1796491437929-ReconciledAt.js';
@@ -36,4 +37,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ReconciledAt1796491437929,
   ClaimsAndReviewSettings1796491785912,
   VerifiedBankAccounts1796492507340,
+  DisbursementBatches1796492740325,
 ];
