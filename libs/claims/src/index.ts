@@ -12,3 +12,5 @@ export { ClaimsService, CLAIM_STAFF_ROLES, type NewClaim, type ClaimEdits, type 
 export { ClaimsModule } from './claims.module.js';
 export { DisbursementsService, DISBURSEMENT_ROLES, toBatchView, type BatchView, type MarkPaidInput, type SkipReason } from './services/disbursements.service.js';
 export { BANK_FILE_COLUMNS, bankCsv, bankXlsx, yuanOf } from './services/bank-file.js';
+export { ClaimSweeps, RETURNED_CLAIM_EXPIRY_DAYS } from './services/claim-sweeps.js';
+export { ClaimsWorkerModule } from './claims-worker.module.js';

@@ -105,13 +105,13 @@ export class ClaimsService implements OnModuleInit {
       const live = await m.findOne(SubsidyClaim, { where: { orderId: order.id, status: In([...LIVE_CLAIM_STATUSES]) }, select: { id: true } });
       if (live) throw claimExists(live.id);
       await this.assertNotBlocked(m, order);
-      const hold = await this.ledger.getHold(m, order.holdId);
-      if (!hold || hold.openFen <= 0n) throw notClaimable('no subsidy is held for it any more', '该订单的补贴额度已释放');
       const program = await m.findOneByOrFail(VoucherProgram, { id: order.programId });
       const ended = order.status === 'completed' ? order.completedAt : order.closedAt;
       const deadlineOn = addCalendarDays(shanghaiDate(ended ?? this.clock.now()), program.claimDeadlineDays);
       const today = this.today();
       if (today > deadlineOn) throw claimDeadlinePassed(deadlineOn);
+      const hold = await this.ledger.getHold(m, order.holdId);
+      if (!hold || hold.openFen <= 0n) throw notClaimable('no subsidy is held for it any more', '该订单的补贴额度已释放');
       const priceFen = order.priceFen! - order.refundFen;
       const invoice = normalizeInvoice(input.invoice);
       checkInvoice(invoice, order, priceFen, today);
@@ -274,7 +274,9 @@ export class ClaimsService implements OnModuleInit {
         claim.decidedAt = now;
         after = { ...after, releasedFen: Number(released.amountFen) };
       } else {
+        // returned: it waits for the claimant from now (and expires after 30 days without a resubmission)
         claim.decisionReason = reason;
+        claim.levelSince = now;
       }
       claim.version += 1;
       await this.saveClaim(m, claim);
