@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { DecisionIfMatch, IfMatchVersion, expectedVersionOf, type Page } from '@innoserve/core';
 import { CurrentUser, Staff, type Principal } from '@innoserve/identity';
 import { AdminClaimsQuery, ClaimDecisionDto } from '../dto/claim-commands.dto.js';
+import { PaymentHoldDto } from '../dto/sanction.dto.js';
+import { SanctionsService } from '../services/sanctions.service.js';
 import { ClaimPageDto, ClaimViewDto } from '../dto/claim-view.dto.js';
 import { ClaimsService } from '../services/claims.service.js';
 import type { ClaimView } from '../services/claim-views.js';
@@ -11,7 +13,10 @@ import type { ClaimView } from '../services/claim-views.js';
 @ApiBearerAuth()
 @Controller('admin/claims')
 export class AdminClaimsController {
-  constructor(private readonly claims: ClaimsService) {}
+  constructor(
+    private readonly claims: ClaimsService,
+    private readonly sanctions: SanctionsService,
+  ) {}
 
   @Get()
   @Staff('county_reviewer', 'city_reviewer', 'program_officer', 'finance_officer', 'auditor')
@@ -35,5 +40,18 @@ export class AdminClaimsController {
   @DecisionIfMatch()
   decide(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ClaimDecisionDto, @IfMatchVersion() ifMatch: number | undefined): Promise<ClaimView> {
     return this.claims.decide(me, id, { decision: dto.decision, reason: dto.reason, expectedVersion: expectedVersionOf(ifMatch, dto.version) });
+  }
+
+  @Post(':id/payment-hold')
+  @Staff('program_officer')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Settle a claim a sanction held (program officer): release it (paid as usual) or forfeit it (back to the pools)',
+    description: '409 CLAIM_NOT_HELD; 409 CLAIM_IN_PAYMENT when part of it is in a batch or paid (cancel the batch, or claw back); 400 without a reason.',
+  })
+  @ApiOkResponse({ type: ClaimViewDto })
+  async paymentHold(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: PaymentHoldDto): Promise<ClaimView> {
+    await this.sanctions.settleHeldClaim(me, id, dto.action, dto.reason);
+    return this.claims.get(me, id);
   }
 }

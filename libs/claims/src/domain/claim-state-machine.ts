@@ -5,7 +5,8 @@
  * --return (reason)--> returned --resubmit (claimant)--> in_review at level 1; returned for 30 days
  * --expire (system)--> expired (the hold released); approved --batch (system, every source line in
  * a batch)--> batched --pay (system, every line paid)--> paid; batched --unbatch (a batch cancelled,
- * or a line failed at the bank)--> approved.
+ * or a line failed at the bank)--> approved; in_review/returned/approved --forfeit (program officer,
+ * a sanction; reason)--> forfeited (the hold, or the approved unpaid amount, back to the pools).
  *
  * Who may act is the service's business before the machine: the reviewer's role for the level and
  * jurisdiction, no member of a party, and each approval by a different person (403s, not vetoes).
@@ -13,16 +14,16 @@
 import { defineMachine } from '@innoserve/core';
 import { reasonRequired } from '../services/claim-errors.js';
 
-export const CLAIM_STATUSES = ['in_review', 'returned', 'approved', 'rejected', 'expired', 'batched', 'paid'] as const;
+export const CLAIM_STATUSES = ['in_review', 'returned', 'approved', 'rejected', 'expired', 'batched', 'paid', 'forfeited'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 /** A claim that holds its order (one per order) and its fapiao (one claim per fapiao). */
-export const LIVE_CLAIM_STATUSES: readonly ClaimStatus[] = ['in_review', 'returned', 'approved', 'batched', 'paid'];
+export const LIVE_CLAIM_STATUSES: readonly ClaimStatus[] = ['in_review', 'returned', 'approved', 'batched', 'paid', 'forfeited'];
 
-export const CLAIM_ACTIONS = ['advance', 'approve', 'reject', 'return', 'resubmit', 'expire', 'batch', 'unbatch', 'pay'] as const;
+export const CLAIM_ACTIONS = ['advance', 'approve', 'reject', 'return', 'resubmit', 'expire', 'batch', 'unbatch', 'pay', 'forfeit'] as const;
 export type ClaimAction = (typeof CLAIM_ACTIONS)[number];
 
-export const CLAIM_ACTORS = ['reviewer', 'claimant', 'system'] as const;
+export const CLAIM_ACTORS = ['reviewer', 'claimant', 'program_officer', 'system'] as const;
 export type ClaimActor = (typeof CLAIM_ACTORS)[number];
 
 /** What the guards read; ClaimsService builds it from the locked claim. */
@@ -49,5 +50,6 @@ export const claimMachine = defineMachine({
     { from: 'approved', action: 'batch', by: ['system'], to: 'batched' },
     { from: 'batched', action: 'unbatch', by: ['system'], to: 'approved' },
     { from: 'batched', action: 'pay', by: ['system'], to: 'paid' },
+    { from: ['in_review', 'returned', 'approved'], action: 'forfeit', by: ['program_officer'], to: 'forfeited', guards: ['reasonGiven'] },
   ],
 });

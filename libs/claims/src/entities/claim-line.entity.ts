@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { bigintTransformer } from '@innoserve/database';
 
-export const CLAIM_LINE_STATUSES = ['payable', 'batched', 'paid', 'held'] as const;
+export const CLAIM_LINE_STATUSES = ['payable', 'batched', 'paid', 'held', 'forfeited'] as const;
 export type ClaimLineStatus = (typeof CLAIM_LINE_STATUSES)[number];
 
 /**
@@ -11,7 +11,7 @@ export type ClaimLineStatus = (typeof CLAIM_LINE_STATUSES)[number];
 @Entity('claim_line')
 @Index('ux_claim_line_source', ['claimId', 'source'], { unique: true })
 @Index('ix_claim_line_payable', ['programId', 'source', 'status'])
-@Check('ck_claim_line_status', `status IN ('payable','batched','paid','held')`)
+@Check('ck_claim_line_status', `status IN ('payable','batched','paid','held','forfeited')`)
 @Check('ck_claim_line_amount', 'amount_fen > 0')
 export class ClaimLine {
   @PrimaryColumn('uuid')

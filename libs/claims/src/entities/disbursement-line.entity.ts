@@ -1,18 +1,19 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { bigintTransformer } from '@innoserve/database';
 
-export const DISBURSEMENT_LINE_STATUSES = ['included', 'paid', 'failed', 'cancelled'] as const;
+export const DISBURSEMENT_LINE_STATUSES = ['included', 'paid', 'failed', 'cancelled', 'held'] as const;
 export type DisbursementLineStatus = (typeof DISBURSEMENT_LINE_STATUSES)[number];
 
 /**
  * One (claim, source) part in a batch, with the payee's verified bank account copied when the batch
  * was built. A claim line is in at most one batch at a time (included or paid); a failed line
- * (退票) goes back to payable for a later batch.
+ * (退票) goes back to payable for a later batch; a line whose claim a sanction held when the batch
+ * was paid is `held` (not paid; its claim line held until an officer releases or forfeits it).
  */
 @Entity('disbursement_line')
 @Index('ux_disbursement_line_claim_line_live', ['claimLineId'], { unique: true, where: `status IN ('included','paid')` })
 @Index('ix_disbursement_line_batch', ['batchId', 'seq'])
-@Check('ck_disbursement_line_status', `status IN ('included','paid','failed','cancelled')`)
+@Check('ck_disbursement_line_status', `status IN ('included','paid','failed','cancelled','held')`)
 @Check('ck_disbursement_line_amount', 'amount_fen > 0')
 export class DisbursementLine {
   @PrimaryColumn('uuid')

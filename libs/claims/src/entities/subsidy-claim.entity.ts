@@ -22,7 +22,7 @@ export interface ClaimEvidence {
   payments: { paymentId: string; method: string; amountFen: number; externalId: string | null; confirmation: Record<string, unknown> | null; succeededAt: string | null }[];
 }
 
-const LIVE = `status IN ('in_review','returned','approved','batched','paid')`;
+const LIVE = `status IN ('in_review','returned','approved','batched','paid','forfeited')`;
 
 /**
  * A subsidy claim (补贴申请) for one completed (or refunded) order: the fapiao, the evidence, the
@@ -37,7 +37,7 @@ const LIVE = `status IN ('in_review','returned','approved','batched','paid')`;
 @Index('ix_subsidy_claim_queue', ['status', 'regionCode', 'levelSince'])
 @Index('ix_subsidy_claim_program_provider', ['programId', 'providerId'])
 @Index('ix_subsidy_claim_program_enterprise', ['programId', 'enterpriseId'])
-@Check('ck_subsidy_claim_status', `status IN ('in_review','returned','approved','rejected','expired','batched','paid')`)
+@Check('ck_subsidy_claim_status', `status IN ('in_review','returned','approved','rejected','expired','batched','paid','forfeited')`)
 @Check('ck_subsidy_claim_amount', 'amount_fen > 0 AND invoice_amount_fen > 0')
 @Check('ck_subsidy_claim_level', 'level >= 1 AND level <= cardinality(levels)')
 export class SubsidyClaim {

@@ -225,7 +225,11 @@ export class ClaimsService implements OnModuleInit {
    */
   async decide(me: Principal, id: string, input: ClaimDecisionInput): Promise<ClaimView> {
     return this.tx.run(async (m) => {
-      const claim = isUuid(id) ? await m.findOne(SubsidyClaim, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      // the parties' rows first (shared), then the claim's: the order a sanction locks them in, so an
+      // approval and a blacklisting never deadlock and the approval sees a sanction committed before it
+      const parties = isUuid(id) ? await m.findOne(SubsidyClaim, { where: { id }, select: { id: true, enterpriseId: true, providerId: true, claimantId: true } }) : null;
+      if (parties) await m.query('SELECT id FROM organization WHERE id = ANY($1::uuid[]) ORDER BY id FOR SHARE', [[...new Set([parties.enterpriseId, parties.providerId, parties.claimantId])]]);
+      const claim = parties ? await m.findOne(SubsidyClaim, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!claim || !staffCovers(me, CLAIM_STAFF_ROLES, claim.regionCode)) throw new NotFoundError('claim');
       await assertCurrentVersion('claim', input.expectedVersion, claim.version, async () => {
         const last = await this.audit.lastEntry(m, 'claim', claim.id, ['claim.']);
@@ -349,13 +353,23 @@ export class ClaimsService implements OnModuleInit {
     if (reversed && (reversed.reversedFen > 0n || reversed.status === 'contested')) throw claimBlocked(reversed.status === 'contested' ? 'payment_contested' : 'payment_reversed');
   }
 
-  /** grant held → payable per source, and one claim line per source. */
+  /**
+   * grant held → payable per source, and one claim line per source — held (not payable) when a
+   * sanction holds the claim or a party is blacklisted now (read under the parties' row locks).
+   */
   private async redeem(m: EntityManager, claim: SubsidyClaim, actorId: string): Promise<ClaimLine[]> {
+    const today = this.today();
+    const banned = await m.query<unknown[]>('SELECT 1 FROM organization WHERE id = ANY($1::uuid[]) AND blacklisted_until IS NOT NULL AND blacklisted_until >= $2::date', [
+      [claim.enterpriseId, claim.providerId, claim.claimantId],
+      today,
+    ]);
+    if (banned.length > 0 && !claim.flags.includes('payment_held')) claim.flags = [...claim.flags, 'payment_held'];
+    const held = claim.flags.includes('payment_held');
     const tx = await this.ledger.redeem(m, { holdId: claim.holdId, reference: `claim:${claim.id}`, actorId, idempotencyKey: `claim-approve:${claim.id}` });
     const lines = tx.postings
       .filter((p) => p.amountFen > 0n && parseAccount(p.account).kind === 'payable')
       .map((p) =>
-        m.create(ClaimLine, { id: newId(), claimId: claim.id, programId: claim.programId, source: parseAccount(p.account).source, amountFen: p.amountFen, status: 'payable', batchId: null, paidAt: null }),
+        m.create(ClaimLine, { id: newId(), claimId: claim.id, programId: claim.programId, source: parseAccount(p.account).source, amountFen: p.amountFen, status: held ? 'held' : 'payable', batchId: null, paidAt: null }),
       );
     if (lines.length > 0) await m.insert(ClaimLine, lines);
     return lines;

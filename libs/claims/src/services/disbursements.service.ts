@@ -192,7 +192,19 @@ export class DisbursementsService {
       const batch = await this.lockBatch(m, me, id, DISBURSEMENT_ROLES);
       if (batch.status !== 'open') throw batchNotOpen(batch.status);
       if (batch.builtBy === me.userId) throw fourEyes();
-      const lines = await this.linesOf(m, batch.id);
+      const all = await this.linesOf(m, batch.id);
+      // claims a sanction held since the batch was built are not paid: their lines held, out of the batch
+      const heldClaims = new Set(
+        (await m.find(SubsidyClaim, { where: { id: In([...new Set(all.map((l) => l.claimId))]) }, lock: { mode: 'pessimistic_read' } }))
+          .filter((c) => c.flags.includes('payment_held'))
+          .map((c) => c.id),
+      );
+      const held = all.filter((l) => heldClaims.has(l.claimId));
+      if (held.length) {
+        await m.update(DisbursementLine, { id: In(held.map((l) => l.id)) }, { status: 'held' });
+        await m.update(ClaimLine, { id: In(held.map((l) => l.claimLineId)) }, { status: 'held', batchId: null });
+      }
+      const lines = all.filter((l) => !heldClaims.has(l.claimId));
       const failed = new Set(input.failedLineIds ?? []);
       const unknown = [...failed].filter((f) => !lines.some((l) => l.id === f));
       if (unknown.length > 0) throw new BusinessRuleError('UNKNOWN_LINE', msg('A failed line is not a line of this batch.', '退票明细不属于该批次。'), unknown.map((u) => ({ field: 'failedLineIds', message: `${u} is not a line of this batch` })));
@@ -219,8 +231,8 @@ export class DisbursementsService {
       batch.bankReference = input.bankReference.trim();
       batch.version += 1;
       await m.save(batch);
-      for (const claimId of new Set(lines.map((l) => l.claimId))) await this.settleClaim(m, claimId, me.userId, `batch ${batch.batchNo} paid`);
-      await this.record(m, batch, 'disbursement.paid', me.userId, { status: 'open' }, { status: 'paid', paidFen: Number(paidFen), failedLines: failed.size, bankReference: batch.bankReference, paidOn: batch.paidOn });
+      for (const claimId of new Set(all.map((l) => l.claimId))) await this.settleClaim(m, claimId, me.userId, `batch ${batch.batchNo} paid`);
+      await this.record(m, batch, 'disbursement.paid', me.userId, { status: 'open' }, { status: 'paid', paidFen: Number(paidFen), failedLines: failed.size, heldLines: held.length, bankReference: batch.bankReference, paidOn: batch.paidOn });
       return toBatchView(batch, await this.linesOf(m, batch.id));
     });
   }

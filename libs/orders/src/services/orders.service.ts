@@ -402,11 +402,12 @@ export class OrdersService implements OnModuleInit {
    * enterprise paid is refunded (a card refund through the processor; a bank transfer back that
    * the enterprise confirms).
    */
-  async cancel(me: Principal | 'system', id: string, reason: string): Promise<OrderView | null> {
+  async cancel(me: Principal | 'system', id: string, reason: string, opts: { sanction?: boolean } = {}): Promise<OrderView | null> {
     return this.command(me, id, 'cancel', async (m, order, actors) => {
       // the worker cancels only a contract still unpaid past its last day, re-checked under the lock
-      // (a payment confirmed after the sweep read its list moves the order on)
-      if (me === 'system' && (order.status !== 'contracted' || order.dueOn === null || order.dueOn >= this.today())) {
+      // (a payment confirmed after the sweep read its list moves the order on); a sanction cancels
+      // whatever has not started
+      if (me === 'system' && !opts.sanction && (order.status !== 'contracted' || order.dueOn === null || order.dueOn >= this.today())) {
         throw new IllegalTransitionError('order', order.status, 'cancel');
       }
       const from = order.status;
@@ -633,6 +634,20 @@ export class OrdersService implements OnModuleInit {
     if (status === 'paid') qb.andWhere(`NOT ('start_overdue' = ANY(o.flags))`);
     const rows = await qb.orderBy('o.id', 'ASC').limit(limit).getRawMany<{ id: string }>();
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * A sanction on a party of an order already started (in progress, delivered or disputed): the
+   * order goes on (only the program officer stops it) and is flagged for the officer, once.
+   */
+  async flagSanctioned(id: string, reason: string): Promise<boolean> {
+    return this.tx.run(async (m) => {
+      const order = await this.lock(m, id);
+      if (!['in_progress', 'delivered', 'disputed'].includes(order.status) || order.flags.includes('sanctioned')) return false;
+      order.flags = [...order.flags, 'sanctioned'];
+      await this.save(m, order, 'flag', 'system', { flags: order.flags.filter((f) => f !== 'sanctioned') }, { flags: order.flags }, reason);
+      return true;
+    });
   }
 
   /** Flags an order paid but not started within 30 days (once). */

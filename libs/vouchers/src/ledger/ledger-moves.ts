@@ -9,7 +9,7 @@
 import type { Fen } from '@innoserve/core';
 import { parseAccount, type AccountKind, type LedgerAccount } from './ledger-account.js';
 
-export const LEDGER_TRANSACTION_TYPES = ['fund', 'grant', 'hold', 'release', 'redeem', 'disburse', 'lapse', 'forfeit', 'void', 'clawback', 'repaid'] as const;
+export const LEDGER_TRANSACTION_TYPES = ['fund', 'grant', 'hold', 'release', 'redeem', 'disburse', 'lapse', 'forfeit', 'void', 'clawback', 'repaid', 'forfeit_payable', 'return'] as const;
 export type LedgerTransactionType = (typeof LEDGER_TRANSACTION_TYPES)[number];
 
 /** Money moves from `from` accounts to `to` accounts, within each funding source. */
@@ -25,6 +25,10 @@ export const LEDGER_MOVES: Readonly<Record<LedgerTransactionType, { from: Accoun
   void: { from: 'grant_available', to: 'pool' },
   clawback: { from: 'disbursed', to: 'receivable' },
   repaid: { from: 'receivable', to: 'pool' },
+  /** A sanction on an approved subsidy not yet paid out (a held claim line forfeited): back to the source's pool. */
+  forfeit_payable: { from: 'payable', to: 'pool' },
+  /** Closing the books: what a source's pool has left after the last claim deadline goes back to the source. */
+  return: { from: 'pool', to: 'funding' },
 };
 
 export interface LedgerPosting {

@@ -384,6 +384,16 @@ export class LedgerService {
     return this.simple(manager, 'clawback', input);
   }
 
+  /** payable:S → pool:S (an approved subsidy not yet paid, forfeited by a sanction). */
+  async forfeitPayable(manager: EntityManager, input: SourceAmountInput): Promise<PostedTransaction> {
+    return this.simple(manager, 'forfeit_payable', input);
+  }
+
+  /** pool:S → funding:S (closing the books: the unspent budget back to its source). */
+  async returnToFunding(manager: EntityManager, input: SourceAmountInput): Promise<PostedTransaction> {
+    return this.simple(manager, 'return', input);
+  }
+
   /** receivable:S → pool:S (the clawed-back money came back). */
   async repaid(manager: EntityManager, input: SourceAmountInput): Promise<PostedTransaction> {
     return this.simple(manager, 'repaid', input);
@@ -472,7 +482,7 @@ export class LedgerService {
     return checkPostings(input.type, input.postings);
   }
 
-  private async simple(manager: EntityManager, type: 'fund' | 'disburse' | 'clawback' | 'repaid', input: SourceAmountInput): Promise<PostedTransaction> {
+  private async simple(manager: EntityManager, type: 'fund' | 'disburse' | 'clawback' | 'repaid' | 'forfeit_payable' | 'return', input: SourceAmountInput): Promise<PostedTransaction> {
     checkPositive(input.amountFen);
     const { from, to } = LEDGER_MOVES[type];
     const account = (kind: AccountKind): string => `${kind}:${input.source}`;

@@ -279,6 +279,7 @@ export class ApplicationsService {
     // voided even with nothing free: what its orders release later goes to the pools too (OrderSubsidiesService.endHold)
     g.voidedAt ??= this.clock.now();
     g.voidedFen += back;
+    if (g.status === 'active') g.status = 'voided';
     await m.save(g);
     await this.audit.record(m, { streamType: 'voucher_grant', streamId: g.id, action: 'grant.voided', actorId: input.actorId, after: { voidedFen: Number(back) }, reason: input.reason });
     return back;

@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 import { bigintTransformer } from '@innoserve/database';
 
-export const GRANT_STATUSES = ['active', 'lapsed'] as const;
+export const GRANT_STATUSES = ['active', 'lapsed', 'voided'] as const;
 export type GrantStatus = (typeof GRANT_STATUSES)[number];
 
 /** One part of a grant: what source S funds (a decimal string of fen). */
@@ -15,7 +15,7 @@ export interface GrantPart {
 @Index('ix_voucher_grant_enterprise', ['enterpriseId'])
 @Index('ix_voucher_grant_program_status_expiry', ['programId', 'status', 'expiresOn'])
 @Index('ux_voucher_grant_application', ['applicationId'], { unique: true })
-@Check('ck_voucher_grant_status', `status IN ('active','lapsed')`)
+@Check('ck_voucher_grant_status', `status IN ('active','lapsed','voided')`)
 @Check('ck_voucher_grant_amounts', `amount_fen > 0 AND lapsed_fen >= 0`)
 export class VoucherGrant {
   /** Chosen before the ledger grant (the ledger accounts name it). */
