@@ -136,7 +136,7 @@ export class SubsidyClaim {
   @Column({ type: 'int', default: 1 })
   level!: number;
 
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'[]'" }) // no ::jsonb: TypeORM reads the default without its cast, and migration:check would see a change forever
   approvals!: ClaimApproval[];
 
   /** Since when the claim waits at its level, and the level's last day (working days on the holiday calendar). */
@@ -151,7 +151,7 @@ export class SubsidyClaim {
   deadlineOn!: string;
 
   /** Staff-only: the risk flags with their evidence (never shown to the claimant). */
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   riskFlags!: RiskFlag[];
 
   /** Staff-only flags of the process: review_overdue, payment_held. */
