@@ -5,7 +5,7 @@ import { HOLIDAY_YEAR_MAX, HOLIDAY_YEAR_MIN } from '../holidays/holiday-calendar
 
 /** GET /admin/holidays?year= */
 export class HolidayYearQuery {
-  @ApiPropertyOptional({ minimum: HOLIDAY_YEAR_MIN, maximum: HOLIDAY_YEAR_MAX, example: 2027, description: 'Default: the current year (Asia/Shanghai)' })
+  @ApiPropertyOptional({ type: 'integer', minimum: HOLIDAY_YEAR_MIN, maximum: HOLIDAY_YEAR_MAX, example: 2027, description: 'Default: the current year (Asia/Shanghai)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
