@@ -47,12 +47,25 @@ describe('the demo seed', () => {
     expect(states.split(',')).toEqual(['cancelled', 'completed', 'contracted', 'declined', 'delivered', 'disputed', 'in_progress', 'paid', 'quoted', 'refunded', 'requested']);
     // what the grants hold is exactly the subsidies of the orders still holding one
     expect(await count(`SELECT coalesce(sum(open_fen), 0)::text AS n FROM ledger_hold`)).toBe(
-      await count(`SELECT coalesce(sum(CASE WHEN status = 'cancelled' THEN 0 ELSE subsidy_fen - subsidy_released_fen END), 0)::text AS n FROM service_order`),
+      await count(
+        `SELECT (coalesce(sum(CASE WHEN status = 'cancelled' THEN 0 ELSE subsidy_fen - subsidy_released_fen END), 0)
+                 - (SELECT coalesce(sum(amount_fen), 0) FROM subsidy_claim WHERE status IN ('approved','batched','paid')))::text AS n FROM service_order`,
+      ),
     );
     expect(Number(await count(`SELECT count(*)::text AS n FROM ledger_hold`))).toBeGreaterThanOrEqual(7);
     const verified = await t.app.get(LedgerVerifier).verify();
     expect(verified.ok).toBe(true);
     expect(await count(`SELECT count(*)::text AS n FROM order_review`)).toBe('1');
+  });
+
+  it('shows claims at every review step and a paid disbursement, the ledger agreeing', async () => {
+    const states = await count(`SELECT string_agg(DISTINCT status || ':' || level, ',' ORDER BY status || ':' || level) AS n FROM subsidy_claim`);
+    expect(states.split(',')).toEqual(expect.arrayContaining(['approved:2', 'in_review:1', 'in_review:2', 'paid:2', 'returned:1']));
+    expect(await count(`SELECT count(*)::text AS n FROM disbursement_batch WHERE status = 'paid' AND paid_by <> built_by`)).toBe('2');
+    // what was disbursed is what the paid claims claimed; what is payable, the approved ones
+    expect(await count(`SELECT coalesce(sum(balance_fen), 0)::text AS n FROM ledger_balance WHERE account LIKE 'disbursed:%'`)).toBe(await count(`SELECT coalesce(sum(amount_fen), 0)::text AS n FROM subsidy_claim WHERE status = 'paid'`));
+    expect(await count(`SELECT coalesce(sum(balance_fen), 0)::text AS n FROM ledger_balance WHERE account LIKE 'payable:%'`)).toBe(await count(`SELECT coalesce(sum(amount_fen), 0)::text AS n FROM subsidy_claim WHERE status = 'approved'`));
+    expect((await t.app.get(LedgerVerifier).verify()).ok).toBe(true);
   });
 
   it('leaves no redundant backlog: at most one index message per seeded offering, all in the bulk lane', async () => {

@@ -16,6 +16,8 @@ export interface TestResponse<T = any> {
   headers: Record<string, string | string[] | number | undefined>;
   body: T;
   text: string;
+  /** The body as sent (a file's bytes). */
+  bytes: Buffer;
 }
 
 export interface TestApp {
@@ -64,7 +66,7 @@ export async function startTestApp(opts: { env?: Record<string, string>; clock?:
       } catch {
         body = undefined;
       }
-      return { status: res.statusCode, headers: res.headers, body, text: res.body };
+      return { status: res.statusCode, headers: res.headers, body, text: res.body, bytes: res.rawPayload };
     },
     async close() {
       await app.close();

@@ -8,10 +8,11 @@ import { CatalogModule } from '@innoserve/catalog';
 import { FilesModule } from '@innoserve/files';
 import { PaymentsModule } from '@innoserve/payments';
 import { OrdersModule } from '@innoserve/orders';
+import { ClaimsModule } from '@innoserve/claims';
 import { AdminAuditModule } from './audit/admin-audit.module.js';
 import { ReferenceHttpModule } from './reference/reference-http.module.js';
 import { SearchHttpModule } from './search/search-http.module.js';
 
 export function apiModules(): (Type | DynamicModule)[] {
-  return [ReferenceHttpModule, IdentityModule, AuditModule, AdminAuditModule, OrganizationsModule, VouchersModule, CatalogModule, SearchHttpModule, FilesModule, PaymentsModule, OrdersModule];
+  return [ReferenceHttpModule, IdentityModule, AuditModule, AdminAuditModule, OrganizationsModule, VouchersModule, CatalogModule, SearchHttpModule, FilesModule, PaymentsModule, OrdersModule, ClaimsModule];
 }

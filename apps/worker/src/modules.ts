@@ -8,7 +8,8 @@ import { IdentityModule } from '@innoserve/identity';
 import { OrganizationsModule } from '@innoserve/organizations';
 import { SearchSyncModule } from '@innoserve/search';
 import { OrdersWorkerModule } from '@innoserve/orders';
+import { ClaimsWorkerModule } from '@innoserve/claims';
 
 export function workerModules(): (Type | DynamicModule)[] {
-  return [AuditWorkerModule, OrganizationsWorkerModule, VouchersWorkerModule, CatalogWorkerModule, OrdersWorkerModule, SearchSyncModule.forRoot({ imports: [IdentityModule, OrganizationsModule] })];
+  return [AuditWorkerModule, OrganizationsWorkerModule, VouchersWorkerModule, CatalogWorkerModule, OrdersWorkerModule, ClaimsWorkerModule, SearchSyncModule.forRoot({ imports: [IdentityModule, OrganizationsModule] })];
 }

@@ -41,3 +41,4 @@ export { ADMISSION_COMMANDS, type AdmissionCommand } from './dto/admission-actio
 export { VERIFICATION_DECISIONS, type VerificationDecision } from './dto/verification-decision.dto.js';
 export { CHANGE_REQUEST_DECISIONS, type ChangeRequestDecision } from './dto/change-request-decision.dto.js';
 export { ProviderRatingDto } from './dto/provider-view.dto.js';
+export { TextField, DateField, FenField, UsccField, type FieldOptions } from './dto/fields.js';

@@ -155,6 +155,7 @@ describe('enterprises', () => {
         'enterprise.registered',
         'enterprise.verification.reject',
         'enterprise.verification.resubmit',
+        'organization.bank_account_verified', // the account the subsidies will be paid to, as verified
         'enterprise.verification.approve',
         'enterprise.verification.suspend',
         'enterprise.verification.reinstate',

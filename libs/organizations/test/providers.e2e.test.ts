@@ -159,6 +159,7 @@ describe('providers', () => {
         'provider.applied',
         'provider.admission.review',
         'provider.admission.start-notice',
+        'organization.bank_account_verified',
         'provider.admission.admit',
       ]);
       const [admit] = await auditEntries(t, p.id, 'provider.admission.admit');

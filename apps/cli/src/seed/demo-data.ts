@@ -19,6 +19,7 @@ export const DEMO_STAFF: DemoStaff[] = [
   { email: 'nanan.reviewer@demo.innoserve.cn', displayName: '南安审核 洪美玲', roles: [{ role: 'county_reviewer', regionCodes: ['350583'] }] },
   { email: 'shishi.reviewer@demo.innoserve.cn', displayName: '石狮审核 蔡振宇', roles: [{ role: 'county_reviewer', regionCodes: ['350581'] }] },
   { email: 'finance@demo.innoserve.cn', displayName: '财务 郑秀芳', roles: [{ role: 'finance_officer', regionCodes: ['350500'] }] },
+  { email: 'finance2@demo.innoserve.cn', displayName: '财务复核 庄伟明', roles: [{ role: 'finance_officer', regionCodes: ['350500'] }] },
   { email: 'auditor@demo.innoserve.cn', displayName: '审计 王国栋', roles: [{ role: 'auditor', regionCodes: ['350500'] }] },
 ];
 

@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, DEMO_STAFF } from './demo-data.js';
 import { seedOrganizations, demoOrganizationLogins, principalOf } from './organizations.seed.js';
 import { seedOfferings } from './offerings.seed.js';
 import { seedOrders, seedProgram } from './orders.seed.js';
+import { seedClaims } from './claims.seed.js';
 
 async function seedStaff(app: INestApplicationContext): Promise<number> {
   const users = app.get(UsersService);
@@ -31,19 +32,20 @@ export async function runDemoSeed(config: AppConfig, log: (line: string) => void
   const app = await NestFactory.createApplicationContext(SeedModule.forRoot(config, clock), { logger: ['error', 'warn'] });
   try {
     // the seed is fan-out: its messages take the bulk lane, so a user's first change is not queued behind them
-    const { staff, orgs, offerings, money, orders } = await withOutboxLane('bulk', async () => {
+    const { staff, orgs, offerings, money, orders, claims } = await withOutboxLane('bulk', async () => {
       const staff = await seedStaff(app);
       const orgs = await seedOrganizations(app, clock, config.ADMISSION_NOTICE_DAYS);
       const officer = await principalOf(app.get(UsersService), 'officer@demo.innoserve.cn');
       const offerings = await seedOfferings(app, officer);
       const money = await seedProgram(app, clock, officer);
       const orders = await seedOrders(app, clock, officer);
-      return { staff, orgs, offerings, money, orders };
+      const claims = await seedClaims(app, clock);
+      return { staff, orgs, offerings, money, orders, claims };
     });
     log(
-      staff + orgs.created + offerings + money.program + money.grants + orders === 0
+      staff + orgs.created + offerings + money.program + money.grants + orders + claims.claims === 0
         ? 'demo seed: already seeded'
-        : `demo seed: ${staff} staff accounts, ${orgs.created} organizations, ${offerings} published offerings, ${money.program} voucher program, ${money.grants} grants, ${orders} orders created`,
+        : `demo seed: ${staff} staff accounts, ${orgs.created} organizations, ${offerings} published offerings, ${money.program} voucher program, ${money.grants} grants, ${orders} orders, ${claims.claims} claims, ${claims.batches} paid disbursement batches created`,
     );
   } finally {
     await app.close();

@@ -81,6 +81,9 @@ export async function seedProgram(app: INestApplicationContext, clock: ManualClo
   }
   let grants = 0;
   const amounts = [wan(10), wan(8), wan(5), wan(6), wan(3), wan(2), wan(4)];
+  // granted before the demo's orders (40 days ago), as in life
+  const now = new Date();
+  clock.set(new Date(now.getTime() - 40 * 86_400_000 + 3_600_000));
   for (const [i, e] of DEMO_ENTERPRISES.filter((x) => x.status === 'verified').entries()) {
     const owner = await principalOf(users, demoOwnerEmail(e.key));
     const [org] = await ds.query<{ id: string }[]>('SELECT o.id FROM organization o JOIN membership m ON m.organization_id = o.id WHERE m.user_id = $1 AND o.name = $2', [owner.userId, e.name]);
@@ -90,6 +93,7 @@ export async function seedProgram(app: INestApplicationContext, clock: ManualClo
     await applications.apply(owner, row.id, { enterpriseId: org.id, requestedFen: BigInt(amounts[i % amounts.length]), purpose: '用于新产品检测、专利申请和工艺改进' });
     grants++;
   }
+  clock.set(now);
   return { program, grants };
 }
 
@@ -171,6 +175,22 @@ export async function seedOrders(app: INestApplicationContext, clock: ManualCloc
   await orders.complete(e01.me, done);
   await conversation.review(e01.me, done, { rating: 5, comment: '报告出具及时，检测项目齐全。' });
   created++;
+
+  // more completed work, for the claims of the demo (one per review step, and one paid out)
+  const completed = async (buyer: Party, provider: Party, daysAgo: number, why: string) => {
+    const id = await toPaid(buyer, provider, 'direct', daysAgo, why);
+    at(daysAgo - 3);
+    await orders.start(provider.me, id);
+    at(daysAgo - 6);
+    await deliver(provider, id);
+    at(daysAgo - 7);
+    await orders.complete(buyer.me, id);
+  };
+  await completed(e02, p01, 38, '鞋面材料色牢度及pH值检测');
+  await completed(e03, p02, 34, '运动服面料吸湿速干性能检测');
+  await completed(e07, p01, 28, '童装面料甲醛及可分解芳香胺检测');
+  await completed(e08, p02, 26, '乌龙茶农药残留检测（常规套餐）');
+  created += 4;
 
   // delivered (awaiting acceptance), in progress, paid
   const delivered = await toPaid(e02, p01, 'direct', 12, '运动鞋材耐磨性能检测');

@@ -11,6 +11,7 @@ import { VouchersModule } from '@innoserve/vouchers';
 import { FilesModule } from '@innoserve/files';
 import { PaymentsModule } from '@innoserve/payments';
 import { OrdersModule } from '@innoserve/orders';
+import { ClaimsModule } from '@innoserve/claims';
 
 /** The domain modules, without HTTP, for the demo seed. */
 @Module({})
@@ -31,6 +32,7 @@ export class SeedModule {
         FilesModule,
         PaymentsModule,
         OrdersModule,
+        ClaimsModule,
       ],
     };
   }

@@ -1,14 +1,17 @@
 /**
- * The claim lifecycle (PRODUCT.md, Rules in detail, Claim), as data:
- * submitted → in_review at level 1 … N --advance (reviewer of the level; distinct person)--> the next
+ * The claim lifecycle (docs/product.md, Rules in detail, Claim), as data:
+ * submitted → in_review at level 1 … N --advance (reviewer of the level)--> the next
  * level, and at the last level --approve--> approved; at any level --reject (reason)--> rejected,
  * --return (reason)--> returned --resubmit (claimant)--> in_review at level 1; returned for 30 days
  * --expire (system)--> expired (the hold released); approved --batch (system, every source line in
  * a batch)--> batched --pay (system, every line paid)--> paid; batched --unbatch (a batch cancelled,
  * or a line failed at the bank)--> approved.
+ *
+ * Who may act is the service's business before the machine: the reviewer's role for the level and
+ * jurisdiction, no member of a party, and each approval by a different person (403s, not vetoes).
  */
 import { defineMachine } from '@innoserve/core';
-import { approverRepeats, reasonRequired } from '../services/claim-errors.js';
+import { reasonRequired } from '../services/claim-errors.js';
 
 export const CLAIM_STATUSES = ['in_review', 'returned', 'approved', 'rejected', 'expired', 'batched', 'paid'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
@@ -26,8 +29,6 @@ export type ClaimActor = (typeof CLAIM_ACTORS)[number];
 export interface ClaimContext {
   /** The trimmed reason, or null. */
   reason: string | null;
-  /** The deciding user already approved this claim at an earlier level. */
-  approvedBefore: boolean;
 }
 
 export const claimMachine = defineMachine({
@@ -37,11 +38,10 @@ export const claimMachine = defineMachine({
   actors: CLAIM_ACTORS,
   guards: {
     reasonGiven: (c: ClaimContext, t) => (c.reason ? null : reasonRequired(t.action)),
-    distinctApprover: (c: ClaimContext) => (c.approvedBefore ? approverRepeats() : null),
   },
   transitions: [
-    { from: 'in_review', action: 'advance', by: ['reviewer'], to: 'in_review', guards: ['distinctApprover'] },
-    { from: 'in_review', action: 'approve', by: ['reviewer'], to: 'approved', guards: ['distinctApprover'] },
+    { from: 'in_review', action: 'advance', by: ['reviewer'], to: 'in_review' },
+    { from: 'in_review', action: 'approve', by: ['reviewer'], to: 'approved' },
     { from: 'in_review', action: 'reject', by: ['reviewer'], to: 'rejected', guards: ['reasonGiven'] },
     { from: 'in_review', action: 'return', by: ['reviewer'], to: 'returned', guards: ['reasonGiven'] },
     { from: 'returned', action: 'resubmit', by: ['claimant'], to: 'in_review' },

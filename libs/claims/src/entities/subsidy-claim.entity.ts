@@ -19,7 +19,7 @@ export interface ClaimEvidence {
   /** The delivery report the provider uploaded. */
   deliveryReportFileId: string | null;
   /** How the own share was paid: each succeeded payment, with the Stripe intent or the bank confirmation. */
-  payments: { paymentId: string; method: string; amountFen: string; externalId: string | null; confirmation: Record<string, unknown> | null; succeededAt: string | null }[];
+  payments: { paymentId: string; method: string; amountFen: number; externalId: string | null; confirmation: Record<string, unknown> | null; succeededAt: string | null }[];
 }
 
 const LIVE = `status IN ('in_review','returned','approved','batched','paid')`;
@@ -136,7 +136,7 @@ export class SubsidyClaim {
   @Column({ type: 'int', default: 1 })
   level!: number;
 
-  @Column({ type: 'jsonb', default: () => "'[]'" }) // no ::jsonb: TypeORM reads the default without its cast, and migration:check would see a change forever
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   approvals!: ClaimApproval[];
 
   /** Since when the claim waits at its level, and the level's last day (working days on the holiday calendar). */

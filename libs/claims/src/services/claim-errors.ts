@@ -28,7 +28,18 @@ export const notClaimant = (): ForbiddenError =>
   new ForbiddenError(msg('Only the claimant of this order may claim its subsidy (the provider under 通兑, the enterprise under 通用).', '仅该订单的申领方可申请补贴（通兑为服务机构，通用为企业）。'), 'NOT_CLAIMANT');
 
 export const claimNotEditable = (status: string): ConflictError =>
-  new ConflictError('CLAIM_NOT_EDITABLE', msg('The claim can be changed only while it is returned for revision.', '仅退回修改的申请可以修改。'), { status });
+  new ConflictError('CLAIM_NOT_EDITABLE', msg('The claim can be changed only while it is returned for revision.', '仅退回修改的申请可以修改。'), { claimStatus: status });
 
 export const wrongLevel = (level: string): ForbiddenError =>
   new ForbiddenError(msg(`This claim waits for a ${level} review, which your role does not cover.`, `该申请处于${level === 'county' ? '区县' : '市级'}审核阶段，您的角色无权审核。`), 'WRONG_REVIEW_LEVEL');
+
+export const claimBlocked = (why: 'refund_failed' | 'payment_reversed' | 'payment_contested'): ConflictError =>
+  new ConflictError(
+    'CLAIM_BLOCKED',
+    why === 'refund_failed'
+      ? msg('A refund of this order failed and waits for staff: the claim waits too.', '该订单的一笔退款失败，待工作人员处理后方可继续。')
+      : why === 'payment_contested'
+        ? msg('The payment of this order is contested: the claim waits until it is settled.', '该订单的付款存在争议，待处理后方可继续。')
+        : msg('Money of this order went back to the payer after the fact (a refund or chargeback): staff must settle it first.', '该订单的付款事后被退回（退款或拒付），须由工作人员先行处理。'),
+    { reason: why },
+  );

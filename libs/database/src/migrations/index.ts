@@ -1,6 +1,8 @@
 // Generated migrations are listed here in order (npm run migration:generate -- <Name> adds them).
 import type { MigrationInterface } from 'typeorm';
-import { HolidayCalendar1796492515600 } from './1796492515600-HolidayCalendar.js';
+import { HolidayCalendar1796493294137 } from './1796493294137-HolidayCalendar.js';
+import { DisbursementBatches1796492740325 } from './1796492740325-DisbursementBatches.js';
+import { VerifiedBankAccounts1796492507340 } from './1796492507340-VerifiedBankAccounts.js';
 import { ClaimsAndReviewSettings1796491785912 } from './1796491785912-ClaimsAndReviewSettings.js';
 import { ReconciledAt1796491437929 } from './1796491437929-ReconciledAt.js';
 import { StripeConnect1796448392745 } from './1796448392745-StripeConnect.js';
@@ -35,5 +37,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   StripeConnect1796448392745,
   ReconciledAt1796491437929,
   ClaimsAndReviewSettings1796491785912,
-  HolidayCalendar1796492515600,
+  VerifiedBankAccounts1796492507340,
+  DisbursementBatches1796492740325,
+  HolidayCalendar1796493294137,
 ];

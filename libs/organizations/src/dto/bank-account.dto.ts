@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { TextField, Trim } from './fields.js';
 
 /** The organization's bank account; the account name must equal the registered name (422 BANK_ACCOUNT_NAME_MISMATCH). */
@@ -16,4 +16,10 @@ export class BankAccountDto {
   @MaxLength(40)
   @Matches(/^[0-9][0-9 -]{4,38}[0-9]$/, { message: 'accountNo must be an account number (digits, spaces, -)' })
   accountNo!: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, pattern: '^[0-9]{12}$', example: '102397000123', description: '联行号: the branch\'s 12-digit CNAPS code (needed to be paid a subsidy by bank transfer)' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{12}$/, { message: 'cnapsCode must be 12 digits' })
+  cnapsCode?: string | null;
 }

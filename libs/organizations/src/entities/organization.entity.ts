@@ -1,5 +1,15 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
+/** A bank account as staff verified it. */
+export interface VerifiedBankAccount {
+  bankName: string;
+  accountName: string;
+  accountNo: string;
+  cnapsCode: string | null;
+  verifiedAt: string;
+  verifiedBy: string | null;
+}
+
 /**
  * One organization per USCC (统一社会信用代码), one id: it may carry an enterprise profile, a provider
  * profile or both (a lab can also buy services). The USCC never changes. Blacklisting is an
@@ -53,6 +63,18 @@ export class Organization {
 
   @Column({ type: 'varchar', length: 40, nullable: true })
   bankAccountNo!: string | null;
+
+  /** 联行号: the bank branch's 12-digit CNAPS code (a bank-transfer file needs it). */
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  bankCnapsCode!: string | null;
+
+  /**
+   * The bank account as staff last verified it (enterprise verification, provider admission or
+   * renewal, an approved change request): what subsidies are paid to. An account changed since is
+   * not paid until verified again.
+   */
+  @Column({ type: 'jsonb', nullable: true, update: false })
+  verifiedBankAccount!: VerifiedBankAccount | null;
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   shareholders!: string[];

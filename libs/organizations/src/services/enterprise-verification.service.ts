@@ -96,6 +96,7 @@ export class EnterpriseVerificationService {
           profile.verifiedAt = now;
           profile.verifiedBy = by.userId;
           profile.rejectionReason = null;
+          await this.registry.stampVerifiedBankAccount(m, id, by.userId);
           break;
         case 'reject':
           profile.rejectionReason = reason;

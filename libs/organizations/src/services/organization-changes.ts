@@ -19,6 +19,8 @@ export interface BankAccount {
   bankName: string;
   accountName: string;
   accountNo: string;
+  /** 联行号 (CNAPS), 12 digits; null when not given. */
+  cnapsCode?: string | null;
 }
 
 export interface QualificationInput {
@@ -89,7 +91,7 @@ export const UNDER_REVIEW_STATUSES: readonly AdmissionStatus[] = ['under_review'
 
 export function bankAccountOf(org: Organization): BankAccount | null {
   return org.bankName !== null && org.bankAccountName !== null && org.bankAccountNo !== null
-    ? { bankName: org.bankName, accountName: org.bankAccountName, accountNo: org.bankAccountNo }
+    ? { bankName: org.bankName, accountName: org.bankAccountName, accountNo: org.bankAccountNo, cnapsCode: org.bankCnapsCode }
     : null;
 }
 
@@ -119,6 +121,7 @@ export function applyOrganizationFields(org: Organization, patch: Partial<Organi
     org.bankName = patch.bankAccount?.bankName ?? null;
     org.bankAccountName = patch.bankAccount?.accountName ?? null;
     org.bankAccountNo = patch.bankAccount?.accountNo ?? null;
+    org.bankCnapsCode = patch.bankAccount?.cnapsCode ?? null;
   }
 }
 
@@ -134,7 +137,7 @@ function canonical(key: string, value: unknown): unknown {
   }
   if (key === 'bankAccount') {
     const b = value as BankAccount;
-    return { bankName: b.bankName, accountName: b.accountName, accountNo: b.accountNo };
+    return { bankName: b.bankName, accountName: b.accountName, accountNo: b.accountNo, cnapsCode: b.cnapsCode ?? null };
   }
   return value;
 }
@@ -169,7 +172,7 @@ export function identityPatchOf(dto: {
   regionCode?: string;
   legalRepresentative?: string;
   establishedOn?: string | null;
-  bankAccount?: { bankName: string; accountName: string; accountNo: string } | null;
+  bankAccount?: { bankName: string; accountName: string; accountNo: string; cnapsCode?: string | null } | null;
   controllerGroup?: string | null;
   shareholders?: string[] | null;
 }): Partial<OrganizationIdentity> {
@@ -178,7 +181,9 @@ export function identityPatchOf(dto: {
     regionCode: dto.regionCode,
     legalRepresentative: dto.legalRepresentative,
     establishedOn: dto.establishedOn,
-    bankAccount: dto.bankAccount ? { bankName: dto.bankAccount.bankName, accountName: dto.bankAccount.accountName, accountNo: dto.bankAccount.accountNo } : dto.bankAccount,
+    bankAccount: dto.bankAccount
+      ? { bankName: dto.bankAccount.bankName, accountName: dto.bankAccount.accountName, accountNo: dto.bankAccount.accountNo, cnapsCode: dto.bankAccount.cnapsCode ?? null }
+      : dto.bankAccount,
     controllerGroup: dto.controllerGroup,
     shareholders: dto.shareholders === null ? [] : dto.shareholders,
   };

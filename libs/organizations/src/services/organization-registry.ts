@@ -53,6 +53,23 @@ export class OrganizationRegistry {
     if (unknown.length) throw unknownCategories(unknown);
   }
 
+  /**
+   * Records the organization's current bank account as verified by staff (in the caller's
+   * transaction, the organization row locked): what its subsidies are paid to from now on. No
+   * account: nothing verified. Audited when it changes.
+   */
+  async stampVerifiedBankAccount(m: EntityManager, organizationId: string, by: string | null): Promise<void> {
+    const org = await m.findOneByOrFail(Organization, { id: organizationId });
+    const account = bankAccountOf(org);
+    const before = org.verifiedBankAccount;
+    const same = account !== null && before !== null && before.bankName === account.bankName && before.accountName === account.accountName && before.accountNo === account.accountNo && before.cnapsCode === (account.cnapsCode ?? null);
+    if (same || (account === null && before === null)) return;
+    const verified = account ? { bankName: account.bankName, accountName: account.accountName, accountNo: account.accountNo, cnapsCode: account.cnapsCode ?? null, verifiedAt: this.clock.now().toISOString(), verifiedBy: by } : null;
+    // its own statement: a command's save of the organization never writes this column (update: false)
+    await m.query('UPDATE organization SET verified_bank_account = $2 WHERE id = $1', [organizationId, verified === null ? null : JSON.stringify(verified)]);
+    await this.audit.record(m, { streamType: 'organization', streamId: organizationId, action: 'organization.bank_account_verified', actorId: by, before: before ? { accountNo: before.accountNo } : null, after: verified ? { accountNo: verified.accountNo, cnapsCode: verified.cnapsCode } : null });
+  }
+
   /** The bank account (if any) must be in the organization's registered name. */
   checkBankAccountName(identity: Pick<OrganizationIdentity, 'name' | 'bankAccount'>): void {
     if (identity.bankAccount && identity.bankAccount.accountName !== identity.name) throw bankAccountNameMismatch(identity.name);

@@ -181,12 +181,14 @@ export class ProviderAdmissionService {
         profile.admissionExpiresAt = admissionExpiresAt(now, this.config.ADMISSION_VALIDITY_MONTHS);
         after.admittedCategoryIds = profile.admittedCategoryIds;
         after.admissionExpiresAt = profile.admissionExpiresAt.toISOString();
+        await this.registry.stampVerifiedBankAccount(m, profile.organizationId, actorId);
         break;
       }
       case 'renew':
         profile.admittedAt = now;
         profile.admissionExpiresAt = admissionExpiresAt(now, this.config.ADMISSION_VALIDITY_MONTHS);
         after.admissionExpiresAt = profile.admissionExpiresAt.toISOString();
+        await this.registry.stampVerifiedBankAccount(m, profile.organizationId, actorId);
         break;
       case 'suspend':
         profile.suspendedAt = now;

@@ -82,6 +82,7 @@ export class ProviderChangeRequestsService {
           bankAccount: identity.bankAccount !== undefined ? identity.bankAccount : bankAccountOf(org),
         });
         await this.registry.applyChanges(m, org, identity, {}, by.userId, { reverifyEnterprise: true, action: 'organization.updated', reason });
+        if (identity.bankAccount !== undefined && REVIEWED_EDIT_STATUSES.includes(profile.admissionStatus)) await this.registry.stampVerifiedBankAccount(m, id, by.userId);
         await this.providers.applyScope(m, profile, scope, by.userId, {
           admit: REVIEWED_EDIT_STATUSES.includes(profile.admissionStatus),
           action: 'provider.updated',

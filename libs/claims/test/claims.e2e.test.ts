@@ -1,0 +1,203 @@
+/**
+ * Claims over HTTP, from a completed order to an approval: the fapiao checked against the order,
+ * who may claim, the review levels in the reviewer's jurisdiction with distinct approvers, the
+ * ledger after each decision, return and resubmission, rejection, and one fapiao under concurrent
+ * claims.
+ */
+import { DataSource } from 'typeorm';
+import { LedgerService } from '@innoserve/vouchers';
+import { createStaffAndLogin, registerAndLogin, type AuthSession } from '../../../test/support/auth.js';
+import { grant, grantAmounts, ledgerClean, ok, openProgram, startWorld, uploadPdf, type World } from '../../orders/test/order-world.js';
+import { JINJIANG, NANAN } from '../../vouchers/test/program-support.js';
+
+describe('claims over HTTP', () => {
+  let w: World;
+  let county: AuthSession;
+  let nananCounty: AuthSession;
+  let city: AuthSession;
+  let city2: AuthSession;
+  let both: AuthSession;
+  let providerUscc: string;
+  const usccOf = new Map<string, string>();
+
+  beforeAll(async () => {
+    w = await startWorld({ enterprises: 4, env: { LOG_LEVEL: 'error' } });
+    county = await createStaffAndLogin(w.t, [{ role: 'county_reviewer', regionCodes: [JINJIANG] }]);
+    nananCounty = await createStaffAndLogin(w.t, [{ role: 'county_reviewer', regionCodes: [NANAN] }]);
+    city = await createStaffAndLogin(w.t, [{ role: 'city_reviewer', regionCodes: ['350500'] }]);
+    city2 = await createStaffAndLogin(w.t, [{ role: 'city_reviewer', regionCodes: ['350500'] }]);
+    both = await createStaffAndLogin(w.t, [
+      { role: 'county_reviewer', regionCodes: [JINJIANG] },
+      { role: 'city_reviewer', regionCodes: ['350500'] },
+    ]);
+    const rows: { id: string; uscc: string }[] = await w.t.app.get(DataSource).query('SELECT id, uscc FROM organization WHERE id = ANY($1)', [[...w.enterprises, w.provider.id]]);
+    for (const r of rows) usccOf.set(r.id, r.uscc);
+    providerUscc = usccOf.get(w.provider.id)!;
+  }, 180_000);
+  afterAll(async () => {
+    await w.t.close();
+  });
+
+  const post = (token: string, url: string, body?: unknown, headers?: Record<string, string>) => w.t.request('POST', url, { token, body, headers });
+  const get = (token: string, url: string) => w.t.request('GET', url, { token });
+
+  /** An order of the fixed-price offering (¥1,000; 50% subsidy held), paid by bank transfer, delivered and completed. */
+  async function completedOrder(enterpriseId: string, grantId?: string): Promise<string> {
+    const order = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId, requirements: '面料成分检测' }));
+    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, grantId ? { grantId } : {}));
+    const pay = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/payments`, { method: 'offline' }));
+    const [{ name }]: { name: string }[] = await w.t.app.get(DataSource).query('SELECT name FROM organization WHERE id = $1', [enterpriseId]);
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/payments/${pay.id}/confirm`, { reference: 'R', payerName: name, payerAccountNo: '6222000011112222' }));
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/start`));
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/deliver`, { reportFileId: await uploadPdf(w, w.provider.owner.token) }));
+    expect((await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/complete`))).status).toBe('completed');
+    return order.id;
+  }
+
+  let fapiaoSeq = 10_000_000;
+  const invoice = (enterpriseId: string, overrides: Record<string, unknown> = {}) => ({
+    code: '3500231130',
+    number: String(fapiaoSeq++),
+    issuedOn: '2026-03-10',
+    amountFen: 100_000,
+    sellerTaxId: providerUscc,
+    buyerTaxId: usccOf.get(enterpriseId),
+    ...overrides,
+  });
+  const balance = (account: string) => w.t.app.get(LedgerService).balanceOf(w.t.app.get(DataSource).manager, w.programId, account);
+
+  it('takes a claim from the provider under 通兑 with the fapiao matching the order, and refuses what does not match, the other party and outsiders', async () => {
+    const e = w.enterprises[0];
+    await grant(w, e, 200_000);
+    const orderId = await completedOrder(e);
+
+    const mismatch = await post(w.provider.owner.token, '/api/v1/claims', { orderId, invoice: invoice(e, { amountFen: 99_999, buyerTaxId: providerUscc, issuedOn: '2026-03-11' }) });
+    expect(mismatch.status).toBe(422);
+    expect(mismatch.body.code).toBe('INVOICE_MISMATCH');
+    expect(mismatch.body.errors.map((x: { field: string }) => x.field).sort()).toEqual(['invoice.amountFen', 'invoice.buyerTaxId', 'invoice.issuedOn']);
+
+    const malformed = await post(w.provider.owner.token, '/api/v1/claims', { orderId, invoice: invoice(e, { code: undefined, number: '04561234' }) });
+    expect(malformed.status).toBe(400); // without a code, a 全电发票 number has 20 digits
+    expect((await post(w.buyer.token, '/api/v1/claims', { orderId, invoice: invoice(e) })).body.code).toBe('NOT_CLAIMANT');
+    const stranger = await registerAndLogin(w.t);
+    expect((await post(stranger.token, '/api/v1/claims', { orderId, invoice: invoice(e) })).status).toBe(404);
+
+    const claim = await ok(post(w.provider.owner.token, '/api/v1/claims', { orderId, invoice: invoice(e), evidenceFileIds: [await uploadPdf(w, w.provider.owner.token, '补充材料.pdf')] }));
+    expect(claim).toMatchObject({ status: 'in_review', level: 1, levels: ['county', 'city'], amountFen: 50_000, priceFen: 100_000, claimantId: w.provider.id, settlementMode: 'provider_redeems' });
+    expect(claim.claimNo).toMatch(/^BT20260310[0-9A-F]{8}$/);
+    expect(claim.evidence).toMatchObject({ contractNo: expect.stringMatching(/^HT/), deliveryReportFileId: expect.any(String), payments: [expect.objectContaining({ method: 'offline', amountFen: 50_000 })] });
+    expect(claim).not.toHaveProperty('riskFlags');
+    expect(claim).not.toHaveProperty('flags');
+    expect((await post(w.provider.owner.token, '/api/v1/claims', { orderId, invoice: invoice(e) })).body.code).toBe('CLAIM_EXISTS');
+    // the same fapiao on another order's claim
+    const other = await completedOrder(e);
+    const reused = await post(w.provider.owner.token, '/api/v1/claims', { orderId: other, invoice: { ...invoice(e), number: claim.invoice.number } });
+    expect(reused.status).toBe(409);
+    expect(reused.body.code).toBe('INVOICE_ALREADY_CLAIMED');
+    // the enterprise (a party) reads it too, without staff fields; a stranger does not
+    expect(await ok(get(w.buyer.token, `/api/v1/claims/${claim.id}`))).not.toHaveProperty('riskFlags');
+    expect((await get(stranger.token, `/api/v1/claims/${claim.id}`)).status).toBe(404);
+  });
+
+  it('is reviewed county then city by distinct people in their jurisdiction; approval moves the hold to payable per source', async () => {
+    const e = w.enterprises[1];
+    const grantId = await grant(w, e, 200_000);
+    const orderId = await completedOrder(e);
+    const claim = await ok(post(w.provider.owner.token, '/api/v1/claims', { orderId, invoice: invoice(e) }));
+    const decide = (who: AuthSession, body: Record<string, unknown>, headers?: Record<string, string>) => post(who.token, `/api/v1/admin/claims/${claim.id}/decision`, body, headers);
+
+    // another county: neither the claim nor the queue entry exists for it
+    expect((await get(nananCounty.token, `/api/v1/claims/${claim.id}`)).status).toBe(404);
+    expect((await decide(nananCounty, { decision: 'approve' })).status).toBe(404);
+    expect((await ok(get(nananCounty.token, '/api/v1/admin/claims'))).items.map((c: { id: string }) => c.id)).not.toContain(claim.id);
+    // the county's queue shows it with the staff fields
+    const queue = await ok(get(county.token, '/api/v1/admin/claims?level=county&status=in_review'));
+    expect(queue.items.find((c: { id: string }) => c.id === claim.id)).toMatchObject({ riskFlags: [], flags: [], waitingDays: 0 });
+    expect((await ok(get(county.token, '/api/v1/admin/claims?level=city'))).items.map((c: { id: string }) => c.id)).not.toContain(claim.id);
+
+    expect((await decide(city, { decision: 'approve' })).body.code).toBe('WRONG_REVIEW_LEVEL');
+    expect((await decide(county, { decision: 'approve', version: 99 })).body.code).toBe('STALE_VERSION');
+    const atCity = await ok(decide(county, { decision: 'approve' }, { 'if-match': `"${claim.version}"` }));
+    expect(atCity).toMatchObject({ status: 'in_review', level: 2, approvals: [expect.objectContaining({ level: 1, kind: 'county', userId: county.userId })] });
+    expect((await decide(county, { decision: 'approve' })).body.code).toBe('WRONG_REVIEW_LEVEL');
+    expect(await balance('payable:city')).toBe(0n);
+
+    const approved = await ok(decide(city, { decision: 'approve', version: atCity.version }));
+    expect(approved).toMatchObject({ status: 'approved', decidedAt: expect.any(String) });
+    expect(approved.lines.map((l: { source: string; amountFen: number; status: string }) => [l.source, l.amountFen, l.status]).sort()).toEqual([
+      ['city', 25_000, 'payable'],
+      ['jinjiang', 25_000, 'payable'],
+    ]);
+    expect(await balance('payable:city')).toBe(25_000n);
+    expect(await balance('payable:jinjiang')).toBe(25_000n);
+    expect(await grantAmounts(w, e, grantId)).toEqual({ availableFen: 150_000, heldFen: 0 });
+    expect((await decide(city2, { decision: 'approve' })).body.code).toBe('ILLEGAL_TRANSITION');
+    const actions: { action: string }[] = await w.t.app.get(DataSource).query(`SELECT action FROM audit_entry WHERE stream_type = 'claim' AND stream_id = $1 ORDER BY stream_seq`, [claim.id]);
+    expect(actions.map((a) => a.action)).toEqual(['claim.submitted', 'claim.approved_level', 'claim.approved']);
+    expect(await ledgerClean(w)).toBe(true);
+  });
+
+  it('one person cannot give two approvals, even holding both roles', async () => {
+    const e = w.enterprises[1];
+    const orderId = await completedOrder(e);
+    const claim = await ok(post(w.provider.owner.token, '/api/v1/claims', { orderId, invoice: invoice(e) }));
+    await ok(post(both.token, `/api/v1/admin/claims/${claim.id}/decision`, { decision: 'approve' }));
+    const second = await post(both.token, `/api/v1/admin/claims/${claim.id}/decision`, { decision: 'approve' });
+    expect(second.status).toBe(403);
+    expect(second.body.code).toBe('APPROVER_NOT_DISTINCT');
+  });
+
+  it('return keeps the hold and the claimant revises and resubmits to level 1; reject needs a reason and releases the hold to the grant', async () => {
+    const e = w.enterprises[2];
+    const grantId = await grant(w, e, 200_000);
+    const orderId = await completedOrder(e);
+    const claim = await ok(post(w.provider.owner.token, '/api/v1/claims', { orderId, invoice: invoice(e) }));
+    const decide = (who: AuthSession, body: Record<string, unknown>) => post(who.token, `/api/v1/admin/claims/${claim.id}/decision`, body);
+
+    expect((await w.t.request('PATCH', `/api/v1/claims/${claim.id}`, { token: w.provider.owner.token, body: { invoice: invoice(e) } })).body.code).toBe('CLAIM_NOT_EDITABLE');
+    await ok(decide(county, { decision: 'approve' }));
+    const noReason = await decide(city, { decision: 'return' });
+    expect(noReason.status).toBe(400);
+    const returned = await ok(decide(city, { decision: 'return', reason: '发票日期请核实' }));
+    expect(returned).toMatchObject({ status: 'returned', decisionReason: '发票日期请核实' });
+    expect(await grantAmounts(w, e, grantId)).toEqual({ availableFen: 150_000, heldFen: 50_000 });
+
+    const revised = await ok(w.t.request('PATCH', `/api/v1/claims/${claim.id}`, { token: w.provider.owner.token, body: { invoice: invoice(e, { code: null, number: '26352000000012345678' }) } }));
+    expect(revised.invoice).toMatchObject({ code: null, number: '26352000000012345678' });
+    const again = await ok(post(w.provider.owner.token, `/api/v1/claims/${claim.id}/resubmit`));
+    expect(again).toMatchObject({ status: 'in_review', level: 1, approvals: [] });
+
+    expect((await decide(county, { decision: 'reject' })).status).toBe(400);
+    const rejected = await ok(decide(county, { decision: 'reject', reason: '服务内容与合同不符' }));
+    expect(rejected).toMatchObject({ status: 'rejected', decisionReason: '服务内容与合同不符' });
+    expect(await grantAmounts(w, e, grantId)).toEqual({ availableFen: 200_000, heldFen: 0 });
+    // nothing is held for the order any more: no second claim
+    expect((await post(w.provider.owner.token, '/api/v1/claims', { orderId, invoice: invoice(e) })).body.code).toBe('ORDER_NOT_CLAIMABLE');
+    expect(await ledgerClean(w)).toBe(true);
+  });
+
+  it('lets one of two concurrent claims carrying one fapiao through', async () => {
+    const e = w.enterprises[3];
+    await grant(w, e, 200_000);
+    const [o1, o2] = [await completedOrder(e), await completedOrder(e)];
+    const fapiao = invoice(e);
+    const answers = await Promise.all([o1, o2].map((orderId) => post(w.provider.owner.token, '/api/v1/claims', { orderId, invoice: fapiao })));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.status === 409)!.body.code).toBe('INVOICE_ALREADY_CLAIMED');
+  });
+
+  it('under 通用 the enterprise claims; above the program amount a second city approval by another person is needed', async () => {
+    const programId = await openProgram(w.t, w.officer, { settlementMode: 'enterprise_reimbursed', secondApprovalAboveFen: 40_000 });
+    const e = w.enterprises[3];
+    const grantId = await grant(w, e, 200_000, programId);
+    const orderId = await completedOrder(e, grantId);
+    expect((await post(w.provider.owner.token, '/api/v1/claims', { orderId, invoice: invoice(e) })).body.code).toBe('NOT_CLAIMANT');
+    const claim = await ok(post(w.buyer.token, '/api/v1/claims', { orderId, invoice: invoice(e) }));
+    expect(claim).toMatchObject({ claimantId: e, levels: ['county', 'city', 'city'], amountFen: 50_000, evidence: { payments: [expect.objectContaining({ amountFen: 100_000 })] } });
+    const decide = (who: AuthSession) => post(who.token, `/api/v1/admin/claims/${claim.id}/decision`, { decision: 'approve' });
+    await ok(decide(county));
+    await ok(decide(city));
+    expect((await decide(city)).body.code).toBe('APPROVER_NOT_DISTINCT');
+    expect(await ok(decide(city2))).toMatchObject({ status: 'approved', approvals: [expect.objectContaining({ level: 1 }), expect.objectContaining({ level: 2 }), expect.objectContaining({ level: 3, userId: city2.userId })] });
+  });
+});

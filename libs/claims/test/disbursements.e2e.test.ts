@@ -1,0 +1,162 @@
+/**
+ * Disbursement over HTTP, from approved claims to paid batches: one batch per funding source with
+ * the payee's verified bank account copied in, the bank file (XLSX read back with exceljs; CSV in
+ * UTF-8 with a BOM), four eyes on "paid", one payment under concurrent requests, failed lines back
+ * to payable, cancellation, an account changed since verification left out, and the ledger per
+ * source after each step.
+ */
+import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+import { LedgerService } from '@innoserve/vouchers';
+import { createStaffAndLogin, type AuthSession } from '../../../test/support/auth.js';
+import { grant, ledgerClean, ok, startWorld, uploadPdf, type World } from '../../orders/test/order-world.js';
+import { JINJIANG } from '../../vouchers/test/program-support.js';
+
+describe('disbursement over HTTP', () => {
+  let w: World;
+  let county: AuthSession;
+  let city: AuthSession;
+  let finance1: AuthSession;
+  let finance2: AuthSession;
+  let providerName: string;
+  const claimIds: string[] = [];
+  const usccOf = new Map<string, string>();
+
+  const post = (token: string, url: string, body?: unknown) => w.t.request('POST', url, { token, body });
+  const get = (token: string, url: string) => w.t.request('GET', url, { token });
+  const balance = (account: string) => w.t.app.get(LedgerService).balanceOf(w.t.app.get(DataSource).manager, w.programId, account);
+  const db = () => w.t.app.get(DataSource);
+
+  async function approvedClaim(enterpriseId: string, number: string): Promise<string> {
+    const order = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId, requirements: '检测' }));
+    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, {}));
+    const pay = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/payments`, { method: 'offline' }));
+    const [{ name }]: { name: string }[] = await db().query('SELECT name FROM organization WHERE id = $1', [enterpriseId]);
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/payments/${pay.id}/confirm`, { reference: 'R', payerName: name, payerAccountNo: '6222000011112222' }));
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/start`));
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/deliver`, { reportFileId: await uploadPdf(w, w.provider.owner.token) }));
+    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/complete`));
+    const invoice = { code: '3500231130', number, issuedOn: '2026-03-10', amountFen: 100_000, sellerTaxId: usccOf.get(w.provider.id), buyerTaxId: usccOf.get(enterpriseId) };
+    const claim = await ok(post(w.provider.owner.token, '/api/v1/claims', { orderId: order.id, invoice }));
+    await ok(post(county.token, `/api/v1/admin/claims/${claim.id}/decision`, { decision: 'approve' }));
+    await ok(post(city.token, `/api/v1/admin/claims/${claim.id}/decision`, { decision: 'approve' }));
+    return claim.id;
+  }
+
+  beforeAll(async () => {
+    w = await startWorld({ enterprises: 2 });
+    county = await createStaffAndLogin(w.t, [{ role: 'county_reviewer', regionCodes: [JINJIANG] }]);
+    city = await createStaffAndLogin(w.t, [{ role: 'city_reviewer', regionCodes: ['350500'] }]);
+    finance1 = await createStaffAndLogin(w.t, [{ role: 'finance_officer', regionCodes: ['350500'] }]);
+    finance2 = await createStaffAndLogin(w.t, [{ role: 'finance_officer', regionCodes: ['350500'] }]);
+    const rows: { id: string; uscc: string; name: string }[] = await db().query('SELECT id, uscc, name FROM organization WHERE id = ANY($1)', [[...w.enterprises, w.provider.id]]);
+    for (const r of rows) usccOf.set(r.id, r.uscc);
+    providerName = rows.find((r) => r.id === w.provider.id)!.name;
+    // the provider's account, as staff verified it (the facts; verification itself is tested in organizations)
+    const account = { bankName: '中国工商银行晋江支行', accountName: providerName, accountNo: '1408012345678901234', cnapsCode: '102397000123' };
+    await db().query(
+      `UPDATE organization SET bank_name = $2::text, bank_account_name = $3::text, bank_account_no = $4::text, bank_cnaps_code = $5::text,
+              verified_bank_account = jsonb_build_object('bankName', $2::text, 'accountName', $3::text, 'accountNo', $4::text, 'cnapsCode', $5::text, 'verifiedAt', now(), 'verifiedBy', NULL) WHERE id = $1`,
+      [w.provider.id, account.bankName, account.accountName, account.accountNo, account.cnapsCode],
+    );
+    await grant(w, w.enterprises[0], 300_000);
+    claimIds.push(await approvedClaim(w.enterprises[0], '20000001'), await approvedClaim(w.enterprises[0], '20000002'));
+  }, 180_000);
+  afterAll(async () => {
+    await w.t.close();
+  });
+
+  it('builds a batch of one source with the verified account copied in, and exports the bank file in both formats', async () => {
+    expect(await balance('payable:city')).toBe(50_000n);
+    expect((await post(county.token, '/api/v1/admin/disbursements', { programId: w.programId, sourceKey: 'city' })).status).toBe(403);
+    const batch = await ok(post(finance1.token, '/api/v1/admin/disbursements', { programId: w.programId, sourceKey: 'city' }));
+    expect(batch).toMatchObject({ status: 'open', source: 'city', fiscalYear: 2026, lineCount: 2, totalFen: 50_000, skipped: [] });
+    expect(batch.lines.map((l: { seq: number }) => l.seq)).toEqual([1, 2]);
+    expect(batch.lines[0]).toMatchObject({ accountName: providerName, accountNo: '1408012345678901234', cnapsCode: '102397000123', bankName: '中国工商银行晋江支行', amountFen: 25_000, status: 'included' });
+    expect(batch.lines[0].memo).toMatch(/^BT\d{8}[0-9A-F]{8} 2026年度科技创新券补贴$/);
+    // a (claim, source) line is in one batch at a time: nothing left for a second city batch
+    expect((await post(finance2.token, '/api/v1/admin/disbursements', { programId: w.programId, sourceKey: 'city' })).body.code).toBe('NOTHING_TO_DISBURSE');
+    // the claim waits for its county line: still approved, its city line batched
+    const claim = await ok(get(w.provider.owner.token, `/api/v1/claims/${claimIds[0]}`));
+    expect(claim.status).toBe('approved');
+    expect(claim.lines.find((l: { source: string }) => l.source === 'city')).toMatchObject({ status: 'batched', batchId: batch.id });
+
+    const xlsx = await w.t.request('GET', `/api/v1/admin/disbursements/${batch.id}/export?format=xlsx`, { token: finance2.token });
+    expect(xlsx.status).toBe(200);
+    expect(String(xlsx.headers['content-type'])).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('拨付明细')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, '序号', '收款人户名', '收款账号', '开户行', '联行号', '金额(元)', '金额(分)', '附言']);
+    let fen = 0;
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      expect(row.getCell(2).value).toBe(providerName);
+      expect(row.getCell(6).value).toBe('250.00');
+      fen += Number(row.getCell(7).value);
+    });
+    expect(fen).toBe(batch.totalFen);
+    expect(wb.getWorksheet('汇总')!.getRow(6).getCell(2).value).toBe(50_000);
+
+    const csv = await w.t.request('GET', `/api/v1/admin/disbursements/${batch.id}/export?format=csv`, { token: finance2.token });
+    const bytes = csv.bytes;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    expect(text.split('\r\n')[0]).toBe('序号,收款人户名,收款账号,开户行,联行号,金额(元),金额(分),附言');
+    expect(text.split('\r\n')[1]).toContain(`1,${providerName},1408012345678901234,中国工商银行晋江支行,102397000123,250.00,25000,BT`);
+  });
+
+  it('is marked paid by a second finance officer exactly once, also under concurrent requests: payable → disbursed', async () => {
+    const [batch] = (await ok(get(finance1.token, `/api/v1/admin/disbursements?programId=${w.programId}&status=open`))).items;
+    const body = { bankReference: 'ICBC20260310000123', paidOn: '2026-03-10' };
+    const own = await post(finance1.token, `/api/v1/admin/disbursements/${batch.id}/paid`, body);
+    expect(own.status).toBe(403);
+    expect(own.body.code).toBe('FOUR_EYES_REQUIRED');
+    const answers = await Promise.all([post(finance2.token, `/api/v1/admin/disbursements/${batch.id}/paid`, body), post(finance2.token, `/api/v1/admin/disbursements/${batch.id}/paid`, body)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(answers.find((a) => a.status === 409)!.body.code).toBe('BATCH_ALREADY_PAID');
+    expect(await balance('payable:city')).toBe(0n);
+    expect(await balance('disbursed:city')).toBe(50_000n);
+    const paid = await ok(get(finance1.token, `/api/v1/admin/disbursements/${batch.id}`));
+    expect(paid).toMatchObject({ status: 'paid', paidFen: 50_000, bankReference: 'ICBC20260310000123', paidOn: '2026-03-10', paidBy: finance2.userId });
+    expect(paid.lines.every((l: { status: string }) => l.status === 'paid')).toBe(true);
+    expect((await post(finance1.token, `/api/v1/admin/disbursements/${batch.id}/cancel`)).body.code).toBe('BATCH_ALREADY_PAID');
+    expect(await ledgerClean(w)).toBe(true);
+  });
+
+  it('sends a failed line (退票) back to payable, lets an open batch be cancelled, and pays a claim once all its lines are paid', async () => {
+    const built = await ok(post(finance2.token, '/api/v1/admin/disbursements', { programId: w.programId, sourceKey: 'jinjiang' }));
+    expect(built.lineCount).toBe(2);
+    const [claimA, claimB] = claimIds;
+    expect((await ok(get(w.provider.owner.token, `/api/v1/claims/${claimA}`))).status).toBe('batched'); // both lines in batches now
+    const failed = built.lines.find((l: { claimId: string }) => l.claimId === claimB).id;
+    const paid = await ok(post(finance1.token, `/api/v1/admin/disbursements/${built.id}/paid`, { bankReference: 'ICBC-2', paidOn: '2026-03-10', failedLineIds: [failed] }));
+    expect(paid).toMatchObject({ status: 'paid', paidFen: 25_000 });
+    expect(await balance('disbursed:jinjiang')).toBe(25_000n);
+    expect(await balance('payable:jinjiang')).toBe(25_000n);
+    expect((await ok(get(w.provider.owner.token, `/api/v1/claims/${claimA}`))).status).toBe('paid');
+    const b = await ok(get(w.provider.owner.token, `/api/v1/claims/${claimB}`));
+    expect(b.status).toBe('approved');
+    expect(b.lines.find((l: { source: string }) => l.source === 'jinjiang')).toMatchObject({ status: 'payable', batchId: null });
+
+    const again = await ok(post(finance1.token, '/api/v1/admin/disbursements', { programId: w.programId, sourceKey: 'jinjiang' }));
+    expect(again).toMatchObject({ lineCount: 1, totalFen: 25_000 });
+    const cancelled = await ok(post(finance2.token, `/api/v1/admin/disbursements/${again.id}/cancel`));
+    expect(cancelled.status).toBe('cancelled');
+    expect((await ok(get(w.provider.owner.token, `/api/v1/claims/${claimB}`))).status).toBe('approved');
+    expect((await w.t.request('GET', `/api/v1/admin/disbursements/${again.id}/export?format=csv`, { token: finance1.token })).body.code).toBe('BATCH_NOT_OPEN');
+
+    // the payee changes its account: not paid until staff verify it again
+    await db().query(`UPDATE organization SET bank_account_no = '6222999988887777' WHERE id = $1`, [w.provider.id]);
+    const refused = await post(finance1.token, '/api/v1/admin/disbursements', { programId: w.programId, sourceKey: 'jinjiang' });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'NOTHING_TO_DISBURSE', skipped: 1 });
+    await db().query(`UPDATE organization SET bank_account_no = '1408012345678901234' WHERE id = $1`, [w.provider.id]);
+    const last = await ok(post(finance1.token, '/api/v1/admin/disbursements', { programId: w.programId, sourceKey: 'jinjiang' }));
+    await ok(post(finance2.token, `/api/v1/admin/disbursements/${last.id}/paid`, { bankReference: 'ICBC-3', paidOn: '2026-03-11' }));
+    expect((await ok(get(w.provider.owner.token, `/api/v1/claims/${claimB}`))).status).toBe('paid');
+    expect(await balance('payable:jinjiang')).toBe(0n);
+    expect(await balance('disbursed:jinjiang')).toBe(50_000n);
+    expect(await ledgerClean(w)).toBe(true);
+  });
+});
