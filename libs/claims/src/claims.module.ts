@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@innoserve/audit';
 import { FilesModule } from '@innoserve/files';
-import { ReferenceModule } from '@innoserve/reference';
+import { ReferenceModule, WorkingDays } from '@innoserve/reference';
 import { VouchersModule } from '@innoserve/vouchers';
 import { PaymentsModule } from '@innoserve/payments';
 import { OrdersModule } from '@innoserve/orders';
@@ -15,7 +15,6 @@ import { CLAIM_RISK, REVIEW_CALENDAR, type ClaimRiskAssessor } from './services/
 import { ClaimsService } from './services/claims.service.js';
 import { DisbursementsService } from './services/disbursements.service.js';
 import { SanctionsService } from './services/sanctions.service.js';
-import { WeekdayCalendar } from './services/weekday-calendar.js';
 
 /** Until the risk rules are installed: no flags. */
 const noRiskRulesYet: ClaimRiskAssessor = { evaluate: () => Promise.resolve([]) };
@@ -24,7 +23,7 @@ const noRiskRulesYet: ClaimRiskAssessor = { evaluate: () => Promise.resolve([]) 
 @Module({
   imports: [TypeOrmModule.forFeature(CLAIM_ENTITIES), AuditModule, ReferenceModule, VouchersModule, FilesModule, PaymentsModule, OrdersModule],
   controllers: [ClaimsController, AdminClaimsController, AdminDisbursementsController, AdminSanctionsController],
-  providers: [ClaimsService, DisbursementsService, SanctionsService, { provide: REVIEW_CALENDAR, useClass: WeekdayCalendar }, { provide: CLAIM_RISK, useValue: noRiskRulesYet }],
+  providers: [ClaimsService, DisbursementsService, SanctionsService, { provide: REVIEW_CALENDAR, useExisting: WorkingDays }, { provide: CLAIM_RISK, useValue: noRiskRulesYet }],
   exports: [ClaimsService, DisbursementsService, SanctionsService],
 })
 export class ClaimsModule {}

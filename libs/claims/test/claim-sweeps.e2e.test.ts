@@ -98,3 +98,39 @@ describe('claim sweeps', () => {
     expect(await ledgerClean(w)).toBe(true);
   });
 });
+
+describe('review deadlines on the holiday calendar', () => {
+  let w: World;
+  let county: AuthSession;
+  beforeAll(async () => {
+    w = await startWorld({ enterprises: 1, program: { applicationOpensOn: '2026-01-05' } });
+    county = await createStaffAndLogin(w.t, [{ role: 'county_reviewer', regionCodes: [JINJIANG] }]);
+    await advanceDays(w, -28); // 2026-02-10, a Tuesday before 春节
+    await grant(w, w.enterprises[0], 200_000);
+  }, 180_000);
+  afterAll(async () => {
+    await w.t.close();
+  });
+
+  it('counts 10 working days across 春节 2026 (15–23 Feb off) and its make-up Saturdays (14 and 28 Feb)', async () => {
+    const e = w.enterprises[0];
+    const post = (token: string, url: string, body?: unknown) => w.t.request('POST', url, { token, body });
+    const order = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId: e, requirements: '检测' }));
+    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, {}));
+    const pay = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/payments`, { method: 'offline' }));
+    const [{ name, uscc }]: { name: string; uscc: string }[] = await w.t.app.get(DataSource).query('SELECT name, uscc FROM organization WHERE id = $1', [e]);
+    const [{ uscc: seller }]: { uscc: string }[] = await w.t.app.get(DataSource).query('SELECT uscc FROM organization WHERE id = $1', [w.provider.id]);
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/payments/${pay.id}/confirm`, { reference: 'R', payerName: name, payerAccountNo: '6222000011112222' }));
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/start`));
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/deliver`, { reportFileId: await uploadPdf(w, w.provider.owner.token) }));
+    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/complete`));
+    const claim = await ok(post(w.provider.owner.token, '/api/v1/claims', { orderId: order.id, invoice: { code: '3500231130', number: '60000001', issuedOn: '2026-02-10', amountFen: 100_000, sellerTaxId: seller, buyerTaxId: uscc } }));
+    // 11, 12, 13, 14 (Sat, make-up), 24, 25, 26, 27, 28 (Sat, make-up), 2 March
+    expect(claim.levelDueOn).toBe('2026-03-02');
+    await advanceDays(w, 2); // Thursday 12 Feb
+    county = await loginAs(w.t, county.email, county.password);
+    const next = await ok(post(county.token, `/api/v1/admin/claims/${claim.id}/decision`, { decision: 'approve' }));
+    // 13, 14 (Sat), 24, 25, 26, 27, 28 (Sat), 2, 3, 4 March
+    expect(next.levelDueOn).toBe('2026-03-04');
+  });
+});

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
@@ -8,6 +8,8 @@ const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadloc
 interface Unit {
   readonly manager: EntityManager;
   open: boolean;
+  /** What afterCommit registered: run once the transaction has committed, dropped when it rolls back. */
+  readonly afterCommit: (() => void)[];
 }
 
 /**
@@ -61,6 +63,19 @@ export class TransactionRunner {
   }
 
   /**
+   * Calls `fn` once the unit of work running now has committed, or at once when none is open; never
+   * when it rolls back. For in-process state that must follow committed data (a cache to drop):
+   * dropping it earlier would let a concurrent read cache the rows as they were before the commit.
+   * It may run needlessly (a joined run that failed and was caught): keep it cheap and harmless.
+   * Never for side effects that must happen: those go through the outbox.
+   */
+  afterCommit(fn: () => void): void {
+    const unit = ambient.getStore();
+    if (unit?.open) unit.afterCommit.push(fn);
+    else fn();
+  }
+
+  /**
    * The manager of the unit of work running now, else the DataSource's (autocommit): for a read
    * that must see what the command has written so far.
    */
@@ -71,13 +86,13 @@ export class TransactionRunner {
 
   private async once<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
-    const unit: Unit = { manager: runner.manager, open: true };
+    const unit: Unit = { manager: runner.manager, open: true, afterCommit: [] };
+    let result: T;
     try {
       await runner.startTransaction();
-      const result = await ambient.run(unit, () => work(runner.manager));
+      result = await ambient.run(unit, () => work(runner.manager));
       unit.open = false;
       await runner.commitTransaction();
-      return result;
     } catch (e) {
       unit.open = false;
       if (runner.isTransactionActive) {
@@ -91,6 +106,15 @@ export class TransactionRunner {
     } finally {
       await runner.release();
     }
+    for (const fn of unit.afterCommit) {
+      try {
+        fn();
+      } catch (e) {
+        // the command has committed: a failing hook must not make it look failed to its caller
+        new Logger('TransactionRunner').error(`an afterCommit hook failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    return result;
   }
 }
 

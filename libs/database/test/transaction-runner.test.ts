@@ -85,4 +85,58 @@ describe(`${TransactionRunner.name} (the unit of work)`, () => {
     await escaped;
     expect(await rows()).toEqual(['inside', 'late']);
   });
+
+  describe('afterCommit', () => {
+    it('runs a hook registered inside a joined run only after the outermost run has committed, when other connections see the writes', async () => {
+      let calls = 0;
+      let seen: Promise<string[]> | undefined;
+      const hook = () => {
+        calls++;
+        seen = rows(); // another connection: it sees only what has been committed
+      };
+      await tx.run(async () => {
+        await put('a');
+        await tx.run(async () => {
+          await put('b');
+          tx.afterCommit(hook);
+        });
+        expect(calls).toBe(0);
+      });
+      expect(calls).toBe(1);
+      expect(await seen).toEqual(['a', 'b']);
+    });
+
+    it('drops the hooks of a unit that rolls back, and of an attempt that is retried', async () => {
+      const calls: string[] = [];
+      await expect(
+        tx.run(async () => {
+          tx.afterCommit(() => calls.push('rolled back'));
+          throw new Error('the command fails');
+        }),
+      ).rejects.toThrow('the command fails');
+      let attempts = 0;
+      await tx.run(async () => {
+        attempts++;
+        tx.afterCommit(() => calls.push(`attempt ${attempts}`));
+        if (attempts === 1) throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+      });
+      expect(calls).toEqual(['attempt 2']);
+    });
+
+    it('runs the hook at once outside a unit of work, and a failing hook does not fail the committed command', async () => {
+      const calls: string[] = [];
+      tx.afterCommit(() => calls.push('now'));
+      expect(calls).toEqual(['now']);
+      await expect(
+        tx.run(async () => {
+          await put('committed');
+          tx.afterCommit(() => {
+            throw new Error('hook fails');
+          });
+          return 'answer';
+        }),
+      ).resolves.toBe('answer');
+      expect(await rows()).toEqual(['committed']);
+    });
+  });
 });

@@ -1,6 +1,7 @@
 // Generated migrations are listed here in order (npm run migration:generate -- <Name> adds them).
 import type { MigrationInterface } from 'typeorm';
 import { Sanctions1796493528984 } from './1796493528984-Sanctions.js';
+import { HolidayCalendar1796493294137 } from './1796493294137-HolidayCalendar.js';
 import { DisbursementBatches1796492740325 } from './1796492740325-DisbursementBatches.js';
 import { VerifiedBankAccounts1796492507340 } from './1796492507340-VerifiedBankAccounts.js';
 import { ClaimsAndReviewSettings1796491785912 } from './1796491785912-ClaimsAndReviewSettings.js';
@@ -39,5 +40,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ClaimsAndReviewSettings1796491785912,
   VerifiedBankAccounts1796492507340,
   DisbursementBatches1796492740325,
+  HolidayCalendar1796493294137,
   Sanctions1796493528984,
 ];
