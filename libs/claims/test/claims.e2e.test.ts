@@ -200,4 +200,55 @@ describe('claims over HTTP', () => {
     expect((await decide(city)).body.code).toBe('APPROVER_NOT_DISTINCT');
     expect(await ok(decide(city2))).toMatchObject({ status: 'approved', approvals: [expect.objectContaining({ level: 1 }), expect.objectContaining({ level: 2 }), expect.objectContaining({ level: 3, userId: city2.userId })] });
   });
+
+});
+
+describe('closing the books', () => {
+  let w: World;
+  let county: AuthSession;
+  let finance: AuthSession;
+  beforeAll(async () => {
+    w = await startWorld({ enterprises: 1 });
+    county = await createStaffAndLogin(w.t, [{ role: 'county_reviewer', regionCodes: [JINJIANG] }]);
+    finance = await createStaffAndLogin(w.t, [{ role: 'finance_officer', regionCodes: ['350500'] }]);
+  }, 180_000);
+  afterAll(async () => {
+    await w.t.close();
+  });
+
+  it('refuses to archive while a claim is in review or a hold is open; then each source’s unspent pool goes back to it', async () => {
+    const post = (token: string, url: string, body?: unknown) => w.t.request('POST', url, { token, body });
+    const e = w.enterprises[0];
+    await grant(w, e, 200_000);
+    const order = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId: e, requirements: '检测' }));
+    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, {}));
+    const pay = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/payments`, { method: 'offline' }));
+    const ds = w.t.app.get(DataSource);
+    const [{ name, uscc }]: { name: string; uscc: string }[] = await ds.query('SELECT name, uscc FROM organization WHERE id = $1', [e]);
+    const [{ uscc: seller }]: { uscc: string }[] = await ds.query('SELECT uscc FROM organization WHERE id = $1', [w.provider.id]);
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/payments/${pay.id}/confirm`, { reference: 'R', payerName: name, payerAccountNo: '6222000011112222' }));
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/start`));
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/deliver`, { reportFileId: await uploadPdf(w, w.provider.owner.token) }));
+    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/complete`));
+    const claim = await ok(post(w.provider.owner.token, '/api/v1/claims', { orderId: order.id, invoice: { code: '3500231130', number: '70000001', issuedOn: '2026-03-10', amountFen: 100_000, sellerTaxId: seller, buyerTaxId: uscc } }));
+
+    await ok(post(w.officer.token, `/api/v1/admin/programs/${w.programId}/close`));
+    const refused = await post(w.officer.token, `/api/v1/admin/programs/${w.programId}/archive`);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'PROGRAM_NOT_SETTLED', reasons: expect.arrayContaining(['open_holds', 'claims_in_review']) });
+    expect((await post(finance.token, `/api/v1/admin/programs/${w.programId}/return-unspent`)).body.code).toBe('PROGRAM_NOT_SETTLED');
+    expect((await post(w.officer.token, `/api/v1/admin/programs/${w.programId}/return-unspent`)).status).toBe(403);
+
+    await ok(post(county.token, `/api/v1/admin/claims/${claim.id}/decision`, { decision: 'reject', reason: '材料不全' }));
+    const before: { sourceKey: string; availableFen: number; budgetFen: number; grantedFen: number }[] = await ok(w.t.request('GET', `/api/v1/admin/programs/${w.programId}/balances`, { token: finance.token }));
+    const after: { sourceKey: string; availableFen: number; returnedFen: number }[] = await ok(post(finance.token, `/api/v1/admin/programs/${w.programId}/return-unspent`));
+    for (const b of before) {
+      const a = after.find((x) => x.sourceKey === b.sourceKey)!;
+      expect({ source: b.sourceKey, available: a.availableFen, returned: a.returnedFen }).toEqual({ source: b.sourceKey, available: 0, returned: b.availableFen });
+    }
+    const [{ n }]: { n: number }[] = await ds.query(`SELECT count(*)::int AS n FROM ledger_transaction WHERE program_id = $1 AND type = 'return'`, [w.programId]);
+    expect(n).toBe(before.filter((b) => b.availableFen > 0).length);
+    expect((await ok(post(w.officer.token, `/api/v1/admin/programs/${w.programId}/archive`))).status).toBe('archived');
+    expect(await ledgerClean(w)).toBe(true);
+  });
 });

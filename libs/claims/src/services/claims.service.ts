@@ -9,7 +9,7 @@ import { OrganizationsService } from '@innoserve/organizations';
 import { ReferenceService } from '@innoserve/reference';
 import { ServiceOrder } from '@innoserve/orders';
 import { Payment } from '@innoserve/payments';
-import { LedgerService, OrderSubsidiesService, VoucherGrant, VoucherProgram, deepestRule, parseAccount, riskThresholdsOf } from '@innoserve/vouchers';
+import { LedgerService, OrderSubsidiesService, ProgramsService, VoucherGrant, VoucherProgram, deepestRule, parseAccount, riskThresholdsOf } from '@innoserve/vouchers';
 import { claimMachine, LIVE_CLAIM_STATUSES, type ClaimAction, type ClaimContext } from '../domain/claim-state-machine.js';
 import { ClaimLine } from '../entities/claim-line.entity.js';
 import { SubsidyClaim, type ClaimEvidence } from '../entities/subsidy-claim.entity.js';
@@ -80,6 +80,7 @@ export class ClaimsService implements OnModuleInit {
     private readonly files: FilesService,
     private readonly fileAccess: FileAccessRegistry,
     private readonly reference: ReferenceService,
+    private readonly programs: ProgramsService,
     @Inject(REVIEW_CALENDAR) private readonly calendar: ReviewCalendar,
     @Inject(CLAIM_RISK) private readonly risk: ClaimRiskAssessor,
   ) {}
@@ -87,6 +88,11 @@ export class ClaimsService implements OnModuleInit {
   onModuleInit(): void {
     // evidence files: the claim's parties and the staff covering it may read them
     this.fileAccess.register((m, me, fileId) => this.canReadEvidence(m, me, fileId));
+    // a program is not archived while one of its claims is in review (or returned for revision)
+    this.programs.onSettlementCheck(async (m, programId) => {
+      const [row] = await m.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM subsidy_claim WHERE program_id = $1 AND status IN ('in_review','returned')`, [programId]);
+      return row.n > 0 ? ['claims_in_review'] : [];
+    });
   }
 
   // ---------------------------------------------------------------- claimant

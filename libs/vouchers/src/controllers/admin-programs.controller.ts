@@ -59,7 +59,7 @@ export class AdminProgramsController {
   @Post(':id/archive')
   @Staff('program_officer')
   @HttpCode(200)
-  @ApiOperation({ summary: 'closed → archived' })
+  @ApiOperation({ summary: 'closed → archived', description: '409 PROGRAM_NOT_SETTLED (with the reasons) while a hold is open, anything is payable, or a claim is in review.' })
   archive(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<ProgramView> {
     return this.programs.transition(me, id, 'archive');
   }
@@ -78,6 +78,17 @@ export class AdminProgramsController {
   @ApiOperation({ summary: "Fund a source's pool (ledger fund); answers the balances per source" })
   fund(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: FundProgramDto): Promise<SourceBalance[]> {
     return this.programs.fund(me, id, dto.sourceKey, BigInt(dto.amountFen));
+  }
+
+  @Post(':id/return-unspent')
+  @Staff('finance_officer')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Closing the books: each source's unspent pool back to the source (pool → funding), after the last claim deadline (finance officer)",
+    description: '409 PROGRAM_NOT_CLOSED before the program is closed; 409 PROGRAM_NOT_SETTLED while a claim deadline is pending (a hold is open). May run again when lapses refill a pool.',
+  })
+  returnUnspent(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<SourceBalance[]> {
+    return this.programs.returnUnspent(me, id);
   }
 
   @Get(':id/balances')

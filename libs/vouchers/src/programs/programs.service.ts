@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, NotFoundError, isUuid, newId, offsetOf, pageOf, type FieldError, type Page } from '@innoserve/core';
+import { Clock, ConflictError, NotFoundError, isUuid, msg, newId, offsetOf, pageOf, type FieldError, type Page } from '@innoserve/core';
 import { OutboxService, TransactionRunner } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import { jurisdictionOf, staffCovers, type Principal, type StaffRole } from '@innoserve/identity';
@@ -33,8 +33,27 @@ export interface SourceBalance {
   payableFen: number;
   disbursedFen: number;
   lapsedFen: number;
+  /** Sent back to the source when the books were closed (pool → funding). */
+  returnedFen: number;
   availableFen: number;
 }
+
+/** A check another lib adds before a program may be archived: why it is not settled, or nothing. */
+export type SettlementCheck = (m: EntityManager, programId: string) => Promise<string[]>;
+
+const notSettled = (reasons: string[]) =>
+  new ConflictError(
+    'PROGRAM_NOT_SETTLED',
+    msg(`The program is not settled: ${reasons.join(', ')}.`, `项目尚未结清：${reasons.map((r) => SETTLEMENT_REASONS_ZH[r] ?? r).join('、')}。`),
+    { reasons },
+  );
+
+const SETTLEMENT_REASONS_ZH: Record<string, string> = {
+  open_holds: '仍有占用中的补贴额度',
+  payable: '仍有待拨付的补贴',
+  claims_in_review: '仍有审核中的补贴申请',
+  claim_deadlines_pending: '补贴申请期限尚未全部届满',
+};
 
 export interface LedgerEntryView {
   transactionId: string;
@@ -49,6 +68,8 @@ export interface LedgerEntryView {
 /** Programs: settings, lifecycle, funding, balances and the ledger view. */
 @Injectable()
 export class ProgramsService {
+  private readonly settlementChecks: SettlementCheck[] = [];
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
@@ -111,10 +132,54 @@ export class ProgramsService {
   }
 
   /** open | close | archive (the state machine says which from where; 409 ILLEGAL_TRANSITION otherwise). */
+  /** Adds a check that must pass before a program is archived (claims: none in review). */
+  onSettlementCheck(check: SettlementCheck): void {
+    this.settlementChecks.push(check);
+  }
+
+  /** Why the program cannot be archived yet: a hold still open, an amount still payable, what other libs report. */
+  async settlementProblems(m: EntityManager, programId: string): Promise<string[]> {
+    const reasons: string[] = [];
+    const [holds] = await m.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ledger_hold WHERE program_id = $1 AND status = 'open'`, [programId]);
+    if (holds.n > 0) reasons.push('open_holds');
+    const [payable] = await m.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ledger_balance WHERE program_id = $1 AND kind = 'payable' AND balance_fen <> 0`, [programId]);
+    if (payable.n > 0) reasons.push('payable');
+    for (const check of this.settlementChecks) reasons.push(...(await check(m, programId)));
+    return [...new Set(reasons)];
+  }
+
+  /**
+   * Closing the books (finance officer): once the program is closed and no claim deadline is
+   * pending (no hold open), each source's unspent pool goes back to it (pool:S → funding:S),
+   * audited. Answers the balances per source. May run again after later lapses refill a pool.
+   */
+  async returnUnspent(by: Principal, id: string): Promise<SourceBalance[]> {
+    return this.tx.run(async (m) => {
+      const p = await this.requireForStaff(m, by, id, ['finance_officer'], true);
+      if (p.status !== 'closed' && p.status !== 'archived') {
+        throw new ConflictError('PROGRAM_NOT_CLOSED', msg('Only a closed program returns its unspent budget.', '项目关闭后方可退回结余资金。'), { programStatus: p.status });
+      }
+      const [holds] = await m.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ledger_hold WHERE program_id = $1 AND status = 'open'`, [p.id]);
+      if (holds.n > 0) throw notSettled(['claim_deadlines_pending']);
+      const pools = await m.query<{ source: string; balance_fen: string }[]>(`SELECT source, balance_fen::text AS balance_fen FROM ledger_balance WHERE program_id = $1 AND kind = 'pool' AND balance_fen > 0 ORDER BY source`, [p.id]);
+      const returned: Record<string, number> = {};
+      for (const row of pools) {
+        const t = await this.ledger.returnToFunding(m, { programId: p.id, source: row.source, amountFen: BigInt(row.balance_fen), reference: `program:${p.id}`, actorId: by.userId, idempotencyKey: `return:${p.id}:${row.source}:${newId()}` });
+        returned[row.source] = Number(t.postings.find((x) => x.amountFen > 0n)?.amountFen ?? 0n);
+      }
+      await this.audit.record(m, { streamType: 'voucher_program', streamId: p.id, action: 'program.unspent_returned', actorId: by.userId, after: { fiscalYear: p.fiscalYear, returned } });
+      return this.sourceBalances(m, p);
+    });
+  }
+
   async transition(by: Principal, id: string, action: ProgramAction): Promise<ProgramView> {
     return this.tx.run(async (m) => {
       const p = await this.requireForStaff(m, by, id, PROGRAM_ROLES, true);
       const from = p.status;
+      if (action === 'archive' && from === 'closed') {
+        const reasons = await this.settlementProblems(m, p.id);
+        if (reasons.length > 0) throw notSettled(reasons);
+      }
       // requireForStaff let only program officers covering the issuing region through (others 404)
       p.status = programMachine.transition(from, action, ['program_officer']);
       if (action === 'open') p.openedAt = this.clock.now();
@@ -185,7 +250,7 @@ export class ProgramsService {
          FROM ledger_entry e
          JOIN ledger_transaction t ON t.id = e.transaction_id
          JOIN ledger_balance b ON b.program_id = e.program_id AND b.account = e.account
-        WHERE e.program_id = $1 AND b.kind = 'pool' AND t.type IN ('fund', 'grant', 'lapse')
+        WHERE e.program_id = $1 AND b.kind = 'pool' AND t.type IN ('fund', 'grant', 'lapse', 'return')
         GROUP BY b.source, t.type`,
       [p.id],
     );
@@ -205,6 +270,7 @@ export class ProgramsService {
       payableFen: balanceOf(s.key, 'payable'),
       disbursedFen: balanceOf(s.key, 'disbursed'),
       lapsedFen: movedOf(s.key, 'lapse'),
+      returnedFen: -movedOf(s.key, 'return'),
       availableFen: balanceOf(s.key, 'pool'),
     }));
   }
