@@ -199,6 +199,28 @@ describe('claims over HTTP', () => {
     await ok(decide(city));
     expect((await decide(city)).body.code).toBe('APPROVER_NOT_DISTINCT');
     expect(await ok(decide(city2))).toMatchObject({ status: 'approved', approvals: [expect.objectContaining({ level: 1 }), expect.objectContaining({ level: 2 }), expect.objectContaining({ level: 3, userId: city2.userId })] });
+
+    // paid to the enterprise's verified account, one batch per source, the ledger per source after each step
+    const ds = w.t.app.get(DataSource);
+    const [{ name }]: { name: string }[] = await ds.query('SELECT name FROM organization WHERE id = $1', [e]);
+    await ds.query(
+      `UPDATE organization SET bank_name = '中国银行晋江支行', bank_account_name = $2::text, bank_account_no = '4077012345678', bank_cnaps_code = '104397000456',
+              verified_bank_account = jsonb_build_object('bankName', '中国银行晋江支行', 'accountName', $2::text, 'accountNo', '4077012345678', 'cnapsCode', '104397000456', 'verifiedAt', now(), 'verifiedBy', NULL) WHERE id = $1`,
+      [e, name],
+    );
+    const finance1 = await createStaffAndLogin(w.t, [{ role: 'finance_officer', regionCodes: ['350500'] }]);
+    const finance2 = await createStaffAndLogin(w.t, [{ role: 'finance_officer', regionCodes: ['350500'] }]);
+    const ledger = w.t.app.get(LedgerService);
+    const bal = (account: string) => ledger.balanceOf(ds.manager, programId, account);
+    expect([await bal('payable:city'), await bal('payable:jinjiang')]).toEqual([25_000n, 25_000n]);
+    for (const source of ['city', 'jinjiang']) {
+      const batch = await ok(post(finance1.token, '/api/v1/admin/disbursements', { programId, sourceKey: source }));
+      expect(batch.lines).toEqual([expect.objectContaining({ payeeId: e, accountName: name, amountFen: 25_000 })]);
+      await ok(post(finance2.token, `/api/v1/admin/disbursements/${batch.id}/paid`, { bankReference: `TY-${source}`, paidOn: '2026-03-10' }));
+      expect([await bal(`payable:${source}`), await bal(`disbursed:${source}`)]).toEqual([0n, 25_000n]);
+    }
+    expect((await ok(get(w.buyer.token, `/api/v1/claims/${claim.id}`))).status).toBe('paid');
+    expect(await ledgerClean(w)).toBe(true);
   });
 
 });
