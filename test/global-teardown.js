@@ -4,6 +4,7 @@ export default async function globalTeardown() {
   // the Meilisearch server of the run (test/global-setup.js): stopped, its data directory removed
   await globalThis.__innoserveMeili?.stop();
   await globalThis.__innoserveStripeMock?.stop();
+  await globalThis.__innoserveMailpit?.stop();
   await globalThis.__innoserveS3?.stop();
   const state = globalThis.__innoservePg;
   if (!state) return;

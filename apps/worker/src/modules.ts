@@ -9,7 +9,8 @@ import { OrganizationsModule } from '@innoserve/organizations';
 import { SearchSyncModule } from '@innoserve/search';
 import { OrdersWorkerModule } from '@innoserve/orders';
 import { ClaimsWorkerModule } from '@innoserve/claims';
+import { NotificationsWorkerModule } from '@innoserve/notifications';
 
 export function workerModules(): (Type | DynamicModule)[] {
-  return [AuditWorkerModule, OrganizationsWorkerModule, VouchersWorkerModule, CatalogWorkerModule, OrdersWorkerModule, ClaimsWorkerModule, SearchSyncModule.forRoot({ imports: [IdentityModule, OrganizationsModule] })];
+  return [AuditWorkerModule, OrganizationsWorkerModule, VouchersWorkerModule, CatalogWorkerModule, OrdersWorkerModule, ClaimsWorkerModule, NotificationsWorkerModule, SearchSyncModule.forRoot({ imports: [IdentityModule, OrganizationsModule] })];
 }

@@ -52,6 +52,7 @@ const schema = z.object({
   STRIPE_APPLICATION_FEE_BP: int(0, 10_000).default(0),
   PUBLIC_BASE_URL: url(['http:', 'https:']).default('http://localhost:3000'),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('Innoserve 创新服务平台 <no-reply@innoserve.local>'),
   S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name').optional(),
   S3_REGION: z.string().default('us-east-1'),
   S3_ENDPOINT: url(['http:', 'https:']).optional(),

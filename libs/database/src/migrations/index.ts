@@ -1,5 +1,6 @@
 // Generated migrations are listed here in order (npm run migration:generate -- <Name> adds them).
 import type { MigrationInterface } from 'typeorm';
+import { Notifications1796494276625 } from './1796494276625-Notifications.js';
 import { Sanctions1796493528984 } from './1796493528984-Sanctions.js';
 import { HolidayCalendar1796493294137 } from './1796493294137-HolidayCalendar.js';
 import { DisbursementBatches1796492740325 } from './1796492740325-DisbursementBatches.js';
@@ -42,4 +43,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DisbursementBatches1796492740325,
   HolidayCalendar1796493294137,
   Sanctions1796493528984,
+  Notifications1796494276625,
 ];

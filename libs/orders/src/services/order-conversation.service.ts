@@ -37,12 +37,14 @@ export class OrderConversationService {
   /** A party writes to the other (staff read, they do not write here). Files must be the author's uploads. */
   async post(me: Principal, orderId: string, input: { body: string; fileIds?: string[] }, assertFile: (m: EntityManager, fileId: string) => Promise<void>): Promise<OrderMessageDto> {
     return this.tx.run(async (m) => {
-      const order = await this.visible(m, me, orderId);
+      // the order's row locked: a message is an event on the order's audit stream (the other party is told)
+      const order = await this.visible(m, me, orderId, true);
       const side = await this.sideOf(m, me, order);
       if (!side) throw new ForbiddenError(msg('Only the parties of the order write in its thread.', '只有订单双方可以留言。'));
       for (const f of input.fileIds ?? []) await assertFile(m, f);
       const message = m.create(OrderMessage, { orderId: order.id, authorId: me.userId, side, body: input.body, fileIds: [...new Set(input.fileIds ?? [])] });
       await m.save(message);
+      await this.audit.record(m, { streamType: 'order', streamId: order.id, action: 'order.message', actorId: me.userId, after: { messageId: message.id, side }, streamLockedByCaller: true });
       return messageView(message);
     });
   }

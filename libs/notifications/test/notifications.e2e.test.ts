@@ -1,0 +1,150 @@
+/**
+ * Notifications against real PostgreSQL and a real SMTP server (Mailpit): committed events become
+ * in-app notifications for the right people, once, in their language; an uncommitted one waits;
+ * e-mail goes out as .eml files by default or over SMTP, with a one-click unsubscribe link
+ * (RFC 8058) for what is not essential; preferences; read marks.
+ */
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@innoserve/audit';
+import { OutboxService, TransactionRunner } from '@innoserve/database';
+import { EmailDelivery, EmlFileMailer, NotificationFeed, SmtpMailer, type Mailer } from '@innoserve/notifications';
+import { ok, startWorld, type World } from '../../orders/test/order-world.js';
+
+const SMTP = process.env.INNOSERVE_TEST_SMTP_URL;
+const MAILPIT = process.env.INNOSERVE_TEST_MAILPIT_API;
+
+describe('notifications', () => {
+  let w: World;
+  let feed: NotificationFeed;
+  let mailDir: string;
+  const delivery = (mailer: Mailer) => new EmailDelivery(w.t.app.get(DataSource), mailer, w.t.config);
+  const post = (token: string, url: string, body?: unknown) => w.t.request('POST', url, { token, body });
+  const get = (token: string, url: string) => w.t.request('GET', url, { token });
+  const emailQueue = async (): Promise<string[]> =>
+    (await w.t.app.get(DataSource).query(`SELECT payload->>'notificationId' AS id FROM outbox_message WHERE topic = 'notifications.email' ORDER BY id`)).map((r: { id: string }) => r.id);
+
+  beforeAll(async () => {
+    w = await startWorld({ enterprises: 1 });
+    feed = new NotificationFeed(w.t.app.get(TransactionRunner), w.t.app.get(OutboxService));
+    mailDir = mkdtempSync(path.join(os.tmpdir(), 'innoserve-mail-'));
+    await feed.drain(); // what the world's setup did (the admission…), read and put aside
+    for (const token of [w.buyer.token, w.provider.owner.token]) await ok(w.t.request('POST', '/api/v1/notifications/read-all', { token }));
+  }, 180_000);
+  afterAll(async () => {
+    await w.t.close();
+  });
+
+  let orderId: string;
+
+  it('tells the provider of a new request and the enterprise of its quote, once each, never the actor', async () => {
+    const order = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.quoteOfferingId, enterpriseId: w.enterprises[0], requirements: '定制检测方案' }));
+    orderId = order.id;
+    expect(await feed.drain()).toBe(1);
+    expect(await feed.drain()).toBe(0);
+    const forProvider = await ok(get(w.provider.owner.token, '/api/v1/notifications?unread=true'));
+    expect(forProvider.unreadCount).toBe(1);
+    expect(forProvider.items[0]).toMatchObject({ category: 'orders', type: 'order.requested', title: '新的服务需求', link: `/orders/${orderId}`, read: false });
+    expect(forProvider.items[0].body).toContain(order.orderNo);
+    expect((await ok(get(w.buyer.token, '/api/v1/notifications'))).items.filter((n: { type: string }) => n.type === 'order.requested')).toEqual([]);
+
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${orderId}/quote`, { priceFen: 120_000, scope: '全项检测', leadTimeDays: 10, validUntil: '2026-03-20' }));
+    expect(await feed.drain()).toBe(1);
+    // in English for a user whose locale is en
+    await w.t.app.get(DataSource).query(`UPDATE app_user SET locale = 'en' WHERE id = $1`, [w.buyer.userId]);
+    const buyer = await ok(w.t.request('POST', '/api/v1/auth/login', { body: { email: w.buyer.email, password: w.buyer.password } }));
+    const forBuyer = await ok(get(buyer.accessToken ?? w.buyer.token, '/api/v1/notifications'));
+    expect(forBuyer.items.find((n: { type: string }) => n.type === 'order.quote')).toBeDefined();
+  });
+
+  it('reads an event only once its transaction has committed, and misses none that commit late', async () => {
+    const ds = w.t.app.get(DataSource);
+    const other = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId: w.enterprises[0], requirements: '第二个订单' }));
+    expect(await feed.drain()).toBe(1);
+    const qr = ds.createQueryRunner();
+    await qr.connect();
+    await qr.startTransaction();
+    try {
+      // an event on the other order, its transaction still open…
+      await qr.query('SELECT id FROM service_order WHERE id = $1 FOR UPDATE', [other.id]);
+      await w.t.app.get(AuditService).record(qr.manager, { streamType: 'order', streamId: other.id, action: 'order.message', actorId: w.buyer.userId, after: { side: 'enterprise' }, streamLockedByCaller: true });
+      // …while a later one commits
+      await ok(post(w.buyer.token, `/api/v1/orders/${orderId}/messages`, { body: '请问样品寄送地址？' }));
+      expect(await feed.drain()).toBe(0); // read only below the oldest open transaction: the committed one waits too
+      await qr.commitTransaction();
+    } finally {
+      await qr.release();
+    }
+    expect(await feed.drain()).toBe(2);
+    const messages = (await ok(get(w.provider.owner.token, '/api/v1/notifications'))).items.filter((n: { type: string }) => n.type === 'order.message');
+    expect(messages.map((n: { entityId: string }) => n.entityId).sort()).toEqual([orderId, other.id].sort());
+  });
+
+  it('writes e-mail as .eml files by default, with a one-click unsubscribe link that turns off that category only', async () => {
+    const queued = await emailQueue();
+    expect(queued.length).toBeGreaterThanOrEqual(4);
+    const mailer = new EmlFileMailer(mailDir, 'Innoserve <no-reply@innoserve.test>');
+    for (const id of queued) await delivery(mailer).send(id);
+    expect(await delivery(mailer).send(queued[0])).toBe(false); // sent once
+    const files = readdirSync(mailDir);
+    expect(files.length).toBe(queued.length);
+    // headers unfolded (RFC 5322: a long header continues on lines that start with white space)
+    const raws = files.map((f) => readFileSync(path.join(mailDir, f), 'utf8').replace(/\r\n[ \t]+/g, ' '));
+    const essential = raws.filter((r) => !r.includes('List-Unsubscribe'));
+    expect(essential.length).toBeGreaterThan(0); // decisions carry no unsubscribe link
+    const raw = raws.find((r) => r.includes('List-Unsubscribe'))!;
+    expect(raw).toMatch(/^List-Unsubscribe: <http:\/\/localhost:3000\/api\/v1\/notifications\/unsubscribe\?token=[^>]+>/m);
+    expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
+    const token = decodeURIComponent(/unsubscribe\?token=([^>\s]+)>/.exec(raw)![1]);
+
+    const described = await ok(w.t.request('GET', `/api/v1/notifications/unsubscribe?token=${encodeURIComponent(token)}`));
+    expect(['orders', 'messages']).toContain(described.category);
+    expect((await w.t.request('POST', `/api/v1/notifications/unsubscribe?token=${encodeURIComponent(token.slice(0, -2) + 'xx')}`, { rawBody: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(404);
+    const done = await w.t.request('POST', `/api/v1/notifications/unsubscribe?token=${encodeURIComponent(token)}`, { rawBody: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(done.status).toBe(200);
+    expect(done.body).toEqual({ category: described.category, email: false });
+  });
+
+  it('keeps decisions and payments always on, and honours the other preferences', async () => {
+    const prefs = await ok(get(w.provider.owner.token, '/api/v1/me/notification-preferences'));
+    expect(prefs.find((p: { category: string }) => p.category === 'decisions')).toMatchObject({ essential: true, email: true, inApp: true });
+    const refused = await w.t.request('PUT', '/api/v1/me/notification-preferences', { token: w.provider.owner.token, body: { preferences: [{ category: 'payments', inApp: true, email: false }] } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('NOTIFICATION_ESSENTIAL');
+    await ok(w.t.request('PUT', '/api/v1/me/notification-preferences', { token: w.provider.owner.token, body: { preferences: [{ category: 'messages', inApp: true, email: false }, { category: 'orders', inApp: true, email: false }] } }));
+    const before = (await emailQueue()).length;
+    await ok(post(w.buyer.token, `/api/v1/orders/${orderId}/messages`, { body: '样品已寄出' }));
+    expect(await feed.drain()).toBe(1);
+    expect((await emailQueue()).length).toBe(before); // in the app, no e-mail
+  });
+
+  it('marks one read (another user’s is 404) and all read', async () => {
+    const list = await ok(get(w.provider.owner.token, '/api/v1/notifications?unread=true'));
+    expect(list.unreadCount).toBeGreaterThan(1);
+    const one = await ok(post(w.provider.owner.token, `/api/v1/notifications/${list.items[0].id}/read`));
+    expect(one.read).toBe(true);
+    expect((await post(w.buyer.token, `/api/v1/notifications/${list.items[1].id}/read`)).status).toBe(404);
+    expect((await ok(get(w.provider.owner.token, '/api/v1/notifications'))).unreadCount).toBe(list.unreadCount - 1);
+    expect((await ok(post(w.provider.owner.token, '/api/v1/notifications/read-all'))).marked).toBe(list.unreadCount - 1);
+    expect((await ok(get(w.provider.owner.token, '/api/v1/notifications'))).unreadCount).toBe(0);
+  });
+
+  (SMTP ? it : it.skip)('sends over SMTP when SMTP_URL is set (a real SMTP server, Mailpit), in the user’s language', async () => {
+    const [id] = await w.t.app.get(DataSource).query(
+      `SELECT n.id FROM notification n WHERE n.user_id = $1 AND n.emailed_at IS NULL AND n.emailed ORDER BY n.created_at LIMIT 1`,
+      [w.buyer.userId],
+    );
+    const target = id?.id ?? (await emailQueue()).at(-1)!;
+    await w.t.app.get(DataSource).query('UPDATE notification SET emailed_at = NULL WHERE id = $1', [target]);
+    expect(await delivery(new SmtpMailer(SMTP!, 'Innoserve <no-reply@innoserve.test>')).send(target)).toBe(true);
+    const list = (await (await fetch(`${MAILPIT}/api/v1/messages`)).json()) as { messages: { ID: string; Subject: string; To: { Address: string }[] }[] };
+    const [{ email, title_zh, title_en, locale }] = await w.t.app.get(DataSource).query(
+      'SELECT u.email, u.locale, n.title_zh, n.title_en FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.id = $1',
+      [target],
+    );
+    const got = list.messages.find((mm) => mm.To.some((t) => t.Address === email));
+    expect(got?.Subject).toBe(`[Innoserve] ${locale === 'en' ? title_en : title_zh}`);
+  });
+});
