@@ -1,0 +1,141 @@
+import type { EntityManager } from 'typeorm';
+import type { RiskThresholds } from '@innoserve/vouchers';
+import type { ClaimUnderReview, RiskFlag, RiskRule, RiskSeverity } from '../risk-rule.js';
+
+/**
+ * A value carried by at least this many organizations besides the two parties is a hub: the
+ * address of an incubator (its tenants register there), the phone of an accounting agency (its
+ * clients list it), a common name (张伟) or a fund that holds shares in many firms. Sharing a hub
+ * is not by itself a personal link. Three: two firms sharing a phone with nobody else, or with
+ * one more, is how a family or a front company looks; an agency or an incubator serves dozens.
+ */
+export const RELATED_PARTY_HUB_OTHERS = 3;
+
+/** What two organizations can share. Hub-prone kinds are checked against the rest of the register. */
+export type RelatedPartyLinkKind =
+  | 'controller_group'
+  | 'bank_account'
+  | 'ownership'
+  | 'legal_representative'
+  | 'representative_is_shareholder'
+  | 'shareholder'
+  | 'registered_address'
+  | 'contact_phone';
+
+/** Kinds that no third organization can legitimately share (one group, one account, one holding): never a hub. */
+const NEVER_HUB: ReadonlySet<RelatedPartyLinkKind> = new Set(['controller_group', 'bank_account', 'ownership']);
+/** Kinds that alone make the flag high. */
+const STRONG: ReadonlySet<RelatedPartyLinkKind> = new Set(['controller_group', 'bank_account', 'ownership', 'legal_representative', 'representative_is_shareholder']);
+
+interface OrgRow {
+  id: string;
+  name: string;
+  legal_representative: string;
+  registered_address: string;
+  contact_phone: string;
+  bank_account_no: string | null;
+  shareholders: string[];
+  controller_group: string | null;
+}
+
+interface Link {
+  kind: RelatedPartyLinkKind;
+  value: string;
+  /** How the hub count looks the value up in `organization` (null: never a hub). */
+  lookup: 'address' | 'phone' | 'person' | null;
+}
+
+const clean = (v: string | null | undefined): string => (v ?? '').trim();
+
+/** The values the two organizations share, before the hub check. */
+function sharedValues(a: OrgRow, b: OrgRow): Link[] {
+  const links: Link[] = [];
+  const same = (x: string | null, y: string | null): string | null => {
+    const cx = clean(x);
+    return cx !== '' && cx === clean(y) ? cx : null;
+  };
+  const group = same(a.controller_group, b.controller_group);
+  if (group) links.push({ kind: 'controller_group', value: group, lookup: null });
+  const account = same(a.bank_account_no, b.bank_account_no);
+  if (account) links.push({ kind: 'bank_account', value: account, lookup: null });
+  const holdersA = new Set(a.shareholders.map(clean).filter(Boolean));
+  const holdersB = new Set(b.shareholders.map(clean).filter(Boolean));
+  if (holdersA.has(clean(b.name))) links.push({ kind: 'ownership', value: clean(b.name), lookup: null });
+  if (holdersB.has(clean(a.name))) links.push({ kind: 'ownership', value: clean(a.name), lookup: null });
+  const rep = same(a.legal_representative, b.legal_representative);
+  if (rep) links.push({ kind: 'legal_representative', value: rep, lookup: 'person' });
+  for (const [rep1, holders2] of [
+    [clean(a.legal_representative), holdersB],
+    [clean(b.legal_representative), holdersA],
+  ] as const) {
+    if (rep1 !== '' && rep1 !== rep && holders2.has(rep1)) links.push({ kind: 'representative_is_shareholder', value: rep1, lookup: 'person' });
+  }
+  for (const h of holdersA) if (holdersB.has(h)) links.push({ kind: 'shareholder', value: h, lookup: 'person' });
+  const address = same(a.registered_address, b.registered_address);
+  if (address) links.push({ kind: 'registered_address', value: address, lookup: 'address' });
+  const phone = same(a.contact_phone, b.contact_phone);
+  if (phone) links.push({ kind: 'contact_phone', value: phone, lookup: 'phone' });
+  return links;
+}
+
+const LOOKUP_SQL: Record<NonNullable<Link['lookup']>, (p: string) => string> = {
+  address: (p) => `registered_address = ${p}`,
+  phone: (p) => `contact_phone = ${p}`,
+  // a person appears as a legal representative or as a shareholder (GIN index on shareholders)
+  person: (p) => `(legal_representative = ${p} OR shareholders @> ARRAY[${p}]::text[])`,
+};
+
+/**
+ * related_party: the enterprise and the provider share a controller group, a bank account, a
+ * legal representative, a shareholder, a registered address or a phone, or one holds shares of the
+ * other. A shared value that at least RELATED_PARTY_HUB_OTHERS other organizations also carry is
+ * a hub and not by itself a link; it is still listed in the evidence of a flag raised by another link.
+ * Cost: two primary-key reads and, only for values the two share, a bounded count (LIMIT
+ * RELATED_PARTY_HUB_OTHERS) on indexes of organization — independent of the order history.
+ */
+export class RelatedPartyRule implements RiskRule {
+  readonly key = 'related_party' as const;
+
+  async evaluate(m: EntityManager, claim: ClaimUnderReview, _t: RiskThresholds): Promise<RiskFlag | null> {
+    const rows = await m.query<OrgRow[]>(
+      `SELECT id, name, legal_representative, registered_address, contact_phone, bank_account_no, shareholders, controller_group
+         FROM organization WHERE id = ANY($1::uuid[])`,
+      [[claim.enterpriseId, claim.providerId]],
+    );
+    const enterprise = rows.find((r) => r.id === claim.enterpriseId);
+    const provider = rows.find((r) => r.id === claim.providerId);
+    if (!enterprise || !provider) return null;
+    const candidates = sharedValues(enterprise, provider);
+    if (candidates.length === 0) return null;
+
+    const hubChecked = candidates.filter((c) => c.lookup !== null);
+    const others = new Map<Link, number>();
+    if (hubChecked.length > 0) {
+      const params: unknown[] = [claim.enterpriseId, claim.providerId, RELATED_PARTY_HUB_OTHERS];
+      const columns = hubChecked.map((c, i) => {
+        params.push(c.value);
+        const where = LOOKUP_SQL[c.lookup!](`$${params.length}`);
+        return `(SELECT count(*)::int FROM (SELECT 1 FROM organization WHERE ${where} AND id <> $1 AND id <> $2 LIMIT $3) s) AS c${i}`;
+      });
+      const [counts] = await m.query<Record<string, number>[]>(`SELECT ${columns.join(', ')}`, params);
+      hubChecked.forEach((c, i) => others.set(c, counts[`c${i}`]));
+    }
+    const isHub = (c: Link): boolean => !NEVER_HUB.has(c.kind) && (others.get(c) ?? 0) >= RELATED_PARTY_HUB_OTHERS;
+    const links = candidates.filter((c) => !isHub(c));
+    if (links.length === 0) return null;
+    const hubs = candidates.filter(isHub);
+
+    const kinds = new Set(links.map((l) => l.kind));
+    const severity: RiskSeverity = [...kinds].some((k) => STRONG.has(k)) || kinds.size >= 2 ? 'high' : 'medium';
+    return {
+      rule: this.key,
+      severity,
+      evidence: {
+        shared: links.map((l) => ({ kind: l.kind, value: l.value, ...(others.has(l) ? { otherOrganizations: others.get(l) } : {}) })),
+        ...(hubs.length > 0
+          ? { alsoSharedCommonValues: hubs.map((h) => ({ kind: h.kind, value: h.value, otherOrganizations: `≥${RELATED_PARTY_HUB_OTHERS}` })) }
+          : {}),
+      },
+    };
+  }
+}
