@@ -37,6 +37,9 @@ const LIVE = `status IN ('in_review','returned','approved','batched','paid')`;
 @Index('ix_subsidy_claim_queue', ['status', 'regionCode', 'levelSince'])
 @Index('ix_subsidy_claim_program_provider', ['programId', 'providerId'])
 @Index('ix_subsidy_claim_program_enterprise', ['programId', 'enterpriseId'])
+// risk rules: duplicate_invoice (one fapiao renumbered) and provider_concentration (live claims per provider and pair)
+@Index('ix_subsidy_claim_invoice_content', ['sellerTaxId', 'invoiceIssuedOn', 'invoiceAmountFen'])
+@Index('ix_subsidy_claim_program_provider_enterprise_live', ['programId', 'providerId', 'enterpriseId'], { where: LIVE })
 @Check('ck_subsidy_claim_status', `status IN ('in_review','returned','approved','rejected','expired','batched','paid')`)
 @Check('ck_subsidy_claim_amount', 'amount_fen > 0 AND invoice_amount_fen > 0')
 @Check('ck_subsidy_claim_level', 'level >= 1 AND level <= cardinality(levels)')
@@ -136,7 +139,7 @@ export class SubsidyClaim {
   @Column({ type: 'int', default: 1 })
   level!: number;
 
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   approvals!: ClaimApproval[];
 
   /** Since when the claim waits at its level, and the level's last day (working days on the holiday calendar). */
@@ -151,7 +154,7 @@ export class SubsidyClaim {
   deadlineOn!: string;
 
   /** Staff-only: the risk flags with their evidence (never shown to the claimant). */
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   riskFlags!: RiskFlag[];
 
   /** Staff-only flags of the process: review_overdue, payment_held. */

@@ -1,5 +1,6 @@
 // Generated migrations are listed here in order (npm run migration:generate -- <Name> adds them).
 import type { MigrationInterface } from 'typeorm';
+import { RiskRuleIndexes1796492558496 } from './1796492558496-RiskRuleIndexes.js';
 import { ClaimsAndReviewSettings1796491785912 } from './1796491785912-ClaimsAndReviewSettings.js';
 import { ReconciledAt1796491437929 } from './1796491437929-ReconciledAt.js';
 import { StripeConnect1796448392745 } from './1796448392745-StripeConnect.js';
@@ -34,4 +35,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   StripeConnect1796448392745,
   ReconciledAt1796491437929,
   ClaimsAndReviewSettings1796491785912,
+  RiskRuleIndexes1796492558496,
 ];

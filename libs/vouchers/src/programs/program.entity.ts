@@ -88,7 +88,7 @@ export class VoucherProgram {
   reviewDeadlineWorkingDays!: number;
 
   /** What the program changes of the risk-rule thresholds (riskThresholdsOf fills in the defaults). */
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   riskThresholds!: Partial<RiskThresholds>;
 
   /** The lottery seed (hex), fixed at creation: the draw is reproducible from it. */
