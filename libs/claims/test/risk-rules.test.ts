@@ -113,7 +113,7 @@ describe(RelatedPartyRule.name, () => {
 describe(DuplicateInvoiceRule.name, () => {
   const rule = new DuplicateInvoiceRule();
 
-  it('flags the same seller, amount and issue date under another number on a claim of another order, naming that claim', async () => {
+  it('flags the same seller, buyer, amount and issue date under another number on a claim of another order, naming that claim', async () => {
     const b = await base(m);
     const other = await claimRow(m, {
       programId: b.programId,
@@ -126,10 +126,11 @@ describe(DuplicateInvoiceRule.name, () => {
     expect(await run(rule, b.claim)).toMatchObject({ severity: 'high', evidence: { sameSellerAmountDateOtherNumber: [{ claimId: other, sameEnterprise: true }] } });
   });
 
-  it('stays quiet when the issue date differs by a day, and when the other claim is of the same order (a reissued fapiao)', async () => {
+  it('stays quiet when the issue date differs by a day, for another buyer (the same fixed price invoiced to two clients), and for a claim of the same order (a reissued fapiao)', async () => {
     const b = await base(m);
     const same = { programId: b.programId, enterpriseId: b.enterpriseId, providerId: b.providerId, sellerTaxId: b.claim.invoice.sellerTaxId, invoiceAmountFen: b.claim.invoice.amountFen };
     await claimRow(m, { ...same, issuedOn: '2026-06-23' });
+    await claimRow(m, { ...same, issuedOn: b.claim.invoice.issuedOn, enterpriseId: await org(m) });
     await claimRow(m, { ...same, issuedOn: b.claim.invoice.issuedOn, orderId: b.orderId, status: 'rejected' });
     expect(await run(rule, b.claim)).toBeNull();
   });
