@@ -18,7 +18,7 @@ import {
   type ClaimUnderReview,
   type RiskRule,
 } from '@innoserve/claims';
-import { CONTRACTED, at, base, claimRow, offering, order, org, payment, plusDays } from './support/risk-world.js';
+import { CONTRACTED, at, base, claimRow, offering, order, org, payment, plusDays, providerProfile } from './support/risk-world.js';
 
 // one migrated database for the file: every test writes organizations, categories and pairs of its own
 let db: TestDatabase;
@@ -73,10 +73,15 @@ describe(RelatedPartyRule.name, () => {
     expect(await run(rule, b.claim)).toBeNull();
   });
 
-  it("stays quiet on an incubator's tenant registered at the incubator's address", async () => {
+  it("stays quiet on an incubator's tenant registered at the incubator's address, however few tenants it has", async () => {
     const address = '泉州市丰泽区创新路1号众创空间A座';
-    const b = await base(m, { enterprise: { registeredAddress: address }, provider: { registeredAddress: address } });
+    const crowded = await base(m, { enterprise: { registeredAddress: address }, provider: { registeredAddress: address } });
     for (let i = 0; i < 5; i++) await org(m, { registeredAddress: address });
+    expect(await run(rule, crowded.claim)).toBeNull();
+    const small = '泉州市洛江区创业路9号孵化器';
+    const b = await base(m, { enterprise: { registeredAddress: small }, provider: { registeredAddress: small } });
+    expect(await run(rule, b.claim)).toMatchObject({ evidence: { shared: [{ kind: 'registered_address', value: small, otherOrganizations: 0 }] } });
+    await providerProfile(m, b.providerId, ['incubator', 'consulting']);
     expect(await run(rule, b.claim)).toBeNull();
   });
 

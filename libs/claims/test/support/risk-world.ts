@@ -52,6 +52,15 @@ export async function org(m: EntityManager, o: OrgInput = {}): Promise<string> {
   return id;
 }
 
+/** The organization's provider profile (admitted), with these provider types. */
+export async function providerProfile(m: EntityManager, organizationId: string, types: string[]): Promise<void> {
+  await m.query(
+    `INSERT INTO provider_profile (organization_id, provider_types, admission_status, admitted_at, admission_expires_at, submitted_at, version)
+     VALUES ($1, $2, 'admitted', now(), now() + interval '2 years', now(), 1)`,
+    [organizationId, types],
+  );
+}
+
 export interface OfferingInput {
   providerId: string;
   categoryId: string;

@@ -29,6 +29,8 @@ const STRONG: ReadonlySet<RelatedPartyLinkKind> = new Set(['controller_group', '
 
 interface OrgRow {
   id: string;
+  /** A provider admitted as an incubator or maker space (孵化器/众创空间): its tenants register at its address. */
+  incubator: boolean;
   name: string;
   legal_representative: string;
   registered_address: string;
@@ -72,7 +74,7 @@ function sharedValues(a: OrgRow, b: OrgRow): Link[] {
   }
   for (const h of holdersA) if (holdersB.has(h)) links.push({ kind: 'shareholder', value: h, lookup: 'person' });
   const address = same(a.registered_address, b.registered_address);
-  if (address) links.push({ kind: 'registered_address', value: address, lookup: 'address' });
+  if (address && !a.incubator && !b.incubator) links.push({ kind: 'registered_address', value: address, lookup: 'address' });
   const phone = same(a.contact_phone, b.contact_phone);
   if (phone) links.push({ kind: 'contact_phone', value: phone, lookup: 'phone' });
   return links;
@@ -90,7 +92,10 @@ const LOOKUP_SQL: Record<NonNullable<Link['lookup']>, (p: string) => string> = {
  * legal representative, a shareholder, a registered address or a phone, or one holds shares of the
  * other. A shared value that at least RELATED_PARTY_HUB_OTHERS other organizations also carry is
  * a hub and not by itself a link; it is still listed in the evidence of a flag raised by another link.
- * Cost: two primary-key reads and, only for values the two share, a bounded count (LIMIT
+ * The address of an incubator is its tenants' registered address by design (an incubator with
+ * two tenants on the platform is as ordinary as one with forty), so an address shared with an
+ * incubator is no link at all; its people, phone and account still are.
+ * Cost: two primary-key reads (with the provider profile) and, only for values the two share, a bounded count (LIMIT
  * RELATED_PARTY_HUB_OTHERS) on indexes of organization — independent of the order history.
  */
 export class RelatedPartyRule implements RiskRule {
@@ -98,8 +103,10 @@ export class RelatedPartyRule implements RiskRule {
 
   async evaluate(m: EntityManager, claim: ClaimUnderReview, _t: RiskThresholds): Promise<RiskFlag | null> {
     const rows = await m.query<OrgRow[]>(
-      `SELECT id, name, legal_representative, registered_address, contact_phone, bank_account_no, shareholders, controller_group
-         FROM organization WHERE id = ANY($1::uuid[])`,
+      `SELECT o.id, o.name, o.legal_representative, o.registered_address, o.contact_phone, o.bank_account_no, o.shareholders, o.controller_group,
+              coalesce(p.provider_types @> ARRAY['incubator']::text[], false) AS incubator
+         FROM organization o LEFT JOIN provider_profile p ON p.organization_id = o.id
+        WHERE o.id = ANY($1::uuid[])`,
       [[claim.enterpriseId, claim.providerId]],
     );
     const enterprise = rows.find((r) => r.id === claim.enterpriseId);
