@@ -683,7 +683,8 @@ const pct = (xs, p) => {
 const ms = (x) => `${x.toFixed(3)} ms`;
 const pad = (s, n) => String(s).padEnd(n);
 
-async function measure(cluster, N) {
+/** One size: the year generated, written, vacuumed and analysed; a connection to evaluate on. */
+async function setup(cluster, N) {
   const name = `claims_${N}`;
   await ensureDatabase(cluster.url('postgres'), name);
   const url = cluster.localUrl(name);
@@ -721,49 +722,66 @@ async function measure(cluster, N) {
   await ds.initialize();
   const qr = ds.createQueryRunner();
   await qr.connect();
-  const engine = new RiskEngine();
-  const m = qr.manager;
+  return { N, W, ds, qr, m: qr.manager, engine: new RiskEngine(), labels, timed: busiestClaims.slice(0, TIMED), orderIds: W.orders.map((o) => o.id) };
+}
 
-  // ---- cost: the nine rules for claims of the busiest provider, the baseline in the same loop
-  const timed = busiestClaims.slice(0, TIMED);
-  const orderIds = W.orders.map((o) => o.id);
+/**
+ * The cost at every size, measured in rounds that visit the sizes in turn (one claim of each size,
+ * then the next), so that whatever else the machine does weighs on every size alike. Each sample:
+ * the baseline (a primary-key SELECT of a random order) and then RiskEngine.evaluate for one claim
+ * of the busiest provider, on the same connection. Then each rule alone, the same way.
+ */
+async function timeAll(ctxs) {
   const R = rng(SEED);
+  const baseline = (x) => x.qr.query('SELECT id FROM service_order WHERE id = $1', [x.orderIds[Math.floor(R() * x.orderIds.length)]]);
   for (let i = 0; i < WARMUP; i++) {
-    await engine.evaluate(m, timed[i % timed.length].review, THRESHOLDS);
-    await qr.query('SELECT id FROM service_order WHERE id = $1', [orderIds[Math.floor(R() * orderIds.length)]]);
-  }
-  const all = [];
-  const base = [];
-  const perRule = Object.fromEntries(RISK_RULES.map((r) => [r, []]));
-  for (const c of timed) {
-    let s = performance.now();
-    await qr.query('SELECT id FROM service_order WHERE id = $1', [orderIds[Math.floor(R() * orderIds.length)]]);
-    base.push(performance.now() - s);
-    s = performance.now();
-    await engine.evaluate(m, c.review, THRESHOLDS);
-    all.push(performance.now() - s);
-  }
-  for (const c of timed) {
-    for (const rule of engine.rules) {
-      const s = performance.now();
-      await rule.evaluate(m, c.review, THRESHOLDS);
-      perRule[rule.key].push(performance.now() - s);
+    for (const x of ctxs) {
+      await x.engine.evaluate(x.m, x.timed[i % x.timed.length].review, THRESHOLDS);
+      await baseline(x);
     }
   }
-  const cost = {
-    baseP50: pct(base, 50),
-    baseP95: pct(base, 95),
-    p50: pct(all, 50),
-    p95: pct(all, 95),
-    perRule: Object.fromEntries(RISK_RULES.map((r) => [r, { p50: pct(perRule[r], 50), p95: pct(perRule[r], 95) }])),
-  };
-  console.log(`baseline:   primary-key SELECT of one order: p50 ${ms(cost.baseP50)}, p95 ${ms(cost.baseP95)} (${timed.length} samples, interleaved)`);
-  console.log(
-    `nine rules: RiskEngine.evaluate, ${timed.length} claims of the busiest provider: p50 ${ms(cost.p50)} (${(cost.p50 / cost.baseP50).toFixed(1)}× baseline p50), p95 ${ms(cost.p95)} (${(cost.p95 / cost.baseP95).toFixed(1)}× baseline p95)`,
-  );
-  console.log(`per rule (p50 / p95): ${RISK_RULES.map((r) => `${r} ${cost.perRule[r].p50.toFixed(3)}/${cost.perRule[r].p95.toFixed(3)}`).join(', ')} ms`);
+  for (const x of ctxs) {
+    x.samples = { all: [], base: [], perRule: Object.fromEntries(RISK_RULES.map((r) => [r, []])) };
+  }
+  const rounds = Math.max(...ctxs.map((x) => x.timed.length));
+  for (let i = 0; i < rounds; i++) {
+    for (const x of ctxs) {
+      const c = x.timed[i % x.timed.length];
+      let s = performance.now();
+      await baseline(x);
+      x.samples.base.push(performance.now() - s);
+      s = performance.now();
+      await x.engine.evaluate(x.m, c.review, THRESHOLDS);
+      x.samples.all.push(performance.now() - s);
+    }
+  }
+  for (let i = 0; i < rounds; i++) {
+    for (const x of ctxs) {
+      const c = x.timed[i % x.timed.length];
+      for (const rule of x.engine.rules) {
+        const s = performance.now();
+        await rule.evaluate(x.m, c.review, THRESHOLDS);
+        x.samples.perRule[rule.key].push(performance.now() - s);
+      }
+    }
+  }
+  for (const x of ctxs) {
+    const { all, base, perRule } = x.samples;
+    x.cost = {
+      samples: all.length,
+      claims: x.timed.length,
+      baseP50: pct(base, 50),
+      baseP95: pct(base, 95),
+      p50: pct(all, 50),
+      p95: pct(all, 95),
+      perRule: Object.fromEntries(RISK_RULES.map((r) => [r, { p50: pct(perRule[r], 50), p95: pct(perRule[r], 95) }])),
+    };
+  }
+}
 
-  // ---- detection: every claim evaluated as if submitted now
+/** Detection at one size: every claim evaluated as if submitted now. */
+async function detect(x) {
+  const { W, m, engine, labels } = x;
   const t2 = performance.now();
   const flaggedBy = new Map();
   const shown = [];
@@ -772,7 +790,6 @@ async function measure(cluster, N) {
     flaggedBy.set(c, new Set(flags.map((f) => f.rule)));
     if (flags.length > 0 && (c.label === 'clean' || c.label === 'twin') && shown.length < SHOW) shown.push({ label: c.label, flags });
   }
-  for (const x of shown) console.log(`  flagged ${x.label}: ${JSON.stringify(x.flags)}`);
   const tDetect = performance.now() - t2;
   const cleanClaims = W.claims.filter((c) => c.label === 'clean' || c.label === 'twin');
   const cleanFlagged = cleanClaims.filter((c) => flaggedBy.get(c).size > 0);
@@ -786,18 +803,16 @@ async function measure(cluster, N) {
       twinsFlagged: cleanClaims.filter((c) => c.label === 'twin' && flaggedBy.get(c).has(r)).length,
     };
   }
-  console.log(`detection:  ${W.claims.length.toLocaleString('en')} claims evaluated in ${(tDetect / 1000).toFixed(1)} s`);
+  console.log(`\n== detection at ${x.N.toLocaleString('en')} orders: ${W.claims.length.toLocaleString('en')} claims evaluated in ${(tDetect / 1000).toFixed(1)} s ==`);
+  for (const s of shown) console.log(`  flagged ${s.label}: ${JSON.stringify(s.flags)}`);
   console.log(`  ${pad('rule', 24)}${pad('recall', 18)}clean claims flagged by this rule (of which near-miss twins)`);
   for (const r of RISK_RULES) {
     const d = detection[r];
     console.log(`  ${pad(r, 24)}${pad(`${d.caught}/${d.planted} = ${((100 * d.caught) / d.planted).toFixed(1)}%`, 18)}${d.cleanFlagged} (${d.twinsFlagged})`);
   }
-  const cleanShare = (100 * cleanFlagged.length) / cleanClaims.length;
-  console.log(`  clean claims flagged by any rule: ${cleanFlagged.length} of ${cleanClaims.length.toLocaleString('en')} = ${cleanShare.toFixed(2)}% (twins: ${cleanFlagged.filter((c) => c.label === 'twin').length} of ${labels.twin})`);
-
-  await qr.release();
-  await ds.destroy();
-  return { N, cost, detection, cleanShare, cleanFlagged: cleanFlagged.length, cleanClaims: cleanClaims.length };
+  x.cleanShare = (100 * cleanFlagged.length) / cleanClaims.length;
+  x.detection = detection;
+  console.log(`  clean claims flagged by any rule: ${cleanFlagged.length} of ${cleanClaims.length.toLocaleString('en')} = ${x.cleanShare.toFixed(2)}% (twins: ${cleanFlagged.filter((c) => c.label === 'twin').length} of ${labels.twin})`);
 }
 
 // ---------------------------------------------------------------- run
@@ -808,15 +823,28 @@ console.log(`claims risk-rule benchmark — ${new Date().toISOString()}`);
 console.log(`machine:    ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, embedded PostgreSQL over its Unix socket; seed ${SEED}`);
 const results = [];
 try {
-  for (const N of SIZES) results.push(await measure(cluster, N));
+  for (const N of SIZES) results.push(await setup(cluster, N));
+  await timeAll(results);
+  console.log(`\n== cost (${WARMUP} warm-up rounds, then ${results[0].cost.samples} rounds visiting the sizes in turn) ==`);
+  for (const x of results) {
+    const c = x.cost;
+    console.log(`${pad(x.N.toLocaleString('en'), 8)} baseline (primary-key SELECT of one order): p50 ${ms(c.baseP50)}, p95 ${ms(c.baseP95)}`);
+    console.log(`${pad('', 8)} nine rules (RiskEngine.evaluate, ${c.claims} claims of the busiest provider): p50 ${ms(c.p50)} (${(c.p50 / c.baseP50).toFixed(1)}× baseline p50), p95 ${ms(c.p95)} (${(c.p95 / c.baseP95).toFixed(1)}× baseline p95)`);
+    console.log(`${pad('', 8)} each rule alone, p50/p95 ms: ${RISK_RULES.map((r) => `${r} ${c.perRule[r].p50.toFixed(3)}/${c.perRule[r].p95.toFixed(3)}`).join(', ')}`);
+  }
+  for (const x of results) await detect(x);
 } finally {
+  for (const x of results) {
+    await x.qr.release();
+    await x.ds.destroy();
+  }
   await cluster.stop();
   rmSync(dir, { recursive: true, force: true });
 }
 
 console.log('\n== summary ==');
 for (const r of results) {
-  console.log(`${pad(r.N.toLocaleString('en'), 8)} p50 ${ms(r.cost.p50)} (${(r.cost.p50 / r.cost.baseP50).toFixed(1)}× baseline), p95 ${ms(r.cost.p95)} (${(r.cost.p95 / r.cost.baseP95).toFixed(1)}× baseline); baseline p50 ${ms(r.cost.baseP50)}, p95 ${ms(r.cost.baseP95)}`);
+  console.log(`${pad(r.N.toLocaleString('en'), 8)} nine rules p50 ${ms(r.cost.p50)} (${(r.cost.p50 / r.cost.baseP50).toFixed(1)}× baseline), p95 ${ms(r.cost.p95)} (${(r.cost.p95 / r.cost.baseP95).toFixed(1)}× baseline); baseline p50 ${ms(r.cost.baseP50)}, p95 ${ms(r.cost.baseP95)}`);
 }
 if (results.length >= 2) {
   const [a, b] = [results[0], results[results.length - 1]];
