@@ -105,6 +105,16 @@ describe(RelatedPartyRule.name, () => {
     expect(await run(rule, s.claim)).toMatchObject({ severity: 'high', evidence: { shared: [{ kind: 'representative_is_shareholder', value: '林二木x' }] } });
   });
 
+  it('flags a legal representative the two share however many others carry the name (a namesake or a nominee), medium from three others on', async () => {
+    const name = '王伟x';
+    const b = await base(m, { enterprise: { legalRepresentative: name }, provider: { legalRepresentative: name } });
+    await org(m, { legalRepresentative: name });
+    await org(m, { shareholders: [name] });
+    expect(await run(rule, b.claim)).toMatchObject({ severity: 'high', evidence: { shared: [{ kind: 'legal_representative', otherOrganizations: 2 }] } });
+    await org(m, { legalRepresentative: name });
+    expect(await run(rule, b.claim)).toMatchObject({ severity: 'medium', evidence: { shared: [{ kind: 'legal_representative', otherOrganizations: 3 }] } });
+  });
+
   it('flags a shareholder the two share, but not a fund that holds shares in three other firms too', async () => {
     const s = await base(m, { enterprise: { shareholders: ['黄三水x'] }, provider: { shareholders: ['黄三水x'] } });
     expect(await run(rule, s.claim)).toMatchObject({ evidence: { shared: [{ kind: 'shareholder', value: '黄三水x' }] } });
