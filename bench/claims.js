@@ -30,11 +30,14 @@ const SIZES = String(argOf('sizes', '10000,100000')).split(',').map(Number);
 const TIMED = Number(argOf('timed', 400)); // claims of the busiest provider timed per size
 const WARMUP = 60;
 const SEED = Number(argOf('seed', 20261205));
+// the claims service evaluates inside the submission's transaction, where the rules' statements run
+// prepared (queryPrepared); --no-transaction: autocommit, every statement parsed and planned afresh
+const IN_TRANSACTION = !process.argv.includes('--no-transaction');
 const SHOW = Number(argOf('show', 0)); // --show N: print the flags of up to N clean claims that were flagged
 
 execFileSync(process.execPath, [path.join(root, 'scripts/build.js')], { stdio: 'ignore' });
 const dist = (p) => import(path.join(root, 'dist', p));
-const { startEmbeddedPostgres, ensureDatabase, migrate, dataSourceOptions } = await dist('libs/database/src/index.js');
+const { startEmbeddedPostgres, ensureDatabase, migrate, dataSourceOptions, queryPrepared } = await dist('libs/database/src/index.js');
 const { RiskEngine, RISK_RULES } = await dist('libs/claims/src/index.js');
 const { riskThresholdsOf } = await dist('libs/vouchers/src/index.js');
 const { DataSource } = await import('typeorm');
@@ -722,6 +725,7 @@ async function setup(cluster, N) {
   await ds.initialize();
   const qr = ds.createQueryRunner();
   await qr.connect();
+  if (IN_TRANSACTION) await qr.startTransaction(); // read-only work: committed at the end
   return { N, W, ds, qr, m: qr.manager, engine: new RiskEngine(), labels, timed: busiestClaims.slice(0, TIMED), orderIds: W.orders.map((o) => o.id) };
 }
 
@@ -733,7 +737,8 @@ async function setup(cluster, N) {
  */
 async function timeAll(ctxs) {
   const R = rng(SEED);
-  const baseline = (x) => x.qr.query('SELECT id FROM service_order WHERE id = $1', [x.orderIds[Math.floor(R() * x.orderIds.length)]]);
+  // the baseline goes the rules' way: prepared on the same connection inside the transaction
+  const baseline = (x) => queryPrepared(x.m, 'SELECT id FROM service_order WHERE id = $1', [x.orderIds[Math.floor(R() * x.orderIds.length)]]);
   for (let i = 0; i < WARMUP; i++) {
     for (const x of ctxs) {
       await x.engine.evaluate(x.m, x.timed[i % x.timed.length].review, THRESHOLDS);
@@ -821,6 +826,7 @@ chmodSync(dir, 0o755);
 const cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), persistent: false, postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] });
 console.log(`claims risk-rule benchmark — ${new Date().toISOString()}`);
 console.log(`machine:    ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, embedded PostgreSQL over its Unix socket; seed ${SEED}`);
+console.log(`evaluated:  ${IN_TRANSACTION ? 'inside one open transaction per size, as the claims service does (the rules\' statements prepared once per connection)' : 'in autocommit (--no-transaction: every statement parsed and planned)'}`);
 const results = [];
 try {
   for (const N of SIZES) results.push(await setup(cluster, N));
@@ -835,6 +841,7 @@ try {
   for (const x of results) await detect(x);
 } finally {
   for (const x of results) {
+    if (x.qr.isTransactionActive) await x.qr.commitTransaction();
     await x.qr.release();
     await x.ds.destroy();
   }

@@ -52,6 +52,24 @@ describe(RiskEngine.name, () => {
     const flags = await engine.evaluate(m, claim, T);
     expect(flags.map((f) => f.rule)).toEqual(['price_outlier', 'price_at_cap', 'fast_delivery', 'backdating']);
   });
+
+  it('gives the same answers inside a transaction, where the rules run their statements prepared', async () => {
+    const b = await base(m, { priceFen: 250_000n, enterprise: { contactPhone: '0595-77000009' }, provider: { contactPhone: '0595-77000009' } });
+    await order(m, { enterpriseId: b.enterpriseId, providerId: b.providerId, programId: b.programId, priceFen: 200_000n, contractedAt: plusDays(CONTRACTED, -3) });
+    await order(m, { enterpriseId: b.providerId, providerId: b.enterpriseId, programId: b.programId, priceFen: 90_000n, contractedAt: plusDays(CONTRACTED, 4) });
+    const engine = new RiskEngine();
+    const outside = await engine.evaluate(m, b.claim, T);
+    expect(outside.map((f) => f.rule)).toEqual(['related_party', 'split_orders', 'price_outlier', 'round_trip']);
+    const qr = ds.createQueryRunner();
+    await qr.connect();
+    await qr.startTransaction();
+    try {
+      for (let i = 0; i < 7; i++) expect(await engine.evaluate(qr.manager, b.claim, T)).toEqual(outside); // past PostgreSQL's switch to a generic plan
+    } finally {
+      await qr.rollbackTransaction();
+      await qr.release();
+    }
+  });
 });
 
 describe(RelatedPartyRule.name, () => {

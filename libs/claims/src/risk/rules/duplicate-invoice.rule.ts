@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryPrepared } from '@innoserve/database';
 import type { RiskThresholds } from '@innoserve/vouchers';
 import type { ClaimUnderReview, RiskFlag, RiskRule } from '../risk-rule.js';
 import { NO_CLAIM_ID } from './rule-support.js';
@@ -36,7 +37,7 @@ export class DuplicateInvoiceRule implements RiskRule {
 
   async evaluate(m: EntityManager, claim: ClaimUnderReview, _t: RiskThresholds): Promise<RiskFlag | null> {
     const inv = claim.invoice;
-    const rows = await m.query<Row[]>(
+    const rows = await queryPrepared<Row>(m, 
       `(SELECT id, claim_no, order_id, enterprise_id, status, invoice_code, invoice_number, invoice_issued_on::text AS issued_on, 'same_number' AS why
           FROM subsidy_claim
          WHERE invoice_number = $1 AND invoice_code = $2 AND id <> $3 AND order_id <> $4

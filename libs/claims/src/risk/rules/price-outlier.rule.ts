@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryPrepared } from '@innoserve/database';
 import type { RiskThresholds } from '@innoserve/vouchers';
 import type { ClaimUnderReview, RiskFlag, RiskRule } from '../risk-rule.js';
 import { BP } from './rule-support.js';
@@ -27,7 +28,7 @@ export class PriceOutlierRule implements RiskRule {
   readonly key = 'price_outlier' as const;
 
   async evaluate(m: EntityManager, claim: ClaimUnderReview, t: RiskThresholds): Promise<RiskFlag | null> {
-    const [row] = await m.query<Row[]>(
+    const [row] = await queryPrepared<Row>(m, 
       `SELECT f.pricing_kind, f.price_fen::text AS price_fen, f.max_fen::text AS max_fen,
               (SELECT quantity FROM service_order WHERE id = $2) AS quantity,
               p.peers, p.lo::text AS lo, p.hi::text AS hi

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryPrepared } from '@innoserve/database';
 import type { RiskThresholds } from '@innoserve/vouchers';
 import type { ClaimUnderReview, RiskFlag, RiskRule } from '../risk-rule.js';
 import { LIVE_CLAIMS_SQL, NO_CLAIM_ID } from './rule-support.js';
@@ -18,7 +19,7 @@ export class ProviderConcentrationRule implements RiskRule {
 
   async evaluate(m: EntityManager, claim: ClaimUnderReview, t: RiskThresholds): Promise<RiskFlag | null> {
     // `pair` and `total` count the other live claims; this claim is added as one more to each
-    const [row] = await m.query<{ pair: number; total: number; cap: number }[]>(
+    const [row] = await queryPrepared<{ pair: number; total: number; cap: number }>(m, 
       `WITH p AS (
          SELECT count(*)::int + 1 AS pair FROM subsidy_claim
           WHERE program_id = $1 AND provider_id = $2 AND enterprise_id = $3 AND ${LIVE_CLAIMS_SQL} AND id <> $4),

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryPrepared } from '@innoserve/database';
 import type { RiskThresholds } from '@innoserve/vouchers';
 import type { ClaimUnderReview, RiskFlag, RiskRule, RiskSeverity } from '../risk-rule.js';
 
@@ -119,7 +120,7 @@ export class RelatedPartyRule implements RiskRule {
   readonly key = 'related_party' as const;
 
   async evaluate(m: EntityManager, claim: ClaimUnderReview, _t: RiskThresholds): Promise<RiskFlag | null> {
-    const rows = await m.query<OrgRow[]>(
+    const rows = await queryPrepared<OrgRow>(m, 
       `SELECT o.id, o.name, o.legal_representative, o.registered_address, o.contact_phone, o.bank_account_no, o.shareholders, o.controller_group,
               coalesce(p.provider_types @> ARRAY['incubator']::text[], false) AS incubator
          FROM organization o LEFT JOIN provider_profile p ON p.organization_id = o.id
@@ -141,7 +142,7 @@ export class RelatedPartyRule implements RiskRule {
         const where = LOOKUP_SQL[c.lookup!](`$${params.length}`);
         return `(SELECT count(*)::int FROM (SELECT 1 FROM organization WHERE ${where} AND id <> $1 AND id <> $2 LIMIT $3) s) AS c${i}`;
       });
-      const [counts] = await m.query<Record<string, number>[]>(`SELECT ${columns.join(', ')}`, params);
+      const [counts] = await queryPrepared<Record<string, number>>(m, `SELECT ${columns.join(', ')}`, params);
       hubChecked.forEach((c, i) => others.set(c, counts[`c${i}`]));
     }
     const common = (c: Link): boolean => (others.get(c) ?? 0) >= RELATED_PARTY_HUB_OTHERS;

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryPrepared } from '@innoserve/database';
 import type { RiskThresholds } from '@innoserve/vouchers';
 import type { ClaimUnderReview, RiskFlag, RiskRule } from '../risk-rule.js';
 import { NOT_A_PURCHASE_SQL, daysFrom } from './rule-support.js';
@@ -27,7 +28,7 @@ export class RoundTripRule implements RiskRule {
   async evaluate(m: EntityManager, claim: ClaimUnderReview, t: RiskThresholds): Promise<RiskFlag | null> {
     const from = daysFrom(claim.contractedAt, -t.roundTripDays);
     const to = daysFrom(claim.contractedAt, t.roundTripDays);
-    const rows = await m.query<Row[]>(
+    const rows = await queryPrepared<Row>(m, 
       `(SELECT 'order' AS kind, id, order_no AS ref, contracted_at AS at, price_fen::text AS amount_fen
           FROM service_order
          WHERE enterprise_id = $1 AND provider_id = $2 AND contracted_at BETWEEN $3 AND $4 AND ${NOT_A_PURCHASE_SQL}

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryPrepared } from '@innoserve/database';
 import type { RiskThresholds } from '@innoserve/vouchers';
 import type { ClaimUnderReview, RiskFlag, RiskRule } from '../risk-rule.js';
 import { BP, NOT_A_PURCHASE_SQL, ceilDiv, daysFrom } from './rule-support.js';
@@ -29,7 +30,7 @@ export class SplitOrdersRule implements RiskRule {
     const ratio = BigInt(claim.ratioBp);
     const capScaled = claim.perOrderCapFen * BP;
     if (claim.priceFen * ratio >= capScaled) return null; // this order alone reaches the cap
-    const rows = await m.query<Row[]>(
+    const rows = await queryPrepared<Row>(m, 
       `SELECT id, order_no, price_fen::text AS price_fen, contracted_at
          FROM service_order
         WHERE enterprise_id = $1 AND provider_id = $2
