@@ -34,6 +34,7 @@ const SEED = Number(argOf('seed', 20261205));
 // prepared (queryPrepared); --no-transaction: autocommit, every statement parsed and planned afresh
 const IN_TRANSACTION = !process.argv.includes('--no-transaction');
 const SHOW = Number(argOf('show', 0)); // --show N: print the flags of up to N clean claims that were flagged
+const SHOW_RULES = String(argOf('show-rules', '')).split(',').filter(Boolean); // --show-rules a,b: … by these rules only
 
 execFileSync(process.execPath, [path.join(root, 'scripts/build.js')], { stdio: 'ignore' });
 const dist = (p) => import(path.join(root, 'dist', p));
@@ -793,7 +794,7 @@ async function detect(x) {
   for (const c of W.claims) {
     const flags = await engine.evaluate(m, c.review, THRESHOLDS);
     flaggedBy.set(c, new Set(flags.map((f) => f.rule)));
-    if (flags.length > 0 && (c.label === 'clean' || c.label === 'twin') && shown.length < SHOW) shown.push({ label: c.label, flags });
+    if (flags.some((f) => SHOW_RULES.length === 0 || SHOW_RULES.includes(f.rule)) && (c.label === 'clean' || c.label === 'twin') && shown.length < SHOW) shown.push({ label: c.label, flags });
   }
   const tDetect = performance.now() - t2;
   const cleanClaims = W.claims.filter((c) => c.label === 'clean' || c.label === 'twin');
