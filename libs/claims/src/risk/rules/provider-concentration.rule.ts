@@ -30,6 +30,9 @@ export class ProviderConcentrationRule implements RiskRule {
               (SELECT count(*)::int FROM (
                  SELECT 1 FROM subsidy_claim
                   WHERE program_id = $1 AND provider_id = $2 AND ${LIVE_CLAIMS_SQL} AND id <> $4
+                  -- the index's order: without it the planner may scan the table hoping the LIMIT ends it
+                  -- early, which it does for a busy provider and never does for a quiet one
+                  ORDER BY program_id, provider_id, enterprise_id
                   LIMIT (SELECT cap FROM c)) s) + 1 AS total
          FROM p, c`,
       [claim.programId, claim.providerId, claim.enterpriseId, claim.claimId ?? NO_CLAIM_ID, t.concentrationShareBp, t.concentrationMinClaims],
