@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import { BP_SCALE } from '@innoserve/core';
 import type { RiskThresholds } from '@innoserve/vouchers';
 import type { ClaimUnderReview, RiskFlag, RiskRule } from '../risk-rule.js';
-import { BP, DAY_MS } from './rule-support.js';
+import { DAY_MS } from './rule-support.js';
 
 /**
  * fast_delivery: delivered in less than fastDeliveryShareBp of the contract's lead time, measured
@@ -17,8 +18,8 @@ export class FastDeliveryRule implements RiskRule {
     const from = claim.startedAt ?? claim.contractedAt;
     const elapsed = BigInt(claim.deliveredAt.getTime() - from.getTime());
     const lead = BigInt(claim.leadTimeDays) * BigInt(DAY_MS);
-    if (elapsed * BP >= BigInt(t.fastDeliveryShareBp) * lead) return null;
-    const shareBp = elapsed <= 0n ? 0n : (elapsed * BP) / lead;
+    if (elapsed * BP_SCALE >= BigInt(t.fastDeliveryShareBp) * lead) return null;
+    const shareBp = elapsed <= 0n ? 0n : (elapsed * BP_SCALE) / lead;
     return {
       rule: this.key,
       // under a tenth of the promised time, or delivered before the work started

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import { BP_SCALE } from '@innoserve/core';
 import type { RiskThresholds } from '@innoserve/vouchers';
 import type { ClaimUnderReview, RiskFlag, RiskRule } from '../risk-rule.js';
-import { BP } from './rule-support.js';
 
 /**
  * price_at_cap: a price chosen so that the subsidy lands on the per-order cap — price × ratio
@@ -17,7 +17,7 @@ export class PriceAtCapRule implements RiskRule {
     const cap = claim.perOrderCapFen;
     if (claim.ratioBp <= 0 || cap <= 0n) return null;
     const raw = claim.priceFen * BigInt(claim.ratioBp);
-    const target = cap * BP;
+    const target = cap * BP_SCALE;
     const deviation = raw > target ? raw - target : target - raw;
     if (deviation > BigInt(t.atCapToleranceBp) * cap) return null;
     return {
@@ -27,7 +27,7 @@ export class PriceAtCapRule implements RiskRule {
         priceFen: claim.priceFen.toString(),
         ratioBp: claim.ratioBp,
         // price × ratio before the cap, rounded down to the fen as the subsidy is
-        uncappedSubsidyFen: (raw / BP).toString(),
+        uncappedSubsidyFen: (raw / BP_SCALE).toString(),
         perOrderCapFen: cap.toString(),
         deviationBpOfCap: (deviation / cap).toString(),
         side: raw === target ? 'exact' : raw > target ? 'above' : 'below',

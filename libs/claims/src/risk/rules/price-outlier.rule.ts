@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { queryPrepared } from '@innoserve/database';
+import { BP_SCALE } from '@innoserve/core';
 import type { RiskThresholds } from '@innoserve/vouchers';
 import type { ClaimUnderReview, RiskFlag, RiskRule } from '../risk-rule.js';
-import { BP } from './rule-support.js';
 
 interface Row {
   pricing_kind: 'fixed' | 'per_unit' | 'quote' | null;
@@ -48,13 +48,13 @@ export class PriceOutlierRule implements RiskRule {
     let listPrice: bigint | null = null;
     if (row.pricing_kind === 'quote' && row.max_fen !== null) listPrice = BigInt(row.max_fen);
     else if (row.price_fen !== null) listPrice = BigInt(row.price_fen) * (perUnit ? quantity : 1n);
-    const aboveList = listPrice !== null && listPrice > 0n && price * BP > multiple * listPrice;
+    const aboveList = listPrice !== null && listPrice > 0n && price * BP_SCALE > multiple * listPrice;
 
     // the median is (lo + hi) / 2; a per-unit order is compared by its price per unit: price / quantity
     let aboveMedian = false;
     if (row.peers >= t.outlierMinPeers && row.lo !== null && row.hi !== null) {
       const twiceMedian = BigInt(row.lo) + BigInt(row.hi);
-      aboveMedian = twiceMedian > 0n && 2n * price * BP > multiple * twiceMedian * (perUnit ? quantity : 1n);
+      aboveMedian = twiceMedian > 0n && 2n * price * BP_SCALE > multiple * twiceMedian * (perUnit ? quantity : 1n);
     }
     if (!aboveList && !aboveMedian) return null;
 
@@ -62,14 +62,14 @@ export class PriceOutlierRule implements RiskRule {
     if (perUnit) evidence.quantity = Number(quantity);
     if (listPrice !== null && listPrice > 0n) {
       evidence.listPriceFen = listPrice.toString();
-      evidence.priceToListBp = ((price * BP) / listPrice).toString();
+      evidence.priceToListBp = ((price * BP_SCALE) / listPrice).toString();
     }
     if (row.peers >= t.outlierMinPeers && row.lo !== null && row.hi !== null) {
       const twiceMedian = BigInt(row.lo) + BigInt(row.hi);
       // the median rounded down to the fen for display; the comparison above is exact
       evidence.categoryMedianFen = (twiceMedian / 2n).toString();
       evidence.categoryPeers = row.peers;
-      if (twiceMedian > 0n) evidence.priceToMedianBp = ((2n * price * BP) / (twiceMedian * (perUnit ? quantity : 1n))).toString();
+      if (twiceMedian > 0n) evidence.priceToMedianBp = ((2n * price * BP_SCALE) / (twiceMedian * (perUnit ? quantity : 1n))).toString();
     }
     evidence.above = [...(aboveList ? ['list_price'] : []), ...(aboveMedian ? ['category_median'] : [])];
     return { rule: this.key, severity: aboveList && aboveMedian ? 'high' : 'medium', evidence };

@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { queryPrepared } from '@innoserve/database';
+import { addDays } from '@innoserve/core';
 import type { RiskThresholds } from '@innoserve/vouchers';
 import type { ClaimUnderReview, RiskFlag, RiskRule } from '../risk-rule.js';
-import { NOT_A_PURCHASE_SQL, daysFrom } from './rule-support.js';
+import { DAY_MS, NOT_A_PURCHASE_SQL } from './rule-support.js';
 
 interface Row {
   kind: 'order' | 'payment';
@@ -26,8 +27,8 @@ export class RoundTripRule implements RiskRule {
   readonly key = 'round_trip' as const;
 
   async evaluate(m: EntityManager, claim: ClaimUnderReview, t: RiskThresholds): Promise<RiskFlag | null> {
-    const from = daysFrom(claim.contractedAt, -t.roundTripDays);
-    const to = daysFrom(claim.contractedAt, t.roundTripDays);
+    const from = addDays(claim.contractedAt, -t.roundTripDays);
+    const to = addDays(claim.contractedAt, t.roundTripDays);
     const rows = await queryPrepared<Row>(m, 
       `(SELECT 'order' AS kind, id, order_no AS ref, contracted_at AS at, price_fen::text AS amount_fen
           FROM service_order
@@ -41,7 +42,7 @@ export class RoundTripRule implements RiskRule {
       [claim.providerId, claim.enterpriseId, from, to],
     );
     if (rows.length === 0) return null;
-    const days = (at: Date): number => Math.round((at.getTime() - claim.contractedAt.getTime()) / 86_400_000);
+    const days = (at: Date): number => Math.round((at.getTime() - claim.contractedAt.getTime()) / DAY_MS);
     return {
       rule: this.key,
       severity: 'high',

@@ -1,4 +1,4 @@
-/** What the rules share: SQL fragments, the day in ms, and exact integer comparisons in basis points. */
+/** What the rules share: SQL fragments and the day in ms (money and days: BP_SCALE and addDays of @innoserve/core). */
 import { LIVE_CLAIM_STATUSES } from '../../domain/claim-state-machine.js';
 
 export const DAY_MS = 86_400_000;
@@ -11,19 +11,6 @@ export const LIVE_CLAIMS_SQL = `status IN (${LIVE_CLAIM_STATUSES.map((s) => `'${
 
 /** Orders that never became, or stopped being, a purchase: a declined request, a cancelled order. */
 export const NOT_A_PURCHASE_SQL = `status NOT IN ('declined','cancelled')`;
-
-export const BP = 10_000n;
-
-/** The instant `days` whole days from `at` (negative: before). */
-export const daysFrom = (at: Date, days: number): Date => new Date(at.getTime() + days * DAY_MS);
-
-/**
- * The price at which the subsidy reaches the per-order cap, as an exact comparison: price × ratio
- * (fen·bp) against cap × 10,000 (fen·bp), so no rounding decides a case at the boundary.
- */
-export function capScaled(perOrderCapFen: bigint): bigint {
-  return perOrderCapFen * BP;
-}
 
 /** ceil(a / b) for positive bigints. */
 export function ceilDiv(a: bigint, b: bigint): bigint {

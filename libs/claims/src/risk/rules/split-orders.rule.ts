@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { queryPrepared } from '@innoserve/database';
+import { BP_SCALE, addDays } from '@innoserve/core';
 import type { RiskThresholds } from '@innoserve/vouchers';
 import type { ClaimUnderReview, RiskFlag, RiskRule } from '../risk-rule.js';
-import { BP, NOT_A_PURCHASE_SQL, ceilDiv, daysFrom } from './rule-support.js';
+import { NOT_A_PURCHASE_SQL, ceilDiv } from './rule-support.js';
 
 interface Row {
   id: string;
@@ -28,7 +29,7 @@ export class SplitOrdersRule implements RiskRule {
   async evaluate(m: EntityManager, claim: ClaimUnderReview, t: RiskThresholds): Promise<RiskFlag | null> {
     if (claim.ratioBp <= 0 || claim.perOrderCapFen <= 0n) return null;
     const ratio = BigInt(claim.ratioBp);
-    const capScaled = claim.perOrderCapFen * BP;
+    const capScaled = claim.perOrderCapFen * BP_SCALE;
     if (claim.priceFen * ratio >= capScaled) return null; // this order alone reaches the cap
     const rows = await queryPrepared<Row>(m, 
       `SELECT id, order_no, price_fen::text AS price_fen, contracted_at
@@ -42,8 +43,8 @@ export class SplitOrdersRule implements RiskRule {
       [
         claim.enterpriseId,
         claim.providerId,
-        daysFrom(claim.contractedAt, -t.splitWindowDays),
-        daysFrom(claim.contractedAt, t.splitWindowDays),
+        addDays(claim.contractedAt, -t.splitWindowDays),
+        addDays(claim.contractedAt, t.splitWindowDays),
         claim.orderId,
         claim.programId,
         ratio.toString(),
