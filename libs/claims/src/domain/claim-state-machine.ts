@@ -1,5 +1,5 @@
 /**
- * The claim lifecycle (PRODUCT.md, Rules in detail, Claim), as data:
+ * The claim lifecycle (docs/product.md, Rules in detail, Claim), as data:
  * submitted → in_review at level 1 … N --advance (reviewer of the level; distinct person)--> the next
  * level, and at the last level --approve--> approved; at any level --reject (reason)--> rejected,
  * --return (reason)--> returned --resubmit (claimant)--> in_review at level 1; returned for 30 days

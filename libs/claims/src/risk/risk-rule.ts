@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RiskThresholds } from '@innoserve/vouchers';
 
-/** The nine rules of PRODUCT.md (Claims and disbursement; Risk-rule thresholds). */
+/** The nine rules of docs/product.md (Claims and disbursement; Risk-rule thresholds). */
 export const RISK_RULES = [
   'related_party',
   'duplicate_invoice',

@@ -31,7 +31,7 @@ export interface SubsidyRule {
 }
 
 /**
- * The thresholds of the claim risk rules (PRODUCT.md, Risk-rule thresholds), per program. A
+ * The thresholds of the claim risk rules (docs/product.md, Risk-rule thresholds), per program. A
  * program stores only what it changes; `riskThresholdsOf` fills in the defaults.
  */
 export interface RiskThresholds {

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-/** What a program changes of the claim risk-rule thresholds (each omitted one keeps PRODUCT.md's default). */
+/** What a program changes of the claim risk-rule thresholds (each omitted one keeps docs/product.md's default). */
 export class RiskThresholdsDto {
   @ApiPropertyOptional({ example: 5, description: 'Provider concentration: considered from this many claims of the provider in the program (default 5)' })
   @IsOptional()
