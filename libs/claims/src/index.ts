@@ -3,6 +3,17 @@ export * from './domain/claim-state-machine.js';
 export * from './risk/risk-rule.js';
 export * from './services/claim-errors.js';
 
+export * from './risk/risk-engine.js';
+export { RelatedPartyRule, RELATED_PARTY_HUB_OTHERS, type RelatedPartyLinkKind } from './risk/rules/related-party.rule.js';
+export { DuplicateInvoiceRule } from './risk/rules/duplicate-invoice.rule.js';
+export { SplitOrdersRule } from './risk/rules/split-orders.rule.js';
+export { PriceOutlierRule } from './risk/rules/price-outlier.rule.js';
+export { PriceAtCapRule } from './risk/rules/price-at-cap.rule.js';
+export { RoundTripRule } from './risk/rules/round-trip.rule.js';
+export { FastDeliveryRule } from './risk/rules/fast-delivery.rule.js';
+export { ProviderConcentrationRule } from './risk/rules/provider-concentration.rule.js';
+export { BackdatingRule, type BackdatingFinding } from './risk/rules/backdating.rule.js';
+
 import { CLAIM_ENTITIES } from './entities/index.js';
 /** Tables this lib owns. */
 export const CLAIMS_ENTITIES = [...CLAIM_ENTITIES];

@@ -112,7 +112,12 @@ describe('claims over HTTP', () => {
     expect((await ok(get(nananCounty.token, '/api/v1/admin/claims'))).items.map((c: { id: string }) => c.id)).not.toContain(claim.id);
     // the county's queue shows it with the staff fields
     const queue = await ok(get(county.token, '/api/v1/admin/claims?level=county&status=in_review'));
-    expect(queue.items.find((c: { id: string }) => c.id === claim.id)).toMatchObject({ riskFlags: [], flags: [], waitingDays: 0 });
+    // delivered the instant it started (these tests do not wait): flagged fast_delivery, for staff only
+    expect(queue.items.find((c: { id: string }) => c.id === claim.id)).toMatchObject({ riskFlags: [expect.objectContaining({ rule: 'fast_delivery', evidence: expect.objectContaining({ thresholdBp: 2500 }) })], flags: [], waitingDays: 0 });
+    expect((await ok(get(county.token, `/api/v1/claims/${claim.id}`))).riskFlags).toEqual([expect.objectContaining({ rule: 'fast_delivery' })]);
+    const asClaimant = await ok(get(w.provider.owner.token, `/api/v1/claims/${claim.id}`));
+    expect(asClaimant).not.toHaveProperty('riskFlags');
+    expect(JSON.stringify(asClaimant)).not.toContain('fast_delivery');
     expect((await ok(get(county.token, '/api/v1/admin/claims?level=city'))).items.map((c: { id: string }) => c.id)).not.toContain(claim.id);
 
     expect((await decide(city, { decision: 'approve' })).body.code).toBe('WRONG_REVIEW_LEVEL');

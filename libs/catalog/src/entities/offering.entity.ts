@@ -13,6 +13,8 @@ const checks = fieldChecks(QUALIFICATION_KINDS);
 @Entity('offering')
 @Index('ix_offering_provider', ['providerId', 'status'])
 @Index('ix_offering_status_submitted', ['status', 'submittedAt'])
+// the price-outlier claim risk rule (libs/claims): the published offerings of a category
+@Index('ix_offering_category_published', ['categoryId'], { where: `status = 'published'` })
 @Check('ck_offering_status', `status IN (${OFFERING_STATUSES.map((s) => `'${s}'`).join(',')})`)
 @Check('ck_offering_pricing_kind', checks.pricing_kind)
 @Check('ck_offering_pricing', checks.pricing)

@@ -23,11 +23,15 @@ export class Sanctions1796493528984 implements MigrationInterface {
     await queryRunner.query(`CREATE UNIQUE INDEX "ux_subsidy_claim_order_live" ON "subsidy_claim" ("order_id") WHERE status IN ('in_review','returned','approved','batched','paid','forfeited')`);
     await queryRunner.query(`DROP INDEX "public"."ux_subsidy_claim_invoice_live"`);
     await queryRunner.query(`CREATE UNIQUE INDEX "ux_subsidy_claim_invoice_live" ON "subsidy_claim" ("invoice_code", "invoice_number") WHERE status IN ('in_review','returned','approved','batched','paid','forfeited')`);
+    await queryRunner.query(`DROP INDEX "public"."ix_subsidy_claim_program_provider_enterprise_live"`);
+    await queryRunner.query(`CREATE INDEX "ix_subsidy_claim_program_provider_enterprise_live" ON "subsidy_claim" ("program_id", "provider_id", "enterprise_id") WHERE status IN ('in_review','returned','approved','batched','paid','forfeited')`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "public"."ux_subsidy_claim_invoice_live"`);
     await queryRunner.query(`CREATE UNIQUE INDEX "ux_subsidy_claim_invoice_live" ON "subsidy_claim" ("invoice_code", "invoice_number") WHERE status IN ('in_review','returned','approved','batched','paid')`);
+    await queryRunner.query(`DROP INDEX "public"."ix_subsidy_claim_program_provider_enterprise_live"`);
+    await queryRunner.query(`CREATE INDEX "ix_subsidy_claim_program_provider_enterprise_live" ON "subsidy_claim" ("program_id", "provider_id", "enterprise_id") WHERE status IN ('in_review','returned','approved','batched','paid')`);
     await queryRunner.query(`DROP INDEX "public"."ux_subsidy_claim_order_live"`);
     await queryRunner.query(`CREATE UNIQUE INDEX "ux_subsidy_claim_order_live" ON "subsidy_claim" ("order_id") WHERE status IN ('in_review','returned','approved','batched','paid')`);
     await queryRunner.query(`ALTER TABLE "disbursement_line" DROP CONSTRAINT "ck_disbursement_line_status"`);

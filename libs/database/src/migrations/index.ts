@@ -4,6 +4,7 @@ import { Notifications1796494276625 } from './1796494276625-Notifications.js';
 import { Sanctions1796493528984 } from './1796493528984-Sanctions.js';
 import { HolidayCalendar1796493294137 } from './1796493294137-HolidayCalendar.js';
 import { DisbursementBatches1796492740325 } from './1796492740325-DisbursementBatches.js';
+import { RiskRuleIndexes1796492558496 } from './1796492558496-RiskRuleIndexes.js';
 import { VerifiedBankAccounts1796492507340 } from './1796492507340-VerifiedBankAccounts.js';
 import { ClaimsAndReviewSettings1796491785912 } from './1796491785912-ClaimsAndReviewSettings.js';
 import { ReconciledAt1796491437929 } from './1796491437929-ReconciledAt.js';
@@ -40,6 +41,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ReconciledAt1796491437929,
   ClaimsAndReviewSettings1796491785912,
   VerifiedBankAccounts1796492507340,
+  RiskRuleIndexes1796492558496,
   DisbursementBatches1796492740325,
   HolidayCalendar1796493294137,
   Sanctions1796493528984,

@@ -43,6 +43,8 @@ export interface ContractTerms {
 @Index('ix_service_order_provider_status', ['providerId', 'status'])
 @Index('ix_service_order_status_due', ['status', 'dueOn'])
 @Index('ux_service_order_no', ['orderNo'], { unique: true })
+// claim risk rules (libs/claims): split orders (the pair in a window) and round trip (the reversed pair)
+@Index('ix_service_order_pair_contracted', ['enterpriseId', 'providerId', 'contractedAt'])
 @Check(
   'ck_service_order_status',
   `status IN ('requested','quoted','contracted','paid','in_progress','delivered','completed','declined','disputed','refunded','cancelled')`,

@@ -19,6 +19,11 @@ export interface VerifiedBankAccount {
 @Index('ux_organization_uscc', ['uscc'], { unique: true })
 @Index('ix_organization_region_code', ['regionCode'])
 @Index('ix_organization_controller_group', ['controllerGroup'])
+// the related-party claim risk rule (libs/claims) counts the other organizations sharing a value
+@Index('ix_organization_contact_phone', ['contactPhone'])
+@Index('ix_organization_registered_address', ['registeredAddress'])
+@Index('ix_organization_legal_representative', ['legalRepresentative'])
+@Index('ix_organization_shareholders', ['shareholders'], { type: 'gin' })
 @Check('ck_organization_uscc', `uscc ~ '^[0-9A-HJ-NPQRTUW-Y]{2}[0-9]{6}[0-9A-HJ-NPQRTUW-Y]{10}$'`)
 @Check('ck_organization_region_code', `region_code ~ '^[0-9]{6}$'`)
 @Check(

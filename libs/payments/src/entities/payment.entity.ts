@@ -15,6 +15,8 @@ export const LIVE_PAYMENT_STATUSES: readonly PaymentStatus[] = ['initiating', 'p
 @Entity('payment')
 @Index('ux_payment_order_live', ['orderId'], { unique: true, where: `status IN ('initiating','pending','succeeded','contested')` })
 @Index('ux_payment_external', ['externalId'], { unique: true, where: 'external_id IS NOT NULL' })
+// the round-trip claim risk rule (libs/claims): payments between a pair in a window
+@Index('ix_payment_pair_succeeded', ['enterpriseId', 'providerId', 'succeededAt'])
 @Check('ck_payment_status', `status IN ('initiating','pending','succeeded','failed','canceled','contested')`)
 @Check('ck_payment_amount', 'amount_fen > 0')
 export class Payment {
