@@ -77,6 +77,10 @@ describe('claim sweeps', () => {
 
     await advanceDays(w, 30);
     expect(await sweeps.expireReturned()).toBe(0); // 30 days are not yet past
+    const tenAm = w.clock.now();
+    w.clock.set(new Date('2026-04-09T15:59:00Z')); // 23:59 in Shanghai on the 30th day: still not past
+    expect(await sweeps.expireReturned()).toBe(0);
+    w.clock.set(tenAm);
     await advanceDays(w, 1);
     expect(await sweeps.expireReturned()).toBe(1);
     expect(await sweeps.expireReturned()).toBe(0);

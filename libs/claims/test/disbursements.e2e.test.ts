@@ -5,6 +5,7 @@
  * to payable, cancellation, an account changed since verification left out, and the ledger per
  * source after each step.
  */
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { LedgerService } from '@innoserve/vouchers';
@@ -81,6 +82,10 @@ describe('disbursement over HTTP', () => {
     expect(claim.status).toBe('approved');
     expect(claim.lines.find((l: { source: string }) => l.source === 'city')).toMatchObject({ status: 'batched', batchId: batch.id });
 
+    // the bank file carries full account numbers: finance officers only, every download audited
+    const officer = await createStaffAndLogin(w.t, [{ role: 'program_officer', regionCodes: ['350500'] }]);
+    expect((await w.t.request('GET', `/api/v1/admin/disbursements/${batch.id}/export?format=xlsx`, { token: officer.token })).status).toBe(403);
+    expect((await get(officer.token, `/api/v1/admin/disbursements/${batch.id}`)).status).toBe(200);
     const xlsx = await w.t.request('GET', `/api/v1/admin/disbursements/${batch.id}/export?format=xlsx`, { token: finance2.token });
     expect(xlsx.status).toBe(200);
     expect(String(xlsx.headers['content-type'])).toContain('spreadsheetml');
@@ -104,6 +109,11 @@ describe('disbursement over HTTP', () => {
     const text = bytes.subarray(3).toString('utf8');
     expect(text.split('\r\n')[0]).toBe('序号,收款人户名,收款账号,开户行,联行号,金额(元),金额(分),附言');
     expect(text.split('\r\n')[1]).toContain(`1,${providerName},1408012345678901234,中国工商银行晋江支行,102397000123,250.00,25000,BT`);
+    const exports = await db().query(`SELECT after->>'format' AS format, after->>'sha256' AS sha FROM audit_entry WHERE stream_type = 'disbursement' AND stream_id = $1 AND action = 'disbursement.exported' ORDER BY stream_seq`, [batch.id]);
+    expect(exports.map((x: { format: string }) => x.format)).toEqual(['xlsx', 'csv']);
+    expect(exports[1].sha).toBe(createHash('sha256').update(bytes).digest('hex'));
+    // the claimant sees which levels approved, not who
+    expect((await ok(get(w.provider.owner.token, `/api/v1/claims/${claimIds[0]}`))).approvals.every((a: object) => !('userId' in a))).toBe(true);
   });
 
   it('is marked paid by a second finance officer exactly once, also under concurrent requests: payable → disbursed', async () => {
@@ -153,10 +163,19 @@ describe('disbursement over HTTP', () => {
     expect(refused.body).toMatchObject({ code: 'NOTHING_TO_DISBURSE', skipped: 1 });
     await db().query(`UPDATE organization SET bank_account_no = '1408012345678901234' WHERE id = $1`, [w.provider.id]);
     const last = await ok(post(finance1.token, '/api/v1/admin/disbursements', { programId: w.programId, sourceKey: 'jinjiang' }));
-    await ok(post(finance2.token, `/api/v1/admin/disbursements/${last.id}/paid`, { bankReference: 'ICBC-3', paidOn: '2026-03-11' }));
+    expect((await post(finance2.token, `/api/v1/admin/disbursements/${last.id}/paid`, { bankReference: 'ICBC-3', paidOn: '2026-03-11' })).body.code).toBe('PAID_ON_OUT_OF_RANGE'); // tomorrow
+    await ok(post(finance2.token, `/api/v1/admin/disbursements/${last.id}/paid`, { bankReference: 'ICBC-3', paidOn: '2026-03-10' }));
     expect((await ok(get(w.provider.owner.token, `/api/v1/claims/${claimB}`))).status).toBe('paid');
     expect(await balance('payable:jinjiang')).toBe(0n);
     expect(await balance('disbursed:jinjiang')).toBe(50_000n);
     expect(await ledgerClean(w)).toBe(true);
+  });
+
+  it('leaves out the lines of an order whose own-share money went back after the fact', async () => {
+    const claimId = await approvedClaim(w.enterprises[0], '20000003');
+    const [{ order_id }] = await db().query('SELECT order_id FROM subsidy_claim WHERE id = $1', [claimId]);
+    await db().query(`UPDATE payment SET reversed_fen = 10000 WHERE order_id = $1`, [order_id]); // a chargeback seen after the approval (the fact)
+    const refused = await post(finance1.token, '/api/v1/admin/disbursements', { programId: w.programId, sourceKey: 'city' });
+    expect(refused.body).toMatchObject({ code: 'NOTHING_TO_DISBURSE', skipped: 1 });
   });
 });

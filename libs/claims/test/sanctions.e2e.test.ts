@@ -141,7 +141,7 @@ describe('sanctions over HTTP', () => {
     expect(await ledgerClean(w)).toBe(true);
   });
 
-  it('a blacklisting racing a mark-paid: the line is either paid or held, never both, and the ledger agrees', async () => {
+  it('a blacklisting racing a mark-paid: the line is paid, or the mark-paid is refused until the held line is listed as failed — never paid and held', async () => {
     const e = w.enterprises[1];
     const claimId = await claimed(e);
     await ok(decide(county, claimId));
@@ -154,11 +154,16 @@ describe('sanctions over HTTP', () => {
       post(finance2.token, `/api/v1/admin/disbursements/${batch.id}/paid`, { bankReference: 'RACE-1', paidOn: '2026-03-10' }),
       sanction({ organizationId: e, kind: 'blacklist', reason: '关联交易' }),
     ]);
-    expect([paid.status, blacklist.status]).toEqual([200, 201]);
+    expect(blacklist.status).toBe(201);
+    if (paid.status === 409) {
+      // the blacklisting came first: what the bank was told to stop is listed as failed, and stays held
+      expect(paid.body).toMatchObject({ code: 'BATCH_HAS_HELD_LINES', lineIds: [mine.id] });
+      await ok(post(finance2.token, `/api/v1/admin/disbursements/${batch.id}/paid`, { bankReference: 'RACE-1', paidOn: '2026-03-10', failedLineIds: [mine.id] }));
+    } else expect(paid.status).toBe(200);
     const line = (await ok(get(finance1.token, `/api/v1/admin/disbursements/${batch.id}`))).lines.find((l: { id: string }) => l.id === mine.id);
     const [claimLine] = await db().query(`SELECT status FROM claim_line WHERE claim_id = $1 AND source = 'city'`, [claimId]);
     if (line.status === 'paid') expect(claimLine.status).toBe('paid');
-    else expect([line.status, claimLine.status]).toEqual(['held', 'held']);
+    else expect([line.status, claimLine.status]).toEqual(['failed', 'held']);
     const paidInBatch = (await ok(get(finance1.token, `/api/v1/admin/disbursements/${batch.id}`))).paidFen;
     expect(await balance('disbursed:city')).toBe(disbursedBefore + BigInt(paidInBatch));
     expect(await ledgerClean(w)).toBe(true);
@@ -205,8 +210,11 @@ describe('sanctions over HTTP', () => {
     expect((await receivable()) - before).toBe(30_001n);
     expect((await post(w.officer.token, `/api/v1/admin/sanctions/${s.id}/repayments`, { amountFen: 1, bankReference: 'R', paidOn: '2026-03-11' })).status).toBe(403);
     expect((await post(finance1.token, `/api/v1/admin/sanctions/${s.id}/repayments`, { amountFen: 30_002, bankReference: 'R', paidOn: '2026-03-11' })).body.code).toBe('REPAYMENT_TOO_LARGE');
-    const repaid = await ok(post(finance1.token, `/api/v1/admin/sanctions/${s.id}/repayments`, { amountFen: 30_001, bankReference: 'HK20260311', paidOn: '2026-03-11' }));
-    expect(repaid.repaidFen).toBe(30_001);
+    const repaid = await ok(post(finance1.token, `/api/v1/admin/sanctions/${s.id}/repayments`, { amountFen: 30_000, bankReference: 'HK20260311', paidOn: '2026-03-11' }));
+    expect(repaid.repaidFen).toBe(30_000);
+    // one bank receipt is recorded once
+    expect((await post(finance1.token, `/api/v1/admin/sanctions/${s.id}/repayments`, { amountFen: 1, bankReference: 'HK20260311', paidOn: '2026-03-11' })).body.code).toBe('REPAYMENT_RECORDED');
+    await ok(post(finance1.token, `/api/v1/admin/sanctions/${s.id}/repayments`, { amountFen: 1, bankReference: 'HK20260312', paidOn: '2026-03-12' }));
     expect(await receivable()).toBe(before);
     const history = await ok(get(w.officer.token, `/api/v1/admin/sanctions?organizationId=${w.provider.id}`));
     expect(history.items.map((x: { id: string }) => x.id)).toContain(s.id);
@@ -220,5 +228,40 @@ describe('sanctions over HTTP', () => {
     const [{ admission_status }]: { admission_status: string }[] = await db().query('SELECT admission_status FROM provider_profile WHERE organization_id = $1', [other.id]);
     expect(admission_status).toBe('delisted');
     expect((await sanction({ organizationId: other.id, kind: 'suspend', reason: '再次' })).body.code).toBe('ILLEGAL_TRANSITION');
+  });
+
+  it('a provider suspended through the admission route: its approved money and claims in review are held; a held claim rejected is forfeited; a partly paid held claim forfeits only what is unpaid', async () => {
+    const e = w.enterprises[4];
+    const [g] = (await ok(get(w.buyer.token, `/api/v1/enterprises/${e}/grants`))) as { id: string }[];
+    const partlyPaid = await claimed(e);
+    await ok(decide(county, partlyPaid));
+    await ok(decide(city, partlyPaid));
+    const batch = await ok(post(finance1.token, '/api/v1/admin/disbursements', { programId: w.programId, sourceKey: 'city' }));
+    await ok(post(finance2.token, `/api/v1/admin/disbursements/${batch.id}/paid`, { bankReference: 'SUSP-1', paidOn: '2026-03-10' }));
+    expect(await lineStatuses(partlyPaid)).toEqual(['paid', 'payable']);
+    const inReview = await claimed(e);
+
+    const suspended = await ok(post(w.officer.token, `/api/v1/admin/providers/${w.provider.id}/admission`, { action: 'suspend', reason: '检查期间暂停' }));
+    expect(suspended.admissionStatus).toBe('suspended');
+    expect((await ok(get(w.officer.token, `/api/v1/claims/${partlyPaid}`))).flags).toContain('payment_held');
+    expect((await ok(get(w.officer.token, `/api/v1/claims/${inReview}`))).flags).toContain('payment_held');
+    expect(await lineStatuses(partlyPaid)).toEqual(['paid', 'held']);
+    expect((await post(finance1.token, '/api/v1/admin/disbursements', { programId: w.programId, sourceKey: 'jinjiang' })).body.code).toBe('NOTHING_TO_DISBURSE');
+
+    // rejected while held: forfeited to the pools, not released to the grant
+    const grantBefore = await grantAmounts(w, e, g.id);
+    const pools = async () => (await balance('pool:city')) + (await balance('pool:jinjiang'));
+    const poolsBefore = await pools();
+    await ok(post(county.token, `/api/v1/admin/claims/${inReview}/decision`, { decision: 'reject', reason: '服务机构被暂停' }));
+    expect(await grantAmounts(w, e, g.id)).toEqual({ availableFen: grantBefore.availableFen, heldFen: grantBefore.heldFen - 50_000 });
+    expect((await pools()) - poolsBefore).toBe(50_000n);
+
+    // the partly paid one: the unpaid half forfeited (payable → pool), the paid half left for a clawback
+    const payableBefore = await balance('payable:jinjiang');
+    const forfeited = await ok(post(w.officer.token, `/api/v1/admin/claims/${partlyPaid}/payment-hold`, { action: 'forfeit', reason: '资质造假' }));
+    expect(forfeited.status).toBe('forfeited');
+    expect(await lineStatuses(partlyPaid)).toEqual(['paid', 'forfeited']);
+    expect(await balance('payable:jinjiang')).toBe(payableBefore - 25_000n);
+    expect(await ledgerClean(w)).toBe(true);
   });
 });

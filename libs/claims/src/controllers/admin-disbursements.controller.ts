@@ -42,7 +42,7 @@ export class AdminDisbursementsController {
   }
 
   @Get(':id/export')
-  @Staff('finance_officer', 'program_officer', 'auditor')
+  @Staff('finance_officer')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
   @ApiOperation({
     summary: 'The bank-transfer file of a batch: XLSX, or CSV (UTF-8 with BOM)',

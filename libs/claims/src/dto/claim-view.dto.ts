@@ -29,7 +29,7 @@ export class ClaimEvidenceDto {
 export class ClaimApprovalDto {
   @ApiProperty({ type: 'integer' }) level!: number;
   @ApiProperty({ enum: ['county', 'city'] }) kind!: string;
-  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Staff only' }) userId?: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 

@@ -81,7 +81,7 @@ export class Sanction {
 
 /** Money clawed back coming in (receivable → pool), recorded by a finance officer. */
 @Entity('sanction_repayment')
-@Index('ix_sanction_repayment_sanction', ['sanctionId'])
+@Index('ux_sanction_repayment_reference', ['sanctionId', 'bankReference'], { unique: true })
 @Check('ck_sanction_repayment_amount', 'amount_fen > 0')
 export class SanctionRepayment {
   @PrimaryColumn('uuid')

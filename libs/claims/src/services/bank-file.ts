@@ -41,7 +41,8 @@ export async function bankXlsx(batch: DisbursementBatch, lines: readonly Disburs
   wb.creator = 'Innoserve';
   const sheet = wb.addWorksheet('拨付明细');
   sheet.addRow([...BANK_FILE_COLUMNS]).font = { bold: true };
-  for (const row of bankRows(lines)) sheet.addRow(row.map((v) => (typeof v === 'string' ? safeText(v) : v)));
+  // strings are stored as text (exceljs never writes a formula from a string): names stay exactly the registered ones
+  for (const row of bankRows(lines)) sheet.addRow(row);
   sheet.columns.forEach((c, i) => {
     c.width = [6, 32, 26, 28, 14, 14, 14, 36][i];
   });

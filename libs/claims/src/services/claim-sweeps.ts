@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, addDays, shanghaiDate } from '@innoserve/core';
+import { Clock, addCalendarDays, shanghaiDate } from '@innoserve/core';
 import { SCHEDULED_JOB, TransactionRunner, type ScheduledJob } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import { ServiceOrder } from '@innoserve/orders';
@@ -67,21 +67,29 @@ export class ClaimSweeps {
     );
   }
 
-  /** Claims returned for revision 30 days ago and not resubmitted: expired, their hold released. */
+  /**
+   * Claims returned for revision and not resubmitted within 30 days (Asia/Shanghai calendar days:
+   * the 30th day runs to 24:00): expired, their hold released — forfeited when a sanction holds them.
+   */
   async expireReturned(): Promise<number> {
-    const before = addDays(this.clock.now(), -RETURNED_CLAIM_EXPIRY_DAYS);
+    const today = shanghaiDate(this.clock.now());
+    const lastDay = addCalendarDays(today, -RETURNED_CLAIM_EXPIRY_DAYS - 1); // returned on or before it: the 30 days are over
     return this.pages(
-      (after) => this.dataSource.query<{ id: string }[]>(`SELECT id FROM subsidy_claim WHERE status = 'returned' AND level_since < $2 AND id > $1 ORDER BY id LIMIT ${BATCH}`, [after, before]),
+      (after) =>
+        this.dataSource.query<{ id: string }[]>(
+          `SELECT id FROM subsidy_claim WHERE status = 'returned' AND (level_since AT TIME ZONE 'Asia/Shanghai')::date <= $2::date AND id > $1 ORDER BY id LIMIT ${BATCH}`,
+          [after, lastDay],
+        ),
       (id) =>
         this.tx.run(async (m) => {
           const claim = await m.findOne(SubsidyClaim, { where: { id }, lock: { mode: 'pessimistic_write' } });
-          if (!claim || claim.status !== 'returned' || claim.levelSince >= before) return false;
+          if (!claim || claim.status !== 'returned' || shanghaiDate(claim.levelSince) > lastDay) return false;
           claim.status = claimMachine.transition(claim.status, 'expire', ['system'], { reason: null });
           claim.decidedAt = this.clock.now();
           claim.version += 1;
           await m.save(claim);
           await this.audit.record(m, { streamType: 'claim', streamId: claim.id, action: 'claim.expired', actorId: null, before: { status: 'returned' }, after: { status: 'expired' }, reason: `not resubmitted within ${RETURNED_CLAIM_EXPIRY_DAYS} days` });
-          await this.release(m, claim.holdId, claim.providerId, claim.id, 'claim', `claim-expired:${claim.id}`, `退回修改后${RETURNED_CLAIM_EXPIRY_DAYS}日内未重新提交 / not resubmitted within ${RETURNED_CLAIM_EXPIRY_DAYS} days`);
+          await this.release(m, claim.holdId, claim.providerId, claim.id, 'claim', `claim-expired:${claim.id}`, `退回修改后${RETURNED_CLAIM_EXPIRY_DAYS}日内未重新提交 / not resubmitted within ${RETURNED_CLAIM_EXPIRY_DAYS} days`, claim.flags.includes('payment_held') ? 'forfeit' : 'release');
           return true;
         }),
     );
@@ -114,10 +122,10 @@ export class ClaimSweeps {
     );
   }
 
-  private async release(m: EntityManager, holdId: string, providerId: string, streamId: string, streamType: 'order' | 'claim', key: string, reason: string): Promise<boolean> {
-    const ended = await this.subsidies.endHold(m, { holdId, providerId, kind: 'release', reference: `${streamType}:${streamId}`, actorId: null, idempotencyKey: key });
+  private async release(m: EntityManager, holdId: string, providerId: string, streamId: string, streamType: 'order' | 'claim', key: string, reason: string, kind: 'release' | 'forfeit' = 'release'): Promise<boolean> {
+    const ended = await this.subsidies.endHold(m, { holdId, providerId, kind, reference: `${streamType}:${streamId}`, actorId: null, idempotencyKey: key });
     if (ended.replayed || ended.amountFen === 0n) return false;
-    await this.audit.record(m, { streamType, streamId, action: `${streamType}.subsidy_released`, actorId: null, after: { releasedFen: Number(ended.amountFen), toPoolFen: Number(ended.toPoolFen) }, reason });
+    await this.audit.record(m, { streamType, streamId, action: `${streamType}.subsidy_${kind === 'release' ? 'released' : 'forfeited'}`, actorId: null, after: { [kind === 'release' ? 'releasedFen' : 'forfeitedFen']: Number(ended.amountFen), toPoolFen: Number(ended.toPoolFen) }, reason });
     return true;
   }
 

@@ -34,7 +34,8 @@ export interface ClaimView {
   /** The review levels in order, the current one (1-based) and the approvals given. */
   levels: string[];
   level: number;
-  approvals: { level: number; kind: string; userId: string; at: string }[];
+  /** The reviewers' ids for staff only (a claimant sees the levels passed and when). */
+  approvals: { level: number; kind: string; userId?: string; at: string }[];
   levelSince: string;
   levelDueOn: string;
   deadlineOn: string;
@@ -78,7 +79,7 @@ export function toClaimView(c: SubsidyClaim, lines: readonly ClaimLine[], staff:
     evidenceFileIds: [...c.evidenceFileIds],
     levels: [...c.levels],
     level: c.level,
-    approvals: c.approvals.map((a) => ({ ...a })),
+    approvals: c.approvals.map((a) => (staff ? { ...a } : { level: a.level, kind: a.kind, at: a.at })),
     levelSince: c.levelSince.toISOString(),
     levelDueOn: c.levelDueOn,
     deadlineOn: c.deadlineOn,

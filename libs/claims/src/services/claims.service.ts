@@ -29,6 +29,7 @@ import {
   wrongLevel,
 } from './claim-errors.js';
 import { CLAIM_RISK, REVIEW_CALENDAR, type ClaimRiskAssessor, type ReviewCalendar } from './claim-ports.js';
+import { lockParties, sanctionedParties } from './party-status.js';
 import { toClaimView, type ClaimView } from './claim-views.js';
 
 /** Staff who see claims in their jurisdiction (the enterprise's region). */
@@ -165,6 +166,9 @@ export class ClaimsService implements OnModuleInit {
         createdBy: me.userId,
       });
       await this.assertInvoiceFree(m, invoice, null);
+      // a party sanctioned now: the claim is reviewed as usual, its money held until an officer decides
+      await lockParties(m, [order.enterpriseId, order.providerId]);
+      if ((await sanctionedParties(m, [order.enterpriseId, order.providerId], today)).length > 0) claim.flags = ['payment_held'];
       claim.riskFlags = await this.risk.evaluate(m, await this.underReview(m, claim, order), riskThresholdsOf(program.riskThresholds));
       await this.insertClaim(m, claim);
       await this.record(m, claim, 'claim.submitted', me.userId, null, { status: claim.status, level: 1, levels, amountFen: Number(claim.amountFen), invoice: invoiceFacts(claim), riskFlags: claim.riskFlags.map((f) => f.rule) });
@@ -234,7 +238,7 @@ export class ClaimsService implements OnModuleInit {
       // the parties' rows first (shared), then the claim's: the order a sanction locks them in, so an
       // approval and a blacklisting never deadlock and the approval sees a sanction committed before it
       const parties = isUuid(id) ? await m.findOne(SubsidyClaim, { where: { id }, select: { id: true, enterpriseId: true, providerId: true, claimantId: true } }) : null;
-      if (parties) await m.query('SELECT id FROM organization WHERE id = ANY($1::uuid[]) ORDER BY id FOR SHARE', [[...new Set([parties.enterpriseId, parties.providerId, parties.claimantId])]]);
+      if (parties) await lockParties(m, [parties.enterpriseId, parties.providerId, parties.claimantId]);
       const claim = parties ? await m.findOne(SubsidyClaim, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!claim || !staffCovers(me, CLAIM_STAFF_ROLES, claim.regionCode)) throw new NotFoundError('claim');
       await assertCurrentVersion('claim', input.expectedVersion, claim.version, async () => {
@@ -272,17 +276,18 @@ export class ClaimsService implements OnModuleInit {
           after = { ...after, lines: lines.map((l) => ({ source: l.source, amountFen: Number(l.amountFen) })) };
         }
       } else if (action === 'reject') {
+        // a claim a sanction holds is forfeited on rejection (docs/product.md: "hold released, or forfeited when sanctioned")
         const released = await this.subsidies.endHold(m, {
           holdId: claim.holdId,
           providerId: claim.providerId,
-          kind: 'release',
+          kind: claim.flags.includes('payment_held') ? 'forfeit' : 'release',
           reference: `claim:${claim.id}`,
           actorId: me.userId,
           idempotencyKey: `claim-reject:${claim.id}`,
         });
         claim.decisionReason = reason;
         claim.decidedAt = now;
-        after = { ...after, releasedFen: Number(released.amountFen) };
+        after = { ...after, [claim.flags.includes('payment_held') ? 'forfeitedFen' : 'releasedFen']: Number(released.amountFen) };
       } else {
         // returned: it waits for the claimant from now (and expires after 30 days without a resubmission)
         claim.decisionReason = reason;
@@ -361,14 +366,11 @@ export class ClaimsService implements OnModuleInit {
 
   /**
    * grant held → payable per source, and one claim line per source — held (not payable) when a
-   * sanction holds the claim or a party is blacklisted now (read under the parties' row locks).
+   * sanction holds the claim or a party is sanctioned now: blacklisted, a provider suspended or
+   * delisted, an enterprise suspended (read under the parties' row locks).
    */
   private async redeem(m: EntityManager, claim: SubsidyClaim, actorId: string): Promise<ClaimLine[]> {
-    const today = this.today();
-    const banned = await m.query<unknown[]>('SELECT 1 FROM organization WHERE id = ANY($1::uuid[]) AND blacklisted_until IS NOT NULL AND blacklisted_until >= $2::date', [
-      [claim.enterpriseId, claim.providerId, claim.claimantId],
-      today,
-    ]);
+    const banned = await sanctionedParties(m, [claim.enterpriseId, claim.providerId, claim.claimantId], this.today());
     if (banned.length > 0 && !claim.flags.includes('payment_held')) claim.flags = [...claim.flags, 'payment_held'];
     const held = claim.flags.includes('payment_held');
     const tx = await this.ledger.redeem(m, { holdId: claim.holdId, reference: `claim:${claim.id}`, actorId, idempotencyKey: `claim-approve:${claim.id}` });

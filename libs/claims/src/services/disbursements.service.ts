@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { BusinessRuleError, Clock, ConflictError, ForbiddenError, NotFoundError, isUuid, msg, newId, offsetOf, pageOf, shanghaiDate, type Page } from '@innoserve/core';
@@ -12,13 +13,14 @@ import { DisbursementBatch } from '../entities/disbursement-batch.entity.js';
 import { DisbursementLine } from '../entities/disbursement-line.entity.js';
 import { SubsidyClaim } from '../entities/subsidy-claim.entity.js';
 import { bankCsv, bankXlsx } from './bank-file.js';
+import { lockParties, sanctionedParties } from './party-status.js';
 
 /** Who builds, exports and pays batches; auditors and program officers may read them. */
 export const DISBURSEMENT_ROLES: readonly StaffRole[] = ['finance_officer'];
 export const DISBURSEMENT_READ_ROLES: readonly StaffRole[] = ['finance_officer', 'program_officer', 'auditor'];
 
 /** Why a payable line was left out of a batch. */
-export type SkipReason = 'bank_account_unverified' | 'bank_account_changed' | 'bank_account_name_mismatch' | 'cnaps_code_missing' | 'payment_held';
+export type SkipReason = 'bank_account_unverified' | 'bank_account_changed' | 'bank_account_name_mismatch' | 'cnaps_code_missing' | 'payment_held' | 'payment_reversed';
 
 export interface BatchLineView {
   id: string;
@@ -93,7 +95,15 @@ export class DisbursementsService {
       const program = await this.program(m, me, programId, DISBURSEMENT_ROLES);
       const src = program.fundingSources.find((s) => s.key === source);
       if (!src) throw new BusinessRuleError('UNKNOWN_SOURCE', msg(`The program has no funding source ${source}.`, `该项目没有资金来源 ${source}。`), [{ field: 'sourceKey', message: 'unknown source' }]);
-      // the payable lines of the source, locked: two builders never take one line
+      // the parties of the payable claims locked first (shared; the order a sanction locks them in),
+      // then the payable lines of the source (two builders never take one line)
+      const candidates = await m.query<{ enterprise_id: string; provider_id: string; claimant_id: string }[]>(
+        `SELECT DISTINCT c.enterprise_id, c.provider_id, c.claimant_id FROM claim_line l JOIN subsidy_claim c ON c.id = l.claim_id WHERE l.program_id = $1 AND l.source = $2 AND l.status = 'payable'`,
+        [programId, source],
+      );
+      const partyIds = candidates.flatMap((c) => [c.enterprise_id, c.provider_id, c.claimant_id]);
+      await lockParties(m, partyIds);
+      const sanctioned = new Set(await sanctionedParties(m, partyIds, shanghaiDate(this.clock.now())));
       const payable = await m
         .createQueryBuilder(ClaimLine, 'l')
         .where('l.programId = :programId AND l.source = :source AND l.status = :status', { programId, source, status: 'payable' })
@@ -101,15 +111,21 @@ export class DisbursementsService {
         .addOrderBy('l.id', 'ASC')
         .setLock('pessimistic_write')
         .getMany();
-      const claims = new Map((payable.length ? await m.find(SubsidyClaim, { where: { id: In(payable.map((l) => l.claimId)) } }) : []).map((c) => [c.id, c]));
+      const claims = new Map((payable.length ? await m.find(SubsidyClaim, { where: { id: In(payable.map((l) => l.claimId)) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } }) : []).map((c) => [c.id, c]));
       const payees = new Map((claims.size ? await m.find(Organization, { where: { id: In([...new Set([...claims.values()].map((c) => c.claimantId))]) } }) : []).map((o) => [o.id, o]));
+      const blocked = await this.paymentsReversed(m, [...claims.values()].map((c) => c.orderId));
       const id = newId();
       const lines: DisbursementLine[] = [];
       const skipped: NonNullable<BatchView['skipped']> = [];
       for (const l of payable) {
         const claim = claims.get(l.claimId)!;
         const payee = payees.get(claim.claimantId)!;
-        const reason = skipReason(claim, payee);
+        if (!claim.flags.includes('payment_held') && [claim.enterpriseId, claim.providerId, claim.claimantId].some((o) => sanctioned.has(o))) {
+          // a party sanctioned since the approval (by whichever route): the money is held here too
+          await this.holdClaim(m, claim, me.userId, 'a party is sanctioned');
+          l.status = 'held';
+        }
+        const reason = blocked.has(claim.orderId) ? 'payment_reversed' : skipReason(claim, payee);
         if (reason) {
           skipped.push({ claimId: claim.id, claimNo: claim.claimNo, source: l.source, amountFen: Number(l.amountFen), reason });
           continue;
@@ -154,12 +170,20 @@ export class DisbursementsService {
         cancelledBy: null,
         cancelledAt: null,
         version: 1,
+        createdAt: this.clock.now(),
       });
       await m.insert(DisbursementBatch, batch);
       await m.insert(DisbursementLine, lines);
       await m.update(ClaimLine, { id: In(lines.map((l) => l.claimLineId)) }, { status: 'batched', batchId: id });
       for (const claimId of new Set(lines.map((l) => l.claimId))) await this.settleClaim(m, claimId, me.userId, `batch ${batch.batchNo}`);
-      await this.record(m, batch, 'disbursement.built', me.userId, null, { source, lineCount: batch.lineCount, totalFen: Number(batch.totalFen), skipped: skipped.length });
+      await this.record(m, batch, 'disbursement.built', me.userId, null, {
+        source,
+        lineCount: batch.lineCount,
+        totalFen: Number(batch.totalFen),
+        // what each line will pay to, as copied now (the bank file is made from exactly these)
+        lines: lines.map((l) => ({ seq: l.seq, claimLineId: l.claimLineId, claimNo: l.claimNo, payeeId: l.payeeId, accountName: l.accountName, accountNo: l.accountNo, cnapsCode: l.cnapsCode, amountFen: Number(l.amountFen) })),
+        skipped,
+      });
       return { ...toBatchView(batch, lines), skipped };
     });
   }
@@ -185,30 +209,47 @@ export class DisbursementsService {
 
   /**
    * The bank paid the batch: payable → disbursed for every line not listed as failed (退票: back to
-   * payable for a later batch). By a finance officer other than the builder; once only (409).
+   * payable for a later batch). By a finance officer other than the builder; once only (409). A
+   * line whose claim is held (a sanction since the batch was built) must be listed as failed — the
+   * bank was told to stop it — or released by the program officer first: 409
+   * BATCH_HAS_HELD_LINES names them, so what the bank paid is never put back into a pool.
    */
   async markPaid(me: Principal, id: string, input: MarkPaidInput): Promise<BatchView> {
     return this.tx.run(async (m) => {
       const batch = await this.lockBatch(m, me, id, DISBURSEMENT_ROLES);
       if (batch.status !== 'open') throw batchNotOpen(batch.status);
       if (batch.builtBy === me.userId) throw fourEyes();
-      const all = await this.linesOf(m, batch.id);
-      // claims a sanction held since the batch was built are not paid: their lines held, out of the batch
-      const heldClaims = new Set(
-        (await m.find(SubsidyClaim, { where: { id: In([...new Set(all.map((l) => l.claimId))]) }, lock: { mode: 'pessimistic_read' } }))
-          .filter((c) => c.flags.includes('payment_held'))
-          .map((c) => c.id),
-      );
-      const held = all.filter((l) => heldClaims.has(l.claimId));
-      if (held.length) {
-        await m.update(DisbursementLine, { id: In(held.map((l) => l.id)) }, { status: 'held' });
-        await m.update(ClaimLine, { id: In(held.map((l) => l.claimLineId)) }, { status: 'held', batchId: null });
+      const today = shanghaiDate(this.clock.now());
+      if (input.paidOn > today || input.paidOn < shanghaiDate(batch.createdAt)) {
+        throw new BusinessRuleError('PAID_ON_OUT_OF_RANGE', msg('The value date must be between the day the batch was built and today.', '付款日期须在制单日与今日之间。'), [{ field: 'paidOn', message: `between ${shanghaiDate(batch.createdAt)} and ${today}` }]);
       }
-      const lines = all.filter((l) => !heldClaims.has(l.claimId));
+      const all = await this.linesOf(m, batch.id);
+      const claimIds = [...new Set(all.map((l) => l.claimId))].sort();
+      // the parties first (shared), then the claims (exclusive, in id order): the order a sanction and an approval take them in
+      const parties = await m.query<{ enterprise_id: string; provider_id: string; claimant_id: string }[]>('SELECT enterprise_id, provider_id, claimant_id FROM subsidy_claim WHERE id = ANY($1::uuid[])', [claimIds]);
+      const partyIds = parties.flatMap((c) => [c.enterprise_id, c.provider_id, c.claimant_id]);
+      await lockParties(m, partyIds);
+      const sanctioned = new Set(await sanctionedParties(m, partyIds, today));
+      const claims = await m.find(SubsidyClaim, { where: { id: In(claimIds) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+      for (const c of claims) {
+        if (!c.flags.includes('payment_held') && [c.enterpriseId, c.providerId, c.claimantId].some((o) => sanctioned.has(o))) await this.holdClaim(m, c, me.userId, 'a party is sanctioned');
+      }
+      const heldClaims = new Set(claims.filter((c) => c.flags.includes('payment_held')).map((c) => c.id));
       const failed = new Set(input.failedLineIds ?? []);
-      const unknown = [...failed].filter((f) => !lines.some((l) => l.id === f));
+      const unknown = [...failed].filter((f) => !all.some((l) => l.id === f));
       if (unknown.length > 0) throw new BusinessRuleError('UNKNOWN_LINE', msg('A failed line is not a line of this batch.', '退票明细不属于该批次。'), unknown.map((u) => ({ field: 'failedLineIds', message: `${u} is not a line of this batch` })));
-      const paid = lines.filter((l) => !failed.has(l.id));
+      const heldNotFailed = all.filter((l) => heldClaims.has(l.claimId) && !failed.has(l.id));
+      if (heldNotFailed.length > 0) {
+        throw new ConflictError(
+          'BATCH_HAS_HELD_LINES',
+          msg(
+            'Some lines belong to claims a sanction holds: list them as failed if the bank stopped them, or have the program officer release them first.',
+            '部分明细所属申请已被处罚暂停拨付：如银行已拦截请列为退票，否则请项目主管先解除暂停。',
+          ),
+          { lineIds: heldNotFailed.map((l) => l.id) },
+        );
+      }
+      const paid = all.filter((l) => !failed.has(l.id));
       const paidFen = paid.reduce((s, l) => s + l.amountFen, 0n);
       if (paidFen > 0n) {
         await this.ledger.disburse(m, { programId: batch.programId, source: batch.source, amountFen: paidFen, reference: `batch:${batch.id}`, actorId: me.userId, idempotencyKey: `disburse:${batch.id}` });
@@ -218,10 +259,13 @@ export class DisbursementsService {
         await m.update(DisbursementLine, { id: In(paid.map((l) => l.id)) }, { status: 'paid' });
         await m.update(ClaimLine, { id: In(paid.map((l) => l.claimLineId)) }, { status: 'paid', paidAt: now });
       }
-      if (failed.size) {
-        const back = lines.filter((l) => failed.has(l.id));
+      const back = all.filter((l) => failed.has(l.id));
+      if (back.length) {
         await m.update(DisbursementLine, { id: In(back.map((l) => l.id)) }, { status: 'failed' });
-        await m.update(ClaimLine, { id: In(back.map((l) => l.claimLineId)) }, { status: 'payable', batchId: null });
+        const heldBack = back.filter((l) => heldClaims.has(l.claimId));
+        const payableBack = back.filter((l) => !heldClaims.has(l.claimId));
+        if (payableBack.length) await m.update(ClaimLine, { id: In(payableBack.map((l) => l.claimLineId)) }, { status: 'payable', batchId: null });
+        if (heldBack.length) await m.update(ClaimLine, { id: In(heldBack.map((l) => l.claimLineId)) }, { status: 'held', batchId: null });
       }
       batch.status = 'paid';
       batch.paidFen = paidFen;
@@ -231,8 +275,15 @@ export class DisbursementsService {
       batch.bankReference = input.bankReference.trim();
       batch.version += 1;
       await m.save(batch);
-      for (const claimId of new Set(all.map((l) => l.claimId))) await this.settleClaim(m, claimId, me.userId, `batch ${batch.batchNo} paid`);
-      await this.record(m, batch, 'disbursement.paid', me.userId, { status: 'open' }, { status: 'paid', paidFen: Number(paidFen), failedLines: failed.size, heldLines: held.length, bankReference: batch.bankReference, paidOn: batch.paidOn });
+      for (const claimId of claimIds) await this.settleClaim(m, claimId, me.userId, `batch ${batch.batchNo} paid`);
+      await this.record(m, batch, 'disbursement.paid', me.userId, { status: 'open' }, {
+        status: 'paid',
+        paidFen: Number(paidFen),
+        paidLines: paid.map((l) => ({ lineId: l.id, claimLineId: l.claimLineId, amountFen: Number(l.amountFen) })),
+        failedLines: back.map((l) => ({ lineId: l.id, claimLineId: l.claimLineId, held: heldClaims.has(l.claimId) })),
+        bankReference: batch.bankReference,
+        paidOn: batch.paidOn,
+      });
       return toBatchView(batch, await this.linesOf(m, batch.id));
     });
   }
@@ -258,15 +309,22 @@ export class DisbursementsService {
   }
 
   /** The bank file of a batch (its lines not cancelled). */
+  /** The bank file (finance officers only: it carries full account numbers); every download audited with the file's hash. */
   async export(me: Principal, id: string, format: 'xlsx' | 'csv'): Promise<{ name: string; mime: string; bytes: Buffer }> {
-    const m = this.dataSource.manager;
-    const batch = await this.visibleBatch(m, me, id);
-    if (batch.status === 'cancelled') throw batchNotOpen('cancelled');
-    const lines = (await this.linesOf(m, batch.id)).filter((l) => l.status !== 'cancelled');
-    if (format === 'csv') return { name: `${batch.batchNo}.csv`, mime: 'text/csv; charset=utf-8', bytes: bankCsv(lines) };
-    const program = await m.findOneByOrFail(VoucherProgram, { id: batch.programId });
-    const sourceName = program.fundingSources.find((s) => s.key === batch.source)?.name ?? batch.source;
-    return { name: `${batch.batchNo}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await bankXlsx(batch, lines, sourceName) };
+    return this.tx.run(async (m) => {
+      const batch = await this.visibleBatch(m, me, id, DISBURSEMENT_ROLES);
+      if (batch.status === 'cancelled') throw batchNotOpen('cancelled');
+      const lines = (await this.linesOf(m, batch.id)).filter((l) => l.status !== 'cancelled');
+      let file: { name: string; mime: string; bytes: Buffer };
+      if (format === 'csv') file = { name: `${batch.batchNo}.csv`, mime: 'text/csv; charset=utf-8', bytes: bankCsv(lines) };
+      else {
+        const program = await m.findOneByOrFail(VoucherProgram, { id: batch.programId });
+        const sourceName = program.fundingSources.find((s) => s.key === batch.source)?.name ?? batch.source;
+        file = { name: `${batch.batchNo}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await bankXlsx(batch, lines, sourceName) };
+      }
+      await this.record(m, batch, 'disbursement.exported', me.userId, null, { format, lines: lines.length, sha256: createHash('sha256').update(file.bytes).digest('hex') });
+      return file;
+    });
   }
 
   // ---------------------------------------------------------------- helpers
@@ -286,12 +344,32 @@ export class DisbursementsService {
     return batch;
   }
 
-  private async visibleBatch(m: EntityManager, me: Principal, id: string): Promise<DisbursementBatch> {
+  private async visibleBatch(m: EntityManager, me: Principal, id: string, roles: readonly StaffRole[] = DISBURSEMENT_READ_ROLES): Promise<DisbursementBatch> {
     const batch = isUuid(id) ? await m.findOne(DisbursementBatch, { where: { id } }) : null;
     if (!batch) throw new NotFoundError('disbursement');
     const p = await m.findOneBy(VoucherProgram, { id: batch.programId });
-    if (!p || !staffCovers(me, DISBURSEMENT_READ_ROLES, p.issuingRegionCode)) throw new NotFoundError('disbursement');
+    if (!p || !staffCovers(me, roles, p.issuingRegionCode)) throw new NotFoundError('disbursement');
     return batch;
+  }
+
+  /** A claim whose party is sanctioned: payment_held, its payable lines held (the caller holds the claim's row lock). */
+  private async holdClaim(m: EntityManager, claim: SubsidyClaim, actorId: string, why: string): Promise<void> {
+    claim.flags = [...claim.flags, 'payment_held'];
+    claim.version += 1;
+    await m.save(claim);
+    await m.update(ClaimLine, { claimId: claim.id, status: 'payable' }, { status: 'held' });
+    await this.audit.record(m, { streamType: 'claim', streamId: claim.id, action: 'claim.payment_held', actorId, reason: why });
+  }
+
+  /** Orders whose own-share money went back after the fact (a refund or chargeback), is contested, or whose refund failed: their claims wait for staff. */
+  private async paymentsReversed(m: EntityManager, orderIds: readonly string[]): Promise<Set<string>> {
+    if (orderIds.length === 0) return new Set();
+    const rows = await m.query<{ id: string }[]>(
+      `SELECT o.id FROM service_order o WHERE o.id = ANY($1::uuid[])
+          AND ('refund_failed' = ANY(o.flags) OR EXISTS (SELECT 1 FROM payment p WHERE p.order_id = o.id AND (p.reversed_fen > 0 OR p.status = 'contested')))`,
+      [[...new Set(orderIds)]],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
   private linesOf(m: EntityManager, batchId: string): Promise<DisbursementLine[]> {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { BusinessRuleError, Clock, ConflictError, ForbiddenError, NotFoundError, ValidationFailedError, isUuid, msg, newId, offsetOf, pageOf, type Page } from '@innoserve/core';
 import { SqlParams, TransactionRunner, insertSql } from '@innoserve/database';
@@ -65,7 +65,7 @@ const LIVE_UNPAID = ['in_review', 'returned', 'approved', 'batched'];
  * claims, the order every approval and payment follows too.
  */
 @Injectable()
-export class SanctionsService {
+export class SanctionsService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
@@ -78,6 +78,13 @@ export class SanctionsService {
     private readonly admission: ProviderAdmissionService,
     private readonly orders: OrdersService,
   ) {}
+
+  onModuleInit(): void {
+    // a suspension or delisting through the admission route acts on the work in flight too
+    this.admission.onSanction(async (m, e) => {
+      await this.inFlight(m, e.actorId, e.organizationId, e.action, e.reason ?? e.action, `admission:${e.action}`, 'provider');
+    });
+  }
 
   async impose(me: Principal, input: NewSanction): Promise<SanctionView> {
     const reason = input.reason.trim();
@@ -116,13 +123,13 @@ export class SanctionsService {
           break;
         case 'suspend':
         case 'delist':
-          await this.admission.decide(me, org.id, { action: input.kind, reason }, m);
-          await this.inFlight(m, me, sanction, 'provider');
+          await this.admission.decide(me, org.id, { action: input.kind, reason, viaSanction: true }, m);
+          sanction.effects = { ...sanction.effects, ...(await this.inFlight(m, me.userId, org.id, input.kind, reason, `sanction:${sanction.id}`, 'provider')) };
           break;
         case 'blacklist': {
           const after = await this.organizations.blacklist(org.id, { reason, until: input.until }, me.userId, m);
           sanction.until = after.blacklistedUntil;
-          await this.inFlight(m, me, sanction, 'both');
+          sanction.effects = { ...sanction.effects, ...(await this.inFlight(m, me.userId, org.id, 'blacklist', reason, `sanction:${sanction.id}`, 'both')) };
           break;
         }
       }
@@ -147,15 +154,20 @@ export class SanctionsService {
       if (input.amountFen > outstanding) {
         throw new BusinessRuleError('REPAYMENT_TOO_LARGE', msg(`At most ${outstanding} fen is still owed.`, `尚欠金额为 ${outstanding} 分。`), [{ field: 'amountFen', message: `at most ${outstanding}` }], { outstandingFen: Number(outstanding) });
       }
+      const bankReference = input.bankReference.trim();
+      // one bank receipt is recorded once (a double click, a retry without Idempotency-Key)
+      if (await m.findOneBy(SanctionRepayment, { sanctionId: sanction.id, bankReference })) {
+        throw new ConflictError('REPAYMENT_RECORDED', msg('This bank reference is already recorded for this clawback.', '该银行流水号已登记。'), { bankReference });
+      }
       const split = proportional(input.amountFen, owed);
       for (const [i, part] of sanction.parts.entries()) {
         if (split[i] === 0n) continue;
-        await this.ledger.repaid(m, { programId: sanction.programId!, source: part.source, amountFen: split[i], reference: `sanction:${sanction.id}`, actorId: me.userId, idempotencyKey: `repaid:${sanction.id}:${newId()}` });
+        await this.ledger.repaid(m, { programId: sanction.programId!, source: part.source, amountFen: split[i], reference: `sanction:${sanction.id}`, actorId: me.userId, idempotencyKey: `repaid:${sanction.id}:${bankReference}:${part.source}` });
         part.repaidFen = (BigInt(part.repaidFen) + split[i]).toString();
       }
       sanction.repaidFen += input.amountFen;
       await m.update(Sanction, { id: sanction.id }, { parts: sanction.parts, repaidFen: sanction.repaidFen });
-      await m.insert(SanctionRepayment, { id: newId(), sanctionId: sanction.id, amountFen: input.amountFen, bankReference: input.bankReference.trim(), paidOn: input.paidOn, createdBy: me.userId });
+      await m.insert(SanctionRepayment, { id: newId(), sanctionId: sanction.id, amountFen: input.amountFen, bankReference, paidOn: input.paidOn, createdBy: me.userId });
       await this.audit.record(m, { streamType: 'sanction', streamId: sanction.id, action: 'sanction.repaid', actorId: me.userId, after: { amountFen: Number(input.amountFen), bankReference: input.bankReference.trim(), paidOn: input.paidOn } });
       return toSanctionView(sanction);
     });
@@ -239,10 +251,12 @@ export class SanctionsService {
 
   /** The hold (before approval) or the approved, unpaid lines forfeited to the pools; the claim forfeited. Answers the fen. */
   private async forfeitClaim(m: EntityManager, me: Principal, claim: SubsidyClaim, reason: string, key: string): Promise<bigint> {
-    const lines = await m.find(ClaimLine, { where: { claimId: claim.id }, lock: { mode: 'pessimistic_write' } });
-    if (lines.some((l) => l.status === 'batched' || l.status === 'paid')) {
-      throw new ConflictError('CLAIM_IN_PAYMENT', msg('Part of this claim is in a disbursement batch or paid: cancel the batch, or claw back.', '该申请部分金额已进入拨付批次或已支付：请先撤销批次，或改用追回。'));
+    const all = await m.find(ClaimLine, { where: { claimId: claim.id }, lock: { mode: 'pessimistic_write' } });
+    if (all.some((l) => l.status === 'batched')) {
+      throw new ConflictError('CLAIM_IN_PAYMENT', msg('Part of this claim is in an open disbursement batch: cancel the batch first (what is paid is clawed back instead).', '该申请部分金额已进入未付款的拨付批次：请先撤销该批次（已支付部分请改用追回）。'));
     }
+    // what is paid stays paid (a clawback takes it back); what is held or payable is forfeited
+    const lines = all.filter((l) => l.status === 'held' || l.status === 'payable');
     const from = claim.status;
     claim.status = claimMachine.transition(from, 'forfeit', ['program_officer'], { reason });
     let moved = 0n;
@@ -300,8 +314,7 @@ export class SanctionsService {
    * cancelled (as provider; as enterprise too when blacklisted), orders under way flagged for the
    * officer, claims not yet paid held.
    */
-  private async inFlight(m: EntityManager, me: Principal, s: Sanction, side: 'provider' | 'both'): Promise<void> {
-    const orgId = s.organizationId;
+  async inFlight(m: EntityManager, actorId: string, orgId: string, kind: SanctionKind, reason: string, source: string, side: 'provider' | 'both'): Promise<SanctionEffects> {
     const orders = await m
       .createQueryBuilder(ServiceOrder, 'o')
       .select(['o.id', 'o.status'])
@@ -309,8 +322,8 @@ export class SanctionsService {
       .andWhere(`o.status IN ('requested','quoted','contracted','paid','in_progress','delivered','disputed')`)
       .orderBy('o.id', 'ASC')
       .getMany();
-    const effects: SanctionEffects = { ...s.effects };
-    const why = `处罚：${s.reason} / sanction: ${s.kind}`;
+    const effects: SanctionEffects = { ordersCancelled: [], ordersFlagged: [], claimsHeld: [] };
+    const why = `处罚：${reason} / sanction: ${kind}`;
     for (const o of orders) {
       if (['requested', 'quoted', 'contracted', 'paid'].includes(o.status)) {
         await this.orders.cancel('system', o.id, why, { sanction: true });
@@ -332,11 +345,11 @@ export class SanctionsService {
         c.flags = [...c.flags, 'payment_held'];
         c.version += 1;
         await m.save(c);
-        await this.audit.record(m, { streamType: 'claim', streamId: c.id, action: 'claim.payment_held', actorId: me.userId, after: { sanctionId: s.id, kind: s.kind }, reason: s.reason });
+        await this.audit.record(m, { streamType: 'claim', streamId: c.id, action: 'claim.payment_held', actorId, after: { source, kind }, reason });
       }
       effects.claimsHeld.push(c.id);
     }
-    s.effects = effects;
+    return effects;
   }
 }
 

@@ -34,7 +34,15 @@ export interface AdmissionInput {
   upheld?: boolean;
   /** The version the reviewer saw (If-Match or the body's `version`); absent: no check. */
   expectedVersion?: number;
+  /** Set by the sanctions service, which acts on the work in flight itself. */
+  viaSanction?: boolean;
 }
+
+/**
+ * Told, in the transaction, that a provider was suspended or delisted (whichever route asked), so
+ * the work in flight can follow (claims: cancel what has not started, hold the money not yet paid).
+ */
+export type AdmissionSanctionListener = (m: EntityManager, event: { organizationId: string; action: 'suspend' | 'delist'; actorId: string; reason: string | null; viaSanction: boolean }) => Promise<void>;
 
 export type AdmissionResult = ProviderView & { objection?: ObjectionView };
 
@@ -63,6 +71,13 @@ export function admissionActorsOf(by: Principal): AdmissionActor[] {
  */
 @Injectable()
 export class ProviderAdmissionService {
+  private readonly sanctionListeners: AdmissionSanctionListener[] = [];
+
+  /** Adds a listener to suspensions and delistings made through the admission route. */
+  onSanction(listener: AdmissionSanctionListener): void {
+    this.sanctionListeners.push(listener);
+  }
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
@@ -145,6 +160,9 @@ export class ProviderAdmissionService {
         case 'delist':
         case 'renew':
           await this.transition(m, by.userId, actors, profile, input.action, context);
+          if ((input.action === 'suspend' || input.action === 'delist') && !input.viaSanction) {
+            for (const l of this.sanctionListeners) await l(m, { organizationId: id, action: input.action, actorId: by.userId, reason, viaSanction: false });
+          }
           return this.providers.view(m, id);
       }
     });
