@@ -142,6 +142,24 @@ describe('claims over HTTP', () => {
     expect(await ledgerClean(w)).toBe(true);
   });
 
+  it('a reviewer who belongs to a party may not review (403 CONFLICT_OF_INTEREST); a failed refund blocks a claim (409 CLAIM_BLOCKED)', async () => {
+    const e = w.enterprises[1];
+    const orderId = await completedOrder(e);
+    const ds = w.t.app.get(DataSource);
+    await ds.query(`UPDATE service_order SET flags = array_append(flags, 'refund_failed') WHERE id = $1`, [orderId]); // the fact: a refund of it failed
+    const blocked = await post(w.provider.owner.token, '/api/v1/claims', { orderId, invoice: invoice(e) });
+    expect(blocked.status).toBe(409);
+    expect(blocked.body).toMatchObject({ code: 'CLAIM_BLOCKED', reason: 'refund_failed' });
+    await ds.query(`UPDATE service_order SET flags = array_remove(flags, 'refund_failed') WHERE id = $1`, [orderId]);
+    const claim = await ok(post(w.provider.owner.token, '/api/v1/claims', { orderId, invoice: invoice(e) }));
+    // a county reviewer who is also a member of the provider
+    const insider = await createStaffAndLogin(w.t, [{ role: 'county_reviewer', regionCodes: [JINJIANG] }]);
+    await ds.query(`INSERT INTO membership (id, organization_id, user_id, role) VALUES (gen_random_uuid(), $1, $2, 'member')`, [w.provider.id, insider.userId]);
+    const refused = await post(insider.token, `/api/v1/admin/claims/${claim.id}/decision`, { decision: 'approve' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('CONFLICT_OF_INTEREST');
+  });
+
   it('one person cannot give two approvals, even holding both roles', async () => {
     const e = w.enterprises[1];
     const orderId = await completedOrder(e);

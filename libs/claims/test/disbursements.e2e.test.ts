@@ -178,4 +178,17 @@ describe('disbursement over HTTP', () => {
     const refused = await post(finance1.token, '/api/v1/admin/disbursements', { programId: w.programId, sourceKey: 'city' });
     expect(refused.body).toMatchObject({ code: 'NOTHING_TO_DISBURSE', skipped: 1 });
   });
+
+  it('says why a payable line is left out: the account changed with a new name since verification, no 联行号', async () => {
+    const claimId = await approvedClaim(w.enterprises[0], '20000004');
+    const ds = db();
+    const [{ name }] = await ds.query('SELECT name FROM organization WHERE id = $1', [w.provider.id]);
+    // renamed since its account was verified (the account's name follows the registered name: a database rule)
+    await ds.query(`UPDATE organization SET name = name || '（更名）', bank_account_name = name || '（更名）' WHERE id = $1`, [w.provider.id]);
+    const renamed = await post(finance1.token, '/api/v1/admin/disbursements', { programId: w.programId, sourceKey: 'jinjiang' });
+    expect(renamed.body.skippedLines).toEqual(expect.arrayContaining([expect.objectContaining({ claimId, reason: 'bank_account_changed' })]));
+    await ds.query(`UPDATE organization SET name = $2, bank_account_name = $2, bank_cnaps_code = NULL, verified_bank_account = verified_bank_account || '{"cnapsCode": null}'::jsonb WHERE id = $1`, [w.provider.id, name]);
+    const noCnaps = await post(finance1.token, '/api/v1/admin/disbursements', { programId: w.programId, sourceKey: 'jinjiang' });
+    expect(noCnaps.body.skippedLines).toEqual(expect.arrayContaining([expect.objectContaining({ claimId, reason: 'cnaps_code_missing' })]));
+  });
 });

@@ -66,8 +66,12 @@ export interface MarkPaidInput {
   failedLineIds?: string[];
 }
 
-const nothingToDisburse = (skipped: number) =>
-  new BusinessRuleError('NOTHING_TO_DISBURSE', msg('No approved line of this source can be paid now.', '该资金来源暂无可拨付的明细。'), [{ field: 'sourceKey', message: 'nothing payable' }], { skipped });
+const nothingToDisburse = (skipped: NonNullable<BatchView['skipped']>) =>
+  new BusinessRuleError('NOTHING_TO_DISBURSE', msg('No approved line of this source can be paid now.', '该资金来源暂无可拨付的明细。'), [{ field: 'sourceKey', message: 'nothing payable' }], {
+    skipped: skipped.length,
+    // why each payable line was left out, so finance can have it fixed
+    skippedLines: skipped,
+  });
 
 const fourEyes = () =>
   new ForbiddenError(msg('The batch must be marked paid by a finance officer other than the one who built it.', '拨付批次须由制单人以外的财务人员确认付款。'), 'FOUR_EYES_REQUIRED');
@@ -150,7 +154,7 @@ export class DisbursementsService {
           }),
         );
       }
-      if (lines.length === 0) throw nothingToDisburse(skipped.length);
+      if (lines.length === 0) throw nothingToDisburse(skipped);
       const today = shanghaiDate(this.clock.now());
       const batch = m.create(DisbursementBatch, {
         id,
