@@ -5,6 +5,7 @@ export * from './mail/mailer.js';
 export { mailerFor, MAILER_PROVIDER } from './mail/mailer.provider.js';
 export { NotificationFeed, NOTIFICATION_EMAIL_TOPIC } from './services/notification-feed.js';
 export { EmailDelivery } from './services/email-delivery.js';
+export { NotificationReminders } from './services/notification-reminders.js';
 export { NotificationsService, type NotificationView, type NotificationPage, type PreferenceView } from './services/notifications.service.js';
 export { UnsubscribeTokens } from './services/unsubscribe-token.js';
 export { NotificationsModule } from './notifications.module.js';

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@innoserve/audit';
 import { OutboxService, TransactionRunner } from '@innoserve/database';
-import { EmailDelivery, EmlFileMailer, NotificationFeed, SmtpMailer, type Mailer } from '@innoserve/notifications';
-import { ok, startWorld, type World } from '../../orders/test/order-world.js';
+import { EmailDelivery, EmlFileMailer, NotificationFeed, NotificationReminders, SmtpMailer, type Mailer } from '@innoserve/notifications';
+import { advanceDays, grant, ok, openProgram, startWorld, uploadPdf, type World } from '../../orders/test/order-world.js';
 
 const SMTP = process.env.INNOSERVE_TEST_SMTP_URL;
 const MAILPIT = process.env.INNOSERVE_TEST_MAILPIT_API;
@@ -146,5 +146,41 @@ describe('notifications', () => {
     );
     const got = list.messages.find((mm) => mm.To.some((t) => t.Address === email));
     expect(got?.Subject).toBe(`[Innoserve] ${locale === 'en' ? title_en : title_zh}`);
+  });
+
+  it('reminds once: 3 days before an order completes itself, 14 and 3 days before a claim deadline, a grant expiring within 30 days', async () => {
+    const reminders = new NotificationReminders(w.t.app.get(TransactionRunner), feed, w.clock);
+    const e = w.enterprises[0];
+    const ds = w.t.app.get(DataSource);
+    const shortProgram = await openProgram(w.t, w.officer, { grantExpiresOn: '2026-04-05' });
+    const g = await grant(w, e, 100_000, shortProgram);
+    const order = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId: e, requirements: '提醒测试' }));
+    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, { grantId: g }));
+    const pay = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/payments`, { method: 'offline' }));
+    const [{ name }] = await ds.query('SELECT name FROM organization WHERE id = $1', [e]);
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/payments/${pay.id}/confirm`, { reference: 'R', payerName: name, payerAccountNo: '6222000011112222' }));
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/start`));
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/deliver`, { reportFileId: await uploadPdf(w, w.provider.owner.token) }));
+    const kinds = async (userId: string) => (await ds.query(`SELECT type, event_key FROM notification WHERE user_id = $1 AND category = 'reminders' ORDER BY created_at, event_key`, [userId])).map((r: { event_key: string }) => r.event_key.replace(/:[0-9a-f-]{36}$/, ''));
+
+    await reminders.run(); // 2026-03-10: the grant expires 04-05, within 30 days
+    expect(await kinds(w.buyer.userId)).toEqual(['reminder:grant-expiring']);
+    await advanceDays(w, 10); // 03-20: the dispute window ends 03-24, 4 days on
+    expect(await reminders.run()).toBe(0);
+    await advanceDays(w, 1); // 03-21: 3 days on
+    expect(await reminders.run()).toBe(1);
+    expect(await reminders.run()).toBe(0);
+    expect(await kinds(w.buyer.userId)).toEqual(['reminder:grant-expiring', 'reminder:auto-complete']);
+    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/complete`)); // 03-21 + 90 days: the claim deadline is 06-19
+    await advanceDays(w, 75); // 06-04: 15 days left, no reminder yet
+    await reminders.run();
+    const provider = w.provider.owner.userId;
+    expect((await kinds(provider)).filter((k: string) => k.startsWith('reminder:claim'))).toEqual([]);
+    await advanceDays(w, 1); // 06-05: 14 days left
+    await reminders.run();
+    await advanceDays(w, 11); // 06-16: 3 days left
+    await reminders.run();
+    await reminders.run();
+    expect((await kinds(provider)).filter((k: string) => k.startsWith('reminder:claim'))).toEqual(['reminder:claim-deadline-14', 'reminder:claim-deadline-3']);
   });
 });
