@@ -62,6 +62,8 @@ describe('the demo seed', () => {
     const states = await count(`SELECT string_agg(DISTINCT status || ':' || level, ',' ORDER BY status || ':' || level) AS n FROM subsidy_claim`);
     expect(states.split(',')).toEqual(expect.arrayContaining(['approved:2', 'in_review:1', 'in_review:2', 'paid:2', 'returned:1']));
     expect(await count(`SELECT count(*)::text AS n FROM disbursement_batch WHERE status = 'paid' AND paid_by <> built_by`)).toBe('2');
+    // some carry risk flags for the reviewers (a delivery far inside its lead time)
+    expect(Number(await count(`SELECT count(*)::text AS n FROM subsidy_claim WHERE risk_flags @> '[{"rule": "fast_delivery"}]'`))).toBeGreaterThanOrEqual(1);
     // what was disbursed is what the paid claims claimed; what is payable, the approved ones
     expect(await count(`SELECT coalesce(sum(balance_fen), 0)::text AS n FROM ledger_balance WHERE account LIKE 'disbursed:%'`)).toBe(await count(`SELECT coalesce(sum(amount_fen), 0)::text AS n FROM subsidy_claim WHERE status = 'paid'`));
     expect(await count(`SELECT coalesce(sum(balance_fen), 0)::text AS n FROM ledger_balance WHERE account LIKE 'payable:%'`)).toBe(await count(`SELECT coalesce(sum(amount_fen), 0)::text AS n FROM subsidy_claim WHERE status = 'approved'`));
