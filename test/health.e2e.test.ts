@@ -15,6 +15,7 @@ describe('health and problem+json basics', () => {
     expect(res.status).toBe(200);
     expect(res.body.checks.database).toBe('up');
     expect(res.body.checks.migrations).toBe('applied');
+    expect(res.body.checks.mail).toEqual({ transport: 'file' }); // no SMTP_URL: e-mail is written as .eml files
   });
 
   it('reports the outbox backlog per lane, the oldest unfinished message and the dead letters, warning on them without failing', async () => {

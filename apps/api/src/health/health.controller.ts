@@ -52,6 +52,8 @@ export class HealthController {
     checks.search = await this.probeSearch(warnings);
     // the gateways this process built from its configuration (offline always; Stripe with STRIPE_SECRET_KEY)
     checks.payments = { methods: this.gateways.methods, webhook: this.config.STRIPE_WEBHOOK_SECRET ? 'verified' : null };
+    // how the worker sends notification e-mail: SMTP (SMTP_URL) or .eml files under DATA_DIR/mail
+    checks.mail = { transport: this.config.SMTP_URL ? 'smtp' : 'file' };
     void reply.status(ok ? 200 : 503);
     return { status: ok ? 'ok' : 'unavailable', checks, warnings };
   }
