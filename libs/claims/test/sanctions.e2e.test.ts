@@ -230,7 +230,7 @@ describe('sanctions over HTTP', () => {
     expect((await sanction({ organizationId: other.id, kind: 'suspend', reason: '再次' })).body.code).toBe('ILLEGAL_TRANSITION');
   });
 
-  it('a provider suspended through the admission route: its approved money and claims in review are held; a held claim rejected is forfeited; a partly paid held claim forfeits only what is unpaid', async () => {
+  it('a provider suspended through the admission route: its approved money and claims in review are held (its orders run on); a held claim rejected is forfeited; a partly paid held claim forfeits only what is unpaid', async () => {
     const e = w.enterprises[4];
     const [g] = (await ok(get(w.buyer.token, `/api/v1/enterprises/${e}/grants`))) as { id: string }[];
     const partlyPaid = await claimed(e);

@@ -80,9 +80,10 @@ export class SanctionsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // a suspension or delisting through the admission route acts on the work in flight too
+    // a suspension or delisting through the admission route holds the money not yet paid too; its
+    // orders run on (an order once contracted runs to its end unless a sanction, with its reason, stops it)
     this.admission.onSanction(async (m, e) => {
-      await this.inFlight(m, e.actorId, e.organizationId, e.action, e.reason ?? e.action, `admission:${e.action}`, 'provider');
+      await this.inFlight(m, e.actorId, e.organizationId, e.action, e.reason ?? e.action, `admission:${e.action}`, 'provider', { orders: false });
     });
   }
 
@@ -314,8 +315,10 @@ export class SanctionsService implements OnModuleInit {
    * cancelled (as provider; as enterprise too when blacklisted), orders under way flagged for the
    * officer, claims not yet paid held.
    */
-  async inFlight(m: EntityManager, actorId: string, orgId: string, kind: SanctionKind, reason: string, source: string, side: 'provider' | 'both'): Promise<SanctionEffects> {
-    const orders = await m
+  async inFlight(m: EntityManager, actorId: string, orgId: string, kind: SanctionKind, reason: string, source: string, side: 'provider' | 'both', opts: { orders: boolean } = { orders: true }): Promise<SanctionEffects> {
+    const orders = !opts.orders
+      ? []
+      : await m
       .createQueryBuilder(ServiceOrder, 'o')
       .select(['o.id', 'o.status'])
       .where(side === 'provider' ? 'o.providerId = :orgId' : '(o.providerId = :orgId OR o.enterpriseId = :orgId)', { orgId })
