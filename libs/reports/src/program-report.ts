@@ -1,0 +1,196 @@
+/**
+ * The program report (docs/product.md, Audit, reporting, notifications): read models over the
+ * ledger and the domain tables, nothing stored. Money per funding source comes from the ledger's
+ * transactions, so the report reconciles to the ledger to the fen; the rest (orders, claims,
+ * participation) from the domain tables. Every indicator carries its formula.
+ */
+import type { EntityManager } from 'typeorm';
+
+export interface SourceFigures {
+  source: string;
+  name: string;
+  regionCode: string | null;
+  budgetFen: number;
+  grantedFen: number;
+  heldFen: number;
+  payableFen: number;
+  disbursedFen: number;
+  lapsedFen: number;
+  voidedFen: number;
+  forfeitedFen: number;
+  clawedBackFen: number;
+  repaidFen: number;
+  returnedFen: number;
+  /** The pool: budget not granted (or back from lapses, voids, forfeits, repayments), not returned. */
+  availableFen: number;
+}
+
+export interface Indicator {
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  value: number | null;
+  /** How it is computed, in words. */
+  formula: string;
+}
+
+export interface ProgramReport {
+  programId: string;
+  name: string;
+  fiscalYear: number;
+  status: string;
+  sources: SourceFigures[];
+  byCounty: { regionCode: string; nameZh: string; ordersCompleted: number; enterprises: number; subsidyFen: number; redeemedFen: number }[];
+  byCategory: { categoryId: string; nameZh: string; ordersCompleted: number; spendFen: number; subsidyFen: number }[];
+  claimPipeline: { status: string; levelKind: string | null; count: number; amountFen: number }[];
+  reviewTimes: { levelKind: string; decisions: number; p50Hours: number | null; p90Hours: number | null }[];
+  providers: { providerId: string; name: string; ordersCompleted: number; redeemedFen: number; rating: number | null; flaggedClaims: number }[];
+  participation: { enterprisesServed: number; firstTimeBuyers: number; microSmallShareBp: number | null };
+  indicators: Indicator[];
+}
+
+const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+/** The report of one program (the caller has checked who may read it). */
+export async function programReport(m: EntityManager, programId: string): Promise<ProgramReport | null> {
+  const [p] = await m.query<{ id: string; name: string; fiscal_year: number; status: string; funding_sources: { key: string; name: string; regionCode: string | null }[] }[]>(
+    'SELECT id, name, fiscal_year, status, funding_sources FROM voucher_program WHERE id = $1',
+    [programId],
+  );
+  if (!p) return null;
+
+  // ---- money per source, from the ledger: what each transaction type moved, and the balances
+  const moved = await m.query<{ source: string; type: string; kind: string; total: string }[]>(
+    `SELECT b.source, t.type, b.kind, SUM(e.amount_fen)::text AS total
+       FROM ledger_entry e JOIN ledger_transaction t ON t.id = e.transaction_id
+       JOIN ledger_balance b ON b.program_id = e.program_id AND b.account = e.account
+      WHERE e.program_id = $1 GROUP BY b.source, t.type, b.kind`,
+    [programId],
+  );
+  const balances = await m.query<{ source: string; kind: string; total: string }[]>(
+    'SELECT source, kind, SUM(balance_fen)::text AS total FROM ledger_balance WHERE program_id = $1 GROUP BY source, kind',
+    [programId],
+  );
+  const into = (source: string, type: string, kind: string): number => n(moved.find((r) => r.source === source && r.type === type && r.kind === kind)?.total);
+  const bal = (source: string, kind: string): number => n(balances.find((r) => r.source === source && r.kind === kind)?.total);
+  const sources: SourceFigures[] = p.funding_sources.map((s) => ({
+    source: s.key,
+    name: s.name,
+    regionCode: s.regionCode ?? null,
+    budgetFen: into(s.key, 'fund', 'pool'),
+    grantedFen: -into(s.key, 'grant', 'pool'),
+    heldFen: bal(s.key, 'grant_held'),
+    payableFen: bal(s.key, 'payable'),
+    disbursedFen: bal(s.key, 'disbursed'),
+    lapsedFen: into(s.key, 'lapse', 'pool'),
+    voidedFen: into(s.key, 'void', 'pool'),
+    forfeitedFen: into(s.key, 'forfeit', 'pool') + into(s.key, 'forfeit_payable', 'pool'),
+    clawedBackFen: into(s.key, 'clawback', 'receivable'),
+    repaidFen: into(s.key, 'repaid', 'pool'),
+    returnedFen: -into(s.key, 'return', 'pool'),
+    availableFen: bal(s.key, 'pool'),
+  }));
+
+  // ---- orders by county and category (completed orders with this program's subsidy)
+  const byCounty = (
+    await m.query<{ region_code: string; name_zh: string | null; orders: string; enterprises: string; subsidy: string; redeemed: string }[]>(
+      `SELECT o.region_code, r.name_zh, count(*)::text AS orders, count(DISTINCT o.enterprise_id)::text AS enterprises, SUM(o.subsidy_fen)::text AS subsidy,
+              COALESCE(SUM((SELECT SUM(l.amount_fen) FROM claim_line l JOIN subsidy_claim c ON c.id = l.claim_id WHERE c.order_id = o.id AND l.status IN ('payable','batched','paid','held'))), 0)::text AS redeemed
+         FROM service_order o LEFT JOIN region r ON r.code = o.region_code
+        WHERE o.program_id = $1 AND o.status IN ('completed','refunded')
+        GROUP BY o.region_code, r.name_zh ORDER BY o.region_code`,
+      [programId],
+    )
+  ).map((r) => ({ regionCode: r.region_code, nameZh: r.name_zh ?? r.region_code, ordersCompleted: n(r.orders), enterprises: n(r.enterprises), subsidyFen: n(r.subsidy), redeemedFen: n(r.redeemed) }));
+  const byCategory = (
+    await m.query<{ category_id: string; name_zh: string | null; orders: string; spend: string; subsidy: string }[]>(
+      `SELECT o.category_id, c.name_zh, count(*)::text AS orders, SUM(o.price_fen - o.refund_fen)::text AS spend, SUM(o.subsidy_fen - o.subsidy_released_fen)::text AS subsidy
+         FROM service_order o LEFT JOIN service_category c ON c.id = o.category_id
+        WHERE o.program_id = $1 AND o.status IN ('completed','refunded')
+        GROUP BY o.category_id, c.name_zh ORDER BY SUM(o.price_fen) DESC`,
+      [programId],
+    )
+  ).map((r) => ({ categoryId: r.category_id, nameZh: r.name_zh ?? '', ordersCompleted: n(r.orders), spendFen: n(r.spend), subsidyFen: n(r.subsidy) }));
+
+  // ---- claims: the pipeline, and review times per level kind (from the claims' audit streams)
+  const claimPipeline = (
+    await m.query<{ status: string; level_kind: string | null; count: string; amount: string }[]>(
+      `SELECT status, CASE WHEN status = 'in_review' THEN levels[level] END AS level_kind, count(*)::text AS count, SUM(amount_fen)::text AS amount
+         FROM subsidy_claim WHERE program_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`,
+      [programId],
+    )
+  ).map((r) => ({ status: r.status, levelKind: r.level_kind, count: n(r.count), amountFen: n(r.amount) }));
+  const reviewTimes = (
+    await m.query<{ kind: string; decisions: string; p50: string | null; p90: string | null }[]>(
+      `WITH steps AS (
+         SELECT a.stream_id, a.action, a.occurred_at, a.before, a.after,
+                LAG(a.occurred_at) OVER (PARTITION BY a.stream_id ORDER BY a.stream_seq) AS started_at,
+                LAG(a.action) OVER (PARTITION BY a.stream_id ORDER BY a.stream_seq) AS started_by
+           FROM audit_entry a
+          WHERE a.stream_type = 'claim' AND a.stream_id IN (SELECT id::text FROM subsidy_claim WHERE program_id = $1)
+            AND a.action IN ('claim.submitted','claim.resubmitted','claim.approved_level','claim.approved','claim.rejected','claim.returned'))
+       SELECT c.levels[(s.before->>'level')::int] AS kind, count(*)::text AS decisions,
+              (percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM s.occurred_at - s.started_at) / 3600))::text AS p50,
+              (percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM s.occurred_at - s.started_at) / 3600))::text AS p90
+         FROM steps s JOIN subsidy_claim c ON c.id::text = s.stream_id
+        WHERE s.action IN ('claim.approved_level','claim.approved','claim.rejected','claim.returned') AND s.started_at IS NOT NULL AND s.before ? 'level'
+        GROUP BY 1 ORDER BY 1`,
+      [programId],
+    )
+  ).map((r) => ({ levelKind: r.kind, decisions: n(r.decisions), p50Hours: r.p50 === null ? null : Math.round(Number(r.p50) * 10) / 10, p90Hours: r.p90 === null ? null : Math.round(Number(r.p90) * 10) / 10 }));
+
+  // ---- the provider league table
+  const providers = (
+    await m.query<{ provider_id: string; name: string; orders: string; redeemed: string; rating_sum: string | null; rating_count: number | null; flagged: string }[]>(
+      `SELECT o.provider_id, org.name, count(*)::text AS orders,
+              COALESCE((SELECT SUM(l.amount_fen) FROM claim_line l JOIN subsidy_claim c ON c.id = l.claim_id WHERE c.program_id = $1 AND c.provider_id = o.provider_id AND l.status IN ('payable','batched','paid','held')), 0)::text AS redeemed,
+              r.rating_sum::text AS rating_sum, r.rating_count,
+              (SELECT count(*) FROM subsidy_claim c WHERE c.program_id = $1 AND c.provider_id = o.provider_id AND jsonb_array_length(c.risk_flags) > 0)::text AS flagged
+         FROM service_order o JOIN organization org ON org.id = o.provider_id LEFT JOIN provider_rating r ON r.provider_id = o.provider_id
+        WHERE o.program_id = $1 AND o.status IN ('completed','refunded')
+        GROUP BY o.provider_id, org.name, r.rating_sum, r.rating_count ORDER BY 4 DESC, 3 DESC`,
+      [programId],
+    )
+  ).map((r) => ({
+    providerId: r.provider_id,
+    name: r.name,
+    ordersCompleted: n(r.orders),
+    redeemedFen: n(r.redeemed),
+    rating: r.rating_count ? Math.round((Number(r.rating_sum) / r.rating_count) * 10) / 10 : null,
+    flaggedClaims: n(r.flagged),
+  }));
+
+  // ---- participation
+  const [part] = await m.query<{ served: string; first_time: string; micro_small: string }[]>(
+    `WITH served AS (SELECT DISTINCT o.enterprise_id FROM service_order o WHERE o.program_id = $1 AND o.status IN ('completed','refunded'))
+     SELECT (SELECT count(*) FROM served)::text AS served,
+            (SELECT count(*) FROM served s WHERE NOT EXISTS (
+               SELECT 1 FROM service_order x WHERE x.enterprise_id = s.enterprise_id AND x.status IN ('completed','refunded')
+                  AND x.completed_at < (SELECT min(y.completed_at) FROM service_order y WHERE y.enterprise_id = s.enterprise_id AND y.program_id = $1) AND x.program_id IS DISTINCT FROM $1))::text AS first_time,
+            (SELECT count(*) FROM served s JOIN enterprise_profile e ON e.organization_id = s.enterprise_id WHERE e.size_class IN ('micro','small'))::text AS micro_small`,
+    [programId],
+  );
+  const served = n(part.served);
+  const participation = { enterprisesServed: served, firstTimeBuyers: n(part.first_time), microSmallShareBp: served === 0 ? null : Math.floor((n(part.micro_small) * 10_000) / served) };
+
+  // ---- indicators, each with its formula
+  const [own] = await m.query<{ own_share: string; days: string | null }[]>(
+    `SELECT COALESCE((SELECT SUM(p.amount_fen - p.reversed_fen) FROM payment p JOIN service_order o ON o.id = p.order_id WHERE o.program_id = $1 AND p.status = 'succeeded' AND o.status IN ('completed','refunded')), 0)::text AS own_share,
+            (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM paid.at - c.submitted_at) / 86400)
+               FROM subsidy_claim c JOIN LATERAL (SELECT max(l.paid_at) AS at FROM claim_line l WHERE l.claim_id = c.id) paid ON true
+              WHERE c.program_id = $1 AND c.status = 'paid')::text AS days`,
+    [programId],
+  );
+  const redeemed = sources.reduce((s, x) => s + x.payableFen + x.disbursedFen, 0);
+  const completed = byCategory.reduce((s, x) => s + x.ordersCompleted, 0);
+  const indicators: Indicator[] = [
+    { key: 'services_bought', nameZh: '创新券购买服务数', nameEn: 'Services bought with vouchers', value: completed, formula: 'count of orders of the program completed (or refunded after a dispute)' },
+    { key: 'enterprises_served', nameZh: '服务企业数', nameEn: 'Enterprises served', value: served, formula: 'distinct enterprises with a completed order of the program' },
+    { key: 'first_time_buyers', nameZh: '首次购买企业数', nameEn: 'First-time buyers', value: participation.firstTimeBuyers, formula: 'enterprises served with no completed order outside the program before their first one in it' },
+    { key: 'leverage_bp', nameZh: '财政资金撬动比（基点）', nameEn: 'Leverage (basis points)', value: redeemed === 0 ? null : Math.floor((n(own.own_share) * 10_000) / redeemed), formula: 'own share paid by the enterprises (succeeded payments less reversals) ÷ subsidy redeemed (payable + disbursed), × 10,000' },
+    { key: 'spend_fen', nameZh: '服务交易总额（分）', nameEn: 'Spend (fen)', value: byCategory.reduce((s, x) => s + x.spendFen, 0), formula: 'sum of contract prices less dispute refunds of completed orders (per category in byCategory)' },
+    { key: 'median_days_claim_to_payment', nameZh: '申请至拨付天数中位数', nameEn: 'Median days from claim to payment', value: own.days === null ? null : Math.round(Number(own.days) * 10) / 10, formula: "median of (the claim's last line paid − its submission), in days, over paid claims" },
+  ];
+
+  return { programId: p.id, name: p.name, fiscalYear: p.fiscal_year, status: p.status, sources, byCounty, byCategory, claimPipeline, reviewTimes, providers, participation, indicators };
+}

@@ -1,0 +1,65 @@
+import type { EntityManager } from 'typeorm';
+import { suppress } from './suppression.js';
+
+export interface PublicStatistics {
+  /** Money and activity per program that has opened: aggregates over many enterprises only. */
+  programs: { programId: string; name: string; fiscalYear: number; status: string; grantedFen: number | null; disbursedFen: number | null; ordersCompleted: number | null; enterprisesServed: number | null }[];
+  /** Enterprises served per county and top-level category; null where fewer than 3 (or a complementary cell). */
+  enterprisesByCountyAndCategory: { regionCode: string; regionName: string; category: string; categoryName: string; enterprises: number | null }[];
+  /** The threshold: no published figure identifies an enterprise with fewer than this many in its cell. */
+  minimumCell: number;
+}
+
+const K = 3;
+
+/**
+ * The transparency page's figures (open to anyone): per program, totals only when at least three
+ * enterprises are behind them; per county and category, enterprises served with small cells and
+ * their complements hidden.
+ */
+export async function publicStatistics(m: EntityManager): Promise<PublicStatistics> {
+  const programs = await m.query<{ id: string; name: string; fiscal_year: number; status: string; granted: string; disbursed: string; orders: string; served: string; grantees: string }[]>(
+    `SELECT p.id, p.name, p.fiscal_year, p.status,
+            COALESCE((SELECT SUM(-e.amount_fen) FROM ledger_entry e JOIN ledger_transaction t ON t.id = e.transaction_id WHERE t.program_id = p.id AND t.type = 'grant' AND e.amount_fen < 0), 0)::text AS granted,
+            COALESCE((SELECT SUM(b.balance_fen) FROM ledger_balance b WHERE b.program_id = p.id AND b.kind = 'disbursed'), 0)::text AS disbursed,
+            (SELECT count(*) FROM service_order o WHERE o.program_id = p.id AND o.status IN ('completed','refunded'))::text AS orders,
+            (SELECT count(DISTINCT o.enterprise_id) FROM service_order o WHERE o.program_id = p.id AND o.status IN ('completed','refunded'))::text AS served,
+            (SELECT count(DISTINCT g.enterprise_id) FROM voucher_grant g WHERE g.program_id = p.id)::text AS grantees
+       FROM voucher_program p WHERE p.status IN ('open','closed','archived') ORDER BY p.fiscal_year DESC, p.name`,
+  );
+  const cells = await m.query<{ region_code: string; region_name: string | null; category: string; category_name: string | null; enterprises: string }[]>(
+    `SELECT o.region_code, r.name_zh AS region_name, split_part(c.path, '/', 1) AS category, root.name_zh AS category_name, count(DISTINCT o.enterprise_id)::text AS enterprises
+       FROM service_order o
+       JOIN service_category c ON c.id = o.category_id
+       LEFT JOIN service_category root ON root.code = split_part(c.path, '/', 1)
+       LEFT JOIN region r ON r.code = o.region_code
+      WHERE o.status IN ('completed','refunded') AND o.program_id IS NOT NULL
+      GROUP BY 1, 2, 3, 4 ORDER BY 1, 3`,
+  );
+  const hidden = suppress(cells.map((c) => ({ row: c.region_code, col: c.category, count: Number(c.enterprises) })), K);
+  return {
+    programs: programs.map((p) => {
+      // a program's money speaks of its grantees, its activity of the enterprises served: each shown only over three or more
+      const money = Number(p.grantees) >= K;
+      const activity = Number(p.served) >= K;
+      return {
+        programId: p.id,
+        name: p.name,
+        fiscalYear: p.fiscal_year,
+        status: p.status,
+        grantedFen: money ? Number(p.granted) : null,
+        disbursedFen: money && activity ? Number(p.disbursed) : null,
+        ordersCompleted: activity ? Number(p.orders) : null,
+        enterprisesServed: activity ? Number(p.served) : null,
+      };
+    }),
+    enterprisesByCountyAndCategory: cells.map((c) => ({
+      regionCode: c.region_code,
+      regionName: c.region_name ?? c.region_code,
+      category: c.category,
+      categoryName: c.category_name ?? c.category,
+      enterprises: hidden.has(`${c.region_code}\u0000${c.category}`) ? null : Number(c.enterprises),
+    })),
+    minimumCell: K,
+  };
+}
