@@ -114,6 +114,11 @@ describe('sanctions over HTTP', () => {
     const released = await ok(post(w.officer.token, `/api/v1/admin/claims/${approved}/payment-hold`, { action: 'release', reason: '处罚前已完成的真实服务，予以拨付' }));
     expect(released.flags).not.toContain('payment_held');
     expect(await lineStatuses(approved)).toEqual(['payable', 'payable']);
+    // the release stands while the blacklisting lasts: built into a batch and paid (not held again)
+    const paidOut = await ok(post(finance1.token, '/api/v1/admin/disbursements', { programId: w.programId, sourceKey: 'jinjiang' }));
+    expect(paidOut.lines.map((l: { claimId: string }) => l.claimId)).toContain(approved);
+    await ok(post(finance2.token, `/api/v1/admin/disbursements/${paidOut.id}/paid`, { bankReference: 'REL-1', paidOn: '2026-03-10' }));
+    expect(await lineStatuses(approved)).toEqual(['payable', 'paid']);
     // and forfeits the other: the approved, unpaid amount back to the pools
     const poolBefore = await balance('pool:city');
     const forfeited = await ok(post(w.officer.token, `/api/v1/admin/claims/${inReview}/payment-hold`, { action: 'forfeit', reason: '发票系伪造' }));
@@ -230,6 +235,17 @@ describe('sanctions over HTTP', () => {
     expect((await sanction({ organizationId: other.id, kind: 'suspend', reason: '再次' })).body.code).toBe('ILLEGAL_TRANSITION');
   });
 
+  it('judges each party by its role: a buyer delisted as a provider does not hold its seller’s claim', async () => {
+    const e = w.enterprises[5];
+    // the fact: the buying enterprise also has a provider profile, delisted
+    await db().query(
+      `INSERT INTO provider_profile (organization_id, provider_types, requested_category_ids, admitted_category_ids, admission_status, submitted_at, version)
+       VALUES ($1, '{testing_lab}', '{}', '{}', 'delisted', now(), 1)`,
+      [e],
+    );
+    const claimId = await claimed(e);
+    expect((await ok(get(w.officer.token, `/api/v1/claims/${claimId}`))).flags).not.toContain('payment_held');
+  });
   it('a provider suspended through the admission route: its approved money and claims in review are held (its orders run on); a held claim rejected is forfeited; a partly paid held claim forfeits only what is unpaid', async () => {
     const e = w.enterprises[4];
     const [g] = (await ok(get(w.buyer.token, `/api/v1/enterprises/${e}/grants`))) as { id: string }[];
@@ -264,4 +280,5 @@ describe('sanctions over HTTP', () => {
     expect(await balance('payable:jinjiang')).toBe(payableBefore - 25_000n);
     expect(await ledgerClean(w)).toBe(true);
   });
+
 });

@@ -161,6 +161,13 @@ export class SubsidyClaim {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   flags!: string[];
 
+  /**
+   * When a program officer last released a hold (payment-hold release): from then on the automatic
+   * checks do not hold the claim again; a new sanction event does (and clears this).
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  holdReleasedAt!: Date | null;
+
   /** The reason of the last reject or return. */
   @Column({ type: 'text', nullable: true })
   decisionReason!: string | null;

@@ -29,7 +29,7 @@ import {
   wrongLevel,
 } from './claim-errors.js';
 import { CLAIM_RISK, REVIEW_CALENDAR, type ClaimRiskAssessor, type ReviewCalendar } from './claim-ports.js';
-import { lockParties, sanctionedParties } from './party-status.js';
+import { lockParties, mayAutoHold, sanctionedDeals } from './party-status.js';
 import { toClaimView, type ClaimView } from './claim-views.js';
 
 /** Staff who see claims in their jurisdiction (the enterprise's region). */
@@ -100,7 +100,10 @@ export class ClaimsService implements OnModuleInit {
 
   async submit(me: Principal, input: NewClaim): Promise<ClaimView> {
     return this.tx.run(async (m) => {
-      const order = isUuid(input.orderId) ? await m.findOne(ServiceOrder, { where: { id: input.orderId }, lock: { mode: 'pessimistic_write' } }) : null;
+      // the parties' rows first (shared), then the order's: the order a sanction locks them in
+      const peek = isUuid(input.orderId) ? await m.findOne(ServiceOrder, { where: { id: input.orderId }, select: { id: true, enterpriseId: true, providerId: true } }) : null;
+      if (peek) await lockParties(m, [peek.enterpriseId, peek.providerId]);
+      const order = peek ? await m.findOne(ServiceOrder, { where: { id: input.orderId }, lock: { mode: 'pessimistic_write' } }) : null;
       const orgIds = await this.organizations.organizationIdsOf(me.userId, m);
       if (!order || (!orgIds.includes(order.enterpriseId) && !orgIds.includes(order.providerId))) throw new NotFoundError('order');
       if (order.settlementMode === null || order.holdId === null || order.programId === null || order.grantId === null || order.subsidyFen <= 0n) {
@@ -160,6 +163,7 @@ export class ClaimsService implements OnModuleInit {
         deadlineOn,
         riskFlags: [],
         flags: [],
+        holdReleasedAt: null,
         decisionReason: null,
         submittedAt: now,
         decidedAt: null,
@@ -167,8 +171,7 @@ export class ClaimsService implements OnModuleInit {
       });
       await this.assertInvoiceFree(m, invoice, null);
       // a party sanctioned now: the claim is reviewed as usual, its money held until an officer decides
-      await lockParties(m, [order.enterpriseId, order.providerId]);
-      if ((await sanctionedParties(m, [order.enterpriseId, order.providerId], today)).length > 0) claim.flags = ['payment_held'];
+      if ((await sanctionedDeals(m, [{ id: order.id, enterpriseId: order.enterpriseId, providerId: order.providerId }], today)).size > 0) claim.flags = ['payment_held'];
       claim.riskFlags = await this.risk.evaluate(m, await this.underReview(m, claim, order), riskThresholdsOf(program.riskThresholds));
       await this.insertClaim(m, claim);
       await this.record(m, claim, 'claim.submitted', me.userId, null, { status: claim.status, level: 1, levels, amountFen: Number(claim.amountFen), invoice: invoiceFacts(claim), riskFlags: claim.riskFlags.map((f) => f.rule) });
@@ -370,8 +373,7 @@ export class ClaimsService implements OnModuleInit {
    * delisted, an enterprise suspended (read under the parties' row locks).
    */
   private async redeem(m: EntityManager, claim: SubsidyClaim, actorId: string): Promise<ClaimLine[]> {
-    const banned = await sanctionedParties(m, [claim.enterpriseId, claim.providerId, claim.claimantId], this.today());
-    if (banned.length > 0 && !claim.flags.includes('payment_held')) claim.flags = [...claim.flags, 'payment_held'];
+    if (mayAutoHold(claim) && (await sanctionedDeals(m, [claim], this.today())).size > 0) claim.flags = [...claim.flags, 'payment_held'];
     const held = claim.flags.includes('payment_held');
     const tx = await this.ledger.redeem(m, { holdId: claim.holdId, reference: `claim:${claim.id}`, actorId, idempotencyKey: `claim-approve:${claim.id}` });
     const lines = tx.postings

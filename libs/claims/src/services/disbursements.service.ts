@@ -13,7 +13,7 @@ import { DisbursementBatch } from '../entities/disbursement-batch.entity.js';
 import { DisbursementLine } from '../entities/disbursement-line.entity.js';
 import { SubsidyClaim } from '../entities/subsidy-claim.entity.js';
 import { bankCsv, bankXlsx } from './bank-file.js';
-import { lockParties, sanctionedParties } from './party-status.js';
+import { lockParties, mayAutoHold, sanctionedDeals } from './party-status.js';
 
 /** Who builds, exports and pays batches; auditors and program officers may read them. */
 export const DISBURSEMENT_ROLES: readonly StaffRole[] = ['finance_officer'];
@@ -105,9 +105,7 @@ export class DisbursementsService {
         `SELECT DISTINCT c.enterprise_id, c.provider_id, c.claimant_id FROM claim_line l JOIN subsidy_claim c ON c.id = l.claim_id WHERE l.program_id = $1 AND l.source = $2 AND l.status = 'payable'`,
         [programId, source],
       );
-      const partyIds = candidates.flatMap((c) => [c.enterprise_id, c.provider_id, c.claimant_id]);
-      await lockParties(m, partyIds);
-      const sanctioned = new Set(await sanctionedParties(m, partyIds, shanghaiDate(this.clock.now())));
+      await lockParties(m, candidates.flatMap((c) => [c.enterprise_id, c.provider_id, c.claimant_id]));
       const payable = await m
         .createQueryBuilder(ClaimLine, 'l')
         .where('l.programId = :programId AND l.source = :source AND l.status = :status', { programId, source, status: 'payable' })
@@ -118,13 +116,14 @@ export class DisbursementsService {
       const claims = new Map((payable.length ? await m.find(SubsidyClaim, { where: { id: In(payable.map((l) => l.claimId)) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } }) : []).map((c) => [c.id, c]));
       const payees = new Map((claims.size ? await m.find(Organization, { where: { id: In([...new Set([...claims.values()].map((c) => c.claimantId))]) } }) : []).map((o) => [o.id, o]));
       const blocked = await this.paymentsReversed(m, [...claims.values()].map((c) => c.orderId));
+      const sanctioned = await sanctionedDeals(m, [...claims.values()], shanghaiDate(this.clock.now()));
       const id = newId();
       const lines: DisbursementLine[] = [];
       const skipped: NonNullable<BatchView['skipped']> = [];
       for (const l of payable) {
         const claim = claims.get(l.claimId)!;
         const payee = payees.get(claim.claimantId)!;
-        if (!claim.flags.includes('payment_held') && [claim.enterpriseId, claim.providerId, claim.claimantId].some((o) => sanctioned.has(o))) {
+        if (mayAutoHold(claim) && sanctioned.has(claim.id)) {
           // a party sanctioned since the approval (by whichever route): the money is held here too
           await this.holdClaim(m, claim, me.userId, 'a party is sanctioned');
           l.status = 'held';
@@ -200,6 +199,9 @@ export class DisbursementsService {
       const lines = await this.linesOf(m, batch.id);
       await m.update(DisbursementLine, { batchId: batch.id, status: 'included' }, { status: 'cancelled' });
       await m.update(ClaimLine, { id: In(lines.map((l) => l.claimLineId)), batchId: batch.id }, { status: 'payable', batchId: null });
+      // a line of a claim a sanction holds goes back held, not payable
+      const heldIds = (await m.find(SubsidyClaim, { where: { id: In([...new Set(lines.map((l) => l.claimId))]) }, select: { id: true, flags: true } })).filter((c) => c.flags.includes('payment_held')).map((c) => c.id);
+      if (heldIds.length) await m.update(ClaimLine, { claimId: In(heldIds), status: 'payable' }, { status: 'held' });
       batch.status = 'cancelled';
       batch.cancelledBy = me.userId;
       batch.cancelledAt = this.clock.now();
@@ -231,12 +233,11 @@ export class DisbursementsService {
       const claimIds = [...new Set(all.map((l) => l.claimId))].sort();
       // the parties first (shared), then the claims (exclusive, in id order): the order a sanction and an approval take them in
       const parties = await m.query<{ enterprise_id: string; provider_id: string; claimant_id: string }[]>('SELECT enterprise_id, provider_id, claimant_id FROM subsidy_claim WHERE id = ANY($1::uuid[])', [claimIds]);
-      const partyIds = parties.flatMap((c) => [c.enterprise_id, c.provider_id, c.claimant_id]);
-      await lockParties(m, partyIds);
-      const sanctioned = new Set(await sanctionedParties(m, partyIds, today));
+      await lockParties(m, parties.flatMap((c) => [c.enterprise_id, c.provider_id, c.claimant_id]));
       const claims = await m.find(SubsidyClaim, { where: { id: In(claimIds) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+      const sanctioned = await sanctionedDeals(m, claims, today);
       for (const c of claims) {
-        if (!c.flags.includes('payment_held') && [c.enterpriseId, c.providerId, c.claimantId].some((o) => sanctioned.has(o))) await this.holdClaim(m, c, me.userId, 'a party is sanctioned');
+        if (mayAutoHold(c) && sanctioned.has(c.id)) await this.holdClaim(m, c, me.userId, 'a party is sanctioned');
       }
       const heldClaims = new Set(claims.filter((c) => c.flags.includes('payment_held')).map((c) => c.id));
       const failed = new Set(input.failedLineIds ?? []);

@@ -188,6 +188,8 @@ export class SanctionsService implements OnModuleInit {
       if (!claim.flags.includes('payment_held')) throw new ConflictError('CLAIM_NOT_HELD', msg('This claim is not held by a sanction.', '该申请未被处罚暂停拨付。'));
       if (action === 'release') {
         claim.flags = claim.flags.filter((f) => f !== 'payment_held');
+        // the release stands: the automatic checks do not hold the claim again, only a new sanction event does
+        claim.holdReleasedAt = this.clock.now();
         await m.update(ClaimLine, { claimId: claim.id, status: 'held' }, { status: 'payable' });
         claim.version += 1;
         await m.save(claim);
@@ -346,6 +348,7 @@ export class SanctionsService implements OnModuleInit {
       await m.update(ClaimLine, { claimId: c.id, status: 'payable' }, { status: 'held' });
       if (!c.flags.includes('payment_held')) {
         c.flags = [...c.flags, 'payment_held'];
+        c.holdReleasedAt = null; // a new sanction event: an earlier release no longer stands
         c.version += 1;
         await m.save(c);
         await this.audit.record(m, { streamType: 'claim', streamId: c.id, action: 'claim.payment_held', actorId, after: { source, kind }, reason });

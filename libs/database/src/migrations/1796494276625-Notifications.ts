@@ -9,6 +9,8 @@ export class Notifications1796494276625 implements MigrationInterface {
     await queryRunner.query(`CREATE UNIQUE INDEX "ux_notification_user_event" ON "notification"  ("user_id", "event_key") `);
     await queryRunner.query(`CREATE TABLE "notification_cursor" ("name" character varying(40) NOT NULL, "upto_xact_id" bigint, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_e8fda2f50b1fd0860a05286f5bf" PRIMARY KEY ("name"))`);
     await queryRunner.query(`CREATE TABLE "notification_preference" ("user_id" uuid NOT NULL, "category" character varying(20) NOT NULL, "in_app" boolean NOT NULL DEFAULT true, "email" boolean NOT NULL DEFAULT true, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_d0eaf0cc3621cba401ec57d1df7" PRIMARY KEY ("user_id", "category"))`);
+    // the feed starts from now: an existing installation's history is not mailed out again
+    await queryRunner.query(`INSERT INTO "notification_cursor" ("name", "upto_xact_id", "updated_at") VALUES ('audit', pg_snapshot_xmin(pg_current_snapshot())::text::bigint, now()) ON CONFLICT ("name") DO NOTHING`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

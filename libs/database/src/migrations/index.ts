@@ -1,5 +1,6 @@
 // Generated migrations are listed here in order (npm run migration:generate -- <Name> adds them).
 import type { MigrationInterface } from 'typeorm';
+import { HoldRelease1796495986528 } from './1796495986528-HoldRelease.js';
 import { ReviewFixes1796495031570 } from './1796495031570-ReviewFixes.js';
 import { Notifications1796494276625 } from './1796494276625-Notifications.js';
 import { Sanctions1796493528984 } from './1796493528984-Sanctions.js';
@@ -48,4 +49,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Sanctions1796493528984,
   Notifications1796494276625,
   ReviewFixes1796495031570,
+  HoldRelease1796495986528,
 ];
