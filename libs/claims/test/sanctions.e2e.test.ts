@@ -246,6 +246,14 @@ describe('sanctions over HTTP', () => {
     const claimId = await claimed(e);
     expect((await ok(get(w.officer.token, `/api/v1/claims/${claimId}`))).flags).not.toContain('payment_held');
   });
+  it('an enterprise suspended through its verification route has its unpaid claims held too', async () => {
+    const e = w.enterprises[3];
+    const claimId = await claimed(e);
+    const suspended = await ok(post(w.officer.token, `/api/v1/admin/enterprises/${e}/verification`, { decision: 'suspend', reason: '涉嫌虚假申报' }));
+    expect(suspended.status).toBe('suspended');
+    expect((await ok(get(w.officer.token, `/api/v1/claims/${claimId}`))).flags).toContain('payment_held');
+  });
+
   it('a provider suspended through the admission route: its approved money and claims in review are held (its orders run on); a held claim rejected is forfeited; a partly paid held claim forfeits only what is unpaid', async () => {
     const e = w.enterprises[4];
     const [g] = (await ok(get(w.buyer.token, `/api/v1/enterprises/${e}/grants`))) as { id: string }[];

@@ -20,7 +20,7 @@ export {
 } from './services/organizations.service.js';
 export { EnterprisesService, type NewEnterprise, type EnterpriseChanges } from './services/enterprises.service.js';
 export { ProvidersService, type NewProvider, type ProviderEdits, type ProviderUpdateOutcome } from './services/providers.service.js';
-export { EnterpriseVerificationService, VERIFICATION_ROLES, type VerificationInput, type EnterpriseListQuery } from './services/enterprise-verification.service.js';
+export { EnterpriseVerificationService, VERIFICATION_ROLES, type VerificationInput, type EnterpriseListQuery, type EnterpriseSuspensionListener } from './services/enterprise-verification.service.js';
 export { ProviderAdmissionService, ADMISSION_ROLES, type AdmissionInput, type AdmissionResult, type ProviderListQuery, type AdmissionSanctionListener } from './services/provider-admission.service.js';
 export { ProviderChangeRequestsService, type ChangeRequestDecisionInput } from './services/provider-change-requests.service.js';
 export { MembersService, type MemberView, type NewMember } from './services/members.service.js';

@@ -4,7 +4,7 @@ import { BusinessRuleError, Clock, ConflictError, ForbiddenError, NotFoundError,
 import { SqlParams, TransactionRunner, insertSql } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import { staffCovers, jurisdictionOf, type Principal, type StaffRole } from '@innoserve/identity';
-import { Organization, OrganizationsService, ProviderAdmissionService } from '@innoserve/organizations';
+import { EnterpriseVerificationService, Organization, OrganizationsService, ProviderAdmissionService } from '@innoserve/organizations';
 import { OrdersService, ServiceOrder } from '@innoserve/orders';
 import { ApplicationsService, LedgerService, OrderSubsidiesService, VoucherGrant } from '@innoserve/vouchers';
 import { claimMachine } from '../domain/claim-state-machine.js';
@@ -76,6 +76,7 @@ export class SanctionsService implements OnModuleInit {
     private readonly applications: ApplicationsService,
     private readonly organizations: OrganizationsService,
     private readonly admission: ProviderAdmissionService,
+    private readonly verification: EnterpriseVerificationService,
     private readonly orders: OrdersService,
   ) {}
 
@@ -84,6 +85,10 @@ export class SanctionsService implements OnModuleInit {
     // orders run on (an order once contracted runs to its end unless a sanction, with its reason, stops it)
     this.admission.onSanction(async (m, e) => {
       await this.inFlight(m, e.actorId, e.organizationId, e.action, e.reason ?? e.action, `admission:${e.action}`, 'provider', { orders: false });
+    });
+    // so does an enterprise's suspension (its claims as the buyer, and as the claimant under 通用)
+    this.verification.onSuspension(async (m, e) => {
+      await this.inFlight(m, e.actorId, e.organizationId, 'suspend', e.reason ?? 'suspend', 'verification:suspend', 'enterprise', { orders: false });
     });
   }
 
@@ -317,13 +322,13 @@ export class SanctionsService implements OnModuleInit {
    * cancelled (as provider; as enterprise too when blacklisted), orders under way flagged for the
    * officer, claims not yet paid held.
    */
-  async inFlight(m: EntityManager, actorId: string, orgId: string, kind: SanctionKind, reason: string, source: string, side: 'provider' | 'both', opts: { orders: boolean } = { orders: true }): Promise<SanctionEffects> {
+  async inFlight(m: EntityManager, actorId: string, orgId: string, kind: SanctionKind, reason: string, source: string, side: 'provider' | 'enterprise' | 'both', opts: { orders: boolean } = { orders: true }): Promise<SanctionEffects> {
     const orders = !opts.orders
       ? []
       : await m
       .createQueryBuilder(ServiceOrder, 'o')
       .select(['o.id', 'o.status'])
-      .where(side === 'provider' ? 'o.providerId = :orgId' : '(o.providerId = :orgId OR o.enterpriseId = :orgId)', { orgId })
+      .where(side === 'provider' ? 'o.providerId = :orgId' : side === 'enterprise' ? 'o.enterpriseId = :orgId' : '(o.providerId = :orgId OR o.enterpriseId = :orgId)', { orgId })
       .andWhere(`o.status IN ('requested','quoted','contracted','paid','in_progress','delivered','disputed')`)
       .orderBy('o.id', 'ASC')
       .getMany();
@@ -339,7 +344,7 @@ export class SanctionsService implements OnModuleInit {
     }
     const claims = await m
       .createQueryBuilder(SubsidyClaim, 'c')
-      .where('(c.claimantId = :orgId OR c.enterpriseId = :orgId OR c.providerId = :orgId)', { orgId })
+      .where(side === 'provider' ? 'c.providerId = :orgId' : side === 'enterprise' ? 'c.enterpriseId = :orgId' : '(c.enterpriseId = :orgId OR c.providerId = :orgId)', { orgId })
       .andWhere('c.status IN (:...live)', { live: LIVE_UNPAID })
       .orderBy('c.id', 'ASC')
       .setLock('pessimistic_write')

@@ -31,8 +31,18 @@ export interface EnterpriseListQuery {
 }
 
 /** The verification queue and decisions (pending → verified / rejected; suspend / reinstate). */
+/** Told, in the transaction, that an enterprise was suspended. */
+export type EnterpriseSuspensionListener = (m: EntityManager, event: { organizationId: string; actorId: string; reason: string | null }) => Promise<void>;
+
 @Injectable()
 export class EnterpriseVerificationService {
+  private readonly suspensionListeners: EnterpriseSuspensionListener[] = [];
+
+  /** Adds a listener to suspensions of verified enterprises (claims: hold the money not yet paid). */
+  onSuspension(listener: EnterpriseSuspensionListener): void {
+    this.suspensionListeners.push(listener);
+  }
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
@@ -119,6 +129,7 @@ export class EnterpriseVerificationService {
         after: { status: to },
         reason,
       });
+      if (input.decision === 'suspend') for (const l of this.suspensionListeners) await l(m, { organizationId: id, actorId: by.userId, reason });
       return toEnterpriseView(org, profile);
     });
   }
