@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BusinessRuleError, InjectConfig, NotFoundError, isUuid, msg, offsetOf, type AppConfig } from '@innoserve/core';
+
+const badLink = () => new NotFoundError('unsubscribe link', msg('This unsubscribe link is not valid.', '该退订链接无效。'));
 import type { Principal } from '@innoserve/identity';
 import { CATEGORY_NAMES, NOTIFICATION_CATEGORIES, isEssential, type NotificationCategory } from '../catalog/categories.js';
 import { Notification } from '../entities/notification.entity.js';
@@ -101,14 +103,14 @@ export class NotificationsService {
   /** What a link's token names (for the landing page), without changing anything: mail scanners open links. */
   describeUnsubscribe(token: string): { category: NotificationCategory; name: { zh: string; en: string } } {
     const t = this.tokens.verify(token);
-    if (!t || isEssential(t.category)) throw new NotFoundError('unsubscribe link');
+    if (!t || isEssential(t.category)) throw badLink();
     return { category: t.category, name: CATEGORY_NAMES[t.category] };
   }
 
   /** The one-click unsubscribe (a POST from the mail client or the landing page): e-mail of that category off for that user. */
   async unsubscribe(token: string): Promise<{ category: NotificationCategory; email: false }> {
     const t = this.tokens.verify(token);
-    if (!t || isEssential(t.category)) throw new NotFoundError('unsubscribe link');
+    if (!t || isEssential(t.category)) throw badLink();
     await this.dataSource.query(
       `INSERT INTO notification_preference (user_id, category, in_app, email, updated_at) VALUES ($1, $2, true, false, now())
        ON CONFLICT (user_id, category) DO UPDATE SET email = false, updated_at = now()`,
