@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { Page } from '@innoserve/core';
+import { ApiProblems, type Page } from '@innoserve/core';
 import { CurrentUser, Staff, type Principal } from '@innoserve/identity';
 import { BatchListQuery, BatchPageDto, BatchViewDto, BuildBatchDto, ExportQuery, MarkPaidDto } from '../dto/disbursement.dto.js';
 import { DisbursementsService, type BatchView } from '../services/disbursements.service.js';
@@ -43,6 +43,7 @@ export class AdminDisbursementsController {
 
   @Get(':id/export')
   @Staff('finance_officer')
+  @ApiProblems(409)
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
   @ApiOperation({
     summary: 'The bank-transfer file of a batch: XLSX, or CSV (UTF-8 with BOM)',

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AcceptsMediaTypes } from '@innoserve/core';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AcceptsMediaTypes, ApiProblems } from '@innoserve/core';
 import { SkipIdempotency } from '@innoserve/database';
 import { Authenticated, CurrentUser, Public, type Principal } from '@innoserve/identity';
 import {
@@ -73,7 +73,7 @@ export class NotificationsController {
   @Public()
   @ApiOperation({ summary: "What an e-mail's unsubscribe link would turn off (the landing page; changes nothing: mail scanners open links)", description: '404 for a bad token.' })
   @ApiOkResponse({ type: UnsubscribeViewDto })
-  @ApiNotFoundResponse({ description: 'Not a valid unsubscribe link (NOT_FOUND)' })
+  @ApiProblems(404)
   describeUnsubscribe(@Query() q: UnsubscribeQuery): { category: string; name: { zh: string; en: string } } {
     return this.notifications.describeUnsubscribe(q.token);
   }
