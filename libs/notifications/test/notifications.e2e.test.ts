@@ -12,6 +12,8 @@ import { AuditService } from '@innoserve/audit';
 import { OutboxService, TransactionRunner } from '@innoserve/database';
 import { EmailDelivery, EmlFileMailer, NotificationFeed, NotificationReminders, SmtpMailer, type Mailer } from '@innoserve/notifications';
 import { advanceDays, grant, ok, openProgram, startWorld, uploadPdf, type World } from '../../orders/test/order-world.js';
+import { createStaffAndLogin, type AuthSession } from '../../../test/support/auth.js';
+import { JINJIANG } from '../../vouchers/test/program-support.js';
 
 const SMTP = process.env.INNOSERVE_TEST_SMTP_URL;
 const MAILPIT = process.env.INNOSERVE_TEST_MAILPIT_API;
@@ -149,6 +151,39 @@ describe('notifications', () => {
     );
     const got = list.messages.find((mm) => mm.To.some((t) => t.Address === email));
     expect(got?.Subject).toBe(`[Innoserve] ${locale === 'en' ? title_en : title_zh}`);
+  });
+
+  it('tells the reviewers of the level a claim waits at, and no one of a step already taken when the event is read', async () => {
+    const county = await createStaffAndLogin(w.t, [{ role: 'county_reviewer', regionCodes: [JINJIANG] }]);
+    const nanan = await createStaffAndLogin(w.t, [{ role: 'county_reviewer', regionCodes: ['350583'] }]);
+    const city = await createStaffAndLogin(w.t, [{ role: 'city_reviewer', regionCodes: ['350500'] }]);
+    const ds = w.t.app.get(DataSource);
+    const e = w.enterprises[0];
+    await grant(w, e, 200_000);
+    const order = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId: e, requirements: '审核通知' }));
+    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, {}));
+    const pay = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/payments`, { method: 'offline' }));
+    const [{ name, uscc }] = await ds.query('SELECT name, uscc FROM organization WHERE id = $1', [e]);
+    const [{ uscc: seller }] = await ds.query('SELECT uscc FROM organization WHERE id = $1', [w.provider.id]);
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/payments/${pay.id}/confirm`, { reference: 'R', payerName: name, payerAccountNo: '6222000011112222' }));
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/start`));
+    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/deliver`, { reportFileId: await uploadPdf(w, w.provider.owner.token) }));
+    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/complete`));
+    const claim = await ok(post(w.provider.owner.token, '/api/v1/claims', { orderId: order.id, invoice: { code: '3500231130', number: '90000001', issuedOn: '2026-03-10', amountFen: 100_000, sellerTaxId: seller, buyerTaxId: uscc } }));
+    await feed.drain();
+    const types = async (who: AuthSession) => (await ok(get(who.token, '/api/v1/notifications'))).items.map((n: { type: string }) => n.type);
+    expect(await types(county)).toEqual(['claim.submitted']);
+    expect(await types(nanan)).toEqual([]); // another county
+    expect(await types(city)).toEqual([]);
+    // a return and a resubmission, then a level-1 approval, all before the feed reads them
+    await ok(post(county.token, `/api/v1/admin/claims/${claim.id}/decision`, { decision: 'return', reason: '请补充材料' }));
+    await ok(post(w.provider.owner.token, `/api/v1/claims/${claim.id}/resubmit`));
+    await ok(post(county.token, `/api/v1/admin/claims/${claim.id}/decision`, { decision: 'approve' }));
+    await feed.drain();
+    expect(await types(county)).toEqual(['claim.submitted']); // the resubmission's level 1 was already decided
+    expect(await types(city)).toEqual(['claim.approved_level']);
+    const forProvider = (await ok(get(w.provider.owner.token, '/api/v1/notifications'))).items.find((n: { type: string }) => n.type === 'claim.returned');
+    expect(forProvider.body).toContain('请补充材料');
   });
 
   it('reminds once: 3 days before an order completes itself, 14 and 3 days before a claim deadline, a grant expiring within 30 days', async () => {

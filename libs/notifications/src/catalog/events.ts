@@ -141,7 +141,9 @@ const claimToReviewers: EventSpec = {
   category: 'reviews',
   recipients: async (m, e) => {
     const c = await claimFacts(m, e.streamId);
-    return c && c.status === 'in_review' ? levelReviewers(m, c) : [];
+    // the level the event started (1 on a submission); a step already taken by the time the event is read tells nobody
+    const level = e.action === 'claim.approved_level' ? Number(e.after?.level) : 1;
+    return c && c.status === 'in_review' && c.level === level ? levelReviewers(m, c) : [];
   },
   render: async (m, e) => {
     const c = (await claimFacts(m, e.streamId))!;
@@ -202,8 +204,9 @@ export const EVENT_SPECS: Readonly<Record<string, EventSpec>> = {
   'claim.resubmitted': claimToReviewers,
   'claim.approved_level': claimToReviewers,
   'claim.approved': claimToClaimant((c) => ({ zh: ['补贴申请已批准', `补贴申请 ${c.claim_no} 已审核通过，金额 ${yuan(c.amount_fen)}，待拨付。`], en: ['Claim approved', `Claim ${c.claim_no} is approved for ${yuan(c.amount_fen)} and awaits payment.`] })),
-  'claim.rejected': claimToClaimant((c) => ({ zh: ['补贴申请未通过', `补贴申请 ${c.claim_no} 未通过：${c.decision_reason ?? ''}`], en: ['Claim rejected', `Claim ${c.claim_no} was rejected: ${c.decision_reason ?? ''}`] })),
-  'claim.returned': claimToClaimant((c) => ({ zh: ['补贴申请退回修改', `补贴申请 ${c.claim_no} 被退回：${c.decision_reason ?? ''}。请在30日内修改后重新提交。`], en: ['Claim returned for revision', `Claim ${c.claim_no} was returned: ${c.decision_reason ?? ''}. Revise and resubmit within 30 days.`] })),
+  // the reason of the decision itself (the event's), not whatever the claim says when the event is read
+  'claim.rejected': claimToClaimant((c, e) => ({ zh: ['补贴申请未通过', `补贴申请 ${c.claim_no} 未通过：${e.reason ?? ''}`], en: ['Claim rejected', `Claim ${c.claim_no} was rejected: ${e.reason ?? ''}`] })),
+  'claim.returned': claimToClaimant((c, e) => ({ zh: ['补贴申请退回修改', `补贴申请 ${c.claim_no} 被退回：${e.reason ?? ''}。请在30日内修改后重新提交。`], en: ['Claim returned for revision', `Claim ${c.claim_no} was returned: ${e.reason ?? ''}. Revise and resubmit within 30 days.`] })),
   'claim.paid': claimToClaimant((c) => ({ zh: ['补贴已拨付', `补贴申请 ${c.claim_no} 的补贴 ${yuan(c.amount_fen)} 已全部拨付。`], en: ['Subsidy paid', `The subsidy of claim ${c.claim_no} (${yuan(c.amount_fen)}) is paid.`] }), 'payments'),
   'claim.review_overdue': {
     category: 'reviews',
