@@ -7,6 +7,7 @@
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { simpleParser } from 'mailparser';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@innoserve/audit';
 import { OutboxService, TransactionRunner } from '@innoserve/database';
@@ -87,6 +88,15 @@ describe('notifications', () => {
     expect(messages.map((n: { entityId: string }) => n.entityId).sort()).toEqual([orderId, other.id].sort());
   });
 
+  it('produces each notification once when two worker replicas read the feed at the same time', async () => {
+    const second = new NotificationFeed(w.t.app.get(TransactionRunner), w.t.app.get(OutboxService));
+    for (let i = 0; i < 3; i++) await ok(post(w.buyer.token, `/api/v1/orders/${orderId}/messages`, { body: `第${i + 1}条留言` }));
+    const [a, b] = await Promise.all([feed.drain(), second.drain()]);
+    expect(a + b).toBe(3);
+    const [{ n }] = await w.t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM (SELECT user_id, event_key FROM notification GROUP BY 1, 2 HAVING count(*) > 1) d`);
+    expect(n).toBe(0);
+  });
+
   it('writes e-mail as .eml files by default, with a one-click unsubscribe link that turns off that category only', async () => {
     const queued = await emailQueue();
     expect(queued.length).toBeGreaterThanOrEqual(4);
@@ -103,6 +113,15 @@ describe('notifications', () => {
     expect(raw).toMatch(/^List-Unsubscribe: <http:\/\/localhost:3000\/api\/v1\/notifications\/unsubscribe\?token=[^>]+>/m);
     expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
     const token = decodeURIComponent(/unsubscribe\?token=([^>\s]+)>/.exec(raw)![1]);
+    // parsed back by a mail parser: subject, recipient, a Chinese body, the unsubscribe headers
+    const parsed = await simpleParser(readFileSync(path.join(mailDir, files[raws.indexOf(raw)])));
+    expect(parsed.subject).toMatch(/^\[Innoserve\] /);
+    expect(parsed.text).toMatch(/[\u4e00-\u9fff]/);
+    expect(parsed.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    expect(parsed.headerLines.find((h) => h.key === 'list-unsubscribe')?.line).toContain('/api/v1/notifications/unsubscribe?token=');
+    const to = parsed.to && !Array.isArray(parsed.to) ? parsed.to.value[0].address : undefined;
+    const [{ email }] = await w.t.app.get(DataSource).query('SELECT u.email FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.id = $1', [files[raws.indexOf(raw)].replace(/\.eml$/, '')]);
+    expect(to).toBe(email);
 
     const described = await ok(w.t.request('GET', `/api/v1/notifications/unsubscribe?token=${encodeURIComponent(token)}`));
     expect(['orders', 'messages']).toContain(described.category);
