@@ -7,7 +7,12 @@ import { programReport, type ProgramReport } from './program-report.js';
 import { publicStatistics, type PublicStatistics } from './public-statistics.js';
 
 /** A report as one reader may see it: whole for staff covering the issuing region; a county's part for county staff. */
-export type ScopedReport = ProgramReport & { scope: 'program' | 'county'; regionCodes: string[] | null };
+export type ScopedReport = ProgramReport & {
+  scope: 'program' | 'county';
+  regionCodes: string[] | null;
+  /** County scope: the county's enterprises' share of each city-wide source (grants to them, what they hold, what is payable or paid for their claims). */
+  cityShare?: { source: string; name: string; grantedFen: number; heldFen: number; payableFen: number; disbursedFen: number }[];
+};
 
 /**
  * Reports (read models; no lib imports this one). Any staff member reads a program's report within
@@ -26,10 +31,26 @@ export class ReportsService {
     const mine = p.region_codes.filter((code) => jurisdictionCovers(jurisdictionOf(me, STAFF_ROLES), code));
     if (mine.length === 0) throw new NotFoundError('program');
     const full = (await programReport(m, id))!;
+    const citySources = full.sources.filter((s) => s.regionCode === null);
+    const share = await m.query<{ source: string; granted: string; held: string; payable: string; disbursed: string }[]>(
+      `SELECT s.key AS source,
+              COALESCE((SELECT SUM(e.amount_fen) FROM ledger_entry e JOIN ledger_transaction t ON t.id = e.transaction_id JOIN ledger_balance b ON b.program_id = e.program_id AND b.account = e.account
+                         JOIN voucher_grant g ON g.id = b.grant_id JOIN organization o ON o.id = g.enterprise_id
+                        WHERE e.program_id = $1 AND t.type = 'grant' AND b.kind = 'grant_available' AND b.source = s.key AND o.region_code = ANY($2::varchar[])), 0)::text AS granted,
+              COALESCE((SELECT SUM(b.balance_fen) FROM ledger_balance b JOIN voucher_grant g ON g.id = b.grant_id JOIN organization o ON o.id = g.enterprise_id
+                        WHERE b.program_id = $1 AND b.kind = 'grant_held' AND b.source = s.key AND o.region_code = ANY($2::varchar[])), 0)::text AS held,
+              COALESCE((SELECT SUM(l.amount_fen) FROM claim_line l JOIN subsidy_claim c ON c.id = l.claim_id
+                        WHERE l.program_id = $1 AND l.source = s.key AND l.status IN ('payable','batched','held') AND c.region_code = ANY($2::varchar[])), 0)::text AS payable,
+              COALESCE((SELECT SUM(l.amount_fen) FROM claim_line l JOIN subsidy_claim c ON c.id = l.claim_id
+                        WHERE l.program_id = $1 AND l.source = s.key AND l.status = 'paid' AND c.region_code = ANY($2::varchar[])), 0)::text AS disbursed
+         FROM unnest($3::text[]) AS s(key)`,
+      [id, mine, citySources.map((s) => s.source)],
+    );
     return {
       ...full,
       scope: 'county',
       regionCodes: mine,
+      cityShare: share.map((r) => ({ source: r.source, name: citySources.find((s) => s.source === r.source)?.name ?? r.source, grantedFen: Number(r.granted), heldFen: Number(r.held), payableFen: Number(r.payable), disbursedFen: Number(r.disbursed) })),
       sources: full.sources.filter((s) => s.regionCode !== null && mine.includes(s.regionCode)),
       byCounty: full.byCounty.filter((c) => mine.includes(c.regionCode)),
       // the program-wide sections are for staff of the issuing region

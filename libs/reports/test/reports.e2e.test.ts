@@ -76,6 +76,9 @@ describe('reports', () => {
     expect(part).toMatchObject({ scope: 'county', regionCodes: [JINJIANG] });
     expect(part.sources.map((s: { source: string }) => s.source)).toEqual(['jinjiang']);
     expect(part.byCounty.map((c: { regionCode: string }) => c.regionCode)).toEqual([JINJIANG]);
+    // their enterprises' share of the city pool: both grants are Jinjiang's, so all of the city's part
+    expect(part.cityShare).toEqual([{ source: 'city', name: expect.any(String), grantedFen: 300_000, heldFen: 0, payableFen: 50_000, disbursedFen: 0 }]);
+    expect(part).not.toHaveProperty('sources.0.source', 'city');
     const nanan = await createStaffAndLogin(w.t, [{ role: 'county_reviewer', regionCodes: [NANAN] }]);
     expect((await ok(get(nanan.token, `/api/v1/admin/reports/programs/${w.programId}`))).byCounty).toEqual([]);
     const shishi = await createStaffAndLogin(w.t, [{ role: 'county_reviewer', regionCodes: ['350581'] }]);
