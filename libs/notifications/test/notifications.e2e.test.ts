@@ -11,7 +11,7 @@ import { simpleParser } from 'mailparser';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@innoserve/audit';
 import { OutboxService, TransactionRunner } from '@innoserve/database';
-import { EmailDelivery, EmlFileMailer, NotificationFeed, NotificationReminders, SmtpMailer, type Mailer } from '@innoserve/notifications';
+import { EVENT_SPECS, EmailDelivery, EmlFileMailer, NotificationFeed, NotificationReminders, SmtpMailer, type EventSpec, type Mailer } from '@innoserve/notifications';
 import { advanceDays, grant, ok, openProgram, startWorld, uploadPdf, type World } from '../../orders/test/order-world.js';
 import { createStaffAndLogin, type AuthSession } from '../../../test/support/auth.js';
 import { JINJIANG } from '../../vouchers/test/program-support.js';
@@ -95,6 +95,29 @@ describe('notifications', () => {
     expect(a + b).toBe(3);
     const [{ n }] = await w.t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM (SELECT user_id, event_key FROM notification GROUP BY 1, 2 HAVING count(*) > 1) d`);
     expect(n).toBe(0);
+  });
+
+  it('a feed that dies in the middle of a window leaves nothing half-done: the next run writes each notification once', async () => {
+    const count = async () => (await w.t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM notification WHERE type = 'order.message'`))[0].n;
+    const before = await count();
+    for (let i = 0; i < 3; i++) await ok(post(w.buyer.token, `/api/v1/orders/${orderId}/messages`, { body: `崩溃测试${i}` }));
+    const spec = EVENT_SPECS['order.message'] as EventSpec & { render: EventSpec['render'] };
+    const render = spec.render;
+    let calls = 0;
+    // the process dies while the window's second event is written (after the first was)
+    (spec as { render: EventSpec['render'] }).render = async (m, e) => {
+      if (++calls === 2) throw new Error('worker killed');
+      return render(m, e);
+    };
+    try {
+      await expect(feed.drain()).rejects.toThrow('worker killed');
+    } finally {
+      (spec as { render: EventSpec['render'] }).render = render;
+    }
+    expect(await count()).toBe(before); // the first event's notification went with the window's rollback
+    expect(await feed.drain()).toBe(3);
+    expect(await count()).toBe(before + 3);
+    expect(await feed.drain()).toBe(0);
   });
 
   it('writes e-mail as .eml files by default, with a one-click unsubscribe link that turns off that category only', async () => {
