@@ -30,6 +30,19 @@ export function codeCovers(jurisdictionCode: string, regionCode: string): boolea
   return false;
 }
 
+/**
+ * `codeCovers` as a SQL condition: the jurisdiction code expression `code` covers the region
+ * expression `region` (for filters written in SQL; both are SQL expressions, never user text).
+ */
+export function codeCoversSql(code: string, region: string): string {
+  return `(${code} = ${region} OR (${code} ~ '^[0-9]{4}00$' AND ${code} !~ '0000$' AND left(${region}, 4) = left(${code}, 4)))`;
+}
+
+/** A filter on a region column: some code of the array parameter `param` covers it. */
+export function anyCodeCoversSql(param: string, region: string): string {
+  return `EXISTS (SELECT 1 FROM unnest(CAST(${param} AS varchar[])) AS j(code) WHERE ${codeCoversSql('j.code', region)})`;
+}
+
 export function jurisdictionCovers(codes: readonly string[], regionCode: string): boolean {
   return codes.some((c) => codeCovers(c, regionCode));
 }

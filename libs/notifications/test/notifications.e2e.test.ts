@@ -26,6 +26,22 @@ describe('notifications', () => {
   const delivery = (mailer: Mailer) => new EmailDelivery(w.t.app.get(DataSource), mailer, w.t.config);
   const post = (token: string, url: string, body?: unknown) => w.t.request('POST', url, { token, body });
   const get = (token: string, url: string) => w.t.request('GET', url, { token });
+  /**
+   * Until every committed event is readable: the feed reads below the cluster's oldest open
+   * transaction, and other test files' databases share this PostgreSQL, so one of their
+   * transactions may hold the window for a moment (the events wait; none is lost).
+   */
+  const settle = async (): Promise<void> => {
+    const ds = w.t.app.get(DataSource);
+    for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((r) => setTimeout(r, 50))) {
+      const [{ ready }] = await ds.query(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint > COALESCE((SELECT max(xact_id) FROM audit_entry), 0) AS ready`);
+      if (ready) return;
+    }
+  };
+  const drain = async (): Promise<number> => {
+    await settle();
+    return feed.drain();
+  };
   const emailQueue = async (): Promise<string[]> =>
     (await w.t.app.get(DataSource).query(`SELECT payload->>'notificationId' AS id FROM outbox_message WHERE topic = 'notifications.email' ORDER BY id`)).map((r: { id: string }) => r.id);
 
@@ -36,7 +52,7 @@ describe('notifications', () => {
     // the migration started the feed at its own time: history before it is never mailed out
     const [cursor] = await w.t.app.get(DataSource).query(`SELECT upto_xact_id FROM notification_cursor WHERE name = 'audit'`);
     expect(cursor.upto_xact_id).not.toBeNull();
-    await feed.drain(); // what the world's setup did (the admission…), read and put aside
+    await drain(); // what the world's setup did (the admission…), read and put aside
     for (const token of [w.buyer.token, w.provider.owner.token]) await ok(w.t.request('POST', '/api/v1/notifications/read-all', { token }));
   }, 180_000);
   afterAll(async () => {
@@ -48,8 +64,8 @@ describe('notifications', () => {
   it('tells the provider of a new request and the enterprise of its quote, once each, never the actor', async () => {
     const order = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.quoteOfferingId, enterpriseId: w.enterprises[0], requirements: '定制检测方案' }));
     orderId = order.id;
-    expect(await feed.drain()).toBe(1);
-    expect(await feed.drain()).toBe(0);
+    expect(await drain()).toBe(1);
+    expect(await drain()).toBe(0);
     const forProvider = await ok(get(w.provider.owner.token, '/api/v1/notifications?unread=true'));
     expect(forProvider.unreadCount).toBe(1);
     expect(forProvider.items[0]).toMatchObject({ category: 'orders', type: 'order.requested', title: '新的服务需求', link: `/orders/${orderId}`, read: false });
@@ -57,7 +73,7 @@ describe('notifications', () => {
     expect((await ok(get(w.buyer.token, '/api/v1/notifications'))).items.filter((n: { type: string }) => n.type === 'order.requested')).toEqual([]);
 
     await ok(post(w.provider.owner.token, `/api/v1/orders/${orderId}/quote`, { priceFen: 120_000, scope: '全项检测', leadTimeDays: 10, validUntil: '2026-03-20' }));
-    expect(await feed.drain()).toBe(1);
+    expect(await drain()).toBe(1);
     // in English for a user whose locale is en
     await w.t.app.get(DataSource).query(`UPDATE app_user SET locale = 'en' WHERE id = $1`, [w.buyer.userId]);
     const buyer = await ok(w.t.request('POST', '/api/v1/auth/login', { body: { email: w.buyer.email, password: w.buyer.password } }));
@@ -68,7 +84,7 @@ describe('notifications', () => {
   it('reads an event only once its transaction has committed, and misses none that commit late', async () => {
     const ds = w.t.app.get(DataSource);
     const other = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId: w.enterprises[0], requirements: '第二个订单' }));
-    expect(await feed.drain()).toBe(1);
+    expect(await drain()).toBe(1);
     const qr = ds.createQueryRunner();
     await qr.connect();
     await qr.startTransaction();
@@ -83,7 +99,7 @@ describe('notifications', () => {
     } finally {
       await qr.release();
     }
-    expect(await feed.drain()).toBe(2);
+    expect(await drain()).toBe(2);
     const messages = (await ok(get(w.provider.owner.token, '/api/v1/notifications'))).items.filter((n: { type: string }) => n.type === 'order.message');
     expect(messages.map((n: { entityId: string }) => n.entityId).sort()).toEqual([orderId, other.id].sort());
   });
@@ -91,6 +107,7 @@ describe('notifications', () => {
   it('produces each notification once when two worker replicas read the feed at the same time', async () => {
     const second = new NotificationFeed(w.t.app.get(TransactionRunner), w.t.app.get(OutboxService));
     for (let i = 0; i < 3; i++) await ok(post(w.buyer.token, `/api/v1/orders/${orderId}/messages`, { body: `第${i + 1}条留言` }));
+    await settle();
     const [a, b] = await Promise.all([feed.drain(), second.drain()]);
     expect(a + b).toBe(3);
     const [{ n }] = await w.t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM (SELECT user_id, event_key FROM notification GROUP BY 1, 2 HAVING count(*) > 1) d`);
@@ -110,14 +127,15 @@ describe('notifications', () => {
       return render(m, e);
     };
     try {
+      await settle();
       await expect(feed.drain()).rejects.toThrow('worker killed');
     } finally {
       (spec as { render: EventSpec['render'] }).render = render;
     }
     expect(await count()).toBe(before); // the first event's notification went with the window's rollback
-    expect(await feed.drain()).toBe(3);
+    expect(await drain()).toBe(3);
     expect(await count()).toBe(before + 3);
-    expect(await feed.drain()).toBe(0);
+    expect(await drain()).toBe(0);
   });
 
   it('writes e-mail as .eml files by default, with a one-click unsubscribe link that turns off that category only', async () => {
@@ -163,7 +181,7 @@ describe('notifications', () => {
     await ok(w.t.request('PUT', '/api/v1/me/notification-preferences', { token: w.provider.owner.token, body: { preferences: [{ category: 'messages', inApp: true, email: false }, { category: 'orders', inApp: true, email: false }] } }));
     const before = (await emailQueue()).length;
     await ok(post(w.buyer.token, `/api/v1/orders/${orderId}/messages`, { body: '样品已寄出' }));
-    expect(await feed.drain()).toBe(1);
+    expect(await drain()).toBe(1);
     expect((await emailQueue()).length).toBe(before); // in the app, no e-mail
   });
 
@@ -212,7 +230,7 @@ describe('notifications', () => {
     await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/deliver`, { reportFileId: await uploadPdf(w, w.provider.owner.token) }));
     await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/complete`));
     const claim = await ok(post(w.provider.owner.token, '/api/v1/claims', { orderId: order.id, invoice: { code: '3500231130', number: '90000001', issuedOn: '2026-03-10', amountFen: 100_000, sellerTaxId: seller, buyerTaxId: uscc } }));
-    await feed.drain();
+    await drain();
     const types = async (who: AuthSession) => (await ok(get(who.token, '/api/v1/notifications'))).items.map((n: { type: string }) => n.type);
     expect(await types(county)).toEqual(['claim.submitted']);
     expect(await types(nanan)).toEqual([]); // another county
@@ -221,7 +239,7 @@ describe('notifications', () => {
     await ok(post(county.token, `/api/v1/admin/claims/${claim.id}/decision`, { decision: 'return', reason: '请补充材料' }));
     await ok(post(w.provider.owner.token, `/api/v1/claims/${claim.id}/resubmit`));
     await ok(post(county.token, `/api/v1/admin/claims/${claim.id}/decision`, { decision: 'approve' }));
-    await feed.drain();
+    await drain();
     expect(await types(county)).toEqual(['claim.submitted']); // the resubmission's level 1 was already decided
     expect(await types(city)).toEqual(['claim.approved_level']);
     const forProvider = (await ok(get(w.provider.owner.token, '/api/v1/notifications'))).items.find((n: { type: string }) => n.type === 'claim.returned');

@@ -4,7 +4,7 @@ import { Clock, NotFoundError, addCalendarDays, assertCurrentVersion, isUuid, ne
 import { SqlParams, TransactionRunner, insertSql, writeBack } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import { FileAccessRegistry, FilesService } from '@innoserve/files';
-import { jurisdictionOf, staffCovers, type Principal, type StaffRole } from '@innoserve/identity';
+import { anyCodeCoversSql, jurisdictionOf, staffCovers, type Principal, type StaffRole } from '@innoserve/identity';
 import { OrganizationsService } from '@innoserve/organizations';
 import { ReferenceService } from '@innoserve/reference';
 import { ServiceOrder } from '@innoserve/orders';
@@ -334,7 +334,7 @@ export class ClaimsService implements OnModuleInit {
     const m = this.dataSource.manager;
     const codes = jurisdictionOf(me, CLAIM_STAFF_ROLES);
     if (codes.length === 0) return pageOf([], 0, q);
-    const qb = m.createQueryBuilder(SubsidyClaim, 'c').where(coversSql('c.region_code'), { codes });
+    const qb = m.createQueryBuilder(SubsidyClaim, 'c').where(anyCodeCoversSql(':codes', 'c.region_code'), { codes });
     if (q.status) qb.andWhere('c.status = :status', { status: q.status });
     if (q.level) qb.andWhere(`c.status = 'in_review' AND c.levels[c.level] = :kind`, { kind: q.level });
     if (q.region) qb.andWhere('c.regionCode = :region', { region: q.region });
@@ -486,10 +486,6 @@ export class ClaimsService implements OnModuleInit {
   }
 }
 
-/** A jurisdiction filter: the region is one of the codes, or under a city code (3505xx under 350500). */
-function coversSql(column: string): string {
-  return `EXISTS (SELECT 1 FROM unnest(CAST(:codes AS varchar[])) AS j(code) WHERE j.code = ${column} OR (j.code ~ '^[0-9]{4}00$' AND j.code !~ '0000$' AND left(${column}, 4) = left(j.code, 4)))`;
-}
 
 function normalizeInvoice(i: InvoiceDto): NormalizedInvoice {
   return {

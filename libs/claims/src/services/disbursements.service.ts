@@ -4,7 +4,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { BusinessRuleError, Clock, ConflictError, ForbiddenError, NotFoundError, isUuid, msg, newId, offsetOf, pageOf, shanghaiDate, type Page } from '@innoserve/core';
 import { TransactionRunner } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
-import { jurisdictionOf, staffCovers, type Principal, type StaffRole } from '@innoserve/identity';
+import { anyCodeCoversSql, jurisdictionOf, staffCovers, type Principal, type StaffRole } from '@innoserve/identity';
 import { Organization } from '@innoserve/organizations';
 import { LedgerService, VoucherProgram } from '@innoserve/vouchers';
 import { claimMachine } from '../domain/claim-state-machine.js';
@@ -306,7 +306,7 @@ export class DisbursementsService {
     const qb = m
       .createQueryBuilder(DisbursementBatch, 'b')
       .innerJoin(VoucherProgram, 'p', 'p.id = b.programId')
-      .where(`EXISTS (SELECT 1 FROM unnest(CAST(:codes AS varchar[])) AS j(code) WHERE j.code = p.issuing_region_code OR (j.code ~ '^[0-9]{4}00$' AND j.code !~ '0000$' AND left(p.issuing_region_code, 4) = left(j.code, 4)))`, { codes });
+      .where(anyCodeCoversSql(':codes', 'p.issuing_region_code'), { codes });
     if (q.programId) qb.andWhere('b.programId = :programId', { programId: q.programId });
     if (q.status) qb.andWhere('b.status = :status', { status: q.status });
     const [rows, total] = await qb.orderBy('b.createdAt', 'DESC').addOrderBy('b.id', 'ASC').skip(offsetOf(q)).take(q.pageSize).getManyAndCount();

@@ -3,7 +3,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { BusinessRuleError, Clock, ConflictError, ForbiddenError, NotFoundError, ValidationFailedError, isUuid, msg, newId, offsetOf, pageOf, type Page } from '@innoserve/core';
 import { SqlParams, TransactionRunner, insertSql } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
-import { staffCovers, jurisdictionOf, type Principal, type StaffRole } from '@innoserve/identity';
+import { anyCodeCoversSql, staffCovers, jurisdictionOf, type Principal, type StaffRole } from '@innoserve/identity';
 import { EnterpriseVerificationService, Organization, OrganizationsService, ProviderAdmissionService } from '@innoserve/organizations';
 import { OrdersService, ServiceOrder } from '@innoserve/orders';
 import { ApplicationsService, LedgerService, OrderSubsidiesService, VoucherGrant } from '@innoserve/vouchers';
@@ -221,7 +221,7 @@ export class SanctionsService implements OnModuleInit {
     const qb = m
       .createQueryBuilder(Sanction, 's')
       .innerJoin(Organization, 'o', 'o.id = s.organizationId')
-      .where(`EXISTS (SELECT 1 FROM unnest(CAST(:codes AS varchar[])) AS j(code) WHERE j.code = o.region_code OR (j.code ~ '^[0-9]{4}00$' AND j.code !~ '0000$' AND left(o.region_code, 4) = left(j.code, 4)))`, { codes });
+      .where(anyCodeCoversSql(':codes', 'o.region_code'), { codes });
     if (q.organizationId) qb.andWhere('s.organizationId = :org', { org: q.organizationId });
     const [rows, total] = await qb.orderBy('s.createdAt', 'DESC').addOrderBy('s.id', 'ASC').skip(offsetOf(q)).take(q.pageSize).getManyAndCount();
     return pageOf(rows.map(toSanctionView), total, q);

@@ -5,6 +5,7 @@
  * organization, or the staff whose role and jurisdiction cover the object.
  */
 import type { EntityManager } from 'typeorm';
+import { codeCoversSql } from '@innoserve/identity';
 import type { NotificationCategory } from './categories.js';
 
 /** An audit entry as the feed reads it. */
@@ -52,8 +53,7 @@ async function staffCovering(m: EntityManager, roles: string[], regionCode: stri
   const rows = await m.query<{ user_id: string }[]>(
     `SELECT DISTINCT s.user_id FROM staff_role s
       WHERE s.role = ANY($1::varchar[])
-        AND EXISTS (SELECT 1 FROM unnest(s.region_codes) AS j(code)
-                     WHERE j.code = $2 OR (j.code ~ '^[0-9]{4}00$' AND j.code !~ '0000$' AND left($2, 4) = left(j.code, 4)))`,
+        AND EXISTS (SELECT 1 FROM unnest(s.region_codes) AS j(code) WHERE ${codeCoversSql('j.code', '$2')})`,
     [roles, regionCode],
   );
   return rows.map((r) => r.user_id);

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { STAFF_ROLES, jurisdictionOf, type Principal } from '@innoserve/identity';
+import { STAFF_ROLES, codeCoversSql, jurisdictionOf, type Principal } from '@innoserve/identity';
 import { FileAccessRegistry, FilesService } from '@innoserve/files';
 
 /**
@@ -40,7 +40,7 @@ export class OrderFiles implements OnModuleInit {
            JOIN service_order o ON o.id = a.id
            JOIN organization pr ON pr.id = o.provider_id
           WHERE EXISTS (SELECT 1 FROM membership mm WHERE mm.user_id = $2 AND mm.organization_id IN (o.enterprise_id, o.provider_id))
-             OR EXISTS (SELECT 1 FROM unnest($3::text[]) AS j(code) WHERE ${coversSql('j.code', 'o.region_code')} OR ${coversSql('j.code', 'pr.region_code')})
+             OR EXISTS (SELECT 1 FROM unnest($3::text[]) AS j(code) WHERE ${codeCoversSql('j.code', 'o.region_code')} OR ${codeCoversSql('j.code', 'pr.region_code')})
        ) AS ok`,
       [fileId, me.userId, jurisdictionOf(me, STAFF_ROLES)],
     );
@@ -48,7 +48,3 @@ export class OrderFiles implements OnModuleInit {
   }
 }
 
-/** SQL of `codeCovers` (libs/identity): a code covers itself and, for a city code (…00, not …0000), every county under it. */
-function coversSql(code: string, region: string): string {
-  return `(${code} = ${region} OR (${code} ~ '^[0-9]{4}00$' AND ${code} !~ '0000$' AND left(${region}, 4) = left(${code}, 4)))`;
-}
