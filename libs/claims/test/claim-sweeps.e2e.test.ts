@@ -9,7 +9,7 @@ import { TransactionRunner } from '@innoserve/database';
 import { ClaimSweeps } from '@innoserve/claims';
 import { OrderSubsidiesService } from '@innoserve/vouchers';
 import { createStaffAndLogin, loginAs, type AuthSession } from '../../../test/support/auth.js';
-import { advanceDays, grant, grantAmounts, ledgerClean, ok, startWorld, uploadPdf, type World } from '../../orders/test/order-world.js';
+import { advanceDays, fapiaoOf, grant, grantAmounts, ledgerClean, ok, orderUntil, startWorld, uploadPdf, type World } from '../../orders/test/order-world.js';
 import { JINJIANG } from '../../vouchers/test/program-support.js';
 
 describe('claim sweeps', () => {
@@ -20,24 +20,8 @@ describe('claim sweeps', () => {
   const e = () => w.enterprises[0];
   const post = (token: string, url: string, body?: unknown) => w.t.request('POST', url, { token, body });
 
-  async function completedOrder(): Promise<string> {
-    const order = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId: e(), requirements: '检测' }));
-    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, {}));
-    const pay = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/payments`, { method: 'offline' }));
-    const [{ name }]: { name: string }[] = await w.t.app.get(DataSource).query('SELECT name FROM organization WHERE id = $1', [e()]);
-    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/payments/${pay.id}/confirm`, { reference: 'R', payerName: name, payerAccountNo: '6222000011112222' }));
-    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/start`));
-    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/deliver`, { reportFileId: await uploadPdf(w, w.provider.owner.token) }));
-    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/complete`));
-    return order.id;
-  }
-  async function invoiceFor(number: string, issuedOn = '2026-03-10') {
-    const [p, b]: { uscc: string }[][] = [
-      await w.t.app.get(DataSource).query('SELECT uscc FROM organization WHERE id = $1', [w.provider.id]),
-      await w.t.app.get(DataSource).query('SELECT uscc FROM organization WHERE id = $1', [e()]),
-    ];
-    return { code: '3500231130', number, issuedOn, amountFen: 100_000, sellerTaxId: p[0].uscc, buyerTaxId: b[0].uscc };
-  }
+  const completedOrder = () => orderUntil(w, e(), 'completed', { requirements: '检测' });
+  const invoiceFor = (number: string, issuedOn = '2026-03-10') => fapiaoOf(w, e(), number, issuedOn);
   async function claim(orderId: string, number: string): Promise<string> {
     return (await ok(post(w.provider.owner.token, '/api/v1/claims', { orderId, invoice: await invoiceFor(number) }))).id;
   }

@@ -7,7 +7,7 @@
 import { DataSource } from 'typeorm';
 import { LedgerService } from '@innoserve/vouchers';
 import { createStaffAndLogin, registerAndLogin, type AuthSession } from '../../../test/support/auth.js';
-import { grant, grantAmounts, ledgerClean, ok, openProgram, startWorld, uploadPdf, type World } from '../../orders/test/order-world.js';
+import { grant, grantAmounts, ledgerClean, ok, openProgram, orderUntil, startWorld, uploadPdf, type World } from '../../orders/test/order-world.js';
 import { JINJIANG, NANAN } from '../../vouchers/test/program-support.js';
 
 describe('claims over HTTP', () => {
@@ -42,17 +42,7 @@ describe('claims over HTTP', () => {
   const get = (token: string, url: string) => w.t.request('GET', url, { token });
 
   /** An order of the fixed-price offering (¥1,000; 50% subsidy held), paid by bank transfer, delivered and completed. */
-  async function completedOrder(enterpriseId: string, grantId?: string): Promise<string> {
-    const order = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId, requirements: '面料成分检测' }));
-    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, grantId ? { grantId } : {}));
-    const pay = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/payments`, { method: 'offline' }));
-    const [{ name }]: { name: string }[] = await w.t.app.get(DataSource).query('SELECT name FROM organization WHERE id = $1', [enterpriseId]);
-    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/payments/${pay.id}/confirm`, { reference: 'R', payerName: name, payerAccountNo: '6222000011112222' }));
-    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/start`));
-    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/deliver`, { reportFileId: await uploadPdf(w, w.provider.owner.token) }));
-    expect((await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/complete`))).status).toBe('completed');
-    return order.id;
-  }
+  const completedOrder = (enterpriseId: string, grantId?: string) => orderUntil(w, enterpriseId, 'completed', { grantId });
 
   let fapiaoSeq = 10_000_000;
   const invoice = (enterpriseId: string, overrides: Record<string, unknown> = {}) => ({

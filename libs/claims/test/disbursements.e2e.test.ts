@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { LedgerService } from '@innoserve/vouchers';
 import { createStaffAndLogin, type AuthSession } from '../../../test/support/auth.js';
-import { grant, ledgerClean, ok, startWorld, uploadPdf, type World } from '../../orders/test/order-world.js';
+import { fapiaoOf, grant, ledgerClean, ok, orderUntil, startWorld, type World } from '../../orders/test/order-world.js';
 import { JINJIANG } from '../../vouchers/test/program-support.js';
 
 describe('disbursement over HTTP', () => {
@@ -29,16 +29,8 @@ describe('disbursement over HTTP', () => {
   const db = () => w.t.app.get(DataSource);
 
   async function approvedClaim(enterpriseId: string, number: string): Promise<string> {
-    const order = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId, requirements: '检测' }));
-    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, {}));
-    const pay = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/payments`, { method: 'offline' }));
-    const [{ name }]: { name: string }[] = await db().query('SELECT name FROM organization WHERE id = $1', [enterpriseId]);
-    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/payments/${pay.id}/confirm`, { reference: 'R', payerName: name, payerAccountNo: '6222000011112222' }));
-    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/start`));
-    await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/deliver`, { reportFileId: await uploadPdf(w, w.provider.owner.token) }));
-    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/complete`));
-    const invoice = { code: '3500231130', number, issuedOn: '2026-03-10', amountFen: 100_000, sellerTaxId: usccOf.get(w.provider.id), buyerTaxId: usccOf.get(enterpriseId) };
-    const claim = await ok(post(w.provider.owner.token, '/api/v1/claims', { orderId: order.id, invoice }));
+    const orderId = await orderUntil(w, enterpriseId, 'completed', { requirements: '检测' });
+    const claim = await ok(post(w.provider.owner.token, '/api/v1/claims', { orderId, invoice: await fapiaoOf(w, enterpriseId, number) }));
     await ok(post(county.token, `/api/v1/admin/claims/${claim.id}/decision`, { decision: 'approve' }));
     await ok(post(city.token, `/api/v1/admin/claims/${claim.id}/decision`, { decision: 'approve' }));
     return claim.id;

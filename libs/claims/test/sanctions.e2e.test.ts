@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { LedgerService } from '@innoserve/vouchers';
 import { createStaffAndLogin, type AuthSession } from '../../../test/support/auth.js';
 import { admittedProvider } from '../../catalog/test/support.js';
-import { grant, grantAmounts, ledgerClean, ok, startWorld, uploadPdf, type World } from '../../orders/test/order-world.js';
+import { fapiaoOf, grant, grantAmounts, ledgerClean, ok, orderUntil, startWorld, type World } from '../../orders/test/order-world.js';
 import { JINJIANG, seedEnterprises } from '../../vouchers/test/program-support.js';
 
 describe('sanctions over HTTP', () => {
@@ -27,25 +27,11 @@ describe('sanctions over HTTP', () => {
   const balance = (account: string) => w.t.app.get(LedgerService).balanceOf(db().manager, w.programId, account);
   const sanction = (body: Record<string, unknown>) => post(w.officer.token, '/api/v1/admin/sanctions', body);
 
-  async function contracted(e: string): Promise<string> {
-    const order = await ok(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId: e, requirements: '检测' }));
-    await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, {}));
-    return order.id;
-  }
-  async function started(e: string): Promise<string> {
-    const id = await contracted(e);
-    const pay = await ok(post(w.buyer.token, `/api/v1/orders/${id}/payments`, { method: 'offline' }));
-    const [{ name }]: { name: string }[] = await db().query('SELECT name FROM organization WHERE id = $1', [e]);
-    await ok(post(w.provider.owner.token, `/api/v1/orders/${id}/payments/${pay.id}/confirm`, { reference: 'R', payerName: name, payerAccountNo: '6222000011112222' }));
-    await ok(post(w.provider.owner.token, `/api/v1/orders/${id}/start`));
-    return id;
-  }
+  const contracted = (e: string) => orderUntil(w, e, 'contracted', { requirements: '检测' });
+  const started = (e: string) => orderUntil(w, e, 'started', { requirements: '检测' });
   async function claimed(e: string): Promise<string> {
-    const id = await started(e);
-    await ok(post(w.provider.owner.token, `/api/v1/orders/${id}/deliver`, { reportFileId: await uploadPdf(w, w.provider.owner.token) }));
-    await ok(post(w.buyer.token, `/api/v1/orders/${id}/complete`));
-    const invoice = { code: '3500231130', number: String(fapiao++), issuedOn: '2026-03-10', amountFen: 100_000, sellerTaxId: usccOf.get(w.provider.id), buyerTaxId: usccOf.get(e) };
-    return (await ok(post(w.provider.owner.token, '/api/v1/claims', { orderId: id, invoice }))).id;
+    const id = await orderUntil(w, e, 'completed', { requirements: '检测' });
+    return (await ok(post(w.provider.owner.token, '/api/v1/claims', { orderId: id, invoice: await fapiaoOf(w, e, String(fapiao++)) }))).id;
   }
   const decide = (who: AuthSession, claimId: string) => post(who.token, `/api/v1/admin/claims/${claimId}/decision`, { decision: 'approve' });
   const lineStatuses = async (claimId: string) => (await db().query(`SELECT status FROM claim_line WHERE claim_id = $1 ORDER BY source`, [claimId])).map((r: { status: string }) => r.status);

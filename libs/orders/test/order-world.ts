@@ -118,3 +118,25 @@ export async function advanceDays(w: World, days: number): Promise<void> {
   w.provider.owner = await loginAs(w.t, w.provider.owner.email, w.provider.owner.password);
   w.officer = await loginAs(w.t, w.officer.email, w.officer.password);
 }
+
+/** An order of the fixed-price offering taken to `until` (contracted, paid by bank transfer, started, or completed); answers its id. */
+export async function orderUntil(w: World, enterpriseId: string, until: 'contracted' | 'started' | 'completed', opts: { grantId?: string; requirements?: string } = {}): Promise<string> {
+  const post = (token: string, url: string, body?: unknown) => w.t.request('POST', url, { token, body });
+  const order = await ok<{ id: string }>(post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId, requirements: opts.requirements ?? '面料成分检测' }));
+  await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, opts.grantId ? { grantId: opts.grantId } : {}));
+  if (until === 'contracted') return order.id;
+  const pay = await ok<{ id: string }>(post(w.buyer.token, `/api/v1/orders/${order.id}/payments`, { method: 'offline' }));
+  const [{ name }]: { name: string }[] = await w.t.app.get(DataSource).query('SELECT name FROM organization WHERE id = $1', [enterpriseId]);
+  await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/payments/${pay.id}/confirm`, { reference: 'R', payerName: name, payerAccountNo: '6222000011112222' }));
+  await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/start`));
+  if (until === 'started') return order.id;
+  await ok(post(w.provider.owner.token, `/api/v1/orders/${order.id}/deliver`, { reportFileId: await uploadPdf(w, w.provider.owner.token) }));
+  await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/complete`));
+  return order.id;
+}
+
+/** The fapiao of an order of the fixed-price offering (¥1,000), matching the contract's parties. */
+export async function fapiaoOf(w: World, enterpriseId: string, number: string, issuedOn = '2026-03-10'): Promise<Record<string, unknown>> {
+  const rows: { id: string; uscc: string }[] = await w.t.app.get(DataSource).query('SELECT id, uscc FROM organization WHERE id = ANY($1)', [[enterpriseId, w.provider.id]]);
+  return { code: '3500231130', number, issuedOn, amountFen: PRICE, sellerTaxId: rows.find((r) => r.id === w.provider.id)!.uscc, buyerTaxId: rows.find((r) => r.id === enterpriseId)!.uscc };
+}
