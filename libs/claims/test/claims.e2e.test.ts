@@ -7,7 +7,7 @@
 import { DataSource } from 'typeorm';
 import { LedgerService } from '@innoserve/vouchers';
 import { createStaffAndLogin, registerAndLogin, type AuthSession } from '../../../test/support/auth.js';
-import { grant, grantAmounts, ledgerClean, ok, openProgram, orderUntil, startWorld, uploadPdf, type World } from '../../orders/test/order-world.js';
+import { grant, grantAmounts, ledgerClean, ok, openProgram, orderUntil, startWorld, uploadPdf, verifiedBankAccount, type World } from '../../orders/test/order-world.js';
 import { JINJIANG, NANAN } from '../../vouchers/test/program-support.js';
 
 describe('claims over HTTP', () => {
@@ -215,12 +215,7 @@ describe('claims over HTTP', () => {
 
     // paid to the enterprise's verified account, one batch per source, the ledger per source after each step
     const ds = w.t.app.get(DataSource);
-    const [{ name }]: { name: string }[] = await ds.query('SELECT name FROM organization WHERE id = $1', [e]);
-    await ds.query(
-      `UPDATE organization SET bank_name = '中国银行晋江支行', bank_account_name = $2::text, bank_account_no = '4077012345678', bank_cnaps_code = '104397000456',
-              verified_bank_account = jsonb_build_object('bankName', '中国银行晋江支行', 'accountName', $2::text, 'accountNo', '4077012345678', 'cnapsCode', '104397000456', 'verifiedAt', now(), 'verifiedBy', NULL) WHERE id = $1`,
-      [e, name],
-    );
+    const { accountName: name } = await verifiedBankAccount(w, e, { bankName: '中国银行晋江支行', accountNo: '4077012345678', cnapsCode: '104397000456' });
     const finance1 = await createStaffAndLogin(w.t, [{ role: 'finance_officer', regionCodes: ['350500'] }]);
     const finance2 = await createStaffAndLogin(w.t, [{ role: 'finance_officer', regionCodes: ['350500'] }]);
     const ledger = w.t.app.get(LedgerService);

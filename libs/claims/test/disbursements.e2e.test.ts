@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { LedgerService } from '@innoserve/vouchers';
 import { createStaffAndLogin, type AuthSession } from '../../../test/support/auth.js';
-import { fapiaoOf, grant, ledgerClean, ok, orderUntil, startWorld, type World } from '../../orders/test/order-world.js';
+import { fapiaoOf, grant, ledgerClean, ok, orderUntil, startWorld, verifiedBankAccount, type World } from '../../orders/test/order-world.js';
 import { JINJIANG } from '../../vouchers/test/program-support.js';
 
 describe('disbursement over HTTP', () => {
@@ -44,14 +44,7 @@ describe('disbursement over HTTP', () => {
     finance2 = await createStaffAndLogin(w.t, [{ role: 'finance_officer', regionCodes: ['350500'] }]);
     const rows: { id: string; uscc: string; name: string }[] = await db().query('SELECT id, uscc, name FROM organization WHERE id = ANY($1)', [[...w.enterprises, w.provider.id]]);
     for (const r of rows) usccOf.set(r.id, r.uscc);
-    providerName = rows.find((r) => r.id === w.provider.id)!.name;
-    // the provider's account, as staff verified it (the facts; verification itself is tested in organizations)
-    const account = { bankName: '中国工商银行晋江支行', accountName: providerName, accountNo: '1408012345678901234', cnapsCode: '102397000123' };
-    await db().query(
-      `UPDATE organization SET bank_name = $2::text, bank_account_name = $3::text, bank_account_no = $4::text, bank_cnaps_code = $5::text,
-              verified_bank_account = jsonb_build_object('bankName', $2::text, 'accountName', $3::text, 'accountNo', $4::text, 'cnapsCode', $5::text, 'verifiedAt', now(), 'verifiedBy', NULL) WHERE id = $1`,
-      [w.provider.id, account.bankName, account.accountName, account.accountNo, account.cnapsCode],
-    );
+    providerName = (await verifiedBankAccount(w, w.provider.id)).accountName;
     await grant(w, w.enterprises[0], 300_000);
     claimIds.push(await approvedClaim(w.enterprises[0], '20000001'), await approvedClaim(w.enterprises[0], '20000002'));
   }, 180_000);

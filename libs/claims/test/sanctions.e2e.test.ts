@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { LedgerService } from '@innoserve/vouchers';
 import { createStaffAndLogin, type AuthSession } from '../../../test/support/auth.js';
 import { admittedProvider } from '../../catalog/test/support.js';
-import { fapiaoOf, grant, grantAmounts, ledgerClean, ok, orderUntil, startWorld, type World } from '../../orders/test/order-world.js';
+import { fapiaoOf, grant, grantAmounts, ledgerClean, ok, orderUntil, startWorld, verifiedBankAccount, type World } from '../../orders/test/order-world.js';
 import { JINJIANG, seedEnterprises } from '../../vouchers/test/program-support.js';
 
 describe('sanctions over HTTP', () => {
@@ -44,12 +44,7 @@ describe('sanctions over HTTP', () => {
     finance2 = await createStaffAndLogin(w.t, [{ role: 'finance_officer', regionCodes: ['350500'] }]);
     const rows: { id: string; uscc: string; name: string }[] = await db().query('SELECT id, uscc, name FROM organization WHERE id = ANY($1)', [[...w.enterprises, w.provider.id]]);
     for (const r of rows) usccOf.set(r.id, r.uscc);
-    const providerName = rows.find((r) => r.id === w.provider.id)!.name;
-    await db().query(
-      `UPDATE organization SET bank_name = '中国工商银行晋江支行', bank_account_name = $2::text, bank_account_no = '1408012345678901234', bank_cnaps_code = '102397000123',
-              verified_bank_account = jsonb_build_object('bankName', '中国工商银行晋江支行', 'accountName', $2::text, 'accountNo', '1408012345678901234', 'cnapsCode', '102397000123', 'verifiedAt', now(), 'verifiedBy', NULL) WHERE id = $1`,
-      [w.provider.id, providerName],
-    );
+    await verifiedBankAccount(w, w.provider.id);
     for (const e of w.enterprises) await grant(w, e, 500_000);
   }, 180_000);
   afterAll(async () => {
