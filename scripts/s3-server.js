@@ -4,7 +4,7 @@
 // proxy; see SEAWEEDFS_VERSION), else weed on PATH. One server per test run, anonymous access,
 // one bucket, its own data directory.
 import { spawn } from 'node:child_process';
-import { freePort, goBinaryPath } from './test-server-support.js';
+import { freeLowPort, goBinaryPath } from './test-server-support.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,9 +21,13 @@ export async function startS3Server({ binary = weedBinaryPath(), bucket = 'innos
   if (!binary) throw new Error('no SeaweedFS binary (weed)');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'innoserve-s3-'));
   // every port picked free (and the gRPC ones too: their default is the HTTP port + 10000, which
-  // may not exist), the extra services (WebDAV, Iceberg, Lance) off, so parallel runs never collide
+  // may not exist), the extra services (WebDAV, Iceberg, Lance) off, so parallel runs never collide;
+  // below the ephemeral range, as weed binds some of them late (it refuses to start otherwise)
   const ports = [];
-  for (let i = 0; i < 10; i++) ports.push(await freePort());
+  while (ports.length < 10) {
+    const p = await freeLowPort();
+    if (!ports.includes(p)) ports.push(p);
+  }
   const [s3, master, volume, filer, adminPort, s3Grpc, masterGrpc, volumeGrpc, filerGrpc, adminGrpc] = ports;
   let output = '';
   const child = spawn(

@@ -18,6 +18,23 @@ export function freePort() {
   });
 }
 
+/**
+ * A TCP port free on 127.0.0.1 below Linux's ephemeral range (32768 up): a server that binds its
+ * port some time after it was picked cannot lose it to an outbound connection meanwhile.
+ */
+export async function freeLowPort(from = 20_000, to = 32_000) {
+  for (let tries = 0; tries < 200; tries++) {
+    const port = from + Math.floor(Math.random() * (to - from));
+    const free = await new Promise((resolve) => {
+      const srv = net.createServer();
+      srv.once('error', () => resolve(false));
+      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${from}–${to}`);
+}
+
 /** A Go-built binary: the path in `envVar` when set, else $(go env GOPATH)/bin, ~/go/bin, then PATH; null when none exists. */
 export function goBinaryPath(name, envVar) {
   if (process.env[envVar]) return existsSync(process.env[envVar]) ? process.env[envVar] : null;
