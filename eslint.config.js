@@ -13,6 +13,13 @@ const LIB_ORDER = {
   vouchers: ['core', 'database', 'reference', 'identity', 'audit', 'organizations'],
   catalog: ['core', 'database', 'reference', 'identity', 'audit', 'organizations'],
   search: ['core', 'database', 'reference', 'identity', 'catalog', 'vouchers'],
+  files: ['core', 'database', 'identity'],
+  payments: ['core', 'database', 'identity', 'audit', 'organizations'],
+  orders: ['core', 'database', 'reference', 'identity', 'audit', 'organizations', 'vouchers', 'catalog', 'search', 'files', 'payments'],
+  claims: ['core', 'database', 'reference', 'identity', 'audit', 'organizations', 'vouchers', 'catalog', 'files', 'payments', 'orders'],
+  notifications: ['core', 'database', 'identity', 'audit'],
+  // read models: no lib imports reports
+  reports: ['core', 'database', 'identity', 'vouchers'],
 };
 const ALL_LIBS = Object.keys(LIB_ORDER);
 
