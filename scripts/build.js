@@ -20,7 +20,8 @@ const started = Date.now();
 // `--out-dir DIR` builds elsewhere (a test that runs the build's processes must not share dist/ with another test)
 const outFlag = process.argv.indexOf('--out-dir');
 const outDir = outFlag > 0 ? path.resolve(process.argv[outFlag + 1]) : path.join(root, 'dist');
-await rm(outDir, { recursive: true, force: true });
+// dist/web (the web app, scripts/build-web.js) is kept: it is rebuilt only when its sources change
+for (const top of ['apps', 'libs']) await rm(path.join(outDir, top), { recursive: true, force: true });
 const files = [];
 for (const top of ['apps', 'libs']) for await (const f of walk(path.join(root, top))) files.push(f);
 const opts = swcOptions();

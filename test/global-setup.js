@@ -19,6 +19,8 @@ import { STRIPE_MOCK_INSTALL, startStripeMock, stripeMockBinaryPath } from '../s
 import { MAILPIT_INSTALL, mailpitBinaryPath, startMailpit } from '../scripts/mailpit.js';
 import { startS3Server, weedBinaryPath } from '../scripts/s3-server.js';
 import { freePort } from '../scripts/test-server-support.js';
+import { findChromium } from '../scripts/chromium.js';
+import { execFileSync } from 'node:child_process';
 
 // Run as root, PostgreSQL runs as a `postgres` user that must reach its binaries in node_modules:
 // give every ancestor the execute bit for others (the same as grantPostgresTraversal in
@@ -88,7 +90,19 @@ async function startS3ForTests() {
   process.env.INNOSERVE_TEST_S3_BUCKET = server.bucket;
 }
 
+/** The browser suites (test/browser) need Chromium and the built web app (rebuilt only when its sources changed). */
+async function prepareBrowserTests() {
+  const chrome = findChromium();
+  if (!chrome) {
+    console.warn('\n*** No Chromium (chromium on PATH or CHROME_PATH): the BROWSER TESTS ARE SKIPPED (apt-get install chromium fonts-noto-cjk; .ci/run does). ***');
+    return;
+  }
+  process.env.INNOSERVE_TEST_CHROME = chrome;
+  execFileSync(process.execPath, [path.join(import.meta.dirname, '..', 'scripts', 'build-web.js')], { stdio: 'inherit' });
+}
+
 export default async function globalSetup() {
+  await prepareBrowserTests();
   await startMeilisearchForTests();
   await startStripeMockForTests();
   await startMailpitForTests();

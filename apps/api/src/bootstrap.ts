@@ -12,11 +12,14 @@ import { documentProblems } from './http/openapi-problems.js';
 import { writeClientErrorProblem } from './http/problem.filter.js';
 import { frameworkErrorHandler, installRequestGuards } from './http/request-guards.js';
 import { securityHeaders } from './http/security-headers.js';
+import { serveWebApp } from './web/web-app.js';
 
 export interface ApiAppOptions {
   clock?: Clock;
   /** Keep Nest's own logger quiet (tests). */
   quiet?: boolean;
+  /** Do not serve dist/web at `/` (tests that need the API alone). */
+  noWebApp?: boolean;
 }
 
 export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
@@ -40,16 +43,22 @@ export function listRoutes(app: NestFastifyApplication): ServedRoute[] {
   return [...(servedRoutes.get(app) ?? [])];
 }
 
-const HELMET_OPTIONS: FastifyHelmetOptions = {
-  contentSecurityPolicy: {
-    directives: {
-      defaultSrc: [`'self'`],
-      styleSrc: [`'self'`, `'unsafe-inline'`],
-      imgSrc: [`'self'`, 'data:'],
-      scriptSrc: [`'self'`, `'unsafe-inline'`],
+/** The Content-Security-Policy: our own origin, plus Stripe.js when card payments are configured. */
+function helmetOptions(stripe: boolean): FastifyHelmetOptions {
+  const stripeJs = stripe ? ['https://js.stripe.com'] : [];
+  return {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: [`'self'`],
+        styleSrc: [`'self'`, `'unsafe-inline'`],
+        imgSrc: [`'self'`, 'data:', ...(stripe ? ['https://*.stripe.com'] : [])],
+        scriptSrc: [`'self'`, `'unsafe-inline'`, ...stripeJs],
+        frameSrc: stripe ? ['https://js.stripe.com', 'https://hooks.stripe.com'] : [`'none'`],
+        connectSrc: [`'self'`, ...(stripe ? ['https://api.stripe.com'] : [])],
+      },
     },
-  },
-};
+  };
+}
 
 /** Trust the first n proxies in front of the api (a hop count). */
 const hops = (n: number) => (_address: string, hop: number) => hop < n;
@@ -81,7 +90,7 @@ export async function createApiApp(config: AppConfig, opts: ApiAppOptions = {}):
   servedRoutes.set(app, routes);
   installRequestGuards(fastify);
   // @fastify/helmet's headers, computed once (the plugin would rebuild them on every request)
-  const helmetHeaders = await securityHeaders(HELMET_OPTIONS);
+  const helmetHeaders = await securityHeaders(helmetOptions(!!config.STRIPE_SECRET_KEY));
   fastify.addHook('onRequest', (_request, reply, done) => {
     for (const [name, value] of helmetHeaders) reply.raw.setHeader(name, value);
     done();
@@ -90,6 +99,8 @@ export async function createApiApp(config: AppConfig, opts: ApiAppOptions = {}):
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/live'] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  // the web application (dist/web), when it has been built
+  if (!opts.noWebApp) await serveWebApp(fastify);
   SwaggerModule.setup('docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'docs-json' });
   await app.init();
   await fastify.ready();

@@ -1,7 +1,9 @@
-import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipIdempotency } from '@innoserve/database';
-import { ApiProblems } from '@innoserve/core';
+import { ApiProblems, InjectConfig, type AppConfig } from '@innoserve/core';
+import { readRefreshCookie, refreshCookie, wantsCookie, COOKIE_MODE_HEADER } from '../refresh-cookie.js';
 import { Authenticated, CurrentUser, Public } from '../decorators.js';
 import { LoginDto } from '../dto/login.dto.js';
 import { LogoutDto } from '../dto/logout.dto.js';
@@ -20,7 +22,17 @@ export class AuthController {
   constructor(
     private readonly users: UsersService,
     private readonly auth: AuthService,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
+
+  /** Cookie mode: the refresh token goes into the httpOnly cookie, not the body. */
+  private answer(req: FastifyRequest, reply: FastifyReply, pair: TokenPair): TokenPair | Omit<TokenPair, 'refreshToken'> {
+    if (!wantsCookie(req)) return pair;
+    void reply.header('set-cookie', refreshCookie(pair.refreshToken, this.config.REFRESH_TOKEN_TTL_DAYS * 86_400, req.protocol === 'https'));
+    void reply.header('cache-control', 'no-store');
+    const { refreshToken: _kept, ...rest } = pair;
+    return rest;
+  }
 
   @Post('register')
   @Public()
@@ -39,8 +51,9 @@ export class AuthController {
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiProblems(401)
-  login(@Req() req: LoginRequest): Promise<TokenPair> {
-    return this.auth.issueTokens(req.user!.id);
+  @ApiHeader({ name: COOKIE_MODE_HEADER, required: false, description: 'Send 1 (browsers): the refresh token is set as an httpOnly SameSite=Strict cookie instead of returned' })
+  async login(@Req() req: LoginRequest & FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenPair | Omit<TokenPair, 'refreshToken'>> {
+    return this.answer(req, reply, await this.auth.issueTokens(req.user!.id));
   }
 
   @Post('refresh')
@@ -50,8 +63,10 @@ export class AuthController {
   @ApiOperation({ summary: 'Trade a refresh token for a new pair; a reused token revokes its family (401 REFRESH_TOKEN_REUSED)' })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiProblems(401)
-  refresh(@Body() dto: RefreshDto): Promise<TokenPair> {
-    return this.auth.refresh(dto.refreshToken);
+  @ApiHeader({ name: COOKIE_MODE_HEADER, required: false, description: 'Send 1 (browsers): the token is read from the refresh cookie when the body has none, and the new one set there' })
+  async refresh(@Body() dto: RefreshDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenPair | Omit<TokenPair, 'refreshToken'>> {
+    const token = dto.refreshToken ?? (wantsCookie(req) ? readRefreshCookie(req) : undefined);
+    return this.answer(req, reply, await this.auth.refresh(token ?? ''));
   }
 
   @Post('logout')
@@ -61,7 +76,20 @@ export class AuthController {
   @ApiOperation({ summary: "Sign out the given refresh token's session, or every session of the user" })
   @ApiBody({ type: LogoutDto, required: false })
   @ApiNoContentResponse()
-  async logout(@CurrentUser() me: Principal, @Body() dto: LogoutDto): Promise<void> {
+  @ApiHeader({ name: COOKIE_MODE_HEADER, required: false, description: "Send 1 (browsers): signs out the refresh cookie's session and clears the cookie" })
+  async logout(
+    @CurrentUser() me: Principal,
+    @Body() dto: LogoutDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    if (wantsCookie(req)) {
+      const cookie = readRefreshCookie(req);
+      void reply.header('set-cookie', refreshCookie('', 0, req.protocol === 'https'));
+      // with a cookie, only its session ends; a browser without one (already gone) ends nothing else
+      if (dto?.refreshToken ?? cookie) await this.auth.logout(me.userId, dto?.refreshToken ?? cookie);
+      return;
+    }
     await this.auth.logout(me.userId, dto?.refreshToken);
   }
 }

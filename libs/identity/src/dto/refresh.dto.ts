@@ -1,10 +1,11 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class RefreshDto {
-  @ApiProperty({ description: 'The refresh token from login or the previous refresh', maxLength: 200 })
+  @ApiPropertyOptional({ description: 'The refresh token from login or the previous refresh (browsers in cookie mode leave it out)', maxLength: 200 })
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  refreshToken!: string;
+  refreshToken?: string;
 }

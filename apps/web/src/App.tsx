@@ -1,0 +1,73 @@
+import { lazy } from 'react';
+import { Navigate, Route, Routes, useParams } from 'react-router';
+import { useAuth } from './auth/auth';
+import { AppLayout } from './components/AppLayout';
+import { NotFound, RequireAuth } from './components/RequireAuth';
+import { HomePage } from './portals/public/HomePage';
+
+// code-split per portal: the home page is in the first bundle, everything else loads on demand
+const PublicPages = lazy(() => import('./portals/public'));
+// the account pages share one chunk
+const account = () => import('./portals/account');
+const LoginPage = lazy(() => account().then((m) => ({ default: m.LoginPage })));
+const RegisterPage = lazy(() => account().then((m) => ({ default: m.RegisterPage })));
+const UnsubscribePage = lazy(() => account().then((m) => ({ default: m.UnsubscribePage })));
+const NotificationsPage = lazy(() => account().then((m) => ({ default: m.NotificationsPage })));
+const StartPage = lazy(() => account().then((m) => ({ default: m.StartPage })));
+const PreferencesPage = lazy(() => account().then((m) => ({ default: m.PreferencesPage })));
+const EnterprisePortal = lazy(() => import('./portals/enterprise'));
+const ProviderPortal = lazy(() => import('./portals/provider'));
+
+/** Links in notifications (/orders/…, /claims/…) open in the reader's portal. */
+function PortalLink({ kind }: { kind: 'orders' | 'claims' | 'grants' | 'enterprises' }) {
+  const { id } = useParams();
+  const { org, isStaff, ready } = useAuth();
+  if (!ready) return null;
+  if (kind === 'grants') return <Navigate to="/enterprise/wallet" replace />;
+  if (kind === 'enterprises') return <Navigate to="/enterprise/profile" replace />;
+  if (isStaff && !org('enterprise') && !org('provider')) return <Navigate to={`/admin/${kind}/${id}`} replace />;
+  const portal = org('enterprise') ? 'enterprise' : 'provider';
+  return <Navigate to={`/${portal}/${kind}/${id}`} replace />;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="search" element={<HomePage />} />
+        {/* the public pages' own routes (portals/public/index.tsx) are absolute: /offerings/:id, /providers/:id, /programs… */}
+        <Route path="offerings/*" element={<PublicPages />} />
+        <Route path="providers/*" element={<PublicPages />} />
+        <Route path="programs/*" element={<PublicPages />} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="register" element={<RegisterPage />} />
+        <Route path="unsubscribe" element={<UnsubscribePage />} />
+        <Route path="notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
+        <Route path="account/start" element={<RequireAuth><StartPage /></RequireAuth>} />
+        <Route path="account/notifications" element={<RequireAuth><PreferencesPage /></RequireAuth>} />
+        <Route
+          path="enterprise/*"
+          element={
+            <RequireAuth>
+              <EnterprisePortal />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="provider/*"
+          element={
+            <RequireAuth>
+              <ProviderPortal />
+            </RequireAuth>
+          }
+        />
+        <Route path="orders/:id" element={<RequireAuth><PortalLink kind="orders" /></RequireAuth>} />
+        <Route path="claims/:id" element={<RequireAuth><PortalLink kind="claims" /></RequireAuth>} />
+        <Route path="grants" element={<RequireAuth><PortalLink kind="grants" /></RequireAuth>} />
+        <Route path="enterprises/:id" element={<RequireAuth><PortalLink kind="enterprises" /></RequireAuth>} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,91 @@
+import { Suspense } from 'react';
+import { Button, Dropdown, Layout, Select, Skeleton, Space } from 'antd';
+import { UserOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useAuth } from '../auth/auth';
+import { applyLang, rememberLang, type Lang } from '../i18n';
+import { NotificationBell } from './NotificationBell';
+
+export function AppLayout() {
+  const { t, i18n } = useTranslation();
+  const { me, org, signOut, isStaff } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const changeLang = (lang: Lang) => {
+    rememberLang(lang, me?.user.id);
+    applyLang(lang);
+  };
+  const enterprise = org('enterprise');
+  const provider = org('provider');
+  const menu = [
+    ...(enterprise ? [{ key: '/enterprise', label: t('nav.enterprisePortal') }] : []),
+    ...(provider ? [{ key: '/provider', label: t('nav.providerPortal') }] : []),
+    ...(!enterprise && !provider && !isStaff ? [{ key: '/account/start', label: t('nav.startOrganization') }] : []),
+    ...(isStaff ? [{ key: '/admin', label: t('nav.adminConsole') }] : []),
+    { key: '/account/notifications', label: t('nav.notificationSettings') },
+    { type: 'divider' as const },
+    { key: 'logout', label: t('nav.logout') },
+  ];
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header className="app-header">
+        <Link to="/" className="app-brand" aria-label={t('brand.name')}>
+          <span className="app-brand-mark" aria-hidden>券</span>
+          <span className="app-brand-text">{t('brand.name')}</span>
+        </Link>
+        <nav className="app-nav" aria-label={t('nav.main')}>
+          <Link to="/">{t('nav.marketplace')}</Link>
+          <Link to="/programs">{t('nav.programs')}</Link>
+        </nav>
+        <Space size={8} className="app-header-actions">
+          <Select<Lang>
+            size="small"
+            value={i18n.language as Lang}
+            onChange={changeLang}
+            aria-label={t('nav.language')}
+            options={[
+              { value: 'zh-CN', label: '中文' },
+              { value: 'en-US', label: 'EN' },
+            ]}
+            style={{ width: 76 }}
+          />
+          {me ? (
+            <>
+              <NotificationBell />
+              <Dropdown
+                trigger={['click']}
+                menu={{
+                  items: menu,
+                  onClick: ({ key }) => {
+                    if (key === 'logout') void signOut().then(() => navigate('/'));
+                    else void navigate(key);
+                  },
+                }}
+              >
+                <Button type="text" className="app-user" icon={<UserOutlined />} aria-label={t('nav.account')}>
+                  <span className="app-user-name">{me.user.displayName}</span>
+                </Button>
+              </Dropdown>
+            </>
+          ) : (
+            <>
+              <Button size="small" onClick={() => void navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`)}>
+                {t('nav.login')}
+              </Button>
+              <Button size="small" type="primary" className="hide-xs" onClick={() => void navigate('/register')}>
+                {t('nav.register')}
+              </Button>
+            </>
+          )}
+        </Space>
+      </Layout.Header>
+      <Layout.Content className="app-content">
+        <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+          <Outlet />
+        </Suspense>
+      </Layout.Content>
+      <Layout.Footer className="app-footer">{t('brand.footer')}</Layout.Footer>
+    </Layout>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * The web app's foundations in a real browser: served by the API with the right caching, the
+ * cookie-mode session (the refresh token never reaches JavaScript), silent refresh, logout.
+ */
+import { describeBrowser, startBrowserStack, type BrowserStack } from './support.js';
+import { registerAndLogin } from '../support/auth.js';
+
+describeBrowser('web app foundations (Chromium)', () => {
+  let s: BrowserStack;
+  beforeAll(async () => {
+    s = await startBrowserStack();
+  }, 120_000);
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('serves index.html uncached and hashed assets as immutable', async () => {
+    const html = await fetch(`${s.baseUrl}/`);
+    expect(html.status).toBe(200);
+    expect(html.headers.get('cache-control')).toBe('no-cache');
+    const body = await html.text();
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(body)?.[1];
+    expect(asset).toBeDefined();
+    const js = await fetch(`${s.baseUrl}${asset}`);
+    expect(js.status).toBe(200);
+    expect(js.headers.get('cache-control')).toMatch(/max-age=31536000.*immutable/);
+    // a client route answers the app; an unknown API path stays a problem+json 404
+    expect((await fetch(`${s.baseUrl}/enterprise/orders/123`)).headers.get('content-type')).toContain('text/html');
+    const api404 = await fetch(`${s.baseUrl}/api/v1/nowhere`);
+    expect(api404.status).toBe(404);
+    expect(api404.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('keeps the refresh token in an httpOnly cookie, refreshes silently after a reload, and logs out', async () => {
+    const { email, password } = await registerAndLogin(s.t);
+    const { context, page } = await s.newPage();
+    await page.goto('/login');
+    await page.getByLabel('邮箱').fill(email);
+    await page.getByLabel('密码').fill(password);
+    await page.locator('form').getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    const cookies = await context.cookies();
+    const refresh = cookies.find((c) => c.name === 'innoserve_refresh');
+    expect(refresh).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth' });
+    expect(await page.evaluate(() => document.cookie)).not.toContain('innoserve_refresh');
+    expect(await page.evaluate(() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage))).not.toContain(refresh!.value);
+    // a reload forgets the in-memory access token; the cookie brings the session back
+    await page.reload();
+    await page.getByRole('button', { name: '账户' }).click();
+    await page.getByText('退出登录').click();
+    await page.getByRole('button', { name: '登录' }).first().waitFor();
+    expect((await context.cookies()).find((c) => c.name === 'innoserve_refresh')).toBeUndefined();
+    // and the server has ended that session: the old cookie value is refused
+    const reuse = await fetch(`${s.baseUrl}/api/v1/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-refresh-cookie': '1', cookie: `innoserve_refresh=${refresh!.value}` },
+      body: '{}',
+    });
+    expect(reuse.status).toBe(401);
+  });
+});
