@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dist', 'web');
-const hashFile = path.join(outDir, '.source-hash');
 
 async function* walk(dir) {
   for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -37,15 +36,18 @@ export async function webSourceHash() {
   return h.digest('hex');
 }
 
+// `--out-dir DIR` builds elsewhere (a test run that must not share dist/web with another one)
+const outFlag = process.argv.indexOf('--out-dir');
+const out = outFlag > 0 ? path.resolve(process.argv[outFlag + 1]) : outDir;
 const force = process.argv.includes('--force');
 const hash = await webSourceHash();
-const previous = await readFile(hashFile, 'utf8').catch(() => '');
+const previous = await readFile(path.join(out, '.source-hash'), 'utf8').catch(() => '');
 if (!force && previous.trim() === hash) {
-  console.log('web app unchanged since the last build (dist/web)');
+  console.log(`web app unchanged since the last build (${path.relative(root, out)})`);
 } else {
   const started = Date.now();
   const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'apps', 'web', 'vite.config.ts'), logLevel: 'warn' });
-  await writeFile(hashFile, `${hash}\n`);
-  console.log(`built the web app into dist/web in ${Date.now() - started} ms`);
+  await build({ configFile: path.join(root, 'apps', 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir: out } });
+  await writeFile(path.join(out, '.source-hash'), `${hash}\n`);
+  console.log(`built the web app into ${path.relative(root, out)} in ${Date.now() - started} ms`);
 }

@@ -98,7 +98,9 @@ async function prepareBrowserTests() {
     return;
   }
   process.env.INNOSERVE_TEST_CHROME = chrome;
-  execFileSync(process.execPath, [path.join(import.meta.dirname, '..', 'scripts', 'build-web.js')], { stdio: 'inherit' });
+  // INNOSERVE_TEST_WEB_DIR: build and serve the web app from another directory than dist/web
+  const outDir = process.env.INNOSERVE_TEST_WEB_DIR ? ['--out-dir', process.env.INNOSERVE_TEST_WEB_DIR] : [];
+  execFileSync(process.execPath, [path.join(import.meta.dirname, '..', 'scripts', 'build-web.js'), ...outDir], { stdio: 'inherit' });
 }
 
 export default async function globalSetup() {

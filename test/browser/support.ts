@@ -25,7 +25,7 @@ export interface BrowserStack {
 }
 
 export async function startBrowserStack(opts: { env?: Record<string, string> } = {}): Promise<BrowserStack> {
-  const t = await startTestApp({ env: opts.env });
+  const t = await startTestApp({ env: opts.env, webDir: process.env.INNOSERVE_TEST_WEB_DIR });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

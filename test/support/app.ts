@@ -41,10 +41,10 @@ export async function testConfig(url: string, env: Record<string, string> = {}):
   });
 }
 
-export async function startTestApp(opts: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { env?: Record<string, string>; clock?: Clock; webDir?: string } = {}): Promise<TestApp> {
   const db = await createTestDatabase({ entities: ALL_ENTITIES });
   const config = await testConfig(db.url, opts.env);
-  const app = await createApiApp(config, { clock: opts.clock, quiet: true });
+  const app = await createApiApp(config, { clock: opts.clock, quiet: true, webDir: opts.webDir });
   const fastify = app.getHttpAdapter().getInstance();
   return {
     app,

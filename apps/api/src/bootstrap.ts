@@ -12,7 +12,7 @@ import { documentProblems } from './http/openapi-problems.js';
 import { writeClientErrorProblem } from './http/problem.filter.js';
 import { frameworkErrorHandler, installRequestGuards } from './http/request-guards.js';
 import { securityHeaders } from './http/security-headers.js';
-import { serveWebApp } from './web/web-app.js';
+import { findWebDir, serveWebApp } from './web/web-app.js';
 
 export interface ApiAppOptions {
   clock?: Clock;
@@ -20,6 +20,8 @@ export interface ApiAppOptions {
   quiet?: boolean;
   /** Do not serve dist/web at `/` (tests that need the API alone). */
   noWebApp?: boolean;
+  /** Serve the web app from this directory instead of dist/web (browser tests building their own). */
+  webDir?: string;
 }
 
 export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
@@ -100,7 +102,7 @@ export async function createApiApp(config: AppConfig, opts: ApiAppOptions = {}):
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   // the web application (dist/web), when it has been built
-  if (!opts.noWebApp) await serveWebApp(fastify);
+  if (!opts.noWebApp) await serveWebApp(fastify, opts.webDir ?? findWebDir());
   SwaggerModule.setup('docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'docs-json' });
   await app.init();
   await fastify.ready();
