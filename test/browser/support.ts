@@ -24,8 +24,19 @@ export interface BrowserStack {
   close(): Promise<void>;
 }
 
+/** A fresh API (own database) listening for a browser; close() ends both. */
 export async function startBrowserStack(opts: { env?: Record<string, string> } = {}): Promise<BrowserStack> {
-  const t = await startTestApp({ env: opts.env, webDir: process.env.INNOSERVE_TEST_WEB_DIR });
+  const t = await startTestApp({ env: opts.env });
+  const s = await browserOn(t);
+  return { ...s, close: async () => { await s.close(); await t.close(); } };
+}
+
+/**
+ * A browser on an already started test app (e.g. libs/orders/test/order-world.ts's startWorld(),
+ * with its manual clock and seeded world). close() ends the browser and stops listening; the
+ * caller still closes the app.
+ */
+export async function browserOn(t: TestApp): Promise<BrowserStack> {
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -50,7 +61,6 @@ export async function startBrowserStack(opts: { env?: Record<string, string> } =
     async close() {
       for (const c of contexts) await c.close().catch(() => undefined);
       await browser.close();
-      await t.close();
     },
   };
 }

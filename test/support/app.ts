@@ -44,7 +44,7 @@ export async function testConfig(url: string, env: Record<string, string> = {}):
 export async function startTestApp(opts: { env?: Record<string, string>; clock?: Clock; webDir?: string } = {}): Promise<TestApp> {
   const db = await createTestDatabase({ entities: ALL_ENTITIES });
   const config = await testConfig(db.url, opts.env);
-  const app = await createApiApp(config, { clock: opts.clock, quiet: true, webDir: opts.webDir });
+  const app = await createApiApp(config, { clock: opts.clock, quiet: true, webDir: opts.webDir ?? process.env.INNOSERVE_TEST_WEB_DIR });
   const fastify = app.getHttpAdapter().getInstance();
   return {
     app,
