@@ -158,6 +158,8 @@ describe('notifications', () => {
     const parsed = await simpleParser(readFileSync(path.join(mailDir, files[raws.indexOf(raw)])));
     expect(parsed.subject).toMatch(/^\[Innoserve\] /);
     expect(parsed.text).toMatch(/[\u4e00-\u9fff]/);
+    // the footer's link for people opens the web app's landing page, with the same token
+    expect(parsed.text).toContain(`http://localhost:3000/unsubscribe?token=${encodeURIComponent(token)}`);
     expect(parsed.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     expect(parsed.headerLines.find((h) => h.key === 'list-unsubscribe')?.line).toContain('/api/v1/notifications/unsubscribe?token=');
     const to = parsed.to && !Array.isArray(parsed.to) ? parsed.to.value[0].address : undefined;

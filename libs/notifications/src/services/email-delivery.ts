@@ -58,11 +58,14 @@ export class EmailDelivery {
     const headers: Record<string, string> = {};
     let footer = zh ? '这是系统自动发送的邮件，请勿直接回复。' : 'This message was sent automatically; please do not reply.';
     if (!isEssential(n.category)) {
-      const url = `${base}/api/v1/notifications/unsubscribe?token=${encodeURIComponent(this.tokens.issue(n.user_id, n.category))}`;
-      headers['List-Unsubscribe'] = `<${url}>`;
+      const token = encodeURIComponent(this.tokens.issue(n.user_id, n.category));
+      // mail clients POST the one-click header's URL (the API); people open the footer's link: the
+      // web app's landing page, which says what it turns off and changes nothing until they confirm
+      headers['List-Unsubscribe'] = `<${base}/api/v1/notifications/unsubscribe?token=${token}>`;
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
       const name = CATEGORY_NAMES[n.category];
-      footer += zh ? `\n退订“${name.zh}”类邮件：${url}` : `\nUnsubscribe from "${name.en}" e-mails: ${url}`;
+      const page = `${base}/unsubscribe?token=${token}`;
+      footer += zh ? `\n退订“${name.zh}”类邮件：${page}` : `\nUnsubscribe from "${name.en}" e-mails: ${page}`;
     }
     const link = n.link ? `${base}${n.link}` : null;
     const body = zh ? n.body_zh : n.body_en;
