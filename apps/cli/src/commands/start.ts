@@ -149,6 +149,6 @@ export async function start(): Promise<number> {
 
   launch('api', 'apps/api/src/main.js', env);
   launch('worker', 'apps/worker/src/main.js', env);
-  log(`ready to serve in ${Date.now() - t0} ms; api on http://localhost:${config.PORT} (docs: /docs)`);
+  log(`ready to serve in ${Date.now() - t0} ms; web app on http://localhost:${config.PORT}/ (API docs: /docs)`);
   return done;
 }

@@ -30,7 +30,7 @@ export function PreferencesPage() {
       <ProblemAlert error={save.error} />
       <QueryState query={q}>
         {(d) => {
-          const rows = (d as unknown as { preferences: Pref[] }).preferences.map((p) => ({ ...p, ...draft[p.category] }));
+          const rows = d.map((p) => ({ ...p, ...draft[p.category] }));
           const set = (p: Pref, k: 'inApp' | 'email', v: boolean) => setDraft((old) => ({ ...old, [p.category]: { ...{ inApp: p.inApp, email: p.email }, ...old[p.category], [k]: v } }));
           return (
             <>
