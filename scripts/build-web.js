@@ -46,8 +46,11 @@ if (!force && previous.trim() === hash) {
   console.log(`web app unchanged since the last build (${path.relative(root, out)})`);
 } else {
   const started = Date.now();
+  // a production bundle even when called from a test run (Jest sets NODE_ENV=test, and Vite keeps
+  // an NODE_ENV it finds: React and antd would ship their development builds)
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'apps', 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir: out } });
+  await build({ configFile: path.join(root, 'apps', 'web', 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir: out } });
   await writeFile(path.join(out, '.source-hash'), `${hash}\n`);
   console.log(`built the web app into ${path.relative(root, out)} in ${Date.now() - started} ms`);
 }

@@ -30,7 +30,7 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="app-header">
-        <Link to="/" className="app-brand" aria-label={t('brand.name')}>
+        <Link to="/" className="app-brand">
           <span className="app-brand-mark" aria-hidden>券</span>
           <span className="app-brand-text">{t('brand.name')}</span>
         </Link>
