@@ -46,7 +46,7 @@ describeBrowser('web app foundations (Chromium)', () => {
     expect(await page.evaluate(() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage))).not.toContain(refresh!.value);
     // a reload forgets the in-memory access token; the cookie brings the session back
     await page.reload();
-    await page.getByRole('button', { name: '账户' }).click();
+    await page.locator('.app-user').click();
     await page.getByText('退出登录').click();
     await page.getByRole('button', { name: '登录' }).first().waitFor();
     expect((await context.cookies()).find((c) => c.name === 'innoserve_refresh')).toBeUndefined();

@@ -63,7 +63,7 @@ export function AppLayout() {
                   },
                 }}
               >
-                <Button type="text" className="app-user" icon={<UserOutlined />} aria-label={t('nav.account')}>
+                <Button type="text" className="app-user" icon={<UserOutlined />} title={t('nav.account')}>
                   <span className="app-user-name">{me.user.displayName}</span>
                 </Button>
               </Dropdown>
