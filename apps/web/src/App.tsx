@@ -6,7 +6,12 @@ import { NotFound, RequireAuth } from './components/RequireAuth';
 import { HomePage } from './portals/public/HomePage';
 
 // code-split per portal: the home page is in the first bundle, everything else loads on demand
-const PublicPages = lazy(() => import('./portals/public'));
+// the public pages share one chunk
+const publicPages = () => import('./portals/public');
+const OfferingPage = lazy(() => publicPages().then((m) => ({ default: m.OfferingPage })));
+const ProviderPage = lazy(() => publicPages().then((m) => ({ default: m.ProviderPage })));
+const ProgramsPage = lazy(() => publicPages().then((m) => ({ default: m.ProgramsPage })));
+const ProgramPage = lazy(() => publicPages().then((m) => ({ default: m.ProgramPage })));
 // the account pages share one chunk
 const account = () => import('./portals/account');
 const LoginPage = lazy(() => account().then((m) => ({ default: m.LoginPage })));
@@ -36,10 +41,10 @@ export function App() {
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
         <Route path="search" element={<HomePage />} />
-        {/* the public pages' own routes (portals/public/index.tsx) are absolute: /offerings/:id, /providers/:id, /programs… */}
-        <Route path="offerings/*" element={<PublicPages />} />
-        <Route path="providers/*" element={<PublicPages />} />
-        <Route path="programs/*" element={<PublicPages />} />
+        <Route path="offerings/:id" element={<OfferingPage />} />
+        <Route path="providers/:id" element={<ProviderPage />} />
+        <Route path="programs" element={<ProgramsPage />} />
+        <Route path="programs/:id" element={<ProgramPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
         <Route path="unsubscribe" element={<UnsubscribePage />} />

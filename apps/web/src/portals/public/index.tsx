@@ -1,15 +1,5 @@
-import { Route, Routes } from 'react-router';
-import { NotFound } from '../../components/RequireAuth';
-
-/**
- * Mounted at offerings/*, providers/* and programs/*. A descendant <Routes> matches the rest of
- * the URL after its parent's path, so each route names what follows, e.g. ':id' under offerings/*;
- * the first segment tells which parent matched (useLocation().pathname).
- */
-export default function PublicPages() {
-  return (
-    <Routes>
-      <Route path="*" element={<NotFound />} />
-    </Routes>
-  );
-}
+// The public pages (one lazily loaded chunk; App.tsx routes each of them). The home page is not
+// here: it is in the first bundle.
+export { OfferingPage } from './OfferingPage';
+export { ProviderPage } from './ProviderPage';
+export { ProgramsPage, ProgramPage } from './ProgramsPage';
