@@ -1,0 +1,205 @@
+// The organization profile: identity, size class, verification status (the rejection reason and
+// resubmit), editing, and the members (owners add and remove them).
+import { useState } from 'react';
+import { App, Button, Card, Descriptions, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, call, type Schemas } from '../../api/client';
+import { useAuth } from '../../auth/auth';
+import { Money } from '../../components/Money';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { QueryState } from '../../components/QueryState';
+import { applyProblemToForm } from '../../lib/forms';
+import { VerificationBanner, VerificationTag } from './common';
+import { formatDate, useEnterprise, useEnterpriseId, useRegionName, type Enterprise } from './data';
+import { EnterpriseFields, FIELD_ALIASES, enterpriseBody, valuesOf, type EnterpriseFormValues } from './EnterpriseForm';
+
+export default function ProfilePage() {
+  const { t } = useTranslation('enterprise');
+  const id = useEnterpriseId();
+  const enterprise = useEnterprise(id);
+  return (
+    <>
+      <Typography.Title level={3} className="page-title">{t('profile.title')}</Typography.Title>
+      <QueryState query={enterprise} rows={8}>
+        {(e) => (
+          <>
+            <ProfileCard enterprise={e} />
+            <MembersCard organizationId={e.id} />
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}
+
+function ProfileCard({ enterprise: e }: { enterprise: Enterprise }) {
+  const { t, i18n } = useTranslation('enterprise');
+  const { org, reloadMe } = useAuth();
+  const owner = org('enterprise')?.role === 'owner';
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const regionName = useRegionName();
+  const [editing, setEditing] = useState(false);
+  const [saveProblem, setSaveProblem] = useState<unknown>(null);
+  const [form] = Form.useForm<EnterpriseFormValues>();
+  const resubmit = useMutation({
+    mutationFn: () => call(api.POST('/api/v1/enterprises/{id}/resubmit', { params: { path: { id: e.id } } })),
+    onSuccess: (fresh) => {
+      qc.setQueryData(['enterprise', e.id], fresh);
+      void message.success(t('profile.resubmitted'));
+    },
+  });
+  const save = useMutation({
+    mutationFn: (v: EnterpriseFormValues) => {
+      const { ...body } = enterpriseBody(v);
+      return call(api.PATCH('/api/v1/enterprises/{id}', { params: { path: { id: e.id } }, body: { ...body, bankAccount: body.bankAccount ?? undefined } }));
+    },
+    onSuccess: async (fresh) => {
+      qc.setQueryData(['enterprise', e.id], fresh);
+      setEditing(false);
+      void message.success(t('common:states.saved'));
+      await reloadMe();
+    },
+    onError: (err) => setSaveProblem(applyProblemToForm(form, err, FIELD_ALIASES) ? null : err),
+  });
+  const lang = i18n.language;
+  return (
+    <Card
+      size="small"
+      style={{ marginBottom: 16 }}
+      title={
+        <Space wrap>
+          <span>{e.name}</span>
+          <VerificationTag status={e.status} />
+        </Space>
+      }
+      extra={!editing ? <Button size="small" onClick={() => { form.setFieldsValue(valuesOf(e)); setEditing(true); }}>{t('profile.edit')}</Button> : null}
+    >
+      <VerificationBanner enterprise={e} />
+      {e.status === 'rejected' && owner ? (
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Typography.Text>{t('profile.resubmitHint')}</Typography.Text>
+          <Button type="primary" loading={resubmit.isPending} onClick={() => resubmit.mutate()}>{t('profile.resubmit')}</Button>
+        </Space>
+      ) : null}
+      <ProblemAlert error={resubmit.error} />
+      {editing ? (
+        <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => save.mutate(v)} scrollToFirstError>
+          {e.status === 'verified' ? <Typography.Paragraph type="warning">{t('profile.editReverifies')}</Typography.Paragraph> : null}
+          <ProblemAlert error={saveProblem} />
+          <EnterpriseFields usccLocked />
+          <Space>
+            <Button type="primary" htmlType="submit" loading={save.isPending}>{t('common:actions.save')}</Button>
+            <Button onClick={() => setEditing(false)}>{t('common:actions.cancel')}</Button>
+          </Space>
+        </Form>
+      ) : (
+        <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}>
+          <Descriptions.Item label={t('fields.uscc')}>{e.uscc}</Descriptions.Item>
+          <Descriptions.Item label={t('fields.regionCode')}>{regionName(e.regionCode)}</Descriptions.Item>
+          <Descriptions.Item label={t('fields.sizeClass')}>{t(`sizeClass.${e.sizeClass}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('fields.industry')}>{t(`industry.${e.industry}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('fields.employees')}>{e.employees}</Descriptions.Item>
+          <Descriptions.Item label={t('fields.annualRevenue')}><Money fen={e.annualRevenueFen} /></Descriptions.Item>
+          <Descriptions.Item label={t('fields.totalAssets')}><Money fen={e.totalAssetsFen} /></Descriptions.Item>
+          <Descriptions.Item label={t('fields.legalRepresentative')}>{e.legalRepresentative}</Descriptions.Item>
+          <Descriptions.Item label={t('fields.contactPhone')}>{e.contactPhone}</Descriptions.Item>
+          <Descriptions.Item label={t('fields.registeredAddress')}>{e.registeredAddress}</Descriptions.Item>
+          <Descriptions.Item label={t('fields.establishedOn')}>{formatDate(e.establishedOn, lang)}</Descriptions.Item>
+          <Descriptions.Item label={t('fields.bankAccount')}>
+            {e.bankAccount ? `${e.bankAccount.bankName} · ${e.bankAccount.accountName} · ${e.bankAccount.accountNo}` : t('profile.none')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('fields.flags')}>
+            {[e.techSmeNo ? t('profile.techSme', { no: e.techSmeNo }) : null, e.highTechCertNo ? t('profile.highTech', { no: e.highTechCertNo, until: e.highTechCertExpiresOn ?? '—' }) : null, e.littleGiant ? t('fields.littleGiant') : null]
+              .filter(Boolean)
+              .join('；') || t('profile.none')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('profile.submittedAt')}>{formatDate(e.submittedAt, lang)}</Descriptions.Item>
+          <Descriptions.Item label={t('profile.verifiedAt')}>{formatDate(e.verifiedAt, lang)}</Descriptions.Item>
+        </Descriptions>
+      )}
+    </Card>
+  );
+}
+
+type Member = Schemas['MemberViewDto'];
+
+function MembersCard({ organizationId }: { organizationId: string }) {
+  const { t, i18n } = useTranslation('enterprise');
+  const { org, me } = useAuth();
+  const owner = org('enterprise')?.role === 'owner';
+  const qc = useQueryClient();
+  const [form] = Form.useForm<{ email: string; role: 'owner' | 'member' }>();
+  const key = ['members', organizationId];
+  const members = useQuery({
+    queryKey: key,
+    queryFn: async () => (await call(api.GET('/api/v1/organizations/{id}/members', { params: { path: { id: organizationId } } }))) as unknown as Member[],
+  });
+  const add = useMutation({
+    mutationFn: (v: { email: string; role: 'owner' | 'member' }) => call(api.POST('/api/v1/organizations/{id}/members', { params: { path: { id: organizationId } }, body: { email: v.email.trim(), role: v.role } })),
+    onSuccess: async () => {
+      form.resetFields();
+      await qc.invalidateQueries({ queryKey: key });
+    },
+    onError: (e) => setAddProblem(applyProblemToForm(form, e) ? null : e),
+  });
+  const [addProblem, setAddProblem] = useState<unknown>(null);
+  const remove = useMutation({
+    mutationFn: (userId: string) => call(api.DELETE('/api/v1/organizations/{id}/members/{userId}', { params: { path: { id: organizationId, userId } } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key }),
+  });
+  return (
+    <Card size="small" title={t('members.title')}>
+      <ProblemAlert error={remove.error} />
+      <QueryState query={members} rows={3} isEmpty={(d) => d.length === 0}>
+        {(d) => (
+          <div className="table-wrap">
+            <Table<Member>
+              size="small"
+              rowKey="userId"
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              dataSource={d}
+              columns={[
+                { title: t('members.name'), dataIndex: 'displayName' },
+                { title: t('members.email'), dataIndex: 'email' },
+                { title: t('members.role'), dataIndex: 'role', render: (r: Member['role']) => t(`members.roles.${r}`) },
+                { title: t('members.since'), dataIndex: 'createdAt', render: (v: string) => formatDate(v, i18n.language) },
+                ...(owner
+                  ? [
+                      {
+                        title: t('members.actions'),
+                        key: 'actions',
+                        render: (_: unknown, m: Member) =>
+                          m.userId === me?.user.id ? null : (
+                            <Popconfirm title={t('members.removeConfirm', { name: m.displayName })} onConfirm={() => remove.mutate(m.userId)}>
+                              <Button size="small" danger aria-label={t('members.removeLabel', { name: m.displayName })}>{t('members.remove')}</Button>
+                            </Popconfirm>
+                          ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          </div>
+        )}
+      </QueryState>
+      {owner ? (
+        <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => add.mutate(v)} initialValues={{ role: 'member' }} style={{ marginTop: 16 }}>
+          <Typography.Text strong>{t('members.add')}</Typography.Text>
+          <ProblemAlert error={addProblem} />
+          <Space wrap align="end">
+            <Form.Item name="email" label={t('members.email')} rules={[{ required: true, type: 'email', message: t('common:form.email') }]} style={{ marginBottom: 0, minWidth: 220 }}>
+              <Input inputMode="email" autoComplete="off" />
+            </Form.Item>
+            <Form.Item name="role" label={t('members.role')} style={{ marginBottom: 0, minWidth: 120 }}>
+              <Select options={[{ value: 'member', label: t('members.roles.member') }, { value: 'owner', label: t('members.roles.owner') }]} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={add.isPending}>{t('members.addButton')}</Button>
+          </Space>
+        </Form>
+      ) : null}
+    </Card>
+  );
+}

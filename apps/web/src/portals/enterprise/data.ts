@@ -1,0 +1,149 @@
+// The enterprise portal's data: the signed-in user's enterprise, reference data, and the shapes the
+// OpenAPI document does not describe yet (programs, applications, grants answer untyped JSON).
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, call, type Schemas } from '../../api/client';
+import { useAuth } from '../../auth/auth';
+
+export type Enterprise = Schemas['EnterpriseViewDto'];
+export type Order = Schemas['OrderViewDto'];
+export type Region = Schemas['RegionView'];
+export type Claim = Schemas['ClaimViewDto'];
+
+/** GET /api/v1/programs/:id (libs/vouchers program-views.ts ProgramView), the fields this portal reads. */
+export interface ProgramView {
+  id: string;
+  name: string;
+  fiscalYear: number;
+  issuingRegionCode: string;
+  status: string;
+  applicationOpensOn: string;
+  applicationClosesOn: string;
+  grantExpiresOn: string;
+  allocationMode: 'fcfs' | 'reviewed' | 'lottery' | string;
+  settlementMode: 'provider_redeems' | 'enterprise_reimbursed';
+  eligibility: { sizeClasses: string[]; regionCodes: string[]; requiredFlags: string[]; minMonthsRegistered: number | null };
+  subsidyRules: { categoryId: string; ratioBp: number; perOrderCapFen: number }[];
+  enterpriseAnnualCapFen: number;
+  highTechAnnualCapFen: number | null;
+  maxGrantFen: number;
+  claimDeadlineDays: number;
+}
+
+export interface ApplicationView {
+  id: string;
+  programId: string;
+  enterpriseId: string;
+  requestedFen: number;
+  purpose: string;
+  status: string;
+  grantedFen: number | null;
+  grantId: string | null;
+  decisionReason: string | null;
+  createdAt: string;
+}
+
+/** GET /api/v1/enterprises/:id/grants: each grant with its ledger amounts. */
+export interface GrantView {
+  id: string;
+  programId: string;
+  applicationId: string;
+  enterpriseId: string;
+  amountFen: number;
+  status: string;
+  expiresOn: string;
+  expiresAt: string;
+  lapsedFen: number;
+  createdAt: string;
+  availableFen: number;
+  heldFen: number;
+  redeemedFen: number;
+}
+
+interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** The user's enterprise (the first membership with the enterprise profile). */
+export function useEnterpriseId(): string | undefined {
+  return useAuth().org('enterprise')?.organizationId;
+}
+
+export function useEnterprise(id: string | undefined) {
+  return useQuery({
+    queryKey: ['enterprise', id],
+    enabled: !!id,
+    queryFn: () => call(api.GET('/api/v1/enterprises/{id}', { params: { path: { id: id! } } })),
+  });
+}
+
+export function useRegions() {
+  return useQuery({ queryKey: ['regions'], queryFn: () => call(api.GET('/api/v1/regions')), staleTime: Infinity });
+}
+
+/** A region's name in the current language. */
+export function useRegionName(): (code: string | null | undefined) => string {
+  const regions = useRegions();
+  const { i18n } = useTranslation();
+  return (code) => {
+    if (!code) return '—';
+    const r = regions.data?.find((x) => x.code === code);
+    return r ? (i18n.language === 'en-US' ? r.nameEn : r.nameZh) : code;
+  };
+}
+
+export function usePrograms() {
+  return useQuery({
+    queryKey: ['programs', 'open'],
+    queryFn: async () => (await call(api.GET('/api/v1/programs', { params: { query: { pageSize: 100 } } }))) as unknown as Page<ProgramView> | ProgramView[],
+    select: (d) => (Array.isArray(d) ? d : d.items),
+  });
+}
+
+export function useProgram(id: string | null | undefined) {
+  return useQuery({
+    queryKey: ['program', id],
+    enabled: !!id,
+    queryFn: async () => (await call(api.GET('/api/v1/programs/{id}', { params: { path: { id: id! } } }))) as unknown as ProgramView,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useGrants(enterpriseId: string | undefined) {
+  return useQuery({
+    queryKey: ['grants', enterpriseId],
+    enabled: !!enterpriseId,
+    queryFn: async () => (await call(api.GET('/api/v1/enterprises/{id}/grants', { params: { path: { id: enterpriseId! } } }))) as unknown as GrantView[],
+  });
+}
+
+/** The offering behind an order (its provider's name); public while the offering is listed. */
+export function useOffering(id: string | null | undefined) {
+  return useQuery({
+    queryKey: ['offering', id],
+    enabled: !!id,
+    queryFn: () => call(api.GET('/api/v1/offerings/{id}', { params: { path: { id: id! } } })),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
+
+export function useBuyerOrders(status?: Order['status'], page = 1, pageSize = 20) {
+  return useQuery({
+    queryKey: ['orders', 'buyer', status ?? 'all', page, pageSize],
+    queryFn: () => call(api.GET('/api/v1/orders', { params: { query: { as: 'buyer', status, page, pageSize } } })),
+  });
+}
+
+/** A date (YYYY-MM-DD or ISO) in the reader's language, in Asia/Shanghai. */
+export function formatDate(value: string | null | undefined, lang: string): string {
+  if (!value) return '—';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  return new Date(value).toLocaleDateString(lang === 'en-US' ? 'en-CA' : 'zh-CN', { timeZone: 'Asia/Shanghai' });
+}
+
+/** Stripe's publishable key, known at build time (VITE_STRIPE_PUBLISHABLE_KEY); without it card payment is not offered. */
+export const STRIPE_PUBLISHABLE_KEY: string | undefined = (import.meta.env.VITE_STRIPE_PUBLISHABLE_KEY as string | undefined) || undefined;
