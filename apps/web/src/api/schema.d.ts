@@ -1070,7 +1070,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The provider's Stripe account state (members; program officers, finance officers and auditors covering it) */
+        /**
+         * The provider's Stripe account state (members; program officers, finance officers and auditors covering it)
+         * @description 404 STRIPE_NOT_CONFIGURED when Stripe is not configured here; 404 NOT_FOUND before onboarding started.
+         */
         get: operations["ProviderStripeController_account"];
         put?: never;
         post?: never;

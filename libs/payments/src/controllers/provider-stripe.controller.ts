@@ -42,7 +42,10 @@ export class ProviderStripeController {
 
   @Get('account')
   @Authenticated()
-  @ApiOperation({ summary: "The provider's Stripe account state (members; program officers, finance officers and auditors covering it)" })
+  @ApiOperation({
+    summary: "The provider's Stripe account state (members; program officers, finance officers and auditors covering it)",
+    description: '404 STRIPE_NOT_CONFIGURED when Stripe is not configured here; 404 NOT_FOUND before onboarding started.',
+  })
   @ApiOkResponse({ type: ConnectAccountDto })
   account(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<ConnectAccountView> {
     return this.connect.account(me, id);

@@ -94,6 +94,8 @@ export class StripeConnectService implements OnModuleInit {
   async account(me: Principal, providerId: string): Promise<ConnectAccountView> {
     return this.tx.run(async (m) => {
       await this.assertMember(m, me, providerId, true);
+      // the web portal shows the onboarding button only when Stripe is configured here
+      if (!this.setup.gateway) throw stripeNotConfigured();
       const row = await m.findOne(ProviderPaymentAccount, { where: { providerId } });
       if (!row) throw new NotFoundError('provider', msg('The provider has not started Stripe onboarding.', '该服务机构尚未开通在线收款。'));
       return view(row);
