@@ -95,7 +95,7 @@ describeBrowser('public marketplace (Chromium)', () => {
     await page.getByTestId('sort-select').click();
     await page.getByRole('option', { name: '价格从低到高' }).click();
     await page.waitForURL((u) => u.searchParams.get('sort') === 'price_asc');
-    await page.locator('.pub-pager').getByTitle('2', { exact: true }).click();
+    await page.locator('.pub-pager').getByRole('button', { name: '第 2 页' }).click();
     await page.waitForURL((u) => u.searchParams.get('page') === '2');
     await page.locator('[data-testid="search-results"]:not([aria-busy="true"])').waitFor();
     const before = await results(page).locator('h3').allInnerTexts();
@@ -108,11 +108,26 @@ describeBrowser('public marketplace (Chromium)', () => {
     expect(await results(page).locator('h3').allInnerTexts()).toEqual(before);
     expect(await page.locator('button[data-facet="qualification"][aria-pressed="true"]').innerText()).toContain('CMA');
     expect(await page.getByTestId('sort-select').innerText()).toContain('价格从低到高');
-    expect(await page.locator('.pub-pager .ant-pagination-item-active').innerText()).toBe('2');
+    expect(await page.locator('.pub-pager [aria-current="page"]').innerText()).toBe('2');
     // prices ascend within the page
     const prices = (await results(page).locator('.pub-result-price').allInnerTexts()).map((p) => Number(p.replace(/[^\d.]/g, '')));
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
     await expectNoAxe(page);
+  });
+
+  it('switches to English (its strings load on demand) and remembers it across a reload', async () => {
+    const { page } = await s.newPage();
+    await page.goto('/');
+    await results(page).first().waitFor();
+    await page.getByRole('combobox', { name: '语言' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'EN' }).click();
+    await page.getByRole('heading', { name: 'Technology services marketplace' }).waitFor();
+    expect(await page.getByTestId('sort-select').innerText()).toContain('Best match');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Technology services marketplace' }).waitFor();
+    await page.goto('/programs');
+    await page.getByRole('heading', { name: 'Voucher programs' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en-US');
   });
 
   it('fits a 375 px phone without sideways scrolling', async () => {

@@ -2,7 +2,7 @@
 // whole search state (q, filters, sort, page), so a result page can be shared and a reload restores
 // it. In the first bundle: only light Ant Design components here.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Input, Pagination, Select, Skeleton, Typography } from 'antd';
+import { Select, Skeleton } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -104,19 +104,21 @@ export function HomePage() {
 
   return (
     <div className="pub-home">
-      <Typography.Title level={2} className="page-title">{t('home.title')}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
+      <h1 className="pub-h1">{t('home.title')}</h1>
+      <p className="pub-intro">{t('home.intro')}</p>
       <form role="search" className="pub-searchbar" onSubmit={(e) => { e.preventDefault(); update({ q: text.trim() || undefined }); }}>
-        <Input
-          size="large"
-          allowClear
+        {/* a native input: antd's Input brings TextArea, Password, OTP… into the first bundle */}
+        <input
+          className="pub-input"
+          type="search"
           value={text}
           onChange={(e) => setText(e.target.value)}
           placeholder={t('home.searchPlaceholder')}
           aria-label={t('home.searchLabel')}
           maxLength={200}
+          enterKeyHint="search"
+          autoComplete="off"
           data-testid="search-input"
-          type="search"
         />
       </form>
       <div className="pub-layout">
@@ -174,25 +176,45 @@ export function HomePage() {
                 ))}
               </ol>
               {data.total > PAGE_SIZE && (
-                <nav aria-label={t('home.pageLabel')} className="pub-pager">
-                  <Pagination
-                    current={query.page ?? 1}
-                    pageSize={PAGE_SIZE}
-                    total={Math.min(data.total, PAGE_SIZE * 1000)}
-                    showSizeChanger={false}
-                    onChange={(page) => {
-                      update({ page: page > 1 ? page : undefined }, { keepPage: true });
-                      window.scrollTo({ top: 0 });
-                    }}
-                    size="small"
-                  />
-                </nav>
+                <Pager
+                  current={query.page ?? 1}
+                  pages={Math.ceil(Math.min(data.total, PAGE_SIZE * 1000) / PAGE_SIZE)}
+                  onPage={(page) => {
+                    update({ page: page > 1 ? page : undefined }, { keepPage: true });
+                    window.scrollTo({ top: 0 });
+                  }}
+                />
               )}
             </>
           ) : null}
         </section>
       </div>
     </div>
+  );
+}
+
+/** Page links: the first, the last, and two either side of the current one (a light stand-in for antd's Pagination). */
+function Pager({ current, pages, onPage }: { current: number; pages: number; onPage: (page: number) => void }) {
+  const { t } = useTranslation('public');
+  const shown: (number | null)[] = [];
+  for (let p = 1; p <= pages; p++) {
+    if (p === 1 || p === pages || Math.abs(p - current) <= 2) shown.push(p);
+    else if (shown[shown.length - 1] !== null) shown.push(null);
+  }
+  return (
+    <nav aria-label={t('home.pageLabel')} className="pub-pager">
+      <button type="button" className="pub-page-btn" disabled={current <= 1} onClick={() => onPage(current - 1)} aria-label={t('home.prevPage')}>‹</button>
+      {shown.map((p, i) =>
+        p === null ? (
+          <span key={`gap${i}`} className="pub-page-gap" aria-hidden>…</span>
+        ) : (
+          <button key={p} type="button" className={`pub-page-btn${p === current ? ' is-current' : ''}`} aria-current={p === current ? 'page' : undefined} aria-label={t('home.page', { page: p })} onClick={() => onPage(p)}>
+            {p}
+          </button>
+        ),
+      )}
+      <button type="button" className="pub-page-btn" disabled={current >= pages} onClick={() => onPage(current + 1)} aria-label={t('home.nextPage')}>›</button>
+    </nav>
   );
 }
 
