@@ -1,6 +1,6 @@
 // Quotes of several requests side by side (/enterprise/orders/compare?ids=a,b,c): provider, price,
 // subsidy, own share, lead time, validity and scope; accept from the order page.
-import { Button, Card, Descriptions, Empty, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Tag, Typography } from 'antd';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -37,9 +37,9 @@ export default function ComparePage() {
             key={o.id}
             size="small"
             title={<span style={{ whiteSpace: 'normal' }}>{o.offeringTitle}</span>}
-            extra={o.subsidyPreview && o.subsidyPreview.ownShareFen === cheapest && loaded.length > 1 ? <Typography.Text type="success">{t('compare.lowest')}</Typography.Text> : null}
+            extra={o.subsidyPreview && o.subsidyPreview.ownShareFen === cheapest && loaded.length > 1 ? <Tag color="success">{t('compare.lowest')}</Tag> : null}
             actions={[
-              <Button key="open" type="primary" onClick={() => void navigate(`/enterprise/orders/${o.id}`)} aria-label={t('compare.openLabel', { no: o.orderNo })}>
+              <Button key="open" type="primary" onClick={() => void navigate(`/enterprise/orders/${o.id}`)} aria-label={`${o.status === 'quoted' ? t('compare.review') : t('compare.open')} ${o.orderNo}`}>
                 {o.status === 'quoted' ? t('compare.review') : t('compare.open')}
               </Button>,
             ]}

@@ -55,6 +55,7 @@ export default function OrdersPage() {
               dataSource={d.items}
               rowSelection={{
                 selectedRowKeys: selected,
+                hideSelectAll: true,
                 onChange: (keys) => setSelected(keys.map(String)),
                 getCheckboxProps: (o) => ({ disabled: !o.quote, 'aria-label': t('orders.selectForCompare', { no: o.orderNo }) }),
               }}

@@ -1,0 +1,230 @@
+/**
+ * The enterprise portal in a real browser (issue #12, "Enterprise portal"): onboarding with the USCC
+ * checked on the client, the profile, the programs with the eligibility reasons of a refusal, the
+ * grant wallet, a request quoted by the provider and accepted after seeing the subsidy and own
+ * share, the offline payment instructions, quotes compared side by side, an expired quote's 409
+ * explained, the delivery accepted and reviewed; axe on each main page; no sideways scrolling at
+ * 375 px. The world: libs/orders/test/order-world.ts (an admitted provider with a fixed-price and a
+ * quote offering, a verified enterprise, an open program subsidising textile testing at 50%).
+ */
+import type { Page } from 'playwright-core';
+import { makeUscc } from '@innoserve/organizations';
+import { advanceDays, grant, ok, openProgram, orderUntil, startWorld, uploadPdf, type World } from '../../libs/orders/test/order-world.js';
+import { registerAndLogin, type AuthSession } from '../support/auth.js';
+import { axeViolations, browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack } from './support.js';
+
+describeBrowser('enterprise portal (Chromium)', () => {
+  let w: World;
+  let s: BrowserStack;
+  let enterpriseId: string;
+  let grantId: string;
+  let techSmeProgram: string;
+
+  beforeAll(async () => {
+    w = await startWorld({ enterprises: 1 });
+    enterpriseId = w.enterprises[0];
+    grantId = await grant(w, enterpriseId, 500_000);
+    techSmeProgram = await openProgram(w.t, w.officer, {
+      name: '2026年科技型中小企业专项创新券',
+      eligibility: { sizeClasses: ['micro', 'small', 'medium'], regionCodes: ['350582', '350583'], requiredFlags: ['tech_sme'] },
+    });
+    s = await browserOn(w.t);
+  }, 300_000);
+  afterAll(async () => {
+    await s?.close();
+    await w?.t.close();
+  });
+
+  const post = (token: string, url: string, body?: unknown) => ok(w.t.request('POST', url, { token, body }));
+  const expectNoAxe = async (page: Page) => expect(await axeViolations(page)).toEqual([]);
+
+  async function signIn(page: Page, who: { email: string; password: string }, to: string): Promise<void> {
+    await page.goto(`/login?next=${encodeURIComponent(to)}`);
+    await page.getByLabel('邮箱').fill(who.email);
+    await page.getByLabel('密码').fill(who.password);
+    await page.locator('form').getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  }
+
+  /** A page signed in as the world's buyer (the enterprise's owner), at `to`. */
+  async function buyerPage(to: string, width = 1280): Promise<Page> {
+    const { page } = await s.newPage({ width });
+    await signIn(page, w.buyer, to);
+    await page.waitForURL((u) => u.pathname === to.split('?')[0]);
+    return page;
+  }
+
+  it('registers an enterprise: a wrong USCC check character is refused next to the field before submitting', async () => {
+    const user: AuthSession = await registerAndLogin(w.t, { displayName: '李四' });
+    const { page } = await s.newPage();
+    await signIn(page, user, '/enterprise');
+    await page.getByRole('heading', { name: '登记企业' }).waitFor();
+    const uscc = makeUscc('350582', 4242);
+    const wrong = uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0');
+    const name = '晋江市浏览器测试纺织有限公司';
+    await page.getByLabel('企业名称').fill(name);
+    await page.getByLabel('统一社会信用代码').fill(wrong);
+    await page.getByLabel('统一社会信用代码').blur();
+    await page.getByText('统一社会信用代码校验位不正确').waitFor();
+    await expectNoAxe(page);
+    await screenshot(page, 'enterprise-onboarding');
+    // nothing was sent: the field error came from the client
+    expect((await w.t.request('GET', '/api/v1/me', { token: user.token })).body.memberships).toEqual([]);
+
+    await page.getByLabel('统一社会信用代码').fill(uscc);
+    await page.getByLabel('所在地区').click();
+    await page.getByLabel('所在地区').fill('晋江'); // the option list is virtual: filter first
+    await page.locator('.ant-select-item-option[title="晋江市"]').click();
+    await page.getByLabel('所属行业').click();
+    await page.locator('.ant-select-item-option[title="工业"]').click();
+    await page.getByLabel('从业人员（人）').fill('45');
+    await page.getByLabel('上年营业收入（元）').fill('12,000,000');
+    await page.getByLabel('资产总额（元）').fill('8000000.00');
+    await page.getByLabel('法定代表人').fill('李四');
+    await page.getByLabel('联系电话').fill('0595-88881234');
+    await page.getByLabel('注册地址').fill('福建省泉州市晋江市青阳街道示例路8号');
+    await page.getByRole('button', { name: '提交登记' }).click();
+    await page.waitForURL('**/enterprise/profile');
+    await page.getByText('企业信息正在审核').waitFor();
+    await page.getByText('小型企业').first().waitFor();
+    const me = await w.t.request('GET', '/api/v1/me', { token: user.token });
+    expect(me.body.memberships).toEqual([expect.objectContaining({ organizationName: name, role: 'owner', profiles: ['enterprise'] })]);
+    // the members list shows the owner
+    await page.getByRole('cell', { name: user.email }).waitFor();
+    await expectNoAxe(page);
+    await screenshot(page, 'enterprise-profile');
+  });
+
+  it('shows the wallet: available, held, redeemed and the expiry per grant', async () => {
+    const page = await buyerPage('/enterprise/wallet');
+    const row = page.locator('tr', { hasText: '¥5,000.00' }).first();
+    await row.waitFor();
+    expect(await row.innerText()).toContain('至 2026-12-31');
+    await expectNoAxe(page);
+    await screenshot(page, 'enterprise-wallet');
+  });
+
+  it('explains why an application is refused (each failing eligibility rule)', async () => {
+    const page = await buyerPage('/enterprise/programs');
+    await page.getByRole('button', { name: '申请 2026年科技型中小企业专项创新券' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('用途说明').fill('新产品面料检测');
+    await dialog.getByRole('button', { name: '提交申请' }).click();
+    await dialog.getByText('企业不符合该项目的申报条件').waitFor();
+    expect(await dialog.getByTestId('eligibility-reasons').innerText()).toContain('科技型中小企业');
+    await expectNoAxe(page);
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await screenshot(page, 'enterprise-programs');
+    expect(techSmeProgram).toBeDefined();
+  });
+
+  it('requests a service, compares quotes, accepts after seeing the subsidy and own share, and gets the offline payment instructions', async () => {
+    const page = await buyerPage(`/enterprise/orders/new?offering=${w.quoteOfferingId}`);
+    await page.getByLabel('需求说明').fill('涤纶混纺面料的成分与色牢度检测，共 3 个样品');
+    await page.getByRole('button', { name: '提交需求' }).click();
+    await page.getByText('等待服务机构报价').waitFor();
+    const orderId = /\/enterprise\/orders\/([0-9a-f-]{36})/.exec(page.url())![1];
+    // a second request, at the fixed price, to compare with
+    const direct = await post(w.buyer.token, '/api/v1/orders', { offeringId: w.offeringId, enterpriseId, requirements: '标准套餐' });
+    // the provider quotes ¥2,000.00 (through the API)
+    await post(w.provider.owner.token, `/api/v1/orders/${orderId}/quote`, { priceFen: 200_000, scope: '成分分析与色牢度检测，出具 CMA 报告', leadTimeDays: 10, validUntil: '2026-03-31' });
+
+    await page.goto('/enterprise/orders');
+    await page.getByRole('checkbox', { name: /选择订单 .* 进行比较/ }).first().waitFor();
+    for (const box of await page.getByRole('checkbox', { name: /选择订单 .* 进行比较/ }).all()) await box.check();
+    await expectNoAxe(page);
+    await screenshot(page, 'enterprise-orders');
+    await page.getByRole('button', { name: /比较所选报价/ }).click();
+    await page.getByRole('heading', { name: '报价比较' }).waitFor();
+    await page.getByText('¥2,000.00').first().waitFor();
+    await page.getByText('¥1,000.00').first().waitFor();
+    expect(await page.locator('.compare-grid > *').count()).toBe(2);
+    await expectNoAxe(page);
+    await screenshot(page, 'enterprise-compare');
+    expect(direct.status).toBe('quoted');
+
+    await page.goto(`/enterprise/orders/${orderId}`);
+    const accept = page.locator('.accept-card');
+    await accept.locator('.subsidy-summary').waitFor();
+    // price ¥2,000, 50% subsidy ¥1,000, own share ¥1,000
+    const summary = await accept.locator('.subsidy-summary').innerText();
+    expect(summary).toMatch(/合同价格\s*¥2,000\.00/);
+    expect(summary).toMatch(/创新券补贴\s*¥1,000\.00/);
+    expect(summary).toMatch(/企业自付\s*¥1,000\.00/);
+    await expectNoAxe(page);
+    await screenshot(page, 'enterprise-order-quoted');
+    await accept.getByRole('button', { name: '接受报价并签约' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '确认' }).click();
+    await page.getByRole('button', { name: '银行转账（线下）' }).click();
+    const instructions = page.getByTestId('offline-instructions');
+    await instructions.waitFor();
+    const text = await instructions.innerText();
+    expect(text).toContain('¥1,000.00');
+    const order = await ok(w.t.request('GET', `/api/v1/orders/${orderId}`, { token: w.buyer.token }));
+    expect(order.status).toBe('contracted');
+    expect(order.payments[0].method).toBe('offline');
+    expect(text).toContain(order.payments[0].reference);
+    // risk flags are for staff: never in this portal
+    expect(await page.locator('body').innerText()).not.toMatch(/risk|风险/i);
+    await expectNoAxe(page);
+    await screenshot(page, 'enterprise-order');
+  });
+
+  it('accepts the delivery and reviews the order', async () => {
+    const orderId = await orderUntil(w, enterpriseId, 'started', { grantId });
+    await post(w.provider.owner.token, `/api/v1/orders/${orderId}/deliver`, { reportFileId: await uploadPdf(w, w.provider.owner.token), note: '检测完成，报告见附件' });
+    const page = await buyerPage(`/enterprise/orders/${orderId}`);
+    await page.getByText('验收交付成果').waitFor();
+    await page.getByRole('button', { name: '下载交付报告' }).waitFor();
+    await expectNoAxe(page);
+    await page.getByRole('button', { name: '确认验收' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '确认' }).click();
+    await page.getByText('订单已完成').waitFor();
+    await page.getByLabel('评价').fill('报告专业，周期比预期短。');
+    await page.getByRole('button', { name: '提交评价' }).click();
+    await page.getByText('感谢您的评价！').waitFor();
+    const order = await ok(w.t.request('GET', `/api/v1/orders/${orderId}`, { token: w.buyer.token }));
+    expect(order.status).toBe('completed');
+    expect(order.history.map((h: { action: string }) => h.action)).toContain('reviewed');
+    // the thread: a message with the timeline beside it
+    await page.getByLabel('写留言').fill('谢谢，已收到报告。');
+    await page.getByRole('button', { name: '发送' }).click();
+    await page.locator('.order-messages').getByText('谢谢，已收到报告。').waitFor();
+    await expectNoAxe(page);
+    await screenshot(page, 'enterprise-order-completed');
+  });
+
+  it('has no sideways scrolling at 375 px on the main pages', async () => {
+    const orders = await ok(w.t.request('GET', '/api/v1/orders?as=buyer', { token: w.buyer.token }));
+    const paths = ['/enterprise', '/enterprise/orders', `/enterprise/orders/${orders.items[0].id}`, '/enterprise/wallet', '/enterprise/programs', '/enterprise/profile', '/enterprise/claims'];
+    const page = await buyerPage('/enterprise', 375);
+    for (const p of paths) {
+      await page.goto(p);
+      await page.locator('.enterprise-nav').waitFor();
+      await page.waitForLoadState('networkidle');
+      expect({ path: p, overflow: await horizontalOverflow(page) }).toEqual({ path: p, overflow: 0 });
+    }
+    await page.goto('/enterprise/wallet');
+    await page.locator('tr', { hasText: '¥5,000.00' }).first().waitFor();
+    await screenshot(page, 'enterprise-wallet-375');
+  });
+
+  // last: it moves the clock past the quote's validity
+  it('explains a quote that expired meanwhile (409), instead of a blank page', async () => {
+    const rfq = await post(w.buyer.token, '/api/v1/orders', { offeringId: w.quoteOfferingId, enterpriseId, requirements: '定制检测' });
+    await post(w.provider.owner.token, `/api/v1/orders/${rfq.id}/quote`, { priceFen: 80_000, scope: '定制方案', leadTimeDays: 3, validUntil: '2026-03-11' });
+    const page = await buyerPage(`/enterprise/orders/${rfq.id}`);
+    const accept = page.locator('.accept-card');
+    await accept.locator('.subsidy-summary').waitFor();
+    await advanceDays(w, 3); // the quote lapses while the page is open
+    await accept.getByRole('button', { name: '接受报价并签约' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '确认' }).click();
+    const problem = page.getByTestId('order-problem');
+    await problem.getByRole('alert').waitFor();
+    expect(await problem.innerText()).toContain('报价已过期');
+    expect(await problem.innerText()).toContain('请在下方留言请服务机构重新报价');
+    await page.getByRole('heading', { name: '纺织品定制检测方案' }).waitFor();
+    await expectNoAxe(page);
+    await screenshot(page, 'enterprise-quote-expired');
+  });
+});
