@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ComponentProps } from 'react';
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Select, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -217,7 +217,7 @@ export function ApplyPage() {
 
         <Card title={t('apply.services')} style={{ marginBottom: 16 }}>
           <Form.Item name="providerTypes" label={t('fields.providerTypes')} rules={[{ required: true, type: 'array', min: 1, message: t('apply.providerTypesRule') }]}>
-            <Checkbox.Group>
+            <CheckboxGroup ariaLabel={t('fields.providerTypes')}>
               <Row gutter={[8, 8]}>
                 {PROVIDER_TYPES.map((p) => (
                   <Col key={p} xs={24} sm={12} md={8}>
@@ -225,7 +225,7 @@ export function ApplyPage() {
                   </Col>
                 ))}
               </Row>
-            </Checkbox.Group>
+            </CheckboxGroup>
           </Form.Item>
           <Form.Item name="categoryIds" label={t('fields.categories')} extra={t('apply.categoriesHelp')} rules={[{ required: true, type: 'array', min: 1, message: t('apply.categoriesRule') }]}>
             <Select
@@ -279,4 +279,9 @@ export function ApplyPage() {
       </Form>
     </>
   );
+}
+
+/** A checkbox group as a form control: a named group (Form.Item's aria-required is not allowed on it). */
+function CheckboxGroup({ ariaLabel, 'aria-required': _required, ...props }: ComponentProps<typeof Checkbox.Group> & { ariaLabel: string; 'aria-required'?: unknown }) {
+  return <Checkbox.Group {...props} role="group" aria-label={ariaLabel} />;
 }

@@ -112,6 +112,7 @@ export function OfferingsPage() {
                             okText: t('offerings.withdraw'),
                             cancelText: t('common:actions.cancel'),
                             okButtonProps: { danger: true },
+                            rootClassName: 'provider-portal',
                             onOk: () => act.mutateAsync({ offering: o, action: 'withdraw' }),
                           })
                         }

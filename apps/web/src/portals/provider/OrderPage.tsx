@@ -343,6 +343,7 @@ function ReasonModal({
       okButtonProps={{ danger: true, loading: busy }}
       onCancel={onClose}
       onOk={() => form.submit()}
+      rootClassName="provider-portal"
       destroyOnHidden
     >
       <ProblemAlert error={error} />

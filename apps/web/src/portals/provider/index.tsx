@@ -12,6 +12,7 @@ import { OrderPage } from './OrderPage';
 import { OrdersPage } from './OrdersPage';
 import { ProviderNav } from './ProviderNav';
 import { useProvider } from './reference';
+import './provider.css';
 
 /**
  * The provider portal, mounted at /provider/*. Without a provider organization the user sees the
@@ -21,11 +22,16 @@ export default function ProviderPortal() {
   const { org } = useAuth();
   const membership = org('provider');
   const provider = useProvider(membership?.organizationId);
-  if (!membership) return <ApplyPage />;
+  if (!membership)
+    return (
+      <div className="provider-portal">
+        <ApplyPage />
+      </div>
+    );
   if (provider.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
   const admitted = provider.data?.admissionStatus === 'admitted';
   return (
-    <>
+    <div className="provider-portal">
       <ProviderNav />
       <Routes>
         <Route index element={<Navigate to={admitted ? 'orders' : 'admission'} replace />} />
@@ -39,6 +45,6 @@ export default function ProviderPortal() {
         <Route path="claims/:id" element={<ClaimPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
-    </>
+    </div>
   );
 }
