@@ -1,12 +1,31 @@
 // The web application: React + Ant Design, built to static files that apps/api serves at `/`.
 // `npm start` builds it when its sources change (scripts/build-web.js); `npm run web:dev` serves it
 // with hot reload against an api on API_ORIGIN (default http://localhost:3000).
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
+/**
+ * The home page's search starts before the first bundle has downloaded: a small inline script
+ * (src/portals/public/search-prefetch.js) asks for the search the URL describes; HomePage.tsx takes
+ * its answer (the CSP allows inline scripts).
+ */
+function searchPrefetch(): Plugin {
+  return {
+    name: 'innoserve-search-prefetch',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [
+        { tag: 'script', children: readFileSync(here('./src/portals/public/search-prefetch.js'), 'utf8').replace(/^\/\/.*\n/gm, ''), injectTo: 'head-prepend' },
+      ],
+    },
+  };
+}
+
 export default defineConfig({
+  plugins: [searchPrefetch()],
   root: here('.'),
   base: '/',
   publicDir: false,
@@ -19,6 +38,13 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
+      // @rc-component/* (antd's building blocks) declare no `sideEffects`, so a bundler must keep
+      // every module a used one imports: rc-form's whole index (Field, List, useForm, the async
+      // validator) came into the first bundle through antd's FormItemInputContext. They are plain
+      // ES modules of components and helpers without import-time effects: let unused ones go.
+      treeshake: {
+        moduleSideEffects: (id: string) => (/[\\/]node_modules[\\/]@rc-component[\\/]/.test(id) ? false : undefined),
+      },
       // antd's "use client" directives mean nothing in a client-only bundle
       onwarn(warning, warn) {
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

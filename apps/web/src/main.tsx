@@ -1,8 +1,9 @@
-import { StrictMode, Suspense, useEffect, useState } from 'react';
+import { lazy, StrictMode, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider, theme } from 'antd';
+import AppContext, { type useAppProps } from 'antd/es/app/context';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +23,81 @@ const queryClient = new QueryClient({
   },
 });
 
+/**
+ * Ant Design's <App> (App.useApp(): message, notification, modal with the theme), without its
+ * message, notification and modal code in the first bundle: the context holds forwarding APIs at
+ * once, and the real ones (and their holders) load in a chunk of their own right after the first
+ * render; a call made before then runs when they arrive. The wrapper div carries what <App>'s own
+ * style sets (the token's text colour, size, line height and font).
+ */
+type AppApis = useAppProps;
+const Holders = lazy(async () => {
+  const [{ default: useMessage }, { default: useNotification }, { default: useModal }] = await Promise.all([
+    import('antd/es/message/useMessage'),
+    import('antd/es/notification/useNotification'),
+    import('antd/es/modal/useModal'),
+  ]);
+  return {
+    default: function Holders({ onReady }: { onReady: (apis: AppApis) => void }) {
+      const [message, messageHolder] = useMessage();
+      const [notification, notificationHolder] = useNotification();
+      const [modal, modalHolder] = useModal();
+      useEffect(() => onReady({ message, notification, modal }), [message, notification, modal, onReady]);
+      return (
+        <>
+          {modalHolder}
+          {messageHolder}
+          {notificationHolder}
+        </>
+      );
+    },
+  };
+});
+
+function LazyAntApp({ children }: { children: ReactNode }) {
+  const { token } = theme.useToken();
+  const real = useRef<AppApis | null>(null);
+  const waiting = useRef<(() => void)[]>([]);
+  const value = useMemo(() => {
+    const forward = (kind: keyof AppApis) =>
+      new Proxy(
+        {},
+        {
+          get: (_t, method: string) =>
+            (...args: unknown[]) => {
+              const call = () => (real.current![kind] as unknown as Record<string, (...a: unknown[]) => unknown>)[method](...args);
+              if (real.current) return call();
+              let later: unknown;
+              const done = new Promise((resolve) => waiting.current.push(() => resolve((later = call()))));
+              // message.*() answers a thenable, modal.*() an instance with destroy/update: both forward once loaded
+              return Object.assign(done, {
+                destroy: (...a: unknown[]) => void done.then(() => (later as { destroy?: (...x: unknown[]) => void })?.destroy?.(...a)),
+                update: (...a: unknown[]) => void done.then(() => (later as { update?: (...x: unknown[]) => void })?.update?.(...a)),
+              });
+            },
+        },
+      );
+    return { message: forward('message'), notification: forward('notification'), modal: forward('modal') } as unknown as AppApis;
+  }, []);
+  const onReady = useMemo(
+    () => (apis: AppApis) => {
+      real.current = apis;
+      for (const run of waiting.current.splice(0)) run();
+    },
+    [],
+  );
+  return (
+    <AppContext.Provider value={value}>
+      <div className="ant-app" style={{ color: token.colorText, fontSize: token.fontSize, lineHeight: token.lineHeight, fontFamily: token.fontFamily }}>
+        <Suspense fallback={null}>
+          <Holders onReady={onReady} />
+        </Suspense>
+        {children}
+      </div>
+    </AppContext.Provider>
+  );
+}
+
 function Root() {
   const { i18n: live } = useTranslation();
   const [lang, setLang] = useState(live.language);
@@ -36,7 +112,7 @@ function Root() {
       button={{ autoInsertSpace: false }}
       theme={{ token: { colorPrimary: '#c8102e', borderRadius: 6, colorLink: '#0a4fc2', colorTextSecondary: 'rgba(0, 0, 0, 0.65)', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)', fontFamily: `"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif` } }}
     >
-      <AntApp>
+      <LazyAntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
             <AuthProvider>
@@ -44,7 +120,7 @@ function Root() {
             </AuthProvider>
           </BrowserRouter>
         </QueryClientProvider>
-      </AntApp>
+      </LazyAntApp>
     </ConfigProvider>
   );
 }
