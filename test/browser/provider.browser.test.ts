@@ -259,7 +259,12 @@ describeBrowser('provider portal (Chromium)', () => {
     await page.getByLabel('购买方纳税人识别号').fill(String(fapiao.buyerTaxId));
     await page.locator('input[type=file]').setInputFiles({ name: '验收单.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByText('验收单.pdf').waitFor();
+    // an amount that does not match the order: the API's INVOICE_MISMATCH lands on that field
+    await page.getByLabel('发票金额（价税合计，元）').fill('999.99');
+    await page.getByRole('button', { name: '提交申领' }).click();
+    await page.locator('.ant-form-item', { hasText: '发票金额（价税合计，元）' }).locator('.ant-form-item-explain-error').waitFor();
     await noAxe(page);
+    await page.getByLabel('发票金额（价税合计，元）').fill('1,000.00');
     await page.getByRole('button', { name: '提交申领' }).click();
     await page.waitForURL(/\/provider\/claims\/[0-9a-f-]{36}$/);
     const claimId = page.url().split('/').pop()!;

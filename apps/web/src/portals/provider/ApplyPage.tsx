@@ -7,9 +7,9 @@ import { useNavigate } from 'react-router';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { applyProblemToForm, idempotencyKey } from '../../lib/forms';
+import { applyProblemToForm } from '../../lib/forms';
 import { checkUscc } from '../../lib/uscc';
-import { PROVIDER_TYPES, QUALIFICATION_KINDS, useCategories, useRegions } from './reference';
+import { PROVIDER_TYPES, QUALIFICATION_KINDS, useCategories, useIdempotencyKey, useRegions } from './reference';
 
 interface Values {
   name: string;
@@ -49,7 +49,7 @@ export function ApplyPage() {
   const regions = useRegions();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [key] = useState(idempotencyKey);
+  const { key, settle } = useIdempotencyKey();
   const en = i18n.language === 'en-US';
   const req = (field: string) => ({ required: true, whitespace: true, message: t('common:form.required', { field }) });
   const max = (n: number) => ({ max: n, message: t('common:form.tooLong', { max: n }) });
@@ -81,6 +81,7 @@ export function ApplyPage() {
       await reloadMe();
       void navigate('/provider/admission', { replace: true });
     } catch (e) {
+      settle(e);
       if (!applyProblemToForm(form, e, ALIASES)) setError(e);
       else setError(null);
     } finally {

@@ -9,12 +9,12 @@ import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { FileButton } from '../../components/orders';
-import { applyProblemToForm, idempotencyKey } from '../../lib/forms';
+import { applyProblemToForm } from '../../lib/forms';
 import { fenToYuanInput, parseYuanToFen } from '../../lib/money';
 import { checkUscc } from '../../lib/uscc';
 import { ClaimStatusTag } from './ClaimsPage';
 import { FileField, type UploadedFile } from './FileField';
-import { formatDate, formatDateTime, useProvider, useProviderId, type Claim, type Order } from './reference';
+import { formatDate, formatDateTime, useIdempotencyKey, useProvider, useProviderId, type Claim, type Order } from './reference';
 
 interface ClaimValues {
   code?: string;
@@ -153,7 +153,7 @@ function NewClaimForm({ order: o }: { order: Order }) {
   const { message } = App.useApp();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [key] = useState(idempotencyKey);
+  const { key, settle } = useIdempotencyKey();
   if (o.status !== 'completed' || o.contract?.settlementMode !== 'provider_redeems') return <Alert type="warning" showIcon title={t('claim.notClaimable')} />;
   if (!provider.data) return <QueryState query={provider}>{() => null}</QueryState>;
   const onFinish = async (v: ClaimValues) => {
@@ -167,6 +167,7 @@ function NewClaimForm({ order: o }: { order: Order }) {
       void message.success(t('claim.submitted'));
       void navigate(`/provider/claims/${claim.id}`, { replace: true });
     } catch (e) {
+      settle(e);
       if (!applyProblemToForm(form, e, ALIASES)) setError(e);
       else if (e instanceof Error) setError(null);
     } finally {

@@ -101,7 +101,7 @@ export function OfferingEditPage() {
 function OfferingDetail({ offering: o, provider }: { offering: Offering; provider: Provider }) {
   const { t, i18n } = useTranslation('provider');
   const qc = useQueryClient();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [editing, setEditing] = useState(false);
   const act = useMutation({
     mutationFn: (action: 'submit' | 'withdraw') =>
@@ -118,7 +118,7 @@ function OfferingDetail({ offering: o, provider }: { offering: Offering; provide
   const live = o.status === 'published' || o.status === 'suspended';
   return (
     <>
-      <Space wrap style={{ marginBottom: 12 }}>
+      <Space wrap style={{ display: 'flex', marginBottom: 12 }}>
         <Typography.Title level={3} className="page-title" style={{ marginBottom: 0 }}>{o.title}</Typography.Title>
         <OfferingStatusTag offering={o} />
       </Space>
@@ -126,13 +126,29 @@ function OfferingDetail({ offering: o, provider }: { offering: Offering; provide
       {o.status === 'pending_review' ? <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('offerings.inReview')} /> : null}
       {o.status === 'published' && !o.searchable ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('offerings.notSearchable')} /> : null}
       {act.isError ? <ProblemAlert error={act.error} /> : null}
-      <Space wrap style={{ marginBottom: 16 }}>
+      <Space wrap style={{ display: 'flex', marginBottom: 16 }}>
         {o.status === 'draft' ? (
           <Button type="primary" loading={act.isPending && act.variables === 'submit'} onClick={() => act.mutate('submit')}>{t('offerings.submit')}</Button>
         ) : null}
         {editable && !editing ? <Button onClick={() => setEditing(true)}>{live ? t('offerings.proposeRevision') : t('common:actions.edit')}</Button> : null}
         {editable ? (
-          <Button danger loading={act.isPending && act.variables === 'withdraw'} onClick={() => act.mutate('withdraw')}>{t('offerings.withdraw')}</Button>
+          <Button
+            danger
+            loading={act.isPending && act.variables === 'withdraw'}
+            onClick={() =>
+              modal.confirm({
+                title: t('offerings.withdrawConfirm', { title: o.title }),
+                content: t('offerings.withdrawExplain'),
+                okText: t('offerings.withdraw'),
+                cancelText: t('common:actions.cancel'),
+                okButtonProps: { danger: true },
+                rootClassName: 'provider-portal',
+                onOk: () => act.mutateAsync('withdraw'),
+              })
+            }
+          >
+            {t('offerings.withdraw')}
+          </Button>
         ) : null}
       </Space>
 
@@ -175,23 +191,18 @@ function OfferingDoc({ doc, compareTo }: { doc: Offering | Revision; compareTo?:
   const categories = useCategories();
   const regions = useRegions();
   const changed = (k: keyof Revision) => compareTo !== undefined && JSON.stringify(doc[k as keyof typeof doc]) !== JSON.stringify(compareTo[k as keyof Offering]);
-  const label = (k: keyof Revision, text: string) => (
-    <span>
-      {text}
-      {changed(k) ? <Tag color="gold" style={{ marginLeft: 4 }}>{t('offerings.changed')}</Tag> : null}
-    </span>
-  );
+  const mark = (k: keyof Revision) => (changed(k) ? <Tag color="gold" style={{ marginLeft: 6 }}>{t('offerings.changed')}</Tag> : null);
   return (
-    <Descriptions column={1} size="small" styles={{ label: { width: 120 } }}>
-      <Descriptions.Item label={label('title', t('fields.title'))}>{doc.title}</Descriptions.Item>
-      <Descriptions.Item label={label('categoryId', t('fields.category'))}>{nameOf(categories.data, 'id', doc.categoryId)}</Descriptions.Item>
-      <Descriptions.Item label={label('pricing', t('fields.price'))}><PriceText pricing={doc.pricing} /></Descriptions.Item>
-      <Descriptions.Item label={label('leadTimeDays', t('fields.leadTimeDays'))}>{t('offerings.days', { count: doc.leadTimeDays })}</Descriptions.Item>
-      <Descriptions.Item label={label('regionCodes', t('fields.serviceRegions'))}>{doc.regionCodes.map((c) => nameOf(regions.data, 'code', c)).join('、')}</Descriptions.Item>
-      <Descriptions.Item label={label('qualificationKinds', t('fields.qualifications'))}>{doc.qualificationKinds.map((k) => t(`qualification.${k}`)).join('、') || '—'}</Descriptions.Item>
-      <Descriptions.Item label={label('tags', t('fields.tags'))}>{doc.tags.join('、') || '—'}</Descriptions.Item>
-      <Descriptions.Item label={label('description', t('fields.description'))}><span style={{ whiteSpace: 'pre-wrap' }}>{doc.description}</span></Descriptions.Item>
-      <Descriptions.Item label={label('deliverables', t('fields.deliverables'))}><span style={{ whiteSpace: 'pre-wrap' }}>{doc.deliverables}</span></Descriptions.Item>
+    <Descriptions column={1} size="small" styles={{ label: { width: 110 } }}>
+      <Descriptions.Item label={t('fields.title')}>{doc.title}{mark('title')}</Descriptions.Item>
+      <Descriptions.Item label={t('fields.category')}>{nameOf(categories.data, 'id', doc.categoryId)}{mark('categoryId')}</Descriptions.Item>
+      <Descriptions.Item label={t('fields.price')}><PriceText pricing={doc.pricing} />{mark('pricing')}</Descriptions.Item>
+      <Descriptions.Item label={t('fields.leadTime')}>{t('offerings.days', { count: doc.leadTimeDays })}{mark('leadTimeDays')}</Descriptions.Item>
+      <Descriptions.Item label={t('fields.serviceRegions')}>{doc.regionCodes.map((c) => nameOf(regions.data, 'code', c)).join('、')}{mark('regionCodes')}</Descriptions.Item>
+      <Descriptions.Item label={t('fields.qualifications')}>{doc.qualificationKinds.map((k) => t(`qualification.${k}`)).join('、') || '—'}{mark('qualificationKinds')}</Descriptions.Item>
+      <Descriptions.Item label={t('fields.tags')}>{doc.tags.join('、') || '—'}{mark('tags')}</Descriptions.Item>
+      <Descriptions.Item label={t('fields.description')}><span style={{ whiteSpace: 'pre-wrap' }}>{doc.description}</span>{mark('description')}</Descriptions.Item>
+      <Descriptions.Item label={t('fields.deliverables')}><span style={{ whiteSpace: 'pre-wrap' }}>{doc.deliverables}</span>{mark('deliverables')}</Descriptions.Item>
     </Descriptions>
   );
 }

@@ -10,10 +10,10 @@ import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { FileButton, OrderMessages, OrderStatusTag, OrderTimeline, SubsidySummary, subsidyOfOrder } from '../../components/orders';
-import { applyProblemToForm, idempotencyKey } from '../../lib/forms';
+import { applyProblemToForm } from '../../lib/forms';
 import { fenToYuanInput, parseYuanToFen } from '../../lib/money';
 import { FileField, type UploadedFile } from './FileField';
-import { formatDate, formatDateTime, todayShanghai, type Order } from './reference';
+import { formatDate, formatDateTime, todayShanghai, useIdempotencyKey, type Order } from './reference';
 
 type Payment = Schemas['PaymentViewDto'];
 
@@ -65,7 +65,7 @@ function OrderView({ order: o }: { order: Order }) {
                   <>
                     <Descriptions.Item label={t('fields.quotePrice')}><Money fen={o.quote.priceFen} strong /></Descriptions.Item>
                     <Descriptions.Item label={t('fields.quoteValidUntil')}>{o.quote.validUntil}</Descriptions.Item>
-                    <Descriptions.Item label={t('fields.leadTimeDays')}>{t('offerings.days', { count: o.quote.leadTimeDays })}</Descriptions.Item>
+                    <Descriptions.Item label={t('fields.leadTime')}>{t('offerings.days', { count: o.quote.leadTimeDays })}</Descriptions.Item>
                     <Descriptions.Item label={t('fields.scope')} span={2}><span style={{ whiteSpace: 'pre-wrap' }}>{o.quote.scope}</span></Descriptions.Item>
                   </>
                 ) : null}
@@ -208,7 +208,7 @@ function QuoteForm({ order: o, onDone, onCancel }: { order: Order; onDone: (u: O
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [declining, setDeclining] = useState(false);
-  const [key] = useState(idempotencyKey);
+  const { key, settle } = useIdempotencyKey();
   const today = todayShanghai();
   const onFinish = async (v: QuoteValues) => {
     setBusy(true);
@@ -224,6 +224,7 @@ function QuoteForm({ order: o, onDone, onCancel }: { order: Order; onDone: (u: O
       void message.success(t('order.quoted'));
       onDone(u);
     } catch (e) {
+      settle(e);
       if (!applyProblemToForm(form, e, { priceFen: 'price' })) setError(e);
     } finally {
       setBusy(false);
@@ -404,7 +405,7 @@ function ConfirmPaymentForm({ order: o, payment: p, onDone }: { order: Order; pa
   const { message } = App.useApp();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [key] = useState(idempotencyKey);
+  const { key, settle } = useIdempotencyKey();
   const onFinish = async (v: ConfirmValues) => {
     setBusy(true);
     setError(null);
@@ -419,6 +420,7 @@ function ConfirmPaymentForm({ order: o, payment: p, onDone }: { order: Order; pa
       void message.success(t('order.paymentConfirmed'));
       onDone();
     } catch (e) {
+      settle(e);
       if (!applyProblemToForm(form, e, { slipFileId: 'slip' })) setError(e);
     } finally {
       setBusy(false);
@@ -474,7 +476,7 @@ function DeliverForm({ order: o, onDone }: { order: Order; onDone: (u: Order) =>
   const { message } = App.useApp();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [key] = useState(idempotencyKey);
+  const { key, settle } = useIdempotencyKey();
   const onFinish = async (v: DeliverValues) => {
     setBusy(true);
     setError(null);
@@ -489,6 +491,7 @@ function DeliverForm({ order: o, onDone }: { order: Order; onDone: (u: Order) =>
       void message.success(t('order.delivered'));
       onDone(u);
     } catch (e) {
+      settle(e);
       if (!applyProblemToForm(form, e, { reportFileId: 'report' })) setError(e);
     } finally {
       setBusy(false);

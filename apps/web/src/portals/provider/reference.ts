@@ -1,7 +1,9 @@
 // Reference data and the provider's own record, shared by the provider portal's pages.
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, call, type Schemas } from '../../api/client';
+import { ApiError, api, call, type Schemas } from '../../api/client';
+import { idempotencyKey } from '../../lib/forms';
 import { useAuth } from '../../auth/auth';
 
 export type Category = Schemas['CategoryNodeView'];
@@ -91,4 +93,19 @@ export function formatDate(iso: string | null | undefined, lang: string): string
   if (!iso) return '—';
   if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
   return new Date(iso).toLocaleDateString(lang === 'en-US' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+}
+
+/**
+ * An Idempotency-Key for one user action: kept while the answer is unknown (a network failure or a
+ * 5xx may be retried with it), renewed after the API answered a 4xx (the key is spent on that
+ * answer; corrected input is another request).
+ */
+export function useIdempotencyKey(): { key: string; settle(error: unknown): void } {
+  const [key, setKey] = useState(idempotencyKey);
+  return {
+    key,
+    settle: (error: unknown) => {
+      if (error instanceof ApiError && error.status < 500) setKey(idempotencyKey());
+    },
+  };
 }
