@@ -9,8 +9,9 @@
  */
 import type { Page } from 'playwright-core';
 import { makeUscc } from '@innoserve/organizations';
-import { advanceDays, grant, ok, openProgram, orderUntil, startWorld, uploadPdf, type World } from '../../libs/orders/test/order-world.js';
-import { registerAndLogin, type AuthSession } from '../support/auth.js';
+import { advanceDays, fapiaoOf, grant, ok, openProgram, orderUntil, startWorld, uploadPdf, type World } from '../../libs/orders/test/order-world.js';
+import { seedEnterprises } from '../../libs/vouchers/test/program-support.js';
+import { createStaffAndLogin, registerAndLogin, type AuthSession } from '../support/auth.js';
 import { axeViolations, browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack } from './support.js';
 
 describeBrowser('enterprise portal (Chromium)', () => {
@@ -207,6 +208,87 @@ describeBrowser('enterprise portal (Chromium)', () => {
     await page.goto('/enterprise/wallet');
     await page.locator('tr', { hasText: '¥5,000.00' }).first().waitFor();
     await screenshot(page, 'enterprise-wallet-375');
+  });
+
+  it('shows the overview, and speaks English when the user chose it', async () => {
+    const page = await buyerPage('/enterprise');
+    await page.getByRole('heading', { name: '概览' }).waitFor();
+    await page.getByText('¥3,500.00').first().waitFor(); // available after the holds of two contracts
+    await expectNoAxe(page);
+    await screenshot(page, 'enterprise-overview');
+
+    const { context, page: en } = await s.newPage();
+    await context.addInitScript((userId) => localStorage.setItem(`innoserve.lang.${userId}`, 'en-US'), w.buyer.userId);
+    await signIn(en, w.buyer, '/enterprise/wallet');
+    await en.getByRole('heading', { name: 'My vouchers' }).waitFor();
+    await en.locator('tr', { hasText: '¥5,000.00' }).first().waitFor();
+    const orders = await ok(w.t.request('GET', '/api/v1/orders?as=buyer', { token: w.buyer.token }));
+    for (const path of ['/enterprise', '/enterprise/wallet', '/enterprise/programs', '/enterprise/orders', `/enterprise/orders/${orders.items[0].id}`, '/enterprise/profile', '/enterprise/claims']) {
+      await en.goto(path);
+      await en.locator('.enterprise-nav').getByText('Voucher programs').waitFor();
+      await en.waitForLoadState('networkidle');
+      const text = await en.locator('.app-content').innerText();
+      // no untranslated key (namespace.key) and no Chinese UI label left (data keeps its Chinese names)
+      expect({ path, keys: text.match(/\b(?:nav|orders|order|next|pay|wallet|programs|claims|fields|profile|members|overview|compare|status|history|subsidy|settlement|timeline|messages)\.[a-zA-Z_]+/g) }).toEqual({ path, keys: null });
+      for (const zh of ['概览', '我的创新券', '补贴申领', '企业信息', '结算方式', '创新券补贴']) expect({ path, zh, found: text.includes(zh) }).toEqual({ path, zh, found: false });
+    }
+  });
+
+  it('claims the subsidy under 通用, and revises a returned claim', async () => {
+    // another enterprise, in a program settled by reimbursement (通用): it pays in full, then claims
+    const owner = await registerAndLogin(w.t, { displayName: '王五' });
+    const [reimbursed] = await seedEnterprises(w.t, 1, owner.userId);
+    const program = await openProgram(w.t, w.officer, { name: '2026年通用结算创新券', settlementMode: 'enterprise_reimbursed' });
+    const buyer = w.buyer;
+    w.buyer = owner; // the world's helpers act as w.buyer
+    let orderId: string;
+    try {
+      const grantId = await grant(w, reimbursed, 300_000, program);
+      orderId = await orderUntil(w, reimbursed, 'completed', { grantId });
+    } finally {
+      w.buyer = buyer;
+    }
+    const fapiao = await fapiaoOf(w, reimbursed, '26352000000012345678', '2026-03-10');
+    delete fapiao.code; // a 全电发票: 20 digits, no code
+
+    const { page } = await s.newPage();
+    await signIn(page, owner, `/enterprise/orders/${orderId}`);
+    await page.getByText('本订单按通用方式结算').waitFor();
+    await page.getByRole('link', { name: '申请补贴报销' }).click();
+    await page.getByRole('heading', { name: '申请补贴报销' }).waitFor();
+    expect(await page.getByLabel('价税合计（元）').inputValue()).toBe('1000.00');
+    await page.getByLabel('发票号码').fill('1234');
+    await page.getByLabel('开票日期').fill('2026-03-10');
+    await page.getByLabel('销售方纳税人识别号').fill(String(fapiao.sellerTaxId));
+    await page.getByRole('button', { name: '提交申领' }).click();
+    await page.getByText('全电发票号码为 20 位数字').waitFor(); // checked on the client, as the API would
+    await page.getByLabel('发票号码').fill(String(fapiao.number));
+    await page.getByRole('button', { name: '提交申领' }).click();
+    await page.waitForURL(/\/enterprise\/claims\/[0-9a-f-]{36}$/).catch(async (e: unknown) => {
+      throw new Error(`${String(e)}\n${await page.locator('.app-content').innerText()}`);
+    });
+    await page.getByText('审核中').first().waitFor();
+    await page.getByText('¥500.00').first().waitFor();
+    const claimId = page.url().split('/').pop()!;
+    // risk flags are for staff only
+    expect(await page.locator('body').innerText()).not.toMatch(/风险|risk/i);
+    await expectNoAxe(page);
+    await screenshot(page, 'enterprise-claim');
+
+    const county = await createStaffAndLogin(w.t, [{ role: 'county_reviewer', regionCodes: ['350582'] }]);
+    await post(county.token, `/api/v1/admin/claims/${claimId}/decision`, { decision: 'return', reason: '请补充付款凭证的银行回单' });
+    await page.reload();
+    await page.getByText('请补充付款凭证的银行回单').waitFor();
+    await expectNoAxe(page);
+    await page.getByRole('button', { name: '保存并重新提交' }).click();
+    await page.getByText('已重新提交').waitFor();
+    await page.getByText('审核中').first().waitFor();
+    expect((await ok(w.t.request('GET', `/api/v1/claims/${claimId}`, { token: owner.token }))).status).toBe('in_review');
+
+    await page.goto('/enterprise/claims');
+    await page.getByRole('link', { name: /^BT/ }).first().waitFor();
+    await expectNoAxe(page);
+    await screenshot(page, 'enterprise-claims');
   });
 
   // last: it moves the clock past the quote's validity

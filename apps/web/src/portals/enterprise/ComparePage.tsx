@@ -17,6 +17,7 @@ function ProviderName({ offeringId }: { offeringId: string }) {
 
 export default function ComparePage() {
   const { t } = useTranslation('enterprise');
+  const { t: tOrders } = useTranslation('orders');
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const ids = (params.get('ids') ?? '').split(',').filter(Boolean).slice(0, 6);
@@ -47,9 +48,9 @@ export default function ComparePage() {
             <Descriptions size="small" column={1}>
               <Descriptions.Item label={t('compare.provider')}><ProviderName offeringId={o.offeringId} /></Descriptions.Item>
               <Descriptions.Item label={t('orders.status')}><OrderStatusTag status={o.status} /></Descriptions.Item>
-              <Descriptions.Item label={t('orders:subsidy.price')}>{o.quote ? <Money fen={o.quote.priceFen} strong /> : t('orders.awaitingQuote')}</Descriptions.Item>
-              <Descriptions.Item label={t('orders:subsidy.subsidy')}><Money fen={o.contract?.subsidyFen ?? o.subsidyPreview?.subsidyFen} /></Descriptions.Item>
-              <Descriptions.Item label={t('orders:subsidy.ownShare')}><Money fen={o.contract ? o.contract.priceFen - o.contract.subsidyFen : o.subsidyPreview?.ownShareFen} strong /></Descriptions.Item>
+              <Descriptions.Item label={tOrders('subsidy.price')}>{o.quote ? <Money fen={o.quote.priceFen} strong /> : t('orders.awaitingQuote')}</Descriptions.Item>
+              <Descriptions.Item label={tOrders('subsidy.subsidy')}><Money fen={o.contract?.subsidyFen ?? o.subsidyPreview?.subsidyFen} /></Descriptions.Item>
+              <Descriptions.Item label={tOrders('subsidy.ownShare')}><Money fen={o.contract ? o.contract.priceFen - o.contract.subsidyFen : o.subsidyPreview?.ownShareFen} strong /></Descriptions.Item>
               <Descriptions.Item label={t('compare.leadTime')}>{o.quote ? t('compare.days', { count: o.quote.leadTimeDays }) : '—'}</Descriptions.Item>
               <Descriptions.Item label={t('compare.validUntil')}>{o.quote?.validUntil ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('compare.scope')}>

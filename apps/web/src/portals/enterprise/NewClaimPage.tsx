@@ -1,7 +1,7 @@
 // Claim the subsidy of a completed order under 通用 (POST /claims): the fapiao and extra evidence;
 // the contract, the payment proof and the delivery report are attached by the platform.
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Form, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Skeleton, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -16,6 +16,7 @@ import { OrderProblem } from './OrderProblem';
 
 export default function NewClaimPage() {
   const { t } = useTranslation('enterprise');
+  const { t: tOrders } = useTranslation('orders');
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const orderId = params.get('order') ?? '';
@@ -35,13 +36,13 @@ export default function NewClaimPage() {
     <>
       <Typography.Title level={3} className="page-title">{t('claims.newTitle')}</Typography.Title>
       <QueryState query={order} rows={6}>
-        {(o) => (
+        {(o) => !enterprise.data ? <Skeleton active /> : (
           <Card size="small">
             <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
               <Descriptions.Item label={t('orders.service')}>{o.offeringTitle}</Descriptions.Item>
               <Descriptions.Item label={t('order.no', { no: '' })}>{o.orderNo}</Descriptions.Item>
-              <Descriptions.Item label={t('orders:subsidy.price')}><Money fen={o.contract?.priceFen} /></Descriptions.Item>
-              <Descriptions.Item label={t('orders:subsidy.subsidy')}><Money fen={o.contract?.subsidyFen} strong /></Descriptions.Item>
+              <Descriptions.Item label={tOrders('subsidy.price')}><Money fen={o.contract?.priceFen} /></Descriptions.Item>
+              <Descriptions.Item label={tOrders('subsidy.subsidy')}><Money fen={o.contract?.subsidyFen} strong /></Descriptions.Item>
             </Descriptions>
             <Typography.Paragraph type="secondary">{t('claims.attachedHint')}</Typography.Paragraph>
             <OrderProblem error={problem} />

@@ -44,6 +44,7 @@ export default function OrderDetailPage() {
 
 function OrderView({ order: o }: { order: Order }) {
   const { t, i18n } = useTranslation('enterprise');
+  const { t: tOrders } = useTranslation('orders');
   const { me } = useAuth();
   const offering = useOffering(o.offeringId);
   const lang = i18n.language;
@@ -108,7 +109,7 @@ function OrderView({ order: o }: { order: Order }) {
           </Space>
         </Col>
         <Col xs={24} lg={10}>
-          <Card size="small" title={t('orders:timeline.title')}>
+          <Card size="small" title={tOrders('timeline.title')}>
             <OrderTimeline history={o.history ?? []} hideActions={['message']} actorName={(a) => (a && a === me?.user.id ? t('order.you') : undefined)} />
           </Card>
         </Col>

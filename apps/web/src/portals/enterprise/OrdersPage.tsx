@@ -13,6 +13,7 @@ const STATUSES: Order['status'][] = ['requested', 'quoted', 'contracted', 'paid'
 
 export default function OrdersPage() {
   const { t, i18n } = useTranslation('enterprise');
+  const { t: tOrders } = useTranslation('orders');
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') as Order['status'] | null) ?? undefined;
@@ -37,7 +38,7 @@ export default function OrdersPage() {
           style={{ minWidth: 180 }}
           value={status}
           onChange={(v) => set('status', v)}
-          options={STATUSES.map((s) => ({ value: s, label: t(`orders:status.${s}`) }))}
+          options={STATUSES.map((s) => ({ value: s, label: tOrders(`status.${s}`) }))}
         />
         <Button disabled={selected.length < 2} onClick={() => void navigate(`/enterprise/orders/compare?ids=${selected.join(',')}`)}>
           {t('orders.compare', { count: selected.length })}

@@ -68,6 +68,7 @@ export default function ProgramsPage() {
 
 function ProgramCard({ program: p, granted, onApply }: { program: ProgramView; granted: boolean; onApply: () => void }) {
   const { t } = useTranslation('enterprise');
+  const { t: tOrders } = useTranslation('orders');
   const regionName = useRegionName();
   const categoryName = useCategoryName();
   return (
@@ -85,7 +86,7 @@ function ProgramCard({ program: p, granted, onApply }: { program: ProgramView; g
         <Descriptions.Item label={t('programs.window')}>{t('programs.windowValue', { from: p.applicationOpensOn, to: p.applicationClosesOn })}</Descriptions.Item>
         <Descriptions.Item label={t('programs.grantExpires')}>{p.grantExpiresOn}</Descriptions.Item>
         <Descriptions.Item label={t('programs.allocation')}>{t(`programs.allocationMode.${p.allocationMode}`, { defaultValue: p.allocationMode })}</Descriptions.Item>
-        <Descriptions.Item label={t('programs.settlement')}>{t(`orders:settlement.${p.settlementMode}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('programs.settlement')}>{tOrders(`settlement.${p.settlementMode}`)}</Descriptions.Item>
         <Descriptions.Item label={t('programs.maxGrant')}><Money fen={p.maxGrantFen} /></Descriptions.Item>
         <Descriptions.Item label={t('programs.eligibility')}>
           <Space size={4} wrap>

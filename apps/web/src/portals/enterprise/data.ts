@@ -142,7 +142,9 @@ export function useBuyerOrders(status?: Order['status'], page = 1, pageSize = 20
 export function formatDate(value: string | null | undefined, lang: string): string {
   if (!value) return '—';
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  return new Date(value).toLocaleDateString(lang === 'en-US' ? 'en-CA' : 'zh-CN', { timeZone: 'Asia/Shanghai' });
+  // YYYY-MM-DD in both languages (en-CA formats so), the same as the dates the API answers
+  void lang;
+  return new Date(value).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
 }
 
 /** Stripe's publishable key, known at build time (VITE_STRIPE_PUBLISHABLE_KEY); without it card payment is not offered. */
