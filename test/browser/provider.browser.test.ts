@@ -241,6 +241,26 @@ describeBrowser('provider portal (Chromium)', () => {
     deliveredOrderId = order.id;
   });
 
+  it('speaks English when asked, on every page (no key shows through)', async () => {
+    const page = await signedIn(w.provider.owner, { next: '/provider/orders' });
+    await page.getByRole('heading', { name: '订单' }).waitFor();
+    await page.getByRole('combobox', { name: '语言' }).click();
+    await page.getByTitle('EN').click();
+    for (const [path, heading] of [
+      ['/provider/orders', 'Orders'],
+      ['/provider/offerings', 'Offerings'],
+      ['/provider/claims', 'Subsidy claims'],
+      ['/provider/admission', 'Organization & admission'],
+    ] as const) {
+      await page.getByRole('navigation', { name: 'Provider portal navigation' }).getByRole('link', { name: heading }).click();
+      await page.waitForURL(`**${path}`);
+      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+      await page.locator('.ant-skeleton').first().waitFor({ state: 'detached' }).catch(() => undefined);
+      const text = await page.locator('main, .app-content').first().innerText();
+      expect(text).not.toMatch(/\b(fields|order|orders|offerings|claim|claims|admission|apply|pricing|payment)\.[a-zA-Z]/);
+    }
+  });
+
   it('submits a claim with the fapiao and evidence, sees the return reason, revises and resubmits; no risk flags are shown', async () => {
     expect(deliveredOrderId).toBeDefined();
     const e = w.enterprises[1];
@@ -299,5 +319,44 @@ describeBrowser('provider portal (Chromium)', () => {
     await screenshot(page, 'provider-claims');
     await fitsPhone(w.provider.owner, '/provider/claims', (p) => p.getByRole('link', { name: claim.claimNo }).waitFor());
     await fitsPhone(w.provider.owner, `/provider/claims/${claimId}`, (p) => p.getByText('审核中', { exact: true }).first().waitFor());
+  });
+});
+
+const STRIPE_MOCK = process.env.INNOSERVE_TEST_STRIPE_MOCK;
+const describeStripe = STRIPE_MOCK ? describeBrowser : describe.skip;
+
+describeStripe('provider portal with Stripe configured (Chromium, stripe-mock)', () => {
+  let w: World;
+  let s: BrowserStack;
+  beforeAll(async () => {
+    w = await startWorld({ env: { STRIPE_SECRET_KEY: 'sk_test_innoserve', STRIPE_WEBHOOK_SECRET: 'whsec_test_innoserve_webhook_secret', STRIPE_API_BASE: STRIPE_MOCK! } });
+    s = await browserOn(w.t);
+  }, 300_000);
+  afterAll(async () => {
+    await s?.close();
+    await w?.t.close();
+  });
+
+  it('offers Connect onboarding, sends the provider to Stripe, and shows the account state afterwards', async () => {
+    const { page } = await s.newPage();
+    await page.clock.setFixedTime(w.clock.now());
+    // Stripe's onboarding page is outside this test: answer it here
+    await page.route(
+      (u) => u.origin !== new URL(s.baseUrl).origin,
+      (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<html lang="en"><title>Stripe</title><body>Stripe onboarding</body></html>' }),
+    );
+    await page.goto('/login?next=/provider/admission');
+    await page.getByLabel('邮箱').fill(w.provider.owner.email);
+    await page.getByLabel('密码').fill(w.provider.owner.password);
+    await page.locator('form').getByRole('button', { name: '登录' }).click();
+    await page.getByRole('button', { name: '开通在线收款' }).click();
+    await page.waitForURL((u) => u.origin !== new URL(s.baseUrl).origin); // Stripe's onboarding link
+    const account = await ok(w.t.request('GET', `/api/v1/providers/${w.provider.id}/stripe/account`, { token: w.provider.owner.token }));
+    expect(account).toMatchObject({ accountId: expect.stringMatching(/^acct_/) });
+
+    await page.goto(`${s.baseUrl}/provider/admission`);
+    await page.getByText('在线收款（Stripe）').waitFor();
+    await page.getByText(/资料待完善|已开通/).first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
