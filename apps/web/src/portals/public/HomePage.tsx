@@ -6,9 +6,8 @@ import { Select, Skeleton } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api, call, type Schemas } from '../../api/client';
+import { api, ApiError, call, type Schemas } from '../../api/client';
 import type { paths } from '../../api/schema';
-import { ProblemAlert } from '../../components/ProblemAlert';
 import './public.css';
 import { Highlighted, itemPriceText, useCategories, useNamer, usePublicStatistics, useRegions, type SearchItem } from './shared';
 
@@ -187,7 +186,7 @@ export function HomePage() {
           {result.isPending ? (
             <Skeleton active paragraph={{ rows: 6 }} aria-busy="true" />
           ) : result.isError && !data ? (
-            <ProblemAlert error={result.error} onRetry={() => void result.refetch()} />
+            <SearchProblem error={result.error} onRetry={() => void result.refetch()} />
           ) : data && data.items.length === 0 ? (
             <div className="pub-empty" role="status">{t('home.empty')}</div>
           ) : data ? (
@@ -211,6 +210,26 @@ export function HomePage() {
           ) : null}
         </section>
       </div>
+    </div>
+  );
+}
+
+/**
+ * What went wrong, in words, with a retry: components/ProblemAlert's wording, without importing that
+ * module (its antd Alert would come into the first bundle with it).
+ */
+function SearchProblem({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  const api = error instanceof ApiError ? error : null;
+  const known = api ? t(`errors.${api.code}`, { defaultValue: '' }) : '';
+  const network = error instanceof TypeError || (api !== null && (api.status === 0 || api.code === 'NETWORK'));
+  const title = network ? t('errors.network') : known || api?.problem.title || t('errors.generic');
+  const detail = network ? t('errors.networkDetail') : api?.problem.detail || (known ? '' : t('errors.genericDetail'));
+  return (
+    <div role="alert" className="pub-problem">
+      <strong>{title}</strong>
+      {detail && <div>{detail}</div>}
+      <button type="button" className="pub-link-button" onClick={onRetry}>{t('actions.retry')}</button>
     </div>
   );
 }
