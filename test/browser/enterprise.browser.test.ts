@@ -20,6 +20,9 @@ describeBrowser('enterprise portal (Chromium)', () => {
   let enterpriseId: string;
   let grantId: string;
   let techSmeProgram: string;
+  /** The user who registers an enterprise in the first test, and that enterprise. */
+  let founder: AuthSession;
+  let founded: string;
 
   beforeAll(async () => {
     w = await startWorld({ enterprises: 1 });
@@ -57,6 +60,7 @@ describeBrowser('enterprise portal (Chromium)', () => {
 
   it('registers an enterprise: a wrong USCC check character is refused next to the field before submitting', async () => {
     const user: AuthSession = await registerAndLogin(w.t, { displayName: '李四' });
+    founder = user;
     const { page } = await s.newPage();
     await signIn(page, user, '/enterprise');
     await page.getByRole('heading', { name: '登记企业' }).waitFor();
@@ -90,10 +94,37 @@ describeBrowser('enterprise portal (Chromium)', () => {
     await page.getByText('小型企业').first().waitFor();
     const me = await w.t.request('GET', '/api/v1/me', { token: user.token });
     expect(me.body.memberships).toEqual([expect.objectContaining({ organizationName: name, role: 'owner', profiles: ['enterprise'] })]);
+    founded = me.body.memberships[0].organizationId;
     // the members list shows the owner
     await page.getByRole('cell', { name: user.email }).waitFor();
     await expectNoAxe(page);
     await screenshot(page, 'enterprise-profile');
+  });
+
+  it('shows the rejection reason and resubmits; owners add and remove members', async () => {
+    const county = await createStaffAndLogin(w.t, [{ role: 'county_reviewer', regionCodes: ['350582'] }]);
+    await post(county.token, `/api/v1/admin/enterprises/${founded}/verification`, { decision: 'reject', reason: '营业执照照片不清晰' });
+    const { page } = await s.newPage();
+    await signIn(page, founder, '/enterprise/profile');
+    await page.getByText('企业信息审核未通过').waitFor();
+    await page.getByText('营业执照照片不清晰').waitFor();
+    await expectNoAxe(page);
+    await page.getByRole('button', { name: '重新提交审核' }).click();
+    await page.getByText('已重新提交审核').waitFor();
+    await page.getByText('企业信息正在审核').waitFor();
+    expect((await ok(w.t.request('GET', `/api/v1/enterprises/${founded}`, { token: founder.token }))).status).toBe('pending');
+
+    const colleague = await registerAndLogin(w.t, { displayName: '赵六' });
+    await page.getByLabel('邮箱').fill('nobody-here@example.com');
+    await page.getByRole('button', { name: '添加', exact: true }).click();
+    await page.getByText('没有账号使用这个邮箱').waitFor(); // explained, with what to do
+    await page.getByLabel('邮箱').fill(colleague.email);
+    await page.getByRole('button', { name: '添加', exact: true }).click();
+    await page.getByRole('cell', { name: colleague.email }).waitFor();
+    await expectNoAxe(page);
+    await page.getByRole('button', { name: '移除成员 赵六' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK|确认/ }).click();
+    await page.getByRole('cell', { name: colleague.email }).waitFor({ state: 'detached' });
   });
 
   it('shows the wallet: available, held, redeemed and the expiry per grant', async () => {
@@ -301,7 +332,7 @@ describeBrowser('enterprise portal (Chromium)', () => {
     await advanceDays(w, 3); // the quote lapses while the page is open
     await accept.getByRole('button', { name: '接受报价并签约' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '确认' }).click();
-    const problem = page.getByTestId('order-problem');
+    const problem = page.getByTestId('action-problem');
     await problem.getByRole('alert').waitFor();
     expect(await problem.innerText()).toContain('报价已过期');
     expect(await problem.innerText()).toContain('请在下方留言请服务机构重新报价');

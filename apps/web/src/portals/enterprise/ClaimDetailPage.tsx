@@ -14,7 +14,7 @@ import { fenToYuanInput } from '../../lib/money';
 import { ClaimStatusTag } from './ClaimsPage';
 import { EvidenceUpload, INVOICE_ALIASES, InvoiceFields, invoiceBody, type InvoiceValues } from './ClaimForm';
 import { formatDate, type Claim } from './data';
-import { OrderProblem } from './OrderProblem';
+import { ActionProblem } from './ActionProblem';
 
 export default function ClaimDetailPage() {
   const { id = '' } = useParams();
@@ -111,7 +111,7 @@ function Revise({ claim: c }: { claim: Claim }) {
   });
   return (
     <Card size="small" title={t('claims.reviseTitle')}>
-      <OrderProblem error={problem} />
+      <ActionProblem error={problem} />
       <Form
         form={form}
         layout="vertical"

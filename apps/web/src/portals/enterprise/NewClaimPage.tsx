@@ -12,7 +12,7 @@ import { applyProblemToForm, idempotencyKey } from '../../lib/forms';
 import { fenToYuanInput } from '../../lib/money';
 import { EvidenceUpload, INVOICE_ALIASES, InvoiceFields, invoiceBody, type InvoiceValues } from './ClaimForm';
 import { useEnterprise, useEnterpriseId } from './data';
-import { OrderProblem } from './OrderProblem';
+import { ActionProblem } from './ActionProblem';
 
 export default function NewClaimPage() {
   const { t } = useTranslation('enterprise');
@@ -45,7 +45,7 @@ export default function NewClaimPage() {
               <Descriptions.Item label={tOrders('subsidy.subsidy')}><Money fen={o.contract?.subsidyFen} strong /></Descriptions.Item>
             </Descriptions>
             <Typography.Paragraph type="secondary">{t('claims.attachedHint')}</Typography.Paragraph>
-            <OrderProblem error={problem} />
+            <ActionProblem error={problem} />
             <Form
               form={form}
               layout="vertical"

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../auth/auth';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { ActionProblem } from './ActionProblem';
 import { applyProblemToForm } from '../../lib/forms';
 import { checkUscc } from '../../lib/uscc';
 import { EnterpriseFields, FIELD_ALIASES, enterpriseBody, type EnterpriseFormValues } from './EnterpriseForm';
@@ -36,7 +36,7 @@ export function OnboardingPage() {
     <Card style={{ maxWidth: 960, margin: '0 auto' }}>
       <Typography.Title level={3} className="page-title">{t('onboarding.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('onboarding.intro')}</Typography.Paragraph>
-      <ProblemAlert error={error} />
+      <ActionProblem error={error} />
       <Form form={form} layout="vertical" onFinish={(v) => void onFinish(v)} requiredMark={false} scrollToFirstError initialValues={{ littleGiant: false }}>
         <EnterpriseFields />
         <Button type="primary" htmlType="submit" loading={busy}>{t('onboarding.submit')}</Button>

@@ -15,7 +15,7 @@ import { FileButton, OrderMessages, OrderStatusTag, OrderTimeline, SubsidySummar
 import { idempotencyKey } from '../../lib/forms';
 import { formatFen } from '../../lib/money';
 import { STRIPE_PUBLISHABLE_KEY, formatDate, useOffering, type Order } from './data';
-import { OrderProblem } from './OrderProblem';
+import { ActionProblem } from './ActionProblem';
 
 const StripePay = lazy(() => import('./StripePay'));
 
@@ -190,7 +190,7 @@ function AcceptQuote({ order: o }: { order: Order }) {
       <Typography.Paragraph>{t('next.quoted.text')}</Typography.Paragraph>
       {money ? <SubsidySummary {...money} /> : null}
       <div style={{ marginTop: 12 }}>
-        <OrderProblem error={accept.error ?? reject.error} />
+        <ActionProblem error={accept.error ?? reject.error} />
       </div>
       <div className="order-actions" style={{ marginTop: 12 }}>
         <Popconfirm
@@ -226,7 +226,7 @@ function PayCard({ order: o }: { order: Order }) {
         {t('pay.due')} <Money fen={due} strong />
         {o.dueOn ? ` · ${t('pay.payBy', { date: o.dueOn })}` : ''}
       </Typography.Paragraph>
-      <OrderProblem error={pay.error} />
+      <ActionProblem error={pay.error} />
       {live ? (
         live.method === 'offline' ? (
           <OfflineInstructions payment={live} />
@@ -290,7 +290,7 @@ function CancelButton({ order: o }: { order: Order }) {
   const cancel = useOrderAction(o.id, (reason: string) => call(api.POST('/api/v1/orders/{id}/cancel', { params: { path: { id: o.id } }, body: { reason } })).then(() => setOpen(false)));
   return (
     <>
-      <OrderProblem error={cancel.error} />
+      <ActionProblem error={cancel.error} />
       <Button danger onClick={() => setOpen(true)}>{t('cancel.button')}</Button>
       <ReasonModal open={open} title={t('cancel.title')} label={t('cancel.reason')} onCancel={() => setOpen(false)} onOk={(r) => cancel.mutate(r)} busy={cancel.isPending} />
     </>
@@ -305,7 +305,7 @@ function AcceptDelivery({ order: o }: { order: Order }) {
   return (
     <Card size="small" title={t('next.delivered.title')}>
       <Typography.Paragraph>{t('next.delivered.text', { date: o.dueOn ?? '—' })}</Typography.Paragraph>
-      <OrderProblem error={complete.error ?? dispute.error} />
+      <ActionProblem error={complete.error ?? dispute.error} />
       <div className="order-actions">
         <Popconfirm title={t('next.delivered.confirm')} okText={t('common:actions.confirm')} cancelText={t('common:actions.cancel')} onConfirm={() => complete.mutate()}>
           <Button type="primary" loading={complete.isPending}>{t('next.delivered.complete')}</Button>
@@ -337,7 +337,7 @@ function Completed({ order: o, reviewed }: { order: Order; reviewed: boolean }) 
         <Typography.Paragraph style={{ marginBottom: 0 }}>{t('review.thanks')}</Typography.Paragraph>
       ) : (
         <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => review.mutate(v)} initialValues={{ rating: 5 }}>
-          <OrderProblem error={review.error} />
+          <ActionProblem error={review.error} />
           <Form.Item name="rating" label={t('review.rating')} rules={[{ required: true, message: t('review.ratingRequired') }]}>
             <Rate aria-label={t('review.rating')} />
           </Form.Item>

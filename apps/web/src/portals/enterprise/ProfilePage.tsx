@@ -4,13 +4,14 @@ import { useState } from 'react';
 import { App, Button, Card, Descriptions, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, call, type Schemas } from '../../api/client';
+import { api, ApiError, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { applyProblemToForm } from '../../lib/forms';
 import { VerificationBanner, VerificationTag } from './common';
+import { ActionProblem } from './ActionProblem';
 import { formatDate, useEnterprise, useEnterpriseId, useRegionName, type Enterprise } from './data';
 import { EnterpriseFields, FIELD_ALIASES, enterpriseBody, valuesOf, type EnterpriseFormValues } from './EnterpriseForm';
 
@@ -142,7 +143,13 @@ function MembersCard({ organizationId }: { organizationId: string }) {
       form.resetFields();
       await qc.invalidateQueries({ queryKey: key });
     },
-    onError: (e) => setAddProblem(applyProblemToForm(form, e) ? null : e),
+    onError: (e) => {
+      // the API's field message is in English only: these two get the reader's words next to the field
+      if (e instanceof ApiError && (e.code === 'USER_NOT_FOUND' || e.code === 'ALREADY_MEMBER')) {
+        form.setFields([{ name: 'email', errors: [t(`problems.${e.code}`)] }]);
+        setAddProblem(null);
+      } else setAddProblem(applyProblemToForm(form, e) ? null : e);
+    },
   });
   const [addProblem, setAddProblem] = useState<unknown>(null);
   const remove = useMutation({
@@ -151,7 +158,7 @@ function MembersCard({ organizationId }: { organizationId: string }) {
   });
   return (
     <Card size="small" title={t('members.title')}>
-      <ProblemAlert error={remove.error} />
+      <ActionProblem error={remove.error} />
       <QueryState query={members} rows={3} isEmpty={(d) => d.length === 0}>
         {(d) => (
           <div className="table-wrap">
@@ -187,8 +194,8 @@ function MembersCard({ organizationId }: { organizationId: string }) {
       </QueryState>
       {owner ? (
         <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => add.mutate(v)} initialValues={{ role: 'member' }} style={{ marginTop: 16 }}>
-          <Typography.Text strong>{t('members.add')}</Typography.Text>
-          <ProblemAlert error={addProblem} />
+          <Typography.Paragraph strong style={{ marginBottom: 8 }}>{t('members.add')}</Typography.Paragraph>
+          <ActionProblem error={addProblem} />
           <Space wrap align="end">
             <Form.Item name="email" label={t('members.email')} rules={[{ required: true, type: 'email', message: t('common:form.email') }]} style={{ marginBottom: 0, minWidth: 220 }}>
               <Input inputMode="email" autoComplete="off" />

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, ApiError, call } from '../../api/client';
 import { Money } from '../../components/Money';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { ActionProblem } from './ActionProblem';
 import { QueryState } from '../../components/QueryState';
 import { fenToYuanInput, formatBps, formatFen, parseYuanToFen } from '../../lib/money';
 import { idempotencyKey } from '../../lib/forms';
@@ -181,7 +181,7 @@ function ApplyModal({ program, enterpriseId, onClose }: { program: ProgramView; 
       onOk={() => form.submit()}
     >
       {enterprise.data && enterprise.data.status !== 'verified' ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('programs.notVerified')} /> : null}
-      {eligibility ? <EligibilityReasons error={eligibility} program={program} /> : <ProblemAlert error={apply.error} />}
+      {eligibility ? <EligibilityReasons error={eligibility} program={program} /> : <ActionProblem error={apply.error} />}
       <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => apply.mutate(v)} initialValues={{ requested: fenToYuanInput(program.maxGrantFen) }}>
         <Form.Item
           name="requested"
