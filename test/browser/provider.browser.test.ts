@@ -237,7 +237,10 @@ describeBrowser('provider portal (Chromium)', () => {
     const messages = await get(w.buyer.token, `/api/v1/orders/${order.id}/messages`);
     expect(messages.items.map((m: { body: string; side: string }) => [m.side, m.body])).toContainEqual(['provider', '报告原件已寄出，请查收']);
     await noAxe(page);
-    await fitsPhone(w.provider.owner, `/provider/orders/${order.id}`, (p) => p.getByText('已提交交付，等待企业验收').waitFor());
+    await fitsPhone(w.provider.owner, `/provider/orders/${order.id}`, async (p) => {
+      await p.getByText('已提交交付，等待企业验收').waitFor();
+      await screenshot(p, 'provider-order-375');
+    });
     deliveredOrderId = order.id;
   });
 
