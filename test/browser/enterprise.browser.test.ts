@@ -226,6 +226,60 @@ describeBrowser('enterprise portal (Chromium)', () => {
     await screenshot(page, 'enterprise-order-completed');
   });
 
+  it('disputes a delivery with a reason', async () => {
+    const orderId = await orderUntil(w, enterpriseId, 'started', { grantId });
+    await post(w.provider.owner.token, `/api/v1/orders/${orderId}/deliver`, { reportFileId: await uploadPdf(w, w.provider.owner.token), note: '见报告' });
+    const page = await buyerPage(`/enterprise/orders/${orderId}`);
+    await page.getByRole('button', { name: '提出异议' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: '提交' }).click();
+    await dialog.getByText('请填写异议理由').waitFor(); // a reason is required
+    await dialog.getByLabel('异议理由').fill('报告缺少色牢度检测项目');
+    await dialog.getByRole('button', { name: '提交' }).click();
+    await page.getByText('您已提出异议，科技局正在处理。').waitFor();
+    await page.getByText('报告缺少色牢度检测项目').first().waitFor();
+    expect((await ok(w.t.request('GET', `/api/v1/orders/${orderId}`, { token: w.buyer.token }))).status).toBe('disputed');
+    await expectNoAxe(page);
+  });
+
+  it('shows the new amounts when the subsidy changed before accepting (409 SUBSIDY_CHANGED)', async () => {
+    // a fresh enterprise whose voucher has ¥1,200 left: the ¥2,000 quote is subsidised ¥1,000
+    const owner = await registerAndLogin(w.t, { displayName: '钱七' });
+    const [ent] = await seedEnterprises(w.t, 1, owner.userId);
+    const buyer = w.buyer;
+    w.buyer = owner;
+    let rfq: { id: string };
+    try {
+      await grant(w, ent, 120_000);
+      rfq = await post(owner.token, '/api/v1/orders', { offeringId: w.quoteOfferingId, enterpriseId: ent, requirements: '定制检测' });
+      await post(w.provider.owner.token, `/api/v1/orders/${rfq.id}/quote`, { priceFen: 200_000, scope: '定制方案', leadTimeDays: 5, validUntil: '2026-03-31' });
+      const page = (await s.newPage()).page;
+      await signIn(page, owner, `/enterprise/orders/${rfq.id}`);
+      const accept = page.locator('.accept-card');
+      await accept.locator('.subsidy-summary').waitFor();
+      expect(await accept.locator('.subsidy-summary').innerText()).toMatch(/创新券补贴\s*¥1,000\.00/);
+      // meanwhile a colleague contracts a ¥1,000 order: ¥500 of the voucher is held, ¥700 is left
+      await orderUntil(w, ent, 'contracted');
+      await accept.getByRole('button', { name: '接受报价并签约' }).click();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: '确认' }).click();
+      await page.getByTestId('action-problem').getByText('补贴金额或报价发生了变化').waitFor();
+      // the preview now shows what holds: ¥700 subsidy, ¥1,300 own share, and why
+      await accept.locator('.subsidy-summary').getByText('¥1,300.00').first().waitFor();
+      const summary = await accept.locator('.subsidy-summary').innerText();
+      expect(summary).toMatch(/创新券补贴\s*¥700\.00/);
+      expect(summary).toContain('补贴受创新券可用余额限制');
+      await expectNoAxe(page);
+      await screenshot(page, 'enterprise-subsidy-changed');
+      // accepting again takes the new amounts
+      await accept.getByRole('button', { name: '接受报价并签约' }).click();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: '确认' }).click();
+      await page.getByRole('button', { name: '银行转账（线下）' }).waitFor();
+      expect((await ok(w.t.request('GET', `/api/v1/orders/${rfq.id}`, { token: owner.token }))).contract.subsidyFen).toBe(70_000);
+    } finally {
+      w.buyer = buyer;
+    }
+  });
+
   it('has no sideways scrolling at 375 px on the main pages', async () => {
     const orders = await ok(w.t.request('GET', '/api/v1/orders?as=buyer', { token: w.buyer.token }));
     const paths = ['/enterprise', '/enterprise/orders', `/enterprise/orders/${orders.items[0].id}`, '/enterprise/wallet', '/enterprise/programs', '/enterprise/profile', '/enterprise/claims'];
@@ -244,7 +298,10 @@ describeBrowser('enterprise portal (Chromium)', () => {
   it('shows the overview, and speaks English when the user chose it', async () => {
     const page = await buyerPage('/enterprise');
     await page.getByRole('heading', { name: '概览' }).waitFor();
-    await page.getByText('¥3,500.00').first().waitFor(); // available after the holds of two contracts
+    const [g] = await ok(w.t.request('GET', `/api/v1/enterprises/${enterpriseId}/grants`, { token: w.buyer.token }));
+    const yuan = (fen: number) => `¥${String(Math.trunc(fen / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${String(fen % 100).padStart(2, '0')}`;
+    await page.getByText(yuan(g.availableFen)).first().waitFor(); // what the holds of the contracts left
+    await page.getByText(yuan(g.heldFen)).first().waitFor();
     await expectNoAxe(page);
     await screenshot(page, 'enterprise-overview');
 
