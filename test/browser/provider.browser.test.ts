@@ -178,6 +178,8 @@ describeBrowser('provider portal (Chromium)', () => {
 
     const page = await signedIn(w.provider.owner, { next: '/provider/orders' });
     await page.getByRole('link', { name: request.orderNo }).waitFor();
+    // the navigation counts the requests waiting for a quote
+    await page.getByRole('navigation', { name: '服务机构工作台导航' }).getByRole('link', { name: /订单.*2 个需求待报价/ }).waitFor();
     await noAxe(page);
     await screenshot(page, 'provider-orders');
 
