@@ -97,13 +97,13 @@ describeBrowser('public marketplace (Chromium)', () => {
     await page.waitForURL((u) => u.searchParams.get('sort') === 'price_asc');
     await page.locator('.pub-pager').getByRole('button', { name: '第 2 页' }).click();
     await page.waitForURL((u) => u.searchParams.get('page') === '2');
-    await page.locator('[data-testid="search-results"]:not([aria-busy="true"])').waitFor();
+    await page.locator('[data-testid="search-results"][data-page="2"]').waitFor();
     const before = await results(page).locator('h3').allInnerTexts();
     expect(before.length).toBeGreaterThan(0);
     const url = page.url();
 
     await page.reload();
-    await page.locator('[data-testid="search-results"]:not([aria-busy="true"])').waitFor();
+    await page.locator('[data-testid="search-results"][data-page="2"]').waitFor();
     expect(page.url()).toBe(url);
     expect(await results(page).locator('h3').allInnerTexts()).toEqual(before);
     expect(await page.locator('button[data-facet="qualification"][aria-pressed="true"]').innerText()).toContain('CMA');
@@ -172,7 +172,9 @@ describeBrowser('public marketplace (Chromium)', () => {
     await page.goto(`/providers/${w.provider.id}`);
     await page.getByTestId('provider-offerings').waitFor();
     expect(await page.getByTestId('provider-offerings').locator('li').count()).toBeGreaterThanOrEqual(20);
-    expect(await page.getByTestId('provider-page').innerText()).toContain('检验检测机构');
+    // the type and region come from the provider search, after the offerings
+    await page.getByTestId('provider-page').getByText('检验检测机构').waitFor();
+    expect(await page.getByTestId('provider-page').innerText()).toContain('丰泽区');
     await page.getByTestId('provider-offerings').getByText(PILLING).click();
     await page.waitForURL(`**/offerings/${pillingId}`);
     await page.goBack();

@@ -82,6 +82,8 @@ export function HomePage() {
   const [sp, setSp] = useSearchParams();
   const query = useMemo(() => fromUrl(sp), [sp]);
   const [text, setText] = useState(query.q ?? '');
+  // on a phone the facets fold away behind a button, so the results come first
+  const [facetsOpen, setFacetsOpen] = useState(false);
 
   // the URL changed underneath (back/forward, a link): the box shows its text
   const committed = useRef(query.q ?? '');
@@ -143,7 +145,11 @@ export function HomePage() {
         />
       </form>
       <div className="pub-layout">
-        <aside className="pub-facets" aria-label={t('home.filters')}>
+        <button type="button" className="pub-facets-toggle" aria-expanded={facetsOpen} aria-controls="pub-facets" onClick={() => setFacetsOpen((o) => !o)}>
+          {t('home.filters')}
+          {filtered ? ` · ${t('home.filtersOn')}` : ''}
+        </button>
+        <aside id="pub-facets" className={`pub-facets${facetsOpen ? ' is-open' : ''}`} aria-label={t('home.filters')}>
           <Facets facets={data?.facets} query={query} onPick={(f, v) => update({ [f]: v })} />
           {filtered && (
             <button type="button" className="pub-link-button" onClick={() => update({ ...Object.fromEntries(FACETS.map((f) => [f, undefined])), priceMinFen: undefined, priceMaxFen: undefined, leadTimeMaxDays: undefined })}>
@@ -191,7 +197,7 @@ export function HomePage() {
             <div className="pub-empty" role="status">{t('home.empty')}</div>
           ) : data ? (
             <>
-              <ol className={`pub-results${stale ? ' is-stale' : ''}`} data-testid="search-results" data-q={stale ? '' : (query.q ?? '')} aria-busy={stale}>
+              <ol className={`pub-results${stale ? ' is-stale' : ''}`} data-testid="search-results" data-q={stale ? '' : (query.q ?? '')} data-page={stale ? '' : (query.page ?? 1)} aria-busy={stale}>
                 {data.items.map((it) => (
                   <ResultItem key={it.id} item={it} />
                 ))}
