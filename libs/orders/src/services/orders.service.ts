@@ -124,6 +124,9 @@ export interface OrderWriteResult {
 /** What accept and quote check of the offering, read with the locked order (`maxFen` as text: a bigint). */
 type DealOffering = SearchabilityOffering & { unitName: string | null; pricingKind: string; maxFen: string | null };
 
+/** A row of `lock`'s statement: the order's columns and what the variant adds. */
+type LockRow = Record<string, unknown> & { member_of?: string[]; parties?: unknown; offering?: DealOffering; grants?: unknown };
+
 export interface Sides {
   enterprise: boolean;
   provider: boolean;
@@ -305,14 +308,15 @@ export class OrdersService implements OnModuleInit {
       const facts = this.dealFacts.get(order);
       if (!facts) throw new NotFoundError('offering');
       const offering = facts.offering;
-      // which grant pays and what it can give, its rows locked (one statement); the guards below
-      // refuse before anything is written, and the refusal releases the locks at once
-      let locked: Awaited<ReturnType<OrderSubsidiesService['chooseAndLock']>> = null;
+      // which grant pays and what it can give: its candidates were read, and their rows locked, by
+      // the statement that locked the order; the guards below refuse before anything is written,
+      // and the refusal releases the locks at once
+      let locked: Awaited<ReturnType<OrderSubsidiesService['chooseFrom']>> = null;
       let grantProblem: DomainError | null = null;
       // only a quoted order has a price to preview; any other state is refused by the machine below
       if (order.status === 'quoted' && order.priceFen !== null) {
         try {
-          locked = await this.subsidies.chooseAndLock(m, { enterpriseId: order.enterpriseId, providerId: order.providerId, categoryId: order.categoryId, priceFen: order.priceFen, grantId: input.grantId ?? null });
+          locked = await this.subsidies.chooseFrom(facts.grants, { enterpriseId: order.enterpriseId, providerId: order.providerId, categoryId: order.categoryId, priceFen: order.priceFen, grantId: input.grantId ?? null });
         } catch (e) {
           if (!isDomainError(e)) throw e;
           grantProblem = e;
@@ -382,7 +386,7 @@ export class OrdersService implements OnModuleInit {
       });
       if (order.dueFen === 0n) await this.markPaid(m, order, null, 'nothing due');
       this.justContracted.add(order);
-    });
+    }, { grantId: input.grantId ?? null });
   }
 
   async reject(me: Principal, id: string, reason?: string): Promise<OrderView> {
@@ -669,9 +673,10 @@ export class OrdersService implements OnModuleInit {
     id: string,
     action: OrderAction,
     work: (m: EntityManager, order: ServiceOrder, actors: OrderActor[]) => Promise<void>,
+    choice?: { grantId: string | null },
   ): Promise<OrderView> {
     const order = await this.tx.run(async (m) => {
-      const order = await this.lock(m, id, me === 'system' ? null : me, true, action === 'accept' || action === 'quote');
+      const order = await this.lock(m, id, me === 'system' ? null : me, true, action === 'accept' || action === 'quote', choice);
       const actors = me === 'system' ? (['system'] as OrderActor[]) : await this.actorsFor(m, me, order, action);
       await work(m, order, actors);
       return order;
@@ -700,14 +705,20 @@ export class OrdersService implements OnModuleInit {
   /**
    * The order row, locked (FOR UPDATE) unless `lock` is false; with the caller, its memberships of
    * both parties are read in the same statement (who it is on the order, without a round trip).
+   * With `choice` (accept), the same statement also reads the candidate grants that could pay for
+   * it and locks their available rows, after the order row (OrderSubsidiesService.choiceSql).
    */
-  async lock(m: EntityManager, id: string, me: Principal | null = null, lock = true, dealFacts = false): Promise<ServiceOrder> {
+  async lock(m: EntityManager, id: string, me: Principal | null = null, lock = true, dealFacts = false, choice?: { grantId: string | null }): Promise<ServiceOrder> {
     if (!isUuid(id)) throw new NotFoundError('order');
-    const rows = await m.query<(Record<string, unknown> & { member_of?: string[]; parties?: unknown; offering?: DealOffering })[]>(this.lockSql(me !== null, lock, dealFacts), me ? [id, me.userId] : [id]);
+    if (choice && !lock) throw new RangeError('the grant choice locks rows: only with the order locked');
+    const params: unknown[] = me ? [id, me.userId] : [id];
+    if (choice) params.push(this.today(), ...(choice.grantId ? [this.subsidies.namedGrantParam(choice.grantId)] : []));
+    const sql = this.lockSql(me !== null, lock, dealFacts, choice ? (choice.grantId ? 'named' : 'any') : 'none');
+    const rows = await (choice ? queryPrepared<LockRow>(m, sql, params) : m.query<LockRow[]>(sql, params));
     if (!rows[0]) throw new NotFoundError('order');
     const order = hydrate(m, ServiceOrder, rows[0]);
     if (me) await this.sides(m, me, order, new Set(rows[0].member_of ?? []));
-    if (dealFacts && rows[0].offering) this.dealFacts.set(order, { parties: this.organizations.dealPartiesFrom(rows[0].parties), offering: rows[0].offering });
+    if (dealFacts && rows[0].offering) this.dealFacts.set(order, { parties: this.organizations.dealPartiesFrom(rows[0].parties), offering: rows[0].offering, grants: rows[0].grants ?? null });
     return order;
   }
 
@@ -722,10 +733,14 @@ export class OrdersService implements OnModuleInit {
   private requestFactsText: string | undefined;
 
   /** The text of `lock`'s statement per variant, written once (a query builder would rebuild it on every command). */
-  private lockSql(withMe: boolean, lock: boolean, dealFacts: boolean): string {
-    const key = `${withMe}${lock}${dealFacts}`;
+  private lockSql(withMe: boolean, lock: boolean, dealFacts: boolean, choice: 'none' | 'any' | 'named'): string {
+    const key = `${withMe}${lock}${dealFacts}${choice}`;
     let sql = this.lockSqls.get(key);
     if (sql === undefined) {
+      // the grant choice: the order row locked first, in a CTE the candidates' CTEs read (its
+      // enterprise, provider, status and price), then their available rows
+      const next = withMe ? 3 : 2;
+      const grants = choice === 'none' ? null : this.subsidies.choiceSql({ order: 'so', today: `$${next}`, named: choice === 'named' ? `$${next + 1}` : null });
       const extra = [
         // who the caller is on the order: its memberships of both parties
         withMe ? 'ARRAY(SELECT mm.organization_id::text FROM membership mm WHERE mm.user_id = $2 AND mm.organization_id IN (so.enterprise_id, so.provider_id)) AS member_of' : null,
@@ -734,8 +749,11 @@ export class OrdersService implements OnModuleInit {
         dealFacts
           ? `(SELECT json_build_object('status', f.status, 'qualificationKinds', f.qualification_kinds, 'unitName', f.unit_name, 'pricingKind', f.pricing_kind, 'maxFen', f.max_fen::text) FROM offering f WHERE f.id = so.offering_id) AS offering`
           : null,
+        grants ? `${grants.select} AS grants` : null,
       ].filter((x) => x !== null);
-      sql = `SELECT so.*${extra.map((x) => `, ${x}`).join('')} FROM service_order so WHERE so.id = $1${lock ? ' FOR UPDATE OF so' : ''}`;
+      sql = grants
+        ? `WITH so AS MATERIALIZED (SELECT * FROM service_order WHERE id = $1 FOR UPDATE), ${grants.ctes.join(', ')} SELECT so.*${extra.map((x) => `, ${x}`).join('')} FROM so`
+        : `SELECT so.*${extra.map((x) => `, ${x}`).join('')} FROM service_order so WHERE so.id = $1${lock ? ' FOR UPDATE OF so' : ''}`;
       this.lockSqls.set(key, sql);
     }
     return sql;
@@ -744,7 +762,7 @@ export class OrdersService implements OnModuleInit {
   private readonly lockSqls = new Map<string, string>();
 
   /** The deal facts `lock` read with an order for accept and quote. */
-  private readonly dealFacts = new WeakMap<ServiceOrder, { parties: Map<string, DealParty>; offering: DealOffering }>();
+  private readonly dealFacts = new WeakMap<ServiceOrder, { parties: Map<string, DealParty>; offering: DealOffering; grants: unknown }>();
 
   /** Who the caller is on this order, read once per loaded order row (a command asks several times). */
   async sides(m: EntityManager, me: Principal, order: ServiceOrder, memberOf?: Set<string>): Promise<Sides> {
