@@ -107,12 +107,20 @@ export interface OrderWrite {
   beside?: (p: SqlParams) => OrderWriteCtes;
   /** The same, beside the entries' INSERT, the last statement. */
   last?: (p: SqlParams) => OrderWriteCtes;
+  /**
+   * The last statement commits the command's transaction in its own round trip
+   * (TransactionRunner.commitWith): nothing of the command may follow it, and `last` refuses
+   * inside the statement (`refused`), never with a `check` run after it.
+   */
+  commit?: boolean;
 }
 
 export interface OrderWriteCtes {
   ctes: string[];
   select?: string;
   check?: (row: Record<string, unknown>) => void;
+  /** The caller's error for a failure of the statement (a refusal raised inside it), else null: the failure as it is. */
+  refused?: (e: unknown) => Error | null;
 }
 
 export interface OrderWriteResult {
@@ -361,8 +369,8 @@ export class OrdersService implements OnModuleInit {
         settlementMode: order.settlementMode,
       } satisfies ContractTerms;
       // the writes in two statements: the hold (ledger) beside the order row and the stream head;
-      // then the audit entry beside the provider cap's reservation, so the contended cap row is
-      // locked from the last statement to the commit only
+      // then the audit entry beside the provider cap's reservation with the COMMIT in the same round
+      // trip, so the contended cap row is locked for that statement and the commit only
       order.version += 1n;
       await this.write(m, order, {
         entries: [
@@ -383,6 +391,8 @@ export class OrdersService implements OnModuleInit {
           : undefined,
         // the provider cap's reservation beside the audit entry, the last statement: the contended cap row is locked from there to the commit only
         last: held ? (q) => this.subsidies.reserveCte(q, p, order.providerId)! : undefined,
+        // the COMMIT travels with that statement, unless the order is paid at once below
+        commit: order.dueFen !== 0n,
       });
       if (order.dueFen === 0n) await this.markPaid(m, order, null, 'nothing due');
       this.justContracted.add(order);
@@ -935,11 +945,14 @@ export class OrdersService implements OnModuleInit {
       w.entries.map((e) => ({ streamType: 'order', streamId: order.id, action: e.action, actorId: e.actorId, before: e.before ?? null, after: typeof e.after === 'function' ? (e.after as () => unknown)() : (e.after ?? null), reason: e.reason ?? null })),
     );
     const last = w.last?.(q);
-    const [second] = await queryPrepared<Record<string, unknown>>(
-      m,
-      `WITH audit_rows AS (${entries.sql})${last?.ctes.length ? `, ${last.ctes.join(', ')}` : ''} SELECT ${last?.select ?? '1 AS written'}`,
-      q.values,
-    );
+    if (w.commit && last?.check) throw new RangeError('a committing last statement refuses inside the statement, not with a check after its commit');
+    const text = `WITH audit_rows AS (${entries.sql})${last?.ctes.length ? `, ${last.ctes.join(', ')}` : ''} SELECT ${last?.select ?? '1 AS written'}`;
+    let second: Record<string, unknown>;
+    try {
+      [second] = w.commit ? await this.tx.commitWith<Record<string, unknown>>(m, text, q.values) : await queryPrepared<Record<string, unknown>>(m, text, q.values);
+    } catch (e) {
+      throw last?.refused?.(e) ?? e;
+    }
     last?.check?.(second);
     return { beside: first, last: second };
   }
