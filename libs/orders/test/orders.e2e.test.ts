@@ -195,6 +195,20 @@ describe('orders over HTTP (offline payments)', () => {
     }
   });
 
+  it('holds on the grant the enterprise names at accept, and refuses another enterprise\'s grant (nothing held)', async () => {
+    const e = w.enterprises[2];
+    const mine = await grant(w, e, 100_000);
+    const before = await grantAmounts(w, enterpriseId, grantId);
+    const order = await direct(e);
+    const refused = await post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, { grantId });
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 422, code: 'GRANT_NOT_USABLE' });
+    expect(await grantAmounts(w, enterpriseId, grantId)).toEqual(before);
+    const accepted = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, { grantId: mine }));
+    expect(accepted).toMatchObject({ status: 'contracted', contract: { subsidyFen: 50_000, grantId: mine } });
+    expect(await grantAmounts(w, e, mine)).toEqual({ availableFen: 50_000, heldFen: 50_000 });
+    expect(await ledgerClean(w)).toBe(true);
+  });
+
   it('answers 403 to the provider accepting its own quote, 404 to another enterprise, 409 ILLEGAL_TRANSITION to an illegal step', async () => {
     const order = await direct();
     const own = await post(w.provider.owner.token, `/api/v1/orders/${order.id}/accept`, {});

@@ -722,7 +722,8 @@ export class OrdersService implements OnModuleInit {
     if (!isUuid(id)) throw new NotFoundError('order');
     if (choice && !lock) throw new RangeError('the grant choice locks rows: only with the order locked');
     const params: unknown[] = me ? [id, me.userId] : [id];
-    if (choice) params.push(this.today(), ...(choice.grantId ? [this.subsidies.namedGrantParam(choice.grantId)] : []));
+    // the named grant's id, or (any active grant) today's date: the statement's last parameter
+    if (choice) params.push(choice.grantId ? this.subsidies.namedGrantParam(choice.grantId) : this.today());
     const sql = this.lockSql(me !== null, lock, dealFacts, choice ? (choice.grantId ? 'named' : 'any') : 'none');
     const rows = await (choice ? queryPrepared<LockRow>(m, sql, params) : m.query<LockRow[]>(sql, params));
     if (!rows[0]) throw new NotFoundError('order');
@@ -750,7 +751,7 @@ export class OrdersService implements OnModuleInit {
       // the grant choice: the order row locked first, in a CTE the candidates' CTEs read (its
       // enterprise, provider, status and price), then their available rows
       const next = withMe ? 3 : 2;
-      const grants = choice === 'none' ? null : this.subsidies.choiceSql({ order: 'so', today: `$${next}`, named: choice === 'named' ? `$${next + 1}` : null });
+      const grants = choice === 'none' ? null : this.subsidies.choiceSql({ order: 'so', named: choice === 'named', param: `$${next}` });
       const extra = [
         // who the caller is on the order: its memberships of both parties
         withMe ? 'ARRAY(SELECT mm.organization_id::text FROM membership mm WHERE mm.user_id = $2 AND mm.organization_id IN (so.enterprise_id, so.provider_id)) AS member_of' : null,

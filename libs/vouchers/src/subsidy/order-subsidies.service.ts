@@ -190,18 +190,18 @@ export class OrderSubsidiesService {
   /**
    * Which grant pays (docs/product.md "Which grant pays"), as CTEs of the statement that locks the
    * order (`order`: the name of a CTE holding the locked row, so its enterprise, provider, status and
-   * price need no round trip of their own): the named grant (`named`: the placeholder of its id),
-   * else the enterprise's active, unexpired grants (`today`: the placeholder of the Shanghai date);
+   * price need no round trip of their own): the named grant (`named`; `param` is the placeholder of
+   * its id), else the enterprise's active, unexpired grants (`param`: of the Shanghai date, today);
    * the candidates' available rows locked in key order (the rows a hold debits) after the order row,
    * and read with the provider's cap usage in their programs. Nothing is chosen or locked unless the
    * order is quoted with a price. `select` is the candidates as one JSON column, for `chooseFrom`.
    * The provider's usage is read, not locked: the reservation (`reserveCte`) is conditional, and an
    * accept it refuses runs again.
    */
-  choiceSql(o: { order: string; named: string | null; today: string }): { ctes: string[]; select: string } {
+  choiceSql(o: { order: string; named: boolean; param: string }): { ctes: string[]; select: string } {
     const which = o.named
-      ? `g.id = ${o.named}::uuid`
-      : `g.enterprise_id = ${o.order}.enterprise_id AND g.status = 'active' AND g.voided_at IS NULL AND g.expires_on >= ${o.today}::date`;
+      ? `g.id = ${o.param}::uuid`
+      : `g.enterprise_id = ${o.order}.enterprise_id AND g.status = 'active' AND g.voided_at IS NULL AND g.expires_on >= ${o.param}::date`;
     return {
       ctes: [
         `choice_grant AS MATERIALIZED (
@@ -223,7 +223,7 @@ export class OrderSubsidiesService {
     };
   }
 
-  /** The value for `choiceSql`'s `named` placeholder: the named grant's id (a malformed id names no grant). */
+  /** The value of `choiceSql`'s parameter for a named grant: the named grant's id (a malformed id names no grant). */
   namedGrantParam(grantId: string): string {
     return isUuidLike(grantId) ? grantId : '00000000-0000-0000-0000-000000000000';
   }
