@@ -18,7 +18,7 @@ import {
   type Page,
 } from '@innoserve/core';
 import { SqlParams, TransactionRunner, hydrate, insertSql, queryPrepared, writeBackSql } from '@innoserve/database';
-import { AuditService, streamHead } from '@innoserve/audit';
+import { AuditService, isStaleHead, streamHead, type StreamHead } from '@innoserve/audit';
 import { ReferenceService } from '@innoserve/reference';
 import { isStaff, jurisdictionOf, staffCovers, type Principal } from '@innoserve/identity';
 import { OrganizationsService, type DealParty } from '@innoserve/organizations';
@@ -113,6 +113,13 @@ export interface OrderWrite {
    * inside the statement (`refused`), never with a `check` run after it.
    */
   commit?: boolean;
+  /**
+   * The stream's head, read by the statement that locked the order: then everything is written in
+   * one statement (the caller's `beside` and `last` CTEs, the row, the entries), and `beside`
+   * refuses inside it too. A head gone stale (the lock waited for another writer) fails it with the
+   * stream's unique key (`isStaleHead`): the caller runs again.
+   */
+  head?: StreamHead | null;
 }
 
 export interface OrderWriteCtes {
@@ -133,7 +140,7 @@ export interface OrderWriteResult {
 type DealOffering = SearchabilityOffering & { unitName: string | null; pricingKind: string; maxFen: string | null };
 
 /** A row of `lock`'s statement: the order's columns and what the variant adds. */
-type LockRow = Record<string, unknown> & { member_of?: string[]; parties?: unknown; offering?: DealOffering; grants?: unknown };
+type LockRow = Record<string, unknown> & { member_of?: string[]; parties?: unknown; offering?: DealOffering; grants?: unknown; head?: unknown };
 
 export interface Sides {
   enterprise: boolean;
@@ -306,7 +313,8 @@ export class OrdersService implements OnModuleInit {
       try {
         return await this.acceptOnce(me, id, input);
       } catch (e) {
-        if (!(isDomainError(e) && e.code === 'PROVIDER_CAP_REACHED') || attempt >= 5) throw e;
+        // …and so does an accept whose lock waited for another writer of the order (its stream head was stale)
+        if (!((isDomainError(e) && e.code === 'PROVIDER_CAP_REACHED') || isStaleHead(e)) || attempt >= 5) throw e;
       }
     }
   }
@@ -391,7 +399,9 @@ export class OrdersService implements OnModuleInit {
           : undefined,
         // the provider cap's reservation beside the audit entry, the last statement: the contended cap row is locked from there to the commit only
         last: held ? (q) => this.subsidies.reserveCte(q, p, order.providerId)! : undefined,
-        // the COMMIT travels with that statement, unless the order is paid at once below
+        // everything in one statement, chained from the stream head read with the lock, and the
+        // COMMIT travels with it, unless the order is paid at once below
+        head: facts.head,
         commit: order.dueFen !== 0n,
       });
       if (order.dueFen === 0n) await this.markPaid(m, order, null, 'nothing due');
@@ -729,7 +739,9 @@ export class OrdersService implements OnModuleInit {
     if (!rows[0]) throw new NotFoundError('order');
     const order = hydrate(m, ServiceOrder, rows[0]);
     if (me) await this.sides(m, me, order, new Set(rows[0].member_of ?? []));
-    if (dealFacts && rows[0].offering) this.dealFacts.set(order, { parties: this.organizations.dealPartiesFrom(rows[0].parties), offering: rows[0].offering, grants: rows[0].grants ?? null });
+    if (dealFacts && rows[0].offering) {
+      this.dealFacts.set(order, { parties: this.organizations.dealPartiesFrom(rows[0].parties), offering: rows[0].offering, grants: rows[0].grants ?? null, head: choice ? streamHead(rows[0].head) : undefined });
+    }
     return order;
   }
 
@@ -761,6 +773,8 @@ export class OrdersService implements OnModuleInit {
           ? `(SELECT json_build_object('status', f.status, 'qualificationKinds', f.qualification_kinds, 'unitName', f.unit_name, 'pricingKind', f.pricing_kind, 'maxFen', f.max_fen::text) FROM offering f WHERE f.id = so.offering_id) AS offering`
           : null,
         grants ? `${grants.select} AS grants` : null,
+        // the order stream's head, for accept's writes in one statement
+        grants ? `${this.audit.headExpressionOf('order', 'so.id::text')} AS head` : null,
       ].filter((x) => x !== null);
       sql = grants
         ? `WITH so AS MATERIALIZED (SELECT * FROM service_order WHERE id = $1 FOR UPDATE), ${grants.ctes.join(', ')} SELECT so.*${extra.map((x) => `, ${x}`).join('')} FROM so`
@@ -773,7 +787,7 @@ export class OrdersService implements OnModuleInit {
   private readonly lockSqls = new Map<string, string>();
 
   /** The deal facts `lock` read with an order for accept and quote. */
-  private readonly dealFacts = new WeakMap<ServiceOrder, { parties: Map<string, DealParty>; offering: DealOffering; grants: unknown }>();
+  private readonly dealFacts = new WeakMap<ServiceOrder, { parties: Map<string, DealParty>; offering: DealOffering; grants: unknown; head: StreamHead | null | undefined }>();
 
   /** Who the caller is on this order, read once per loaded order row (a command asks several times). */
   async sides(m: EntityManager, me: Principal, order: ServiceOrder, memberOf?: Set<string>): Promise<Sides> {
@@ -930,6 +944,7 @@ export class OrdersService implements OnModuleInit {
    * `last` add the caller's own CTEs to the first and the second statement, and select their answers.
    */
   async write(m: EntityManager, order: ServiceOrder, w: OrderWrite): Promise<OrderWriteResult> {
+    if (w.head !== undefined) return this.writeOnce(m, order, w, w.head);
     const p = new SqlParams();
     const beside = w.beside?.(p);
     const ctes = [...(beside?.ctes ?? []), ...(w.writeRow === false ? [] : [`order_row AS (${writeBackSql(m, ServiceOrder, order, p)})`])];
@@ -956,6 +971,28 @@ export class OrdersService implements OnModuleInit {
     }
     last?.check?.(second);
     return { beside: first, last: second };
+  }
+
+  /** `write` in one statement, the entries chained from `head` (read with the order's lock). */
+  private async writeOnce(m: EntityManager, order: ServiceOrder, w: OrderWrite, head: StreamHead | null): Promise<OrderWriteResult> {
+    const p = new SqlParams();
+    const beside = w.beside?.(p);
+    const entries = this.audit.nextEntriesInsert(
+      p,
+      head,
+      w.entries.map((e) => ({ streamType: 'order', streamId: order.id, action: e.action, actorId: e.actorId, before: e.before ?? null, after: typeof e.after === 'function' ? (e.after as () => unknown)() : (e.after ?? null), reason: e.reason ?? null })),
+    );
+    const last = w.last?.(p);
+    if (beside?.check || last?.check) throw new RangeError('a write in one statement refuses inside the statement, not with a check after it');
+    const ctes = [...(beside?.ctes ?? []), ...(w.writeRow === false ? [] : [`order_row AS (${writeBackSql(m, ServiceOrder, order, p)})`]), `audit_rows AS (${entries.sql})`, ...(last?.ctes ?? [])];
+    const select = [beside?.select, last?.select].filter((x) => x).join(', ') || '1 AS written';
+    const text = `WITH ${ctes.join(', ')} SELECT ${select}`;
+    try {
+      const [row] = w.commit ? await this.tx.commitWith<Record<string, unknown>>(m, text, p.values) : await queryPrepared<Record<string, unknown>>(m, text, p.values);
+      return { beside: row, last: row };
+    } catch (e) {
+      throw beside?.refused?.(e) ?? last?.refused?.(e) ?? e;
+    }
   }
 
   private record(m: EntityManager, o: ServiceOrder, action: string, actorId: string | null, before: unknown, after: unknown, reason: string | null = null): Promise<void> {
