@@ -6,11 +6,11 @@
 // same concurrency; each step's p95 is printed as a multiple of the baseline's p95. Afterwards the
 // ledger is verified (0 imbalance) and the held amounts are compared with the orders' subsidies.
 // Run: npm run bench:orders [-- --lifecycles 400 --clients 20]
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { startApi, pool, pct } from './api.js';
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
@@ -41,77 +41,21 @@ const port = await freePort();
 const admin = { email: 'orders-admin@example.com', password: 'orders-admin-password-1' };
 // --cpu-prof: a V8 CPU profile of the API process, written to bench/.profiles/ when it stops
 const CPU_PROF = process.argv.includes('--cpu-prof');
-const api = spawn(process.execPath, [...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'bench/.profiles')}`] : []), path.join(root, 'dist/apps/api/src/main.js')], {
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    PORT: String(port),
-    DATABASE_URL: dbUrl,
-    JWT_SECRET: 'orders-benchmark-secret-orders-benchmark-secret',
-    ADMIN_EMAIL: admin.email,
-    ADMIN_PASSWORD: admin.password,
-    THROTTLE_ENABLED: 'false',
-    LOG_LEVEL: 'warn',
-    ADMISSION_NOTICE_DAYS: '0',
-    DATA_DIR: dir,
-    CORS_ORIGINS: 'http://localhost',
-  },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
-const base = `http://127.0.0.1:${port}`;
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+let apiClient;
+try {
+  apiClient = await startApi({ port, dbUrl, dir, admin, cpuProf: CPU_PROF, env: { JWT_SECRET: 'orders-benchmark-secret-orders-benchmark-secret', ADMISSION_NOTICE_DAYS: '0' } });
+} catch (e) {
+  await cluster.stop();
+  rmSync(dir, { recursive: true, force: true });
+  throw e;
+}
+const { proc: api, must } = apiClient;
 const cleanup = async () => {
-  agent.destroy();
-  api.kill('SIGTERM');
-  await new Promise((r) => api.once('exit', r));
+  await apiClient.stop();
   await cluster.stop();
   rmSync(dir, { recursive: true, force: true });
 };
 
-function call(method, url, body, token, raw) {
-  return new Promise((resolve, reject) => {
-    const payload = raw ? raw.body : body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(
-      base + url,
-      {
-        method,
-        agent,
-        headers: {
-          ...(payload === undefined ? {} : { 'content-type': raw ? raw.type : 'application/json', 'content-length': Buffer.byteLength(payload) }),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-      },
-      (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          try {
-            resolve({ status: res.statusCode, body: text ? JSON.parse(text) : undefined });
-          } catch (e) {
-            reject(e);
-          }
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-async function must(method, url, body, token, raw) {
-  const r = await call(method, url, body, token, raw);
-  if (r.status < 200 || r.status > 299) throw new Error(`${method} ${url} → ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
-async function pool(n, concurrency, fn) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < n) await fn(next++);
-    }),
-  );
-}
 const TICK = 100; // USER_HZ
 const statOf = (pid) => {
   try {
@@ -136,7 +80,6 @@ function cpuSeconds() {
   const u = process.cpuUsage();
   return { api: statOf(api.pid)?.self ?? 0, pg: pgCpu, loadgen: (u.user + u.system) / 1e6 };
 }
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 function multipartPdf() {
   const boundary = `----bench${randomUUID()}`;
@@ -149,15 +92,7 @@ function multipartPdf() {
 }
 
 try {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(base + '/health')).status === 200) break;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const login = async (email, password) => (await must('POST', '/api/v1/auth/login', { email, password })).accessToken;
+  const { login } = apiClient;
   const adminToken = await login(admin.email, admin.password);
   await must('POST', '/api/v1/admin/staff', { email: 'orders-officer@example.com', displayName: 'Officer', password: 'orders-officer-password-1', roles: [{ role: 'program_officer', regionCodes: ['350500'] }] }, adminToken);
   const officer = await login('orders-officer@example.com', 'orders-officer-password-1');
