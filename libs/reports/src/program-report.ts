@@ -94,9 +94,12 @@ export async function programReport(m: EntityManager, programId: string): Promis
   // ---- orders by county and category (completed orders with this program's subsidy)
   const byCounty = (
     await m.query<{ region_code: string; name_zh: string | null; orders: string; enterprises: string; subsidy: string; redeemed: string }[]>(
-      `SELECT o.region_code, r.name_zh, count(*)::text AS orders, count(DISTINCT o.enterprise_id)::text AS enterprises, SUM(o.subsidy_fen)::text AS subsidy,
-              COALESCE(SUM((SELECT SUM(l.amount_fen) FROM claim_line l JOIN subsidy_claim c ON c.id = l.claim_id WHERE c.order_id = o.id AND l.status IN ('payable','batched','paid','held'))), 0)::text AS redeemed
-         FROM service_order o LEFT JOIN region r ON r.code = o.region_code
+      `WITH redeemed AS (
+         SELECT c.order_id, SUM(l.amount_fen) AS fen FROM claim_line l JOIN subsidy_claim c ON c.id = l.claim_id
+          WHERE c.program_id = $1 AND l.status IN ('payable','batched','paid','held') GROUP BY c.order_id)
+       SELECT o.region_code, r.name_zh, count(*)::text AS orders, count(DISTINCT o.enterprise_id)::text AS enterprises, SUM(o.subsidy_fen)::text AS subsidy,
+              COALESCE(SUM(rd.fen), 0)::text AS redeemed
+         FROM service_order o LEFT JOIN region r ON r.code = o.region_code LEFT JOIN redeemed rd ON rd.order_id = o.id
         WHERE o.program_id = $1 AND o.status IN ('completed','refunded')
         GROUP BY o.region_code, r.name_zh ORDER BY o.region_code`,
       [programId],
