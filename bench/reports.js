@@ -10,7 +10,7 @@
 //  - baseline in the same rounds: a single `SELECT count(*) FROM ledger_entry` on a pg connection.
 // p50 and p95 of each; floor p95 ≤ 500 ms, goal p95 ≤ 100 ms. The report's per-source figures are
 // checked against the ledger's balances and the generator's own books (to the fen) before timing.
-// Run: npm run bench:reports [-- --enterprises 10000 --orders-per-enterprise 10 --samples 60 --seed 20261205 --explain]
+// Run: npm run bench:reports [-- --enterprises 10000 --orders-per-enterprise 10 --samples 60 --seed 20261205 --statements --explain]
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -30,6 +30,7 @@ const SAMPLES = argOf('samples', 60);
 const WARMUP = 5;
 const SEED = argOf('seed', 20261205);
 const EXPLAIN = process.argv.includes('--explain');
+const STATEMENTS = process.argv.includes('--statements'); // each statement of the reports timed alone
 
 execFileSync(process.execPath, [path.join(root, 'scripts/build.js')], { stdio: 'ignore' });
 const dist = (p) => import(path.join(root, 'dist', p));
@@ -112,10 +113,42 @@ try {
   );
   for (const m of mismatches.slice(0, 20)) console.log(`  ${m}`);
 
+  if (STATEMENTS) {
+    // each statement of the report alone, timed on one connection (the service's work_mem), 5 runs, median
+    const tds = new DataSource({ ...dataSourceOptions({ url: dbUrl, poolSize: 1 }), logging: false });
+    await tds.initialize();
+    await tds.query("SET work_mem = '64MB'");
+    const { programReport, publicStatistics } = await dist('libs/reports/src/index.js');
+    const times = new Map();
+    let chain = Promise.resolve();
+    const timing = {
+      // one statement at a time, even when the report starts several together
+      query: (sql, params) => {
+        const run = chain.then(async () => {
+          const t = performance.now();
+          const out = await tds.query(sql, params);
+          const key = sql.replace(/\s+/g, ' ').trim().slice(0, 110);
+          times.set(key, [...(times.get(key) ?? []), performance.now() - t]);
+          return out;
+        });
+        chain = run.catch(() => undefined);
+        return run;
+      },
+    };
+    for (let i = 0; i < 5; i++) {
+      await programReport(timing, year.programId);
+      await publicStatistics(timing);
+    }
+    console.log('\nstatements (median of 5, one connection):');
+    for (const [k, xs] of times) console.log(`  ${ms(pct([...xs].sort((a, b) => a - b), 50)).padStart(10)}  ${k}`);
+    await tds.destroy();
+  }
+
   if (EXPLAIN) {
     // the plans of the report's statements: run them through a manager that explains first
     const eds = new DataSource({ ...dataSourceOptions({ url: dbUrl, poolSize: 1 }), logging: false });
     await eds.initialize();
+    await eds.query("SET work_mem = '64MB'"); // as the service's report transaction (REPORT_WORK_MEM)
     const { programReport, publicStatistics } = await dist('libs/reports/src/index.js');
     const explaining = {
       query: async (sql, params) => {

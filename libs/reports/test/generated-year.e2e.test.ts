@@ -73,6 +73,8 @@ describe('the program report over a generated year', () => {
     const indicators = Object.fromEntries(report.indicators.map((i) => [i.key, i.value]));
     expect(indicators.services_bought).toBe(year.expected.ordersCompleted);
     expect(indicators.enterprises_served).toBe(year.expected.enterprisesServed);
+    expect(indicators.first_time_buyers).toBe(year.expected.firstTimeBuyers);
+    expect(year.expected.firstTimeBuyers).toBeLessThan(year.expected.enterprisesServed); // some bought outside the program first
     expect(report.byCounty.reduce((x, c) => x + c.ordersCompleted, 0)).toBe(year.expected.ordersCompleted);
     const pipeline: Record<string, number> = {};
     for (const p of report.claimPipeline) pipeline[p.status] = (pipeline[p.status] ?? 0) + p.count;

@@ -60,6 +60,8 @@ export interface GeneratedYear {
     sources: Record<string, SourceBooks>;
     ordersCompleted: number;
     enterprisesServed: number;
+    /** Enterprises served whose first completed order in the program came before any completed order outside it. */
+    firstTimeBuyers: number;
     claimsByStatus: Record<string, number>;
     ledgerEntries: number;
   };
@@ -179,6 +181,7 @@ export function generateYear(ref: YearReference, opts: YearOptions): GeneratedYe
   const books: Record<string, SourceBooks> = Object.fromEntries(sourceKeys.map((s) => [s, { budget: 0, granted: 0, held: 0, payable: 0, disbursed: 0, lapsed: 0, available: 0 }]));
   const claimsByStatus: Record<string, number> = {};
   let ordersCompleted = 0;
+  let firstTimeBuyers = 0;
   const served = new Set<string>();
   let orderNo = 0;
   let claimNo = 0;
@@ -202,6 +205,8 @@ export function generateYear(ref: YearReference, opts: YearOptions): GeneratedYe
     const grantedAt = start + int(2, 60) * D + int(9, 17) * H;
     const g = { grantId, enterpriseId: eid, county, amount: 0, at: grantedAt, orders: [] as (() => void)[] };
     const n = int(1, 2 * perEnterprise - 1);
+    let firstIn = Infinity;
+    let firstOut = Infinity;
     const local = sourceOf(county);
     for (let k = 0; k < n; k++) {
       const p = provider();
@@ -255,6 +260,8 @@ export function generateYear(ref: YearReference, opts: YearOptions): GeneratedYe
       if (done) {
         if (!outside) ordersCompleted++;
         if (!outside) served.add(eid);
+        if (outside) firstOut = Math.min(firstOut, delivered + 3 * D);
+        else firstIn = Math.min(firstIn, delivered + 3 * D);
       }
       if (outside) continue;
       g.amount += subsidy;
@@ -347,6 +354,7 @@ export function generateYear(ref: YearReference, opts: YearOptions): GeneratedYe
         }
       });
     }
+    if (firstIn < Infinity && !(firstOut < firstIn)) firstTimeBuyers++;
     pendingGrants.push(g);
   }
 
@@ -407,7 +415,7 @@ export function generateYear(ref: YearReference, opts: YearOptions): GeneratedYe
   }
   for (const s of sourceKeys) books[s].available = books[s].budget - books[s].granted + books[s].lapsed;
 
-  return { programId, cityCode, counties, rows, expected: { sources: books, ordersCompleted, enterprisesServed: served.size, claimsByStatus, ledgerEntries: entries } };
+  return { programId, cityCode, counties, rows, expected: { sources: books, ordersCompleted, enterprisesServed: served.size, firstTimeBuyers, claimsByStatus, ledgerEntries: entries } };
 }
 
 /** Writes a generated year into the migrated database whose reference data it was generated over. */
