@@ -150,11 +150,13 @@ export async function programReport(managers: EntityManager | readonly EntityMan
     await on(1).query<{ kind: string; decisions: string; p50: string | null; p90: string | null }[]>(
       `WITH steps AS (
          SELECT a.stream_id, a.action, a.occurred_at, a.before, a.after,
-                LAG(a.occurred_at) OVER (PARTITION BY a.stream_id ORDER BY a.stream_seq) AS started_at,
-                LAG(a.action) OVER (PARTITION BY a.stream_id ORDER BY a.stream_seq) AS started_by
+                LAG(a.occurred_at) OVER w AS started_at,
+                LAG(a.action) OVER w AS started_by
            FROM audit_entry a
           WHERE a.stream_type = 'claim' AND a.stream_id IN (SELECT id::text FROM subsidy_claim WHERE program_id = $1)
-            AND a.action IN ('claim.submitted','claim.resubmitted','claim.approved_level','claim.approved','claim.rejected','claim.returned'))
+            AND a.action IN ('claim.submitted','claim.resubmitted','claim.approved_level','claim.approved','claim.rejected','claim.returned')
+         -- the streams are told apart by bytes: a collation-aware sort of a year's uuids costs more than the rest of the statement
+         WINDOW w AS (PARTITION BY a.stream_id COLLATE "C" ORDER BY a.stream_seq))
        SELECT c.levels[(s.before->>'level')::int] AS kind, count(*)::text AS decisions,
               (percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM s.occurred_at - s.started_at) / 3600))::text AS p50,
               (percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM s.occurred_at - s.started_at) / 3600))::text AS p90

@@ -31,13 +31,19 @@ export async function publicStatistics(managers: EntityManager | readonly Entity
        FROM voucher_program p WHERE p.status IN ('open','closed','archived') ORDER BY p.fiscal_year DESC, p.name`,
   );
   const cellsQ = ms[ms.length - 1].query<{ region_code: string; region_name: string | null; category: string; category_name: string | null; enterprises: string }[]>(
-    `SELECT o.region_code, r.name_zh AS region_name, split_part(c.path, '/', 1) AS category, root.name_zh AS category_name, count(DISTINCT o.enterprise_id)::text AS enterprises
-       FROM service_order o
-       JOIN service_category c ON c.id = o.category_id
-       LEFT JOIN service_category root ON root.code = split_part(c.path, '/', 1)
-       LEFT JOIN region r ON r.code = o.region_code
-      WHERE o.status IN ('completed','refunded') AND o.program_id IS NOT NULL
-      GROUP BY 1, 2, 3, 4 ORDER BY 1, 3`,
+    // the distinct (county, category, enterprise) triples first (hashed), then counted per cell: a
+    // count(DISTINCT …) would sort a year of orders by their text keys
+    `WITH cells AS (
+       SELECT region_code, category, count(*) AS enterprises
+         FROM (SELECT DISTINCT o.region_code, split_part(c.path, '/', 1) AS category, o.enterprise_id
+                 FROM service_order o JOIN service_category c ON c.id = o.category_id
+                WHERE o.status IN ('completed','refunded') AND o.program_id IS NOT NULL) AS triples
+        GROUP BY 1, 2)
+     SELECT x.region_code, r.name_zh AS region_name, x.category, root.name_zh AS category_name, x.enterprises::text AS enterprises
+       FROM cells x
+       LEFT JOIN service_category root ON root.code = x.category
+       LEFT JOIN region r ON r.code = x.region_code
+      ORDER BY 1, 3`,
   );
   const [programs, cells] = await Promise.all([programsQ, cellsQ]);
   const hidden = suppress(cells.map((c) => ({ row: c.region_code, col: c.category, count: Number(c.enterprises) })), K);

@@ -88,6 +88,17 @@ describe('the program report over a generated year', () => {
     expect(program).toMatchObject({ ordersCompleted: year.expected.ordersCompleted, enterprisesServed: year.expected.enterprisesServed });
     expect(program.grantedFen).toBe(report.sources.reduce((x, s) => x + s.grantedFen, 0));
     const cells = stats.enterprisesByCountyAndCategory;
+    // every cell, hidden or not, counts the distinct enterprises the generator gave completed orders in it
+    const roots = new Map((await ds.query<{ id: string; root: string }[]>(`SELECT id, split_part(path, '/', 1) AS root FROM service_category`)).map((r) => [r.id, r.root]));
+    const expected = new Map<string, Set<unknown>>();
+    for (const o of year.rows.service_order) {
+      if (o.program_id === null || o.status !== 'completed') continue;
+      const key = `${String(o.region_code)}/${roots.get(o.category_id as string)}`;
+      expected.set(key, (expected.get(key) ?? new Set()).add(o.enterprise_id));
+    }
+    expect(cells.map((c) => `${c.regionCode}/${c.category}`).sort()).toEqual([...expected.keys()].sort());
+    for (const c of cells) if (c.enterprises !== null) expect({ cell: `${c.regionCode}/${c.category}`, n: c.enterprises }).toEqual({ cell: `${c.regionCode}/${c.category}`, n: expected.get(`${c.regionCode}/${c.category}`)!.size });
+    expect(cells.some((c) => c.enterprises !== null)).toBe(true);
     expect(cells.every((c) => c.enterprises === null || c.enterprises === 0 || c.enterprises >= 3)).toBe(true);
     for (const axis of ['regionCode', 'category'] as const) {
       const hidden = new Map<string, number>();
