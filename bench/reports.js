@@ -195,6 +195,7 @@ try {
   line('county part:', 'county');
   line('public statistics:', 'statistics');
   console.log('(floor p95 ≤ 500 ms, goal p95 ≤ 100 ms)');
+  console.log(`load average during the run (1/5/15 min, ${os.cpus().length} cores, other processes included): ${os.loadavg().map((x) => x.toFixed(2)).join(' / ')}`);
   if (mismatches.length > 0 || !verify.includes('balanced') || Math.max(stat.program.p95, stat.statistics.p95) > 500) process.exitCode = 1;
 } finally {
   if (api) await api.stop();
