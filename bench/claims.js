@@ -42,20 +42,10 @@ const dist = (p) => import(path.join(root, 'dist', p));
 const { startEmbeddedPostgres, ensureDatabase, migrate, dataSourceOptions, queryPrepared } = await dist('libs/database/src/index.js');
 const { RiskEngine, RISK_RULES } = await dist('libs/claims/src/index.js');
 const { riskThresholdsOf } = await dist('libs/vouchers/src/index.js');
+// the seeded random source and the bulk INSERT are shared with bench/reports.js and the reports tests
+const { seededRandom: rng, insertRows } = await dist('libs/database/src/testing/index.js');
 const { DataSource } = await import('typeorm');
 const THRESHOLDS = riskThresholdsOf({});
-
-// ---------------------------------------------------------------- deterministic randomness
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const H = 3_600_000;
 const D = 86_400_000;
@@ -681,15 +671,7 @@ const COLUMNS = {
   subsidy_claim:
     'id uuid, claim_no varchar, order_id uuid, program_id uuid, grant_id uuid, hold_id uuid, enterprise_id uuid, provider_id uuid, claimant_id uuid, settlement_mode varchar, region_code varchar, category_id uuid, status varchar, amount_fen bigint, price_fen bigint, invoice_code varchar, invoice_number varchar, invoice_issued_on date, invoice_amount_fen bigint, seller_tax_id varchar, buyer_tax_id varchar, evidence jsonb, levels varchar[], level int, level_since timestamptz, level_due_on date, deadline_on date, submitted_at timestamptz, created_by uuid',
 };
-async function load(client, table, rows) {
-  const defs = COLUMNS[table];
-  const cols = defs.split(', ').map((d) => d.split(' ')[0]);
-  const keep = (r) => Object.fromEntries(cols.map((c) => [c, r[c] ?? null]));
-  for (let i = 0; i < rows.length; i += 2000) {
-    const batch = rows.slice(i, i + 2000).map(keep);
-    await client.query(`INSERT INTO ${table} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM json_to_recordset($1::json) AS x(${defs})`, [JSON.stringify(batch)]);
-  }
-}
+const load = (client, table, rows) => insertRows(client, table, COLUMNS[table], rows);
 
 // ---------------------------------------------------------------- measuring
 const pct = (xs, p) => {

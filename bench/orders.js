@@ -6,26 +6,21 @@
 // same concurrency; each step's p95 is printed as a multiple of the baseline's p95. Afterwards the
 // ledger is verified (0 imbalance) and the held amounts are compared with the orders' subsidies.
 // Run: npm run bench:orders [-- --lifecycles 400 --clients 20]
-import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { arg, build, cpuMeter, httpClient, pct, pool, root, spawnApi, stopAll, vacuumAnalyze, waitHealthy } from './support.js';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const arg = (name, def) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : def;
-};
 const LIFECYCLES = arg('lifecycles', 400);
 const CLIENTS = arg('clients', 20);
 const ENTERPRISES = 20;
 const PRICE = 100_000; // ¥1,000 quotes; 50% subsidy = ¥500 held per order
 const STEPS = ['request', 'quote', 'accept', 'pay', 'confirm', 'start', 'upload', 'deliver', 'complete'];
 
-execFileSync(process.execPath, [path.join(root, 'scripts/build.js')], { stdio: 'ignore' });
+build();
 const { startEmbeddedPostgres, ensureDatabase, migrate, freePort } = await import(path.join(root, 'dist/libs/database/src/index.js'));
 const { makeUscc } = await import(path.join(root, 'dist/libs/organizations/src/domain/uscc.js'));
 const { categoryIdOf } = await import(path.join(root, 'dist/libs/reference/src/index.js'));
@@ -39,104 +34,12 @@ await migrate(dbUrl);
 
 const port = await freePort();
 const admin = { email: 'orders-admin@example.com', password: 'orders-admin-password-1' };
-// --cpu-prof: a V8 CPU profile of the API process, written to bench/.profiles/ when it stops
-const CPU_PROF = process.argv.includes('--cpu-prof');
-const api = spawn(process.execPath, [...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'bench/.profiles')}`] : []), path.join(root, 'dist/apps/api/src/main.js')], {
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    PORT: String(port),
-    DATABASE_URL: dbUrl,
-    JWT_SECRET: 'orders-benchmark-secret-orders-benchmark-secret',
-    ADMIN_EMAIL: admin.email,
-    ADMIN_PASSWORD: admin.password,
-    THROTTLE_ENABLED: 'false',
-    LOG_LEVEL: 'warn',
-    ADMISSION_NOTICE_DAYS: '0',
-    DATA_DIR: dir,
-    CORS_ORIGINS: 'http://localhost',
-  },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
+const api = spawnApi({ port, dbUrl, dir, secret: 'orders-benchmark-secret-orders-benchmark-secret', admin, env: { ADMISSION_NOTICE_DAYS: '0' } });
 const base = `http://127.0.0.1:${port}`;
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-const cleanup = async () => {
-  agent.destroy();
-  api.kill('SIGTERM');
-  await new Promise((r) => api.once('exit', r));
-  await cluster.stop();
-  rmSync(dir, { recursive: true, force: true });
-};
+const { agent, must } = httpClient(base);
+const cleanup = () => stopAll({ agent, api, cluster, dir });
+const cpuSeconds = cpuMeter(path.join(dir, 'pg'), api.pid);
 
-function call(method, url, body, token, raw) {
-  return new Promise((resolve, reject) => {
-    const payload = raw ? raw.body : body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(
-      base + url,
-      {
-        method,
-        agent,
-        headers: {
-          ...(payload === undefined ? {} : { 'content-type': raw ? raw.type : 'application/json', 'content-length': Buffer.byteLength(payload) }),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-      },
-      (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          try {
-            resolve({ status: res.statusCode, body: text ? JSON.parse(text) : undefined });
-          } catch (e) {
-            reject(e);
-          }
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-async function must(method, url, body, token, raw) {
-  const r = await call(method, url, body, token, raw);
-  if (r.status < 200 || r.status > 299) throw new Error(`${method} ${url} → ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
-async function pool(n, concurrency, fn) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < n) await fn(next++);
-    }),
-  );
-}
-const TICK = 100; // USER_HZ
-const statOf = (pid) => {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(rest[1]), self: (Number(rest[11]) + Number(rest[12])) / TICK, reaped: (Number(rest[13]) + Number(rest[14])) / TICK };
-  } catch {
-    return null;
-  }
-};
-/** CPU seconds used so far by the API process, by PostgreSQL (postmaster and backends) and by this load generator. */
-function cpuSeconds() {
-  const pm = Number(readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-  let pgCpu = 0;
-  for (const e of readdirSync('/proc')) {
-    if (!/^\d+$/.test(e)) continue;
-    const st = statOf(Number(e));
-    if (st && st.ppid === pm) pgCpu += st.self;
-  }
-  const pms = statOf(pm);
-  pgCpu += pms ? pms.self + pms.reaped : 0;
-  const u = process.cpuUsage();
-  return { api: statOf(api.pid)?.self ?? 0, pg: pgCpu, loadgen: (u.user + u.system) / 1e6 };
-}
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 function multipartPdf() {
   const boundary = `----bench${randomUUID()}`;
@@ -149,14 +52,7 @@ function multipartPdf() {
 }
 
 try {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(base + '/health')).status === 200) break;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitHealthy(base);
   const login = async (email, password) => (await must('POST', '/api/v1/auth/login', { email, password })).accessToken;
   const adminToken = await login(admin.email, admin.password);
   await must('POST', '/api/v1/admin/staff', { email: 'orders-officer@example.com', displayName: 'Officer', password: 'orders-officer-password-1', roles: [{ role: 'program_officer', regionCodes: ['350500'] }] }, adminToken);
@@ -216,12 +112,7 @@ try {
     await must('POST', `/api/v1/programs/${program.id}/applications`, { enterpriseId: e.id, requestedFen: Math.ceil(LIFECYCLES / ENTERPRISES + 1) * PRICE, purpose: '检测' }, token);
     enterprises.push({ id: e.id, token, name });
   }
-  {
-    const c = new pg.Client({ connectionString: dbUrl });
-    await c.connect();
-    await c.query('VACUUM (ANALYZE)');
-    await c.end();
-  }
+  await vacuumAnalyze(dbUrl);
 
   // warm-up (not measured): one lifecycle per client, so the measured run does not time JIT and first plans
   const lat = Object.fromEntries(STEPS.map((s) => [s, []]));
@@ -241,7 +132,7 @@ try {
     const pay = await step('pay', () => must('POST', `/api/v1/orders/${order.id}/payments`, { method: 'offline' }, e.token));
     await step('confirm', () => must('POST', `/api/v1/orders/${order.id}/payments/${pay.id}/confirm`, { reference: `B${i}`, payerName: e.name, payerAccountNo: '1408012345678901234' }, p.token));
     await step('start', () => must('POST', `/api/v1/orders/${order.id}/start`, {}, p.token));
-    const file = await step('upload', () => must('POST', '/api/v1/files', undefined, p.token, multipartPdf()));
+    const file = await step('upload', () => must('POST', '/api/v1/files', undefined, p.token, { raw: multipartPdf() }));
     await step('deliver', () => must('POST', `/api/v1/orders/${order.id}/deliver`, { reportFileId: file.id }, p.token));
     await step('complete', () => must('POST', `/api/v1/orders/${order.id}/complete`, {}, e.token));
   }

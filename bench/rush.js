@@ -5,23 +5,18 @@
 // Zero overspend is checked afterwards (balances and ledger:verify).
 // Run: npm run bench:rush [-- --applications 2000 --clients 50]
 import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { chmodSync, mkdtempSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import http from 'node:http';
 import pg from 'pg';
+import { arg, build, cpuMeter, httpClient, pct, pool, root, spawnApi, stopAll, vacuumAnalyze, waitHealthy } from './support.js';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const arg = (name, def) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : def;
-};
 const APPLICATIONS = arg('applications', 6000); // a rush of ~5 s: shorter runs mostly measure warm-up (JIT, statement preparation)
 const CLIENTS = arg('clients', 50);
 const GRANT_FEN = 100_000; // 1,000 yuan per application
 const BUDGET_FEN = Math.floor(APPLICATIONS * 0.75) * GRANT_FEN; // covers 75% of the applications
 
-execFileSync(process.execPath, [path.join(root, 'scripts/build.js')], { stdio: 'ignore' });
+build();
 const { startEmbeddedPostgres, ensureDatabase, migrate, freePort } = await import(path.join(root, 'dist/libs/database/src/index.js'));
 const { makeUscc } = await import(path.join(root, 'dist/libs/organizations/src/domain/uscc.js'));
 
@@ -44,116 +39,16 @@ await migrate(dbUrl);
 
 const port = await freePort();
 const admin = { email: 'rush-admin@example.com', password: 'rush-admin-password-1' };
-// --cpu-prof: a V8 CPU profile of the API process, written to bench/.profiles/ when it stops
-const CPU_PROF = process.argv.includes('--cpu-prof');
-const api = spawn(process.execPath, [...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'bench/.profiles')}`] : []), path.join(root, 'dist/apps/api/src/main.js')], {
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    PORT: String(port),
-    DATABASE_URL: dbUrl,
-    JWT_SECRET: 'rush-benchmark-secret-rush-benchmark-secret',
-    ADMIN_EMAIL: admin.email,
-    ADMIN_PASSWORD: admin.password,
-    THROTTLE_ENABLED: 'false',
-    LOG_LEVEL: 'warn',
-    DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '10', // the product's default pool
-    DATA_DIR: dir,
-    CORS_ORIGINS: 'http://localhost',
-  },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
+const api = spawnApi({ port, dbUrl, dir, secret: 'rush-benchmark-secret-rush-benchmark-secret', admin, env: { DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '10' } }); // the product's default pool
 const base = `http://127.0.0.1:${port}`;
-const cleanup = async () => {
-  agent.destroy();
-  api.kill('SIGTERM');
-  await new Promise((r) => api.once('exit', r));
-  await cluster.stop();
-  rmSync(dir, { recursive: true, force: true });
-};
-
-// the load generator shares the machine: node:http with a keep-alive agent (cheaper per request than fetch)
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-function call(method, url, body, token) {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(
-      base + url,
-      {
-        method,
-        agent,
-        headers: {
-          ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-      },
-      (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          try {
-            resolve({ status: res.statusCode, body: text ? JSON.parse(text) : undefined });
-          } catch (e) {
-            reject(e);
-          }
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-async function must(method, url, body, token, ok = [200, 201]) {
-  const r = await call(method, url, body, token);
-  if (!ok.includes(r.status)) throw new Error(`${method} ${url} → ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
-async function pool(n, concurrency, fn) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < n) await fn(next++);
-    }),
-  );
-}
-// CPU seconds used by a process (and, for the postmaster, its live and reaped children): where the time goes
-const TICK = 100; // USER_HZ
-const statOf = (pid) => {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(rest[1]), self: (Number(rest[11]) + Number(rest[12])) / TICK, reaped: (Number(rest[13]) + Number(rest[14])) / TICK };
-  } catch {
-    return null;
-  }
-};
-const postmasterPid = () => Number(readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-function cpuSeconds() {
-  const pm = postmasterPid();
-  let pgCpu = 0;
-  for (const e of readdirSync('/proc')) {
-    if (!/^\d+$/.test(e)) continue;
-    const s = statOf(Number(e));
-    if (s && s.ppid === pm) pgCpu += s.self;
-  }
-  const pms = statOf(pm);
-  pgCpu += pms ? pms.self + pms.reaped : 0;
-  const u = process.cpuUsage();
-  return { api: statOf(api.pid)?.self ?? 0, pg: pgCpu, loadgen: (u.user + u.system) / 1e6 };
-}
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const { agent, call, must } = httpClient(base);
+const cleanup = () => stopAll({ agent, api, cluster, dir });
+// CPU seconds used by the API, PostgreSQL (postmaster and backends) and the load generator: where the time goes
+const cpuSeconds = cpuMeter(path.join(dir, 'pg'), api.pid);
+const CPU_PROF = process.argv.includes('--cpu-prof');
 
 try {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(base + '/health')).status === 200) break;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitHealthy(base);
   const login = async (email, password) => (await must('POST', '/api/v1/auth/login', { email, password })).accessToken;
   const adminToken = await login(admin.email, admin.password);
   await must('POST', '/api/v1/admin/staff', { email: 'rush-officer@example.com', displayName: 'Officer', password: 'rush-officer-password-1', roles: [{ role: 'program_officer', regionCodes: ['350500'] }] }, adminToken);
@@ -196,12 +91,7 @@ try {
   // setup wrote (not timed), so autovacuum does not pick those tables up in the middle of the rush
   // (and the hot statements' plans are made on statistics of tiny voucher and ledger tables — the
   // worst case for a plan that must stay good while they grow)
-  {
-    const c = new pg.Client({ connectionString: dbUrl });
-    await c.connect();
-    await c.query('VACUUM (ANALYZE)');
-    await c.end();
-  }
+  await vacuumAnalyze(dbUrl);
 
   // the rush: CLIENTS concurrent clients, one application per enterprise
   const latencies = [];

@@ -12,6 +12,13 @@ export interface StreamHead {
   hash: string;
 }
 
+/** Whether `e` is the unique (stream, seq) key refusing entries chained from a stale head. */
+export function isStaleHead(e: unknown): boolean {
+  const err = e as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const d = err?.driverError ?? err;
+  return d?.code === '23505' && d.constraint === 'uq_audit_entry_stream_seq';
+}
+
 /** Parses what `AuditService.headExpression` selected (null: the stream is empty). */
 export function streamHead(value: unknown): StreamHead | null {
   if (value === null || value === undefined) return null;
@@ -80,6 +87,20 @@ export class AuditService {
   headExpression(p: SqlParams, streamType: string, streamId: string): string {
     return `(SELECT json_build_object('seq', stream_seq, 'hash', hash) FROM audit_entry
               WHERE stream_type = ${p.add(storableString(streamType), 'text')} AND stream_id = ${p.add(storableString(streamId), 'text')}
+              ORDER BY stream_seq DESC LIMIT 1)`;
+  }
+
+  /**
+   * `headExpression` with the stream's id given as SQL (`streamIdSql`, e.g. a column of the row the
+   * same statement locks) and its type a fixed name: for a statement written once as fixed text.
+   * Read in the statement that takes the stream's lock, the head is as of that statement's snapshot:
+   * when the lock had to wait for another writer, that writer's entries are not in it, and the
+   * unique (stream, seq) key refuses the append (`isStaleHead`): the caller runs again.
+   */
+  headExpressionOf(streamType: string, streamIdSql: string): string {
+    if (!/^[a-z_]+$/.test(streamType)) throw new RangeError(`a stream type is a plain name: ${streamType}`);
+    return `(SELECT json_build_object('seq', stream_seq, 'hash', hash) FROM audit_entry
+              WHERE stream_type = '${streamType}' AND stream_id = ${streamIdSql}
               ORDER BY stream_seq DESC LIMIT 1)`;
   }
 

@@ -80,12 +80,17 @@ const preparedNames = new Map<string, string>();
 export async function queryPrepared<T>(m: EntityManager, text: string, values: unknown[]): Promise<T[]> {
   const qr = m.queryRunner as unknown as { isTransactionActive?: boolean; connect(): Promise<pg.PoolClient> } | undefined;
   if (!qr?.isTransactionActive) return m.query(text, values);
+  const client = await qr.connect();
+  const result = await client.query<T & QueryResultRow>({ name: preparedNameOf(text), text, values });
+  return result.rows;
+}
+
+/** The name `queryPrepared` prepares `text` under (derived from the text: one name, one text). */
+export function preparedNameOf(text: string): string {
   let name = preparedNames.get(text);
   if (name === undefined) {
     name = `innoserve_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
     if (preparedNames.size < 10_000) preparedNames.set(text, name);
   }
-  const client = await qr.connect();
-  const result = await client.query<T & QueryResultRow>({ name, text, values });
-  return result.rows;
+  return name;
 }

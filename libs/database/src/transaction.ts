@@ -1,13 +1,18 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type pg from 'pg';
+import { DataSource, EntityManager, type QueryRunner } from 'typeorm';
+import { preparedNameOf, queryPrepared } from './pg-pool.js';
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
 
 /** One open unit of work: its manager, while its transaction has not ended. */
 interface Unit {
   readonly manager: EntityManager;
+  readonly runner: QueryRunner;
   open: boolean;
+  /** The transaction ended with the last statement's round trip (commitWith): nothing is left to commit. */
+  ended: boolean;
   /** What afterCommit registered: run once the transaction has committed, dropped when it rolls back. */
   readonly afterCommit: (() => void)[];
 }
@@ -76,6 +81,43 @@ export class TransactionRunner {
   }
 
   /**
+   * Runs the last statement of a command (`m`: the unit's manager) as a prepared statement (as
+   * `queryPrepared`) and, when this unit is the outermost, its COMMIT in the same round trip: the
+   * two are written to the connection together (pipelined), so the row locks the statement takes
+   * are held until the commit's WAL flush and no longer: not while its answer travels back and
+   * waits for the event loop, and a COMMIT travels in. Nothing of the unit may run after it. When
+   * the statement fails, PostgreSQL answers the COMMIT of the aborted transaction with a ROLLBACK:
+   * nothing stays, and the error (a retryable one included) is thrown as from any statement. Inside
+   * a joined run (a savepoint, e.g. a keyed request's unit) it only runs the statement, and the
+   * outermost run commits as usual.
+   */
+  async commitWith<T>(m: EntityManager, text: string, values: unknown[]): Promise<T[]> {
+    const unit = ambient.getStore();
+    const runner = m.queryRunner;
+    // TypeORM's nesting depth (1: the outermost transaction, deeper: savepoints)
+    const depth = (r: QueryRunner): { transactionDepth: number } => r as unknown as { transactionDepth: number };
+    if (!unit?.open || unit.manager !== m || runner !== unit.runner || !runner.isTransactionActive || depth(runner).transactionDepth !== 1) return queryPrepared<T>(m, text, values);
+    const client = (await runner.connect()) as pg.PoolClient & { pipeline: boolean };
+    unit.open = false; // nothing joins it from here on
+    client.pipeline = true;
+    let results: [PromiseSettledResult<pg.QueryResult>, PromiseSettledResult<pg.QueryResult>];
+    try {
+      results = await Promise.allSettled([client.query({ name: preparedNameOf(text), text, values }), client.query('COMMIT')]);
+    } finally {
+      // both answers are in: the connection is idle again, and the server's transaction is over
+      client.pipeline = false;
+      unit.ended = true;
+      (runner as { isTransactionActive: boolean }).isTransactionActive = false;
+      depth(runner).transactionDepth = 0;
+    }
+    const [statement, commit] = results;
+    if (statement.status === 'rejected') throw statement.reason;
+    if (commit.status === 'rejected') throw commit.reason;
+    if (commit.value.command !== 'COMMIT') throw new Error(`the transaction did not commit (${commit.value.command})`);
+    return statement.value.rows as T[];
+  }
+
+  /**
    * The manager of the unit of work running now, else the DataSource's (autocommit): for a read
    * that must see what the command has written so far.
    */
@@ -86,13 +128,13 @@ export class TransactionRunner {
 
   private async once<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
-    const unit: Unit = { manager: runner.manager, open: true, afterCommit: [] };
+    const unit: Unit = { manager: runner.manager, runner, open: true, ended: false, afterCommit: [] };
     let result: T;
     try {
       await runner.startTransaction();
       result = await ambient.run(unit, () => work(runner.manager));
       unit.open = false;
-      await runner.commitTransaction();
+      if (!unit.ended) await runner.commitTransaction();
     } catch (e) {
       unit.open = false;
       if (runner.isTransactionActive) {

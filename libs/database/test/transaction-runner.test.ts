@@ -139,4 +139,63 @@ describe(`${TransactionRunner.name} (the unit of work)`, () => {
       expect(await rows()).toEqual(['committed']);
     });
   });
+
+  describe('commitWith (the last statement and its COMMIT in one round trip)', () => {
+    const status = async (m: import('typeorm').EntityManager): Promise<string | null> =>
+      ((await (m.queryRunner as unknown as { connect(): Promise<{ getTransactionStatus(): string | null }> }).connect()).getTransactionStatus());
+
+    it('commits the outermost unit with its last statement, answers its rows, then runs the afterCommit hooks and leaves the connection idle', async () => {
+      const calls: string[] = [];
+      let idle: string | null = null;
+      const answer = await tx.run(async (m) => {
+        await m.query(`INSERT INTO unit_probe (v) VALUES ('first')`);
+        tx.afterCommit(() => calls.push('hook'));
+        const r = await tx.commitWith<{ v: string }>(m, 'INSERT INTO unit_probe (v) VALUES ($1) RETURNING v', ['last']);
+        idle = await status(m); // 'I': no transaction open on the connection any more
+        expect(tx.inUnitOfWork).toBe(false);
+        return r;
+      });
+      expect(answer).toEqual([{ v: 'last' }]);
+      expect(idle).toBe('I');
+      expect(calls).toEqual(['hook']);
+      expect(await rows()).toEqual(['first', 'last']);
+      expect(await put('next')).toBeDefined(); // the connection went back to the pool in a usable state
+    });
+
+    it('leaves nothing when the last statement fails (the COMMIT of the aborted transaction rolls back) and throws its error', async () => {
+      await expect(
+        tx.run(async (m) => {
+          await m.query(`INSERT INTO unit_probe (v) VALUES ('undone')`);
+          await tx.commitWith(m, `INSERT INTO unit_probe (v) SELECT $1::text WHERE innoserve_refuse_unless(false, 'PROBE_REFUSED')`, ['never']);
+        }),
+      ).rejects.toMatchObject({ code: 'P0001', message: 'PROBE_REFUSED' });
+      expect(await rows()).toEqual([]);
+      await put('after');
+      expect(await rows()).toEqual(['after']);
+    });
+
+    it('retries the whole unit after a deadlock in the last statement', async () => {
+      let attempts = 0;
+      await tx.run(async (m) => {
+        attempts++;
+        await m.query('INSERT INTO unit_probe (v) VALUES ($1)', [`attempt ${attempts}`]);
+        await tx.commitWith(m, attempts === 1 ? `DO $$ BEGIN RAISE EXCEPTION USING ERRCODE = '40P01'; END $$` : 'SELECT 1', []);
+      });
+      expect(attempts).toBe(2);
+      expect(await rows()).toEqual(['attempt 2']);
+    });
+
+    it('inside a joined run only runs the statement: the outermost run commits, or rolls it back with the rest', async () => {
+      await expect(
+        tx.run(async () => {
+          await tx.run(async (m) => {
+            await tx.commitWith(m, 'INSERT INTO unit_probe (v) VALUES ($1)', ['joined']);
+          });
+          expect(tx.inUnitOfWork).toBe(true);
+          throw new Error('the outer work fails after it');
+        }),
+      ).rejects.toThrow('the outer work fails');
+      expect(await rows()).toEqual([]);
+    });
+  });
 });

@@ -195,6 +195,48 @@ describe('orders over HTTP (offline payments)', () => {
     }
   });
 
+  it('holds on the grant the enterprise names at accept, and refuses another enterprise\'s grant (nothing held)', async () => {
+    const e = w.enterprises[2];
+    const mine = await grant(w, e, 100_000);
+    const before = await grantAmounts(w, enterpriseId, grantId);
+    const order = await direct(e);
+    const refused = await post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, { grantId });
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 422, code: 'GRANT_NOT_USABLE' });
+    expect(await grantAmounts(w, enterpriseId, grantId)).toEqual(before);
+    const accepted = await ok(post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, { grantId: mine }));
+    expect(accepted).toMatchObject({ status: 'contracted', contract: { subsidyFen: 50_000, grantId: mine } });
+    expect(await grantAmounts(w, e, mine)).toEqual({ availableFen: 50_000, heldFen: 50_000 });
+    expect(await ledgerClean(w)).toBe(true);
+  });
+
+  it('accepts after waiting for another writer of the order: the stream head read with the lock was stale, the accept runs again', async () => {
+    const e = w.enterprises[2]; // its grant has 50,000 left (the test above)
+    const order = await direct(e);
+    const tx = w.t.app.get(TransactionRunner);
+    const orders = w.t.app.get(OrdersService);
+    let written!: () => void;
+    let release!: () => void;
+    const wrote = new Promise<void>((r) => (written = r));
+    const gate = new Promise<void>((r) => (release = r));
+    // another writer holds the order row and appends to its stream while the accept waits for the row
+    const holder = tx.run(async (m) => {
+      const o = await orders.lock(m, order.id);
+      await orders.write(m, o, { entries: [{ action: 'order.probe', actorId: null, after: { probe: true } }], writeRow: false });
+      written();
+      await gate;
+    });
+    await wrote;
+    const accepting = post(w.buyer.token, `/api/v1/orders/${order.id}/accept`, {});
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await holder;
+    const accepted = await ok(accepting);
+    expect(accepted).toMatchObject({ status: 'contracted', contract: { subsidyFen: 50_000 } });
+    expect((await auditActionsOf(w, order.id)).slice(-2)).toEqual(['order.probe', 'order.accept']);
+    expect((await grantAmounts(w, e, accepted.contract.grantId)).availableFen).toBe(0);
+    expect(await ledgerClean(w)).toBe(true);
+  });
+
   it('answers 403 to the provider accepting its own quote, 404 to another enterprise, 409 ILLEGAL_TRANSITION to an illegal step', async () => {
     const order = await direct();
     const own = await post(w.provider.owner.token, `/api/v1/orders/${order.id}/accept`, {});

@@ -51,23 +51,43 @@ export interface ProgramReport {
 
 const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
-/** The report of one program (the caller has checked who may read it). */
-export async function programReport(m: EntityManager, programId: string): Promise<ProgramReport | null> {
-  const [p] = await m.query<{ id: string; name: string; fiscal_year: number; status: string; funding_sources: { key: string; name: string; regionCode: string | null }[] }[]>(
+/**
+ * The report of one program (the caller has checked who may read it). Given several managers (the
+ * same snapshot on several connections: ReportsService), its independent statements run on them
+ * side by side; given one, in turn.
+ */
+export async function programReport(managers: EntityManager | readonly EntityManager[], programId: string): Promise<ProgramReport | null> {
+  const ms = (Array.isArray(managers) ? managers : [managers]) as readonly EntityManager[];
+  // the statements of the k-th group run on manager k (mod their number), one after the other on each
+  const queues: Promise<unknown>[] = ms.map(() => Promise.resolve());
+  const on = (k: number) => ({
+    query: <T>(sql: string, params: unknown[]): Promise<T> => {
+      const i = k % ms.length;
+      const run = queues[i].then(() => ms[i].query<T>(sql, params));
+      queues[i] = run.catch(() => undefined);
+      return run;
+    },
+  });
+  const [p] = await on(0).query<{ id: string; name: string; fiscal_year: number; status: string; funding_sources: { key: string; name: string; regionCode: string | null }[] }[]>(
     'SELECT id, name, fiscal_year, status, funding_sources FROM voucher_program WHERE id = $1',
     [programId],
   );
   if (!p) return null;
 
-  // ---- money per source, from the ledger: what each transaction type moved, and the balances
-  const moved = await m.query<{ source: string; type: string; kind: string; total: string }[]>(
+  // ---- money per source, from the ledger: what each transaction type moved into or out of the
+  // pools (and the receivables, for claw-backs), and the balances. Only the entries on those
+  // accounts are read (by the (program_id, account) index): the grant, hold, redeem and disburse
+  // entries on the other accounts — most of a year's ledger — are not needed for these figures.
+  const money = (async () => {
+  const moved = await on(0).query<{ source: string; type: string; kind: string; total: string }[]>(
     `SELECT b.source, t.type, b.kind, SUM(e.amount_fen)::text AS total
-       FROM ledger_entry e JOIN ledger_transaction t ON t.id = e.transaction_id
-       JOIN ledger_balance b ON b.program_id = e.program_id AND b.account = e.account
-      WHERE e.program_id = $1 GROUP BY b.source, t.type, b.kind`,
+       FROM ledger_balance b
+       JOIN ledger_entry e ON e.program_id = b.program_id AND e.account = b.account
+       JOIN ledger_transaction t ON t.id = e.transaction_id
+      WHERE b.program_id = $1 AND b.kind IN ('pool','receivable') GROUP BY b.source, t.type, b.kind`,
     [programId],
   );
-  const balances = await m.query<{ source: string; kind: string; total: string }[]>(
+  const balances = await on(0).query<{ source: string; kind: string; total: string }[]>(
     'SELECT source, kind, SUM(balance_fen)::text AS total FROM ledger_balance WHERE program_id = $1 GROUP BY source, kind',
     [programId],
   );
@@ -90,65 +110,76 @@ export async function programReport(m: EntityManager, programId: string): Promis
     returnedFen: -into(s.key, 'return', 'pool'),
     availableFen: bal(s.key, 'pool'),
   }));
+  return sources;
+  })();
 
   // ---- orders by county and category (completed orders with this program's subsidy)
-  const byCounty = (
-    await m.query<{ region_code: string; name_zh: string | null; orders: string; enterprises: string; subsidy: string; redeemed: string }[]>(
-      `SELECT o.region_code, r.name_zh, count(*)::text AS orders, count(DISTINCT o.enterprise_id)::text AS enterprises, SUM(o.subsidy_fen)::text AS subsidy,
-              COALESCE(SUM((SELECT SUM(l.amount_fen) FROM claim_line l JOIN subsidy_claim c ON c.id = l.claim_id WHERE c.order_id = o.id AND l.status IN ('payable','batched','paid','held'))), 0)::text AS redeemed
-         FROM service_order o LEFT JOIN region r ON r.code = o.region_code
-        WHERE o.program_id = $1 AND o.status IN ('completed','refunded')
-        GROUP BY o.region_code, r.name_zh ORDER BY o.region_code`,
+  const byCountyQ = (async () => (
+    await on(0).query<{ region_code: string; name_zh: string | null; orders: string; enterprises: string; subsidy: string; redeemed: string }[]>(
+      `WITH buyers AS (
+         SELECT region_code, enterprise_id, count(*) AS orders, SUM(subsidy_fen) AS subsidy FROM service_order
+          WHERE program_id = $1 AND status IN ('completed','refunded') GROUP BY region_code, enterprise_id),
+       redeemed AS (
+         SELECT o.region_code, SUM(l.amount_fen) AS fen FROM claim_line l JOIN subsidy_claim c ON c.id = l.claim_id JOIN service_order o ON o.id = c.order_id
+          WHERE c.program_id = $1 AND o.program_id = $1 AND o.status IN ('completed','refunded') AND l.status IN ('payable','batched','paid','held') GROUP BY o.region_code)
+       SELECT b.region_code, r.name_zh, SUM(b.orders)::text AS orders, count(*)::text AS enterprises, SUM(b.subsidy)::text AS subsidy, COALESCE(MAX(rd.fen), 0)::text AS redeemed
+         FROM buyers b LEFT JOIN region r ON r.code = b.region_code LEFT JOIN redeemed rd ON rd.region_code = b.region_code
+        GROUP BY b.region_code, r.name_zh ORDER BY b.region_code`,
       [programId],
     )
-  ).map((r) => ({ regionCode: r.region_code, nameZh: r.name_zh ?? r.region_code, ordersCompleted: n(r.orders), enterprises: n(r.enterprises), subsidyFen: n(r.subsidy), redeemedFen: n(r.redeemed) }));
-  const byCategory = (
-    await m.query<{ category_id: string; name_zh: string | null; orders: string; spend: string; subsidy: string }[]>(
+  ).map((r) => ({ regionCode: r.region_code, nameZh: r.name_zh ?? r.region_code, ordersCompleted: n(r.orders), enterprises: n(r.enterprises), subsidyFen: n(r.subsidy), redeemedFen: n(r.redeemed) })))();
+  const byCategoryQ = (async () => (
+    await on(1).query<{ category_id: string; name_zh: string | null; orders: string; spend: string; subsidy: string }[]>(
       `SELECT o.category_id, c.name_zh, count(*)::text AS orders, SUM(o.price_fen - o.refund_fen)::text AS spend, SUM(o.subsidy_fen - o.subsidy_released_fen)::text AS subsidy
          FROM service_order o LEFT JOIN service_category c ON c.id = o.category_id
         WHERE o.program_id = $1 AND o.status IN ('completed','refunded')
         GROUP BY o.category_id, c.name_zh ORDER BY SUM(o.price_fen) DESC`,
       [programId],
     )
-  ).map((r) => ({ categoryId: r.category_id, nameZh: r.name_zh ?? '', ordersCompleted: n(r.orders), spendFen: n(r.spend), subsidyFen: n(r.subsidy) }));
+  ).map((r) => ({ categoryId: r.category_id, nameZh: r.name_zh ?? '', ordersCompleted: n(r.orders), spendFen: n(r.spend), subsidyFen: n(r.subsidy) })))();
 
   // ---- claims: the pipeline, and review times per level kind (from the claims' audit streams)
-  const claimPipeline = (
-    await m.query<{ status: string; level_kind: string | null; count: string; amount: string }[]>(
+  const claimPipelineQ = (async () => (
+    await on(0).query<{ status: string; level_kind: string | null; count: string; amount: string }[]>(
       `SELECT status, CASE WHEN status = 'in_review' THEN levels[level] END AS level_kind, count(*)::text AS count, SUM(amount_fen)::text AS amount
          FROM subsidy_claim WHERE program_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`,
       [programId],
     )
-  ).map((r) => ({ status: r.status, levelKind: r.level_kind, count: n(r.count), amountFen: n(r.amount) }));
-  const reviewTimes = (
-    await m.query<{ kind: string; decisions: string; p50: string | null; p90: string | null }[]>(
-      `WITH steps AS (
-         SELECT a.stream_id, a.action, a.occurred_at, a.before, a.after,
-                LAG(a.occurred_at) OVER (PARTITION BY a.stream_id ORDER BY a.stream_seq) AS started_at,
-                LAG(a.action) OVER (PARTITION BY a.stream_id ORDER BY a.stream_seq) AS started_by
-           FROM audit_entry a
-          WHERE a.stream_type = 'claim' AND a.stream_id IN (SELECT id::text FROM subsidy_claim WHERE program_id = $1)
-            AND a.action IN ('claim.submitted','claim.resubmitted','claim.approved_level','claim.approved','claim.rejected','claim.returned'))
-       SELECT c.levels[(s.before->>'level')::int] AS kind, count(*)::text AS decisions,
+  ).map((r) => ({ status: r.status, levelKind: r.level_kind, count: n(r.count), amountFen: n(r.amount) })))();
+  const reviewTimesQ = (async () => (
+    await on(1).query<{ kind: string; decisions: string; p50: string | null; p90: string | null }[]>(
+      // each claim's stream read by the (stream_type, stream_id, stream_seq) index, already in order: no
+      // scan of the whole audit log (which holds every stream of the installation) and no sort of it
+      `SELECT c.levels[(s.before->>'level')::int] AS kind, count(*)::text AS decisions,
               (percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM s.occurred_at - s.started_at) / 3600))::text AS p50,
               (percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM s.occurred_at - s.started_at) / 3600))::text AS p90
-         FROM steps s JOIN subsidy_claim c ON c.id::text = s.stream_id
-        WHERE s.action IN ('claim.approved_level','claim.approved','claim.rejected','claim.returned') AND s.started_at IS NOT NULL AND s.before ? 'level'
+         FROM subsidy_claim c
+         CROSS JOIN LATERAL (
+           SELECT a.action, a.occurred_at, a.before, LAG(a.occurred_at) OVER (ORDER BY a.stream_seq) AS started_at
+             FROM audit_entry a
+            WHERE a.stream_type = 'claim' AND a.stream_id = c.id::text
+              AND a.action IN ('claim.submitted','claim.resubmitted','claim.approved_level','claim.approved','claim.rejected','claim.returned')) s
+        WHERE c.program_id = $1 AND s.action IN ('claim.approved_level','claim.approved','claim.rejected','claim.returned') AND s.started_at IS NOT NULL AND s.before ? 'level'
         GROUP BY 1 ORDER BY 1`,
       [programId],
     )
-  ).map((r) => ({ levelKind: r.kind, decisions: n(r.decisions), p50Hours: r.p50 === null ? null : Math.round(Number(r.p50) * 10) / 10, p90Hours: r.p90 === null ? null : Math.round(Number(r.p90) * 10) / 10 }));
+  ).map((r) => ({ levelKind: r.kind, decisions: n(r.decisions), p50Hours: r.p50 === null ? null : Math.round(Number(r.p50) * 10) / 10, p90Hours: r.p90 === null ? null : Math.round(Number(r.p90) * 10) / 10 })))();
 
   // ---- the provider league table
-  const providers = (
-    await m.query<{ provider_id: string; name: string; orders: string; redeemed: string; rating_sum: string | null; rating_count: number | null; flagged: string }[]>(
-      `SELECT o.provider_id, org.name, count(*)::text AS orders,
-              COALESCE((SELECT SUM(l.amount_fen) FROM claim_line l JOIN subsidy_claim c ON c.id = l.claim_id WHERE c.program_id = $1 AND c.provider_id = o.provider_id AND l.status IN ('payable','batched','paid','held')), 0)::text AS redeemed,
-              r.rating_sum::text AS rating_sum, r.rating_count,
-              (SELECT count(*) FROM subsidy_claim c WHERE c.program_id = $1 AND c.provider_id = o.provider_id AND jsonb_array_length(c.risk_flags) > 0)::text AS flagged
-         FROM service_order o JOIN organization org ON org.id = o.provider_id LEFT JOIN provider_rating r ON r.provider_id = o.provider_id
-        WHERE o.program_id = $1 AND o.status IN ('completed','refunded')
-        GROUP BY o.provider_id, org.name, r.rating_sum, r.rating_count ORDER BY 4 DESC, 3 DESC`,
+  const providersQ = (async () => (
+    await on(0).query<{ provider_id: string; name: string; orders: string; redeemed: string; rating_sum: string | null; rating_count: number | null; flagged: string }[]>(
+      `WITH orders AS (
+         SELECT provider_id, count(*) AS orders FROM service_order WHERE program_id = $1 AND status IN ('completed','refunded') GROUP BY provider_id),
+       redeemed AS (
+         SELECT c.provider_id, SUM(l.amount_fen) AS fen FROM claim_line l JOIN subsidy_claim c ON c.id = l.claim_id
+          WHERE c.program_id = $1 AND l.status IN ('payable','batched','paid','held') GROUP BY c.provider_id),
+       flagged AS (
+         SELECT provider_id, count(*) AS claims FROM subsidy_claim WHERE program_id = $1 AND jsonb_array_length(risk_flags) > 0 GROUP BY provider_id)
+       SELECT o.provider_id, org.name, o.orders::text AS orders, COALESCE(rd.fen, 0)::text AS redeemed,
+              r.rating_sum::text AS rating_sum, r.rating_count, COALESCE(f.claims, 0)::text AS flagged
+         FROM orders o JOIN organization org ON org.id = o.provider_id LEFT JOIN provider_rating r ON r.provider_id = o.provider_id
+         LEFT JOIN redeemed rd ON rd.provider_id = o.provider_id LEFT JOIN flagged f ON f.provider_id = o.provider_id
+        ORDER BY COALESCE(rd.fen, 0) DESC, o.orders DESC`,
       [programId],
     )
   ).map((r) => ({
@@ -158,29 +189,35 @@ export async function programReport(m: EntityManager, programId: string): Promis
     redeemedFen: n(r.redeemed),
     rating: r.rating_count ? Math.round((Number(r.rating_sum) / r.rating_count) * 10) / 10 : null,
     flaggedClaims: n(r.flagged),
-  }));
+  })))();
 
   // ---- participation
-  const [part] = await m.query<{ served: string; first_time: string; micro_small: string }[]>(
-    `WITH served AS (SELECT DISTINCT o.enterprise_id FROM service_order o WHERE o.program_id = $1 AND o.status IN ('completed','refunded'))
+  const partQ = on(1).query<{ served: string; first_time: string; micro_small: string }[]>(
+    // one pass over the orders of the enterprises served: a first-time buyer has no completed order
+    // outside the program before the first completion of any of its orders in the program
+    `WITH served AS (SELECT DISTINCT o.enterprise_id FROM service_order o WHERE o.program_id = $1 AND o.status IN ('completed','refunded')),
+     firsts AS (
+       SELECT o.enterprise_id,
+              min(o.completed_at) FILTER (WHERE o.program_id = $1) AS first_in,
+              min(o.completed_at) FILTER (WHERE o.program_id IS DISTINCT FROM $1 AND o.status IN ('completed','refunded')) AS first_out
+         FROM service_order o JOIN served s ON s.enterprise_id = o.enterprise_id GROUP BY o.enterprise_id)
      SELECT (SELECT count(*) FROM served)::text AS served,
-            (SELECT count(*) FROM served s WHERE NOT EXISTS (
-               SELECT 1 FROM service_order x WHERE x.enterprise_id = s.enterprise_id AND x.status IN ('completed','refunded')
-                  AND x.completed_at < (SELECT min(y.completed_at) FROM service_order y WHERE y.enterprise_id = s.enterprise_id AND y.program_id = $1) AND x.program_id IS DISTINCT FROM $1))::text AS first_time,
+            (SELECT count(*) FROM firsts WHERE NOT COALESCE(first_out < first_in, false))::text AS first_time,
             (SELECT count(*) FROM served s JOIN enterprise_profile e ON e.organization_id = s.enterprise_id WHERE e.size_class IN ('micro','small'))::text AS micro_small`,
     [programId],
   );
+  const ownQ = on(0).query<{ own_share: string; days: string | null }[]>(
+    `SELECT COALESCE((SELECT SUM(p.amount_fen - p.reversed_fen) FROM payment p JOIN service_order o ON o.id = p.order_id WHERE o.program_id = $1 AND p.status = 'succeeded' AND o.status IN ('completed','refunded')), 0)::text AS own_share,
+            (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM paid.at - paid.submitted_at) / 86400)
+               FROM (SELECT c.submitted_at, max(l.paid_at) AS at FROM subsidy_claim c JOIN claim_line l ON l.claim_id = c.id
+                      WHERE c.program_id = $1 AND c.status = 'paid' GROUP BY c.id, c.submitted_at) AS paid)::text AS days`,
+    [programId],
+  );
+  const [sources, byCounty, byCategory, claimPipeline, reviewTimes, providers, [part], [own]] = await Promise.all([money, byCountyQ, byCategoryQ, claimPipelineQ, reviewTimesQ, providersQ, partQ, ownQ]);
   const served = n(part.served);
   const participation = { enterprisesServed: served, firstTimeBuyers: n(part.first_time), microSmallShareBp: served === 0 ? null : Math.floor((n(part.micro_small) * 10_000) / served) };
 
   // ---- indicators, each with its formula
-  const [own] = await m.query<{ own_share: string; days: string | null }[]>(
-    `SELECT COALESCE((SELECT SUM(p.amount_fen - p.reversed_fen) FROM payment p JOIN service_order o ON o.id = p.order_id WHERE o.program_id = $1 AND p.status = 'succeeded' AND o.status IN ('completed','refunded')), 0)::text AS own_share,
-            (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM paid.at - c.submitted_at) / 86400)
-               FROM subsidy_claim c JOIN LATERAL (SELECT max(l.paid_at) AS at FROM claim_line l WHERE l.claim_id = c.id) paid ON true
-              WHERE c.program_id = $1 AND c.status = 'paid')::text AS days`,
-    [programId],
-  );
   const redeemed = sources.reduce((s, x) => s + x.payableFen + x.disbursedFen, 0);
   const completed = byCategory.reduce((s, x) => s + x.ordersCompleted, 0);
   const indicators: Indicator[] = [

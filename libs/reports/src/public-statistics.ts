@@ -17,25 +17,35 @@ const K = 3;
  * enterprises are behind them; per county and category, enterprises served with small cells and
  * their complements hidden.
  */
-export async function publicStatistics(m: EntityManager): Promise<PublicStatistics> {
-  const programs = await m.query<{ id: string; name: string; fiscal_year: number; status: string; granted: string; disbursed: string; orders: string; served: string; grantees: string }[]>(
+export async function publicStatistics(managers: EntityManager | readonly EntityManager[]): Promise<PublicStatistics> {
+  // given several managers (one snapshot on several connections), the two statements run side by side
+  const ms = (Array.isArray(managers) ? managers : [managers]) as readonly EntityManager[];
+  const programsQ = ms[0].query<{ id: string; name: string; fiscal_year: number; status: string; granted: string; disbursed: string; orders: string; served: string; grantees: string }[]>(
     `SELECT p.id, p.name, p.fiscal_year, p.status,
-            COALESCE((SELECT SUM(-e.amount_fen) FROM ledger_entry e JOIN ledger_transaction t ON t.id = e.transaction_id WHERE t.program_id = p.id AND t.type = 'grant' AND e.amount_fen < 0), 0)::text AS granted,
+            COALESCE((SELECT SUM(-e.amount_fen) FROM ledger_balance b JOIN ledger_entry e ON e.program_id = b.program_id AND e.account = b.account JOIN ledger_transaction t ON t.id = e.transaction_id
+                       WHERE b.program_id = p.id AND b.kind = 'pool' AND t.type = 'grant'), 0)::text AS granted,
             COALESCE((SELECT SUM(b.balance_fen) FROM ledger_balance b WHERE b.program_id = p.id AND b.kind = 'disbursed'), 0)::text AS disbursed,
             (SELECT count(*) FROM service_order o WHERE o.program_id = p.id AND o.status IN ('completed','refunded'))::text AS orders,
             (SELECT count(DISTINCT o.enterprise_id) FROM service_order o WHERE o.program_id = p.id AND o.status IN ('completed','refunded'))::text AS served,
             (SELECT count(DISTINCT g.enterprise_id) FROM voucher_grant g WHERE g.program_id = p.id)::text AS grantees
        FROM voucher_program p WHERE p.status IN ('open','closed','archived') ORDER BY p.fiscal_year DESC, p.name`,
   );
-  const cells = await m.query<{ region_code: string; region_name: string | null; category: string; category_name: string | null; enterprises: string }[]>(
-    `SELECT o.region_code, r.name_zh AS region_name, split_part(c.path, '/', 1) AS category, root.name_zh AS category_name, count(DISTINCT o.enterprise_id)::text AS enterprises
-       FROM service_order o
-       JOIN service_category c ON c.id = o.category_id
-       LEFT JOIN service_category root ON root.code = split_part(c.path, '/', 1)
-       LEFT JOIN region r ON r.code = o.region_code
-      WHERE o.status IN ('completed','refunded') AND o.program_id IS NOT NULL
-      GROUP BY 1, 2, 3, 4 ORDER BY 1, 3`,
+  const cellsQ = ms[ms.length - 1].query<{ region_code: string; region_name: string | null; category: string; category_name: string | null; enterprises: string }[]>(
+    // the distinct (county, category, enterprise) triples first (hashed), then counted per cell: a
+    // count(DISTINCT …) would sort a year of orders by their text keys
+    `WITH cells AS (
+       SELECT region_code, category, count(*) AS enterprises
+         FROM (SELECT DISTINCT o.region_code, split_part(c.path, '/', 1) AS category, o.enterprise_id
+                 FROM service_order o JOIN service_category c ON c.id = o.category_id
+                WHERE o.status IN ('completed','refunded') AND o.program_id IS NOT NULL) AS triples
+        GROUP BY 1, 2)
+     SELECT x.region_code, r.name_zh AS region_name, x.category, root.name_zh AS category_name, x.enterprises::text AS enterprises
+       FROM cells x
+       LEFT JOIN service_category root ON root.code = x.category
+       LEFT JOIN region r ON r.code = x.region_code
+      ORDER BY 1, 3`,
   );
+  const [programs, cells] = await Promise.all([programsQ, cellsQ]);
   const hidden = suppress(cells.map((c) => ({ row: c.region_code, col: c.category, count: Number(c.enterprises) })), K);
   return {
     programs: programs.map((p) => {

@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import ExcelJS from 'exceljs';
 import { NotFoundError, isUuid } from '@innoserve/core';
 import { STAFF_ROLES, jurisdictionCovers, jurisdictionOf, staffCovers, type Principal } from '@innoserve/identity';
 import { programReport, type ProgramReport } from './program-report.js';
 import { publicStatistics, type PublicStatistics } from './public-statistics.js';
+
+/** Memory for the sorts and hashes of one report's transaction (the server's default, 4MB, sends a year's aggregates to disk). */
+const REPORT_WORK_MEM = '64MB';
+/** Connections one report's statements are spread over (sharing one snapshot). */
+const REPORT_CONNECTIONS = 2;
 
 /** A report as one reader may see it: whole for staff covering the issuing region; a county's part for county staff. */
 export type ScopedReport = ProgramReport & {
@@ -23,14 +28,50 @@ export type ScopedReport = ProgramReport & {
 export class ReportsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async program(me: Principal, id: string): Promise<ScopedReport> {
-    const m = this.dataSource.manager;
+  program(me: Principal, id: string): Promise<ScopedReport> {
+    return this.snapshot((ms) => this.programIn(ms, me, id));
+  }
+
+  /**
+   * Runs a report's statements in one read-only REPEATABLE READ snapshot, shared by
+   * REPORT_CONNECTIONS connections (the first exports it, the others adopt it), so the independent
+   * statements run side by side and every figure still comes from the same instant: a claim paid
+   * between two statements cannot make the report disagree with itself. The report's sorts and
+   * hashes over a year of orders, claims and entries get REPORT_WORK_MEM, for these transactions only.
+   */
+  private async snapshot<T>(fn: (ms: EntityManager[]) => Promise<T>): Promise<T> {
+    const runners: QueryRunner[] = [];
+    try {
+      let exported: string | null = null;
+      for (let i = 0; i < REPORT_CONNECTIONS; i++) {
+        const r = this.dataSource.createQueryRunner();
+        runners.push(r);
+        await r.connect();
+        await r.startTransaction('REPEATABLE READ');
+        if (exported !== null) await r.query(`SET TRANSACTION SNAPSHOT '${exported}'`);
+        await r.query('SET TRANSACTION READ ONLY');
+        await r.query(`SET LOCAL work_mem = '${REPORT_WORK_MEM}'`);
+        if (exported === null && REPORT_CONNECTIONS > 1) exported = ((await r.query('SELECT pg_export_snapshot() AS snapshot')) as { snapshot: string }[])[0].snapshot;
+      }
+      const out = await fn(runners.map((r) => r.manager));
+      for (const r of [...runners].reverse()) await r.commitTransaction();
+      return out;
+    } finally {
+      for (const r of runners) {
+        if (r.isTransactionActive) await r.rollbackTransaction().catch(() => undefined);
+        await r.release();
+      }
+    }
+  }
+
+  private async programIn(ms: EntityManager[], me: Principal, id: string): Promise<ScopedReport> {
+    const m = ms[0];
     const [p] = isUuid(id) ? await m.query<{ issuing_region_code: string; region_codes: string[] }[]>(`SELECT issuing_region_code, ARRAY(SELECT jsonb_array_elements_text(eligibility->'regionCodes')) AS region_codes FROM voucher_program WHERE id = $1`, [id]) : [];
     if (!p) throw new NotFoundError('program');
-    if (staffCovers(me, STAFF_ROLES, p.issuing_region_code)) return { ...(await programReport(m, id))!, scope: 'program', regionCodes: null };
+    if (staffCovers(me, STAFF_ROLES, p.issuing_region_code)) return { ...(await programReport(ms, id))!, scope: 'program', regionCodes: null };
     const mine = p.region_codes.filter((code) => jurisdictionCovers(jurisdictionOf(me, STAFF_ROLES), code));
     if (mine.length === 0) throw new NotFoundError('program');
-    const full = (await programReport(m, id))!;
+    const full = (await programReport(ms, id))!;
     const citySources = full.sources.filter((s) => s.regionCode === null);
     const share = await m.query<{ source: string; granted: string; held: string; payable: string; disbursed: string }[]>(
       `SELECT s.key AS source,
@@ -83,6 +124,6 @@ export class ReportsService {
   }
 
   publicStatistics(): Promise<PublicStatistics> {
-    return publicStatistics(this.dataSource.manager);
+    return this.snapshot((ms) => publicStatistics(ms));
   }
 }

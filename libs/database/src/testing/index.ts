@@ -100,3 +100,5 @@ export async function createTestDatabase(opts: TemplateOptions = {}): Promise<Te
     drop: () => admin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))),
   };
 }
+
+export { seededRandom, insertRows, type Queryable } from './bulk.js';

@@ -18,7 +18,7 @@ import {
   type Page,
 } from '@innoserve/core';
 import { SqlParams, TransactionRunner, hydrate, insertSql, queryPrepared, writeBackSql } from '@innoserve/database';
-import { AuditService, streamHead } from '@innoserve/audit';
+import { AuditService, isStaleHead, streamHead, type StreamHead } from '@innoserve/audit';
 import { ReferenceService } from '@innoserve/reference';
 import { isStaff, jurisdictionOf, staffCovers, type Principal } from '@innoserve/identity';
 import { OrganizationsService, type DealParty } from '@innoserve/organizations';
@@ -107,12 +107,27 @@ export interface OrderWrite {
   beside?: (p: SqlParams) => OrderWriteCtes;
   /** The same, beside the entries' INSERT, the last statement. */
   last?: (p: SqlParams) => OrderWriteCtes;
+  /**
+   * The last statement commits the command's transaction in its own round trip
+   * (TransactionRunner.commitWith): nothing of the command may follow it, and `last` refuses
+   * inside the statement (`refused`), never with a `check` run after it.
+   */
+  commit?: boolean;
+  /**
+   * The stream's head, read by the statement that locked the order: then everything is written in
+   * one statement (the caller's `beside` and `last` CTEs, the row, the entries), and `beside`
+   * refuses inside it too. A head gone stale (the lock waited for another writer) fails it with the
+   * stream's unique key (`isStaleHead`): the caller runs again.
+   */
+  head?: StreamHead | null;
 }
 
 export interface OrderWriteCtes {
   ctes: string[];
   select?: string;
   check?: (row: Record<string, unknown>) => void;
+  /** The caller's error for a failure of the statement (a refusal raised inside it), else null: the failure as it is. */
+  refused?: (e: unknown) => Error | null;
 }
 
 export interface OrderWriteResult {
@@ -123,6 +138,9 @@ export interface OrderWriteResult {
 /** The offering's facts accept checks and freezes. */
 /** What accept and quote check of the offering, read with the locked order (`maxFen` as text: a bigint). */
 type DealOffering = SearchabilityOffering & { unitName: string | null; pricingKind: string; maxFen: string | null };
+
+/** A row of `lock`'s statement: the order's columns and what the variant adds. */
+type LockRow = Record<string, unknown> & { member_of?: string[]; parties?: unknown; offering?: DealOffering; grants?: unknown; head?: unknown };
 
 export interface Sides {
   enterprise: boolean;
@@ -295,7 +313,8 @@ export class OrdersService implements OnModuleInit {
       try {
         return await this.acceptOnce(me, id, input);
       } catch (e) {
-        if (!(isDomainError(e) && e.code === 'PROVIDER_CAP_REACHED') || attempt >= 5) throw e;
+        // …and so does an accept whose lock waited for another writer of the order (its stream head was stale)
+        if (!((isDomainError(e) && e.code === 'PROVIDER_CAP_REACHED') || isStaleHead(e)) || attempt >= 5) throw e;
       }
     }
   }
@@ -305,14 +324,15 @@ export class OrdersService implements OnModuleInit {
       const facts = this.dealFacts.get(order);
       if (!facts) throw new NotFoundError('offering');
       const offering = facts.offering;
-      // which grant pays and what it can give, its rows locked (one statement); the guards below
-      // refuse before anything is written, and the refusal releases the locks at once
-      let locked: Awaited<ReturnType<OrderSubsidiesService['chooseAndLock']>> = null;
+      // which grant pays and what it can give: its candidates were read, and their rows locked, by
+      // the statement that locked the order; the guards below refuse before anything is written,
+      // and the refusal releases the locks at once
+      let locked: Awaited<ReturnType<OrderSubsidiesService['chooseFrom']>> = null;
       let grantProblem: DomainError | null = null;
       // only a quoted order has a price to preview; any other state is refused by the machine below
       if (order.status === 'quoted' && order.priceFen !== null) {
         try {
-          locked = await this.subsidies.chooseAndLock(m, { enterpriseId: order.enterpriseId, providerId: order.providerId, categoryId: order.categoryId, priceFen: order.priceFen, grantId: input.grantId ?? null });
+          locked = await this.subsidies.chooseFrom(facts.grants, { enterpriseId: order.enterpriseId, providerId: order.providerId, categoryId: order.categoryId, priceFen: order.priceFen, grantId: input.grantId ?? null });
         } catch (e) {
           if (!isDomainError(e)) throw e;
           grantProblem = e;
@@ -357,8 +377,8 @@ export class OrdersService implements OnModuleInit {
         settlementMode: order.settlementMode,
       } satisfies ContractTerms;
       // the writes in two statements: the hold (ledger) beside the order row and the stream head;
-      // then the audit entry beside the provider cap's reservation, so the contended cap row is
-      // locked from the last statement to the commit only
+      // then the audit entry beside the provider cap's reservation with the COMMIT in the same round
+      // trip, so the contended cap row is locked for that statement and the commit only
       order.version += 1n;
       await this.write(m, order, {
         entries: [
@@ -379,10 +399,14 @@ export class OrdersService implements OnModuleInit {
           : undefined,
         // the provider cap's reservation beside the audit entry, the last statement: the contended cap row is locked from there to the commit only
         last: held ? (q) => this.subsidies.reserveCte(q, p, order.providerId)! : undefined,
+        // everything in one statement, chained from the stream head read with the lock, and the
+        // COMMIT travels with it, unless the order is paid at once below
+        head: facts.head,
+        commit: order.dueFen !== 0n,
       });
       if (order.dueFen === 0n) await this.markPaid(m, order, null, 'nothing due');
       this.justContracted.add(order);
-    });
+    }, { grantId: input.grantId ?? null });
   }
 
   async reject(me: Principal, id: string, reason?: string): Promise<OrderView> {
@@ -669,9 +693,10 @@ export class OrdersService implements OnModuleInit {
     id: string,
     action: OrderAction,
     work: (m: EntityManager, order: ServiceOrder, actors: OrderActor[]) => Promise<void>,
+    choice?: { grantId: string | null },
   ): Promise<OrderView> {
     const order = await this.tx.run(async (m) => {
-      const order = await this.lock(m, id, me === 'system' ? null : me, true, action === 'accept' || action === 'quote');
+      const order = await this.lock(m, id, me === 'system' ? null : me, true, action === 'accept' || action === 'quote', choice);
       const actors = me === 'system' ? (['system'] as OrderActor[]) : await this.actorsFor(m, me, order, action);
       await work(m, order, actors);
       return order;
@@ -700,14 +725,23 @@ export class OrdersService implements OnModuleInit {
   /**
    * The order row, locked (FOR UPDATE) unless `lock` is false; with the caller, its memberships of
    * both parties are read in the same statement (who it is on the order, without a round trip).
+   * With `choice` (accept), the same statement also reads the candidate grants that could pay for
+   * it and locks their available rows, after the order row (OrderSubsidiesService.choiceSql).
    */
-  async lock(m: EntityManager, id: string, me: Principal | null = null, lock = true, dealFacts = false): Promise<ServiceOrder> {
+  async lock(m: EntityManager, id: string, me: Principal | null = null, lock = true, dealFacts = false, choice?: { grantId: string | null }): Promise<ServiceOrder> {
     if (!isUuid(id)) throw new NotFoundError('order');
-    const rows = await m.query<(Record<string, unknown> & { member_of?: string[]; parties?: unknown; offering?: DealOffering })[]>(this.lockSql(me !== null, lock, dealFacts), me ? [id, me.userId] : [id]);
+    if (choice && !lock) throw new RangeError('the grant choice locks rows: only with the order locked');
+    const params: unknown[] = me ? [id, me.userId] : [id];
+    // the named grant's id, or (any active grant) today's date: the statement's last parameter
+    if (choice) params.push(choice.grantId ? this.subsidies.namedGrantParam(choice.grantId) : this.today());
+    const sql = this.lockSql(me !== null, lock, dealFacts, choice ? (choice.grantId ? 'named' : 'any') : 'none');
+    const rows = await (choice ? queryPrepared<LockRow>(m, sql, params) : m.query<LockRow[]>(sql, params));
     if (!rows[0]) throw new NotFoundError('order');
     const order = hydrate(m, ServiceOrder, rows[0]);
     if (me) await this.sides(m, me, order, new Set(rows[0].member_of ?? []));
-    if (dealFacts && rows[0].offering) this.dealFacts.set(order, { parties: this.organizations.dealPartiesFrom(rows[0].parties), offering: rows[0].offering });
+    if (dealFacts && rows[0].offering) {
+      this.dealFacts.set(order, { parties: this.organizations.dealPartiesFrom(rows[0].parties), offering: rows[0].offering, grants: rows[0].grants ?? null, head: choice ? streamHead(rows[0].head) : undefined });
+    }
     return order;
   }
 
@@ -722,10 +756,14 @@ export class OrdersService implements OnModuleInit {
   private requestFactsText: string | undefined;
 
   /** The text of `lock`'s statement per variant, written once (a query builder would rebuild it on every command). */
-  private lockSql(withMe: boolean, lock: boolean, dealFacts: boolean): string {
-    const key = `${withMe}${lock}${dealFacts}`;
+  private lockSql(withMe: boolean, lock: boolean, dealFacts: boolean, choice: 'none' | 'any' | 'named'): string {
+    const key = `${withMe}${lock}${dealFacts}${choice}`;
     let sql = this.lockSqls.get(key);
     if (sql === undefined) {
+      // the grant choice: the order row locked first, in a CTE the candidates' CTEs read (its
+      // enterprise, provider, status and price), then their available rows
+      const next = withMe ? 3 : 2;
+      const grants = choice === 'none' ? null : this.subsidies.choiceSql({ order: 'so', named: choice === 'named', param: `$${next}` });
       const extra = [
         // who the caller is on the order: its memberships of both parties
         withMe ? 'ARRAY(SELECT mm.organization_id::text FROM membership mm WHERE mm.user_id = $2 AND mm.organization_id IN (so.enterprise_id, so.provider_id)) AS member_of' : null,
@@ -734,8 +772,13 @@ export class OrdersService implements OnModuleInit {
         dealFacts
           ? `(SELECT json_build_object('status', f.status, 'qualificationKinds', f.qualification_kinds, 'unitName', f.unit_name, 'pricingKind', f.pricing_kind, 'maxFen', f.max_fen::text) FROM offering f WHERE f.id = so.offering_id) AS offering`
           : null,
+        grants ? `${grants.select} AS grants` : null,
+        // the order stream's head, for accept's writes in one statement
+        grants ? `${this.audit.headExpressionOf('order', 'so.id::text')} AS head` : null,
       ].filter((x) => x !== null);
-      sql = `SELECT so.*${extra.map((x) => `, ${x}`).join('')} FROM service_order so WHERE so.id = $1${lock ? ' FOR UPDATE OF so' : ''}`;
+      sql = grants
+        ? `WITH so AS MATERIALIZED (SELECT * FROM service_order WHERE id = $1 FOR UPDATE), ${grants.ctes.join(', ')} SELECT so.*${extra.map((x) => `, ${x}`).join('')} FROM so`
+        : `SELECT so.*${extra.map((x) => `, ${x}`).join('')} FROM service_order so WHERE so.id = $1${lock ? ' FOR UPDATE OF so' : ''}`;
       this.lockSqls.set(key, sql);
     }
     return sql;
@@ -744,7 +787,7 @@ export class OrdersService implements OnModuleInit {
   private readonly lockSqls = new Map<string, string>();
 
   /** The deal facts `lock` read with an order for accept and quote. */
-  private readonly dealFacts = new WeakMap<ServiceOrder, { parties: Map<string, DealParty>; offering: DealOffering }>();
+  private readonly dealFacts = new WeakMap<ServiceOrder, { parties: Map<string, DealParty>; offering: DealOffering; grants: unknown; head: StreamHead | null | undefined }>();
 
   /** Who the caller is on this order, read once per loaded order row (a command asks several times). */
   async sides(m: EntityManager, me: Principal, order: ServiceOrder, memberOf?: Set<string>): Promise<Sides> {
@@ -901,6 +944,7 @@ export class OrdersService implements OnModuleInit {
    * `last` add the caller's own CTEs to the first and the second statement, and select their answers.
    */
   async write(m: EntityManager, order: ServiceOrder, w: OrderWrite): Promise<OrderWriteResult> {
+    if (w.head !== undefined) return this.writeOnce(m, order, w, w.head);
     const p = new SqlParams();
     const beside = w.beside?.(p);
     const ctes = [...(beside?.ctes ?? []), ...(w.writeRow === false ? [] : [`order_row AS (${writeBackSql(m, ServiceOrder, order, p)})`])];
@@ -917,13 +961,38 @@ export class OrdersService implements OnModuleInit {
       w.entries.map((e) => ({ streamType: 'order', streamId: order.id, action: e.action, actorId: e.actorId, before: e.before ?? null, after: typeof e.after === 'function' ? (e.after as () => unknown)() : (e.after ?? null), reason: e.reason ?? null })),
     );
     const last = w.last?.(q);
-    const [second] = await queryPrepared<Record<string, unknown>>(
-      m,
-      `WITH audit_rows AS (${entries.sql})${last?.ctes.length ? `, ${last.ctes.join(', ')}` : ''} SELECT ${last?.select ?? '1 AS written'}`,
-      q.values,
-    );
+    if (w.commit && last?.check) throw new RangeError('a committing last statement refuses inside the statement, not with a check after its commit');
+    const text = `WITH audit_rows AS (${entries.sql})${last?.ctes.length ? `, ${last.ctes.join(', ')}` : ''} SELECT ${last?.select ?? '1 AS written'}`;
+    let second: Record<string, unknown>;
+    try {
+      [second] = w.commit ? await this.tx.commitWith<Record<string, unknown>>(m, text, q.values) : await queryPrepared<Record<string, unknown>>(m, text, q.values);
+    } catch (e) {
+      throw last?.refused?.(e) ?? e;
+    }
     last?.check?.(second);
     return { beside: first, last: second };
+  }
+
+  /** `write` in one statement, the entries chained from `head` (read with the order's lock). */
+  private async writeOnce(m: EntityManager, order: ServiceOrder, w: OrderWrite, head: StreamHead | null): Promise<OrderWriteResult> {
+    const p = new SqlParams();
+    const beside = w.beside?.(p);
+    const entries = this.audit.nextEntriesInsert(
+      p,
+      head,
+      w.entries.map((e) => ({ streamType: 'order', streamId: order.id, action: e.action, actorId: e.actorId, before: e.before ?? null, after: typeof e.after === 'function' ? (e.after as () => unknown)() : (e.after ?? null), reason: e.reason ?? null })),
+    );
+    const last = w.last?.(p);
+    if (beside?.check || last?.check) throw new RangeError('a write in one statement refuses inside the statement, not with a check after it');
+    const ctes = [...(beside?.ctes ?? []), ...(w.writeRow === false ? [] : [`order_row AS (${writeBackSql(m, ServiceOrder, order, p)})`]), `audit_rows AS (${entries.sql})`, ...(last?.ctes ?? [])];
+    const select = [beside?.select, last?.select].filter((x) => x).join(', ') || '1 AS written';
+    const text = `WITH ${ctes.join(', ')} SELECT ${select}`;
+    try {
+      const [row] = w.commit ? await this.tx.commitWith<Record<string, unknown>>(m, text, p.values) : await queryPrepared<Record<string, unknown>>(m, text, p.values);
+      return { beside: row, last: row };
+    } catch (e) {
+      throw beside?.refused?.(e) ?? last?.refused?.(e) ?? e;
+    }
   }
 
   private record(m: EntityManager, o: ServiceOrder, action: string, actorId: string | null, before: unknown, after: unknown, reason: string | null = null): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock, NotFoundError, isUuid, newId, type DomainError, type Fen } from '@innoserve/core';
-import { SqlParams } from '@innoserve/database';
+import { SqlParams, refusalOf } from '@innoserve/database';
 import { splitByShares, splitProportionally, type SourceShare } from '../funding/funding-split.js';
 import { Accounts, type AccountKind } from './ledger-account.js';
 import { LEDGER_MOVES, LedgerPostingError, checkPostings, type CheckedPosting, type LedgerPosting, type LedgerTransactionType } from './ledger-moves.js';
@@ -289,10 +289,11 @@ export class LedgerService {
    * `hold` as CTEs of the caller's statement, for a caller that holds the grant's available rows
    * locked since an earlier statement of its transaction and read them (`available`) — its own
    * writes then go in the same round trip. Nothing is written when the idempotency key was used
-   * before; `check` (given the selected row) refuses that, and a refused debit, by throwing, which
-   * rolls the caller's transaction back. `select` names the columns `check` reads.
+   * before: `select` refuses that, and a refused debit, inside the statement
+   * (`innoserve_refuse_unless`), so the whole statement fails — whatever else it writes, and even
+   * when its COMMIT travels with it — and `refused` maps the failure to the ledger's error.
    */
-  holdWrite(p: SqlParams, input: HoldInput, available: readonly { source: string; balanceFen: Fen }[]): { ctes: string[]; select: string; check: (row: Record<string, unknown>) => void; hold: HoldView } {
+  holdWrite(p: SqlParams, input: HoldInput, available: readonly { source: string; balanceFen: Fen }[]): { ctes: string[]; select: string; refused: (e: unknown) => Error | null; hold: HoldView } {
     checkCommand(input);
     checkUuid('programId', input.programId);
     checkUuid('grantId', input.grantId);
@@ -331,12 +332,14 @@ export class LedgerService {
     };
     return {
       ctes: [write.sql, holdCte],
-      select: '(SELECT id FROM ledger_tx) AS ledger_tx_id, ARRAY(SELECT account FROM ledger_moved)::text[] AS ledger_moved',
-      check: (row) => {
-        if (row.ledger_tx_id === null || row.ledger_tx_id === undefined) throw new LedgerIdempotencyKeyReusedError(input.idempotencyKey);
-        const moved = row.ledger_moved as string[];
-        const refused = write.accounts.find((a) => !moved.includes(a));
-        if (refused !== undefined) throw voucherInsufficientBalance(refused);
+      select: `innoserve_refuse_unless(EXISTS (SELECT 1 FROM ledger_tx), 'LEDGER_IDEMPOTENCY_KEY_REUSED') AS ledger_written,
+               innoserve_refuse_unless((SELECT count(*) FROM ledger_moved) = ${p.add(write.accounts.length, 'int')}, 'VOUCHER_INSUFFICIENT_BALANCE',
+                 (SELECT string_agg(a, ',') FROM unnest(${p.add(write.accounts, 'text[]')}) a WHERE a NOT IN (SELECT account FROM ledger_moved))) AS ledger_moved`,
+      refused: (e) => {
+        const r = refusalOf(e);
+        if (r?.code === 'LEDGER_IDEMPOTENCY_KEY_REUSED') return new LedgerIdempotencyKeyReusedError(input.idempotencyKey);
+        if (r?.code === 'VOUCHER_INSUFFICIENT_BALANCE') return voucherInsufficientBalance(r.detail?.split(',')[0] || write.accounts[0]);
+        return null;
       },
       hold,
     };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock, NotFoundError, shanghaiDate, type Fen } from '@innoserve/core';
-import type { SqlParams } from '@innoserve/database';
+import { refusalOf, type SqlParams } from '@innoserve/database';
 import { OrganizationsService } from '@innoserve/organizations';
 import { providerCapReached } from './program-errors.js';
 import { groupCapOf } from './program-rules.js';
@@ -107,9 +107,11 @@ export class ProgramCapsService {
 
   /**
    * `reserveProviderCap` as a CTE of the caller's statement (its last, so the cap row is locked only
-   * from there to the commit); `check` refuses with 409 PROVIDER_CAP_REACHED on the selected row.
+   * from there to the commit). A refused reservation fails the statement itself
+   * (`innoserve_refuse_unless`), so nothing of it stays even when its COMMIT travels with it
+   * (TransactionRunner.commitWith); `refused` maps that failure to 409 PROVIDER_CAP_REACHED.
    */
-  reserveProviderCapCte(p: SqlParams, input: ProviderCapInput & { capFen: Fen | null }): { ctes: string[]; select: string; check: (row: Record<string, unknown>) => void } {
+  reserveProviderCapCte(p: SqlParams, input: ProviderCapInput & { capFen: Fen | null }): { ctes: string[]; select: string; refused: (e: unknown) => Error | null } {
     if (input.amountFen <= 0n) throw new RangeError('amount must be positive');
     const amount = p.add(input.amountFen.toString(), 'bigint');
     const cap = p.add(input.capFen === null ? null : input.capFen.toString(), 'bigint');
@@ -120,10 +122,8 @@ export class ProgramCapsService {
         ON CONFLICT (program_id, provider_id) DO UPDATE SET used_fen = voucher_provider_cap_usage.used_fen + EXCLUDED.used_fen
          WHERE ${cap} IS NULL OR voucher_provider_cap_usage.used_fen + EXCLUDED.used_fen <= ${cap}
         RETURNING 1)`],
-      select: '(SELECT count(*) FROM provider_cap)::int AS provider_cap_reserved',
-      check: (row) => {
-        if (Number(row.provider_cap_reserved) === 0) throw providerCapReached();
-      },
+      select: `innoserve_refuse_unless(EXISTS (SELECT 1 FROM provider_cap), 'PROVIDER_CAP_REACHED') AS provider_cap_reserved`,
+      refused: (e) => (refusalOf(e)?.code === 'PROVIDER_CAP_REACHED' ? providerCapReached() : null),
     };
   }
 

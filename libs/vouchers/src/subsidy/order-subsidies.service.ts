@@ -15,7 +15,7 @@ import { lockGroupUsage, ProgramCapsService } from '../programs/program-caps.ser
 import { deepestRule, ruleSubsidizes } from '../programs/program-coverage.js';
 import { VoucherProgram } from '../programs/program.entity.js';
 import type { SettlementMode, SubsidyRule } from '../programs/program-types.js';
-import { queryPrepared, type SqlParams } from '@innoserve/database';
+import type { SqlParams } from '@innoserve/database';
 import { SubsidyCalculator, type SubsidyLimit } from './subsidy-calculator.js';
 
 /** Why the subsidy is below floor(price × ratio), in the words of the API (`capReason`). */
@@ -42,7 +42,7 @@ export interface SubsidyPreview {
   programName: string | null;
   /** The program's provider cap (null: none), so the hold need not read the program again. */
   providerCapFen: Fen | null;
-  /** The applying rule's cap per order, for the computation under lock (`chooseAndLock`). */
+  /** The applying rule's cap per order, for the computation under lock (`chooseFrom`). */
   perOrderCapFen: Fen | null;
 }
 
@@ -153,7 +153,7 @@ export class OrderSubsidiesService {
 
   /**
    * The subsidy the enterprise would get now (read without locks: what a quoted order shows; accept
-   * recomputes it under the locks with `chooseAndLock`).
+   * recomputes it under the locks with `choiceSql` and `chooseFrom`).
    */
   async preview(m: EntityManager, input: PreviewInput): Promise<SubsidyPreview> {
     const path = await this.reference.ancestorIds(input.categoryId);
@@ -188,37 +188,58 @@ export class OrderSubsidiesService {
   }
 
   /**
-   * Which grant pays (docs/product.md "Which grant pays") and what it can give, in one statement:
-   * the named grant (its problems thrown as `preview` throws them), else the enterprise's active,
-   * unexpired covering grant that expires first; the candidates' available rows locked (the rows a
-   * hold debits, in key order) and read, with the provider's cap usage in their programs. The
-   * subsidy is computed from them: what `holdWrite` then holds in the same transaction. Null when
-   * no grant covers the category. The provider's usage is read, not locked: the reservation
-   * (`reserveCte`) is conditional, and an accept it refuses runs again.
+   * Which grant pays (docs/product.md "Which grant pays"), as CTEs of the statement that locks the
+   * order (`order`: the name of a CTE holding the locked row, so its enterprise, provider, status and
+   * price need no round trip of their own): the named grant (`named`; `param` is the placeholder of
+   * its id), else the enterprise's active, unexpired grants (`param`: of the Shanghai date, today);
+   * the candidates' available rows locked in key order (the rows a hold debits) after the order row,
+   * and read with the provider's cap usage in their programs. Nothing is chosen or locked unless the
+   * order is quoted with a price. `select` is the candidates as one JSON column, for `chooseFrom`.
+   * The provider's usage is read, not locked: the reservation (`reserveCte`) is conditional, and an
+   * accept it refuses runs again.
    */
-  async chooseAndLock(m: EntityManager, input: PreviewInput): Promise<{ preview: SubsidyPreview; available: { source: string; balanceFen: Fen }[] } | null> {
+  choiceSql(o: { order: string; named: boolean; param: string }): { ctes: string[]; select: string } {
+    const which = o.named
+      ? `g.id = ${o.param}::uuid`
+      : `g.enterprise_id = ${o.order}.enterprise_id AND g.status = 'active' AND g.voided_at IS NULL AND g.expires_on >= ${o.param}::date`;
+    return {
+      ctes: [
+        `choice_grant AS MATERIALIZED (
+         SELECT g.id, g.program_id, g.enterprise_id, g.status, to_char(g.expires_on, 'YYYY-MM-DD') AS expires_on, g.voided_at IS NOT NULL AS voided, g.created_at,
+                p.name, p.settlement_mode, p.funding_sources, p.subsidy_rules, p.provider_annual_cap_fen::text AS provider_annual_cap_fen, ${o.order}.provider_id AS for_provider
+           FROM ${o.order} JOIN voucher_grant g ON ${which} JOIN voucher_program p ON p.id = g.program_id
+          WHERE ${o.order}.status = 'quoted' AND ${o.order}.price_fen IS NOT NULL
+       )`,
+        `choice_available AS MATERIALIZED (
+         SELECT b.grant_id, b.source, b.balance_fen FROM ledger_balance b JOIN choice_grant g ON b.program_id = g.program_id AND b.grant_id = g.id
+          WHERE b.kind = 'grant_available' ORDER BY b.account FOR UPDATE OF b
+       )`,
+      ],
+      select: `(SELECT json_agg(json_build_object('id', g.id, 'program_id', g.program_id, 'enterprise_id', g.enterprise_id, 'status', g.status, 'expires_on', g.expires_on, 'voided', g.voided,
+                 'name', g.name, 'settlement_mode', g.settlement_mode, 'funding_sources', g.funding_sources, 'subsidy_rules', g.subsidy_rules, 'provider_annual_cap_fen', g.provider_annual_cap_fen,
+                 'available', (SELECT json_agg(json_build_object('source', l.source, 'balance', l.balance_fen::text)) FROM choice_available l WHERE l.grant_id = g.id),
+                 'used', (SELECT u.used_fen::text FROM voucher_provider_cap_usage u WHERE u.program_id = g.program_id AND u.provider_id = g.for_provider))
+               ORDER BY g.expires_on, g.created_at, g.id) FROM choice_grant g)`,
+    };
+  }
+
+  /** The value of `choiceSql`'s parameter for a named grant: the named grant's id (a malformed id names no grant). */
+  namedGrantParam(grantId: string): string {
+    return isUuidLike(grantId) ? grantId : '00000000-0000-0000-0000-000000000000';
+  }
+
+  /**
+   * The grant that pays and what it can give, from the candidates `choiceSql` read and locked: the
+   * named grant (its problems thrown as `preview` throws them), else the first of the enterprise's
+   * covering grants that expires first. The subsidy is computed from the locked rows: what
+   * `holdWrite` then holds in the same transaction. Null when no grant covers the category.
+   */
+  async chooseFrom(candidates: unknown, input: PreviewInput): Promise<{ preview: SubsidyPreview; available: { source: string; balanceFen: Fen }[] } | null> {
+    const rows = (typeof candidates === 'string' ? JSON.parse(candidates) : (candidates ?? [])) as ChoiceRow[];
     const path = await this.reference.ancestorIds(input.categoryId);
     const today = shanghaiDate(this.clock.now());
-    const named = input.grantId ?? null;
-    const rows = await queryPrepared<ChoiceRow>(
-      m,
-      `WITH g AS (
-         SELECT g.id, g.program_id, g.enterprise_id, g.status, to_char(g.expires_on, 'YYYY-MM-DD') AS expires_on, g.voided_at IS NOT NULL AS voided, g.created_at,
-                p.name, p.settlement_mode, p.funding_sources, p.subsidy_rules, p.provider_annual_cap_fen::text AS provider_annual_cap_fen
-           FROM voucher_grant g JOIN voucher_program p ON p.id = g.program_id
-          WHERE ${named ? 'g.id = $1' : `g.enterprise_id = $1 AND g.status = 'active' AND g.voided_at IS NULL AND g.expires_on >= $3::date`}
-       ), l AS MATERIALIZED (
-         SELECT b.grant_id, b.source, b.balance_fen FROM ledger_balance b JOIN g ON b.program_id = g.program_id AND b.grant_id = g.id
-          WHERE b.kind = 'grant_available' ORDER BY b.account FOR UPDATE OF b
-       )
-       SELECT g.id, g.program_id, g.enterprise_id, g.status, g.expires_on, g.voided, g.name, g.settlement_mode, g.funding_sources, g.subsidy_rules, g.provider_annual_cap_fen,
-              (SELECT json_agg(json_build_object('source', l.source, 'balance', l.balance_fen::text)) FROM l WHERE l.grant_id = g.id) AS available,
-              (SELECT u.used_fen::text FROM voucher_provider_cap_usage u WHERE u.program_id = g.program_id AND u.provider_id = $2) AS used
-         FROM g ORDER BY g.expires_on, g.created_at, g.id`,
-      named ? [isUuidLike(named) ? named : '00000000-0000-0000-0000-000000000000', input.providerId] : [input.enterpriseId, input.providerId, today],
-    );
     let chosen: { g: ChoiceRow; rule: SubsidyRule } | null = null;
-    if (named) {
+    if (input.grantId) {
       const g = rows[0];
       if (!g || g.enterprise_id !== input.enterpriseId.toLowerCase()) throw grantNotUsable('other_enterprise');
       if (g.voided) throw grantNotUsable('voided');
@@ -254,7 +275,7 @@ export class OrderSubsidiesService {
 
   /**
    * The hold of an order's subsidy as CTEs of the caller's statement (LedgerService.holdWrite), on
-   * the rows `chooseAndLock` locked; null when there is nothing to hold.
+   * the rows `choiceSql` locked; null when there is nothing to hold.
    */
   holdWrite(p: SqlParams, input: OrderHoldInput, available: readonly { source: string; balanceFen: Fen }[]): ReturnType<LedgerService['holdWrite']> | null {
     const pv = input.preview;
