@@ -56,7 +56,16 @@ export function OrdersPage() {
               { title: t('fields.orderNo'), key: 'no', render: (_v, o) => <Link to={`/provider/orders/${o.id}`}>{o.orderNo}</Link> },
               { title: t('fields.offering'), key: 'offering', render: (_v, o) => o.offeringTitle },
               { title: t('fields.status'), key: 'status', render: (_v, o) => <OrderStatusTag status={o.status} /> },
-              { title: t('fields.price'), key: 'price', render: (_v, o) => (orderPriceFen(o) !== null ? <Money fen={orderPriceFen(o)} /> : <Typography.Text type="secondary">{t('orders.toQuote')}</Typography.Text>) },
+              {
+                title: t('fields.requirements'),
+                key: 'req',
+                render: (_v, o) => (
+                  <Typography.Text ellipsis={{ tooltip: o.requirements }} style={{ maxWidth: 240 }}>
+                    {o.requirements}
+                  </Typography.Text>
+                ),
+              },
+              { title: t('fields.price'), key: 'price', render: (_v, o) => (orderPriceFen(o) !== null ? <Money fen={orderPriceFen(o)} /> : '—') },
               { title: t('fields.quantity'), key: 'qty', render: (_v, o) => o.quantity },
               { title: t('fields.createdAt'), key: 'created', render: (_v, o) => formatDateTime(o.createdAt, i18n.language) },
             ]}
