@@ -8,6 +8,7 @@
  * quote offering, a verified enterprise, an open program subsidising textile testing at 50%).
  */
 import type { Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { makeUscc } from '@innoserve/organizations';
 import { advanceDays, fapiaoOf, grant, ok, openProgram, orderUntil, startWorld, uploadPdf, type World } from '../../libs/orders/test/order-world.js';
 import { seedEnterprises } from '../../libs/vouchers/test/program-support.js';
@@ -278,6 +279,33 @@ describeBrowser('enterprise portal (Chromium)', () => {
     } finally {
       w.buyer = buyer;
     }
+  });
+
+  it('switches between the enterprises of a user, and remembers the choice', async () => {
+    const owner = await registerAndLogin(w.t, { displayName: '孙八' });
+    const ents = await seedEnterprises(w.t, 2, owner.userId);
+    const buyer = w.buyer;
+    w.buyer = owner;
+    try {
+      await grant(w, ents[0], 100_000);
+      await grant(w, ents[1], 200_000);
+    } finally {
+      w.buyer = buyer;
+    }
+    const names: { id: string; name: string }[] = await w.t.app.get(DataSource).query('SELECT id, name FROM organization WHERE id = ANY($1)', [ents]);
+    const { page } = await s.newPage();
+    await signIn(page, owner, '/enterprise/wallet');
+    const switcher = page.getByRole('combobox', { name: '切换企业' });
+    for (const target of [ents[1], ents[0]]) {
+      const name = names.find((n) => n.id === target)!.name;
+      await switcher.click();
+      await page.locator(`.ant-select-item-option[title="${name}"]`).click();
+      await page.locator('tr', { hasText: target === ents[1] ? '¥2,000.00' : '¥1,000.00' }).first().waitFor();
+    }
+    await expectNoAxe(page);
+    await page.reload();
+    await page.locator('tr', { hasText: '¥1,000.00' }).first().waitFor(); // the last choice, remembered
+    expect(await page.locator('tr', { hasText: '¥2,000.00' }).count()).toBe(0);
   });
 
   it('has no sideways scrolling at 375 px on the main pages', async () => {

@@ -36,8 +36,8 @@ export default function ProfilePage() {
 
 function ProfileCard({ enterprise: e }: { enterprise: Enterprise }) {
   const { t, i18n } = useTranslation('enterprise');
-  const { org, reloadMe } = useAuth();
-  const owner = org('enterprise')?.role === 'owner';
+  const { me, reloadMe } = useAuth();
+  const owner = me?.memberships.find((m) => m.organizationId === e.id)?.role === 'owner';
   const qc = useQueryClient();
   const { message } = App.useApp();
   const regionName = useRegionName();
@@ -128,8 +128,8 @@ type Member = Schemas['MemberViewDto'];
 
 function MembersCard({ organizationId }: { organizationId: string }) {
   const { t, i18n } = useTranslation('enterprise');
-  const { org, me } = useAuth();
-  const owner = org('enterprise')?.role === 'owner';
+  const { me } = useAuth();
+  const owner = me?.memberships.find((m) => m.organizationId === organizationId)?.role === 'owner';
   const qc = useQueryClient();
   const [form] = Form.useForm<{ email: string; role: 'owner' | 'member' }>();
   const key = ['members', organizationId];

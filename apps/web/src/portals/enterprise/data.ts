@@ -1,5 +1,6 @@
 // The enterprise portal's data: the signed-in user's enterprise, reference data, and the shapes the
 // OpenAPI document does not describe yet (programs, applications, grants answer untyped JSON).
+import { createContext, useContext } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../../api/client';
@@ -67,9 +68,32 @@ interface Page<T> {
   pageSize: number;
 }
 
-/** The user's enterprise (the first membership with the enterprise profile). */
+/** The enterprise the portal acts for (chosen in the portal when the user belongs to several). */
+export const EnterpriseContext = createContext<string | undefined>(undefined);
+
 export function useEnterpriseId(): string | undefined {
-  return useAuth().org('enterprise')?.organizationId;
+  const chosen = useContext(EnterpriseContext);
+  const first = useAuth().org('enterprise')?.organizationId;
+  return chosen ?? first;
+}
+
+const CHOICE_KEY = 'innoserve.enterprise';
+
+/** The remembered choice of enterprise for this user in this browser. */
+export function storedEnterprise(userId: string): string | null {
+  try {
+    return localStorage.getItem(`${CHOICE_KEY}.${userId}`);
+  } catch {
+    return null;
+  }
+}
+
+export function rememberEnterprise(userId: string, id: string): void {
+  try {
+    localStorage.setItem(`${CHOICE_KEY}.${userId}`, id);
+  } catch {
+    /* private mode: the choice lasts for this page */
+  }
 }
 
 export function useEnterprise(id: string | undefined) {

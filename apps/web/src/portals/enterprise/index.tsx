@@ -1,13 +1,14 @@
 // The enterprise portal (/enterprise/*): an SME buying technology services with vouchers.
 // Without an enterprise organization the user sees the registration (onboarding) instead.
-import { lazy, Suspense } from 'react';
-import { ConfigProvider, Menu, Skeleton, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { ConfigProvider, Menu, Select, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { useAuth } from '../../auth/auth';
 import { NotFound } from '../../components/RequireAuth';
 import { OnboardingPage } from './OnboardingPage';
 import { OverviewPage } from './OverviewPage';
+import { EnterpriseContext, rememberEnterprise, storedEnterprise } from './data';
 import './enterprise.css';
 
 const OrdersPage = lazy(() => import('./OrdersPage'));
@@ -44,8 +45,10 @@ function PortalNav() {
 
 export default function EnterprisePortal() {
   const { t } = useTranslation('enterprise');
-  const { org } = useAuth();
-  const membership = org('enterprise');
+  const { org, me } = useAuth();
+  const enterprises = (me?.memberships ?? []).filter((m) => m.profiles.includes('enterprise'));
+  const [chosen, setChosen] = useState<string | null>(() => (me ? storedEnterprise(me.user.id) : null));
+  const membership = enterprises.find((m) => m.organizationId === chosen) ?? org('enterprise');
   if (!membership) {
     return (
       <ConfigProvider theme={A11Y_THEME}>
@@ -57,28 +60,48 @@ export default function EnterprisePortal() {
   }
   return (
     <ConfigProvider theme={A11Y_THEME}>
-      <div className="enterprise-portal">
-        <Typography.Text type="secondary" className="enterprise-org-name">
-          {t('portal.title')} · {membership.organizationName}
-        </Typography.Text>
-        <PortalNav />
-        <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
-          <Routes>
-            <Route index element={<OverviewPage />} />
-            <Route path="orders" element={<OrdersPage />} />
-            <Route path="orders/new" element={<NewOrderPage />} />
-            <Route path="orders/compare" element={<ComparePage />} />
-            <Route path="orders/:id" element={<OrderDetailPage />} />
-            <Route path="programs" element={<ProgramsPage />} />
-            <Route path="wallet" element={<WalletPage />} />
-            <Route path="profile" element={<ProfilePage />} />
-            <Route path="claims" element={<ClaimsPage />} />
-            <Route path="claims/new" element={<NewClaimPage />} />
-            <Route path="claims/:id" element={<ClaimDetailPage />} />
-            <Route path="*" element={<NotFound />} />
-          </Routes>
-        </Suspense>
-      </div>
+      <EnterpriseContext.Provider value={membership.organizationId}>
+        <div className="enterprise-portal">
+          {enterprises.length > 1 ? (
+            <Space wrap className="enterprise-org-name">
+              <Typography.Text type="secondary">{t('portal.title')}</Typography.Text>
+              <Select
+                size="small"
+                aria-label={t('portal.switch')}
+                value={membership.organizationId}
+                popupMatchSelectWidth={false}
+                style={{ maxWidth: '100%' }}
+                onChange={(id: string) => {
+                  if (me) rememberEnterprise(me.user.id, id);
+                  setChosen(id);
+                }}
+                options={enterprises.map((m) => ({ value: m.organizationId, label: m.organizationName }))}
+              />
+            </Space>
+          ) : (
+            <Typography.Text type="secondary" className="enterprise-org-name">
+              {t('portal.title')} · {membership.organizationName}
+            </Typography.Text>
+          )}
+          <PortalNav />
+          <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+            <Routes>
+              <Route index element={<OverviewPage />} />
+              <Route path="orders" element={<OrdersPage />} />
+              <Route path="orders/new" element={<NewOrderPage />} />
+              <Route path="orders/compare" element={<ComparePage />} />
+              <Route path="orders/:id" element={<OrderDetailPage />} />
+              <Route path="programs" element={<ProgramsPage />} />
+              <Route path="wallet" element={<WalletPage />} />
+              <Route path="profile" element={<ProfilePage />} />
+              <Route path="claims" element={<ClaimsPage />} />
+              <Route path="claims/new" element={<NewClaimPage />} />
+              <Route path="claims/:id" element={<ClaimDetailPage />} />
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Suspense>
+        </div>
+      </EnterpriseContext.Provider>
     </ConfigProvider>
   );
 }
