@@ -2,7 +2,7 @@
 // whole search state (q, filters, sort, page), so a result page can be shared and a reload restores
 // it. In the first bundle: only light Ant Design components here.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Select, Skeleton } from 'antd';
+import { Skeleton } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -164,29 +164,42 @@ export function HomePage() {
               {stale && <span className="pub-updating"> · {t('home.updating')}</span>}
             </span>
             <div className="pub-selects">
-              <Select<string>
+              {/* native selects: the first bundle needs no antd Select for them */}
+              <select
+                className="pub-select"
                 aria-label={t('home.priceLabel')}
                 value={priceKey ?? ''}
-                onChange={(k) => update({ priceMinFen: PRICES[k]?.[0], priceMaxFen: PRICES[k]?.[1] })}
-                options={[{ value: '', label: `${t('home.priceLabel')}: ${t('home.any')}` }, ...Object.keys(PRICES).map((k) => ({ value: k, label: t(`price.${k}`) }))]}
-                popupMatchSelectWidth={false}
+                onChange={(e) => update({ priceMinFen: PRICES[e.target.value]?.[0], priceMaxFen: PRICES[e.target.value]?.[1] })}
                 data-testid="price-filter"
-              />
-              <Select<number>
+              >
+                <option value="">{`${t('home.priceLabel')}: ${t('home.any')}`}</option>
+                {Object.keys(PRICES).map((k) => (
+                  <option key={k} value={k}>{t(`price.${k}`)}</option>
+                ))}
+              </select>
+              <select
+                className="pub-select"
                 aria-label={t('home.leadTimeLabel')}
                 value={query.leadTimeMaxDays ?? 0}
-                onChange={(d) => update({ leadTimeMaxDays: d || undefined })}
-                options={[{ value: 0, label: `${t('home.leadTimeLabel')}: ${t('home.any')}` }, ...LEAD_TIMES.map((d) => ({ value: d, label: t('leadTime.upTo', { count: d }) }))]}
-                popupMatchSelectWidth={false}
-              />
-              <Select<Sort>
+                onChange={(e) => update({ leadTimeMaxDays: Number(e.target.value) || undefined })}
+                data-testid="lead-time-filter"
+              >
+                <option value={0}>{`${t('home.leadTimeLabel')}: ${t('home.any')}`}</option>
+                {LEAD_TIMES.map((d) => (
+                  <option key={d} value={d}>{t('leadTime.upTo', { count: d })}</option>
+                ))}
+              </select>
+              <select
+                className="pub-select"
                 aria-label={t('home.sortLabel')}
                 value={query.sort ?? 'relevance'}
-                onChange={(s) => update({ sort: s === 'relevance' ? undefined : s })}
-                options={SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
-                popupMatchSelectWidth={false}
+                onChange={(e) => update({ sort: e.target.value === 'relevance' ? undefined : (e.target.value as Sort) })}
                 data-testid="sort-select"
-              />
+              >
+                {SORTS.map((o) => (
+                  <option key={o} value={o}>{t(`sort.${o}`)}</option>
+                ))}
+              </select>
             </div>
           </div>
           {result.isPending ? (
