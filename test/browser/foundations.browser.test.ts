@@ -58,4 +58,22 @@ describeBrowser('web app foundations (Chromium)', () => {
     });
     expect(reuse.status).toBe(401);
   });
+
+  it('keeps two tabs signed in when both refresh at once (one refresh at a time per browser)', async () => {
+    const { email, password } = await registerAndLogin(s.t);
+    const { context, page } = await s.newPage();
+    await page.goto('/login?next=/notifications');
+    await page.getByLabel('邮箱').fill(email);
+    await page.getByLabel('密码').fill(password);
+    await page.locator('form').getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '消息通知' }).waitFor();
+    // three tabs load at the same moment: each trades the shared cookie for an access token
+    const tabs = [page, await context.newPage(), await context.newPage()];
+    await Promise.all(tabs.map((p) => p.goto('/notifications')));
+    for (const p of tabs) await p.getByRole('heading', { name: '消息通知' }).waitFor();
+    // a rotated-away token presented again would have ended the session: it is still alive
+    await tabs[0].reload();
+    await tabs[0].getByRole('heading', { name: '消息通知' }).waitFor();
+    expect(tabs[0].url()).toContain('/notifications');
+  });
 });

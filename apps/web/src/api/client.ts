@@ -63,16 +63,26 @@ function toSession(t: TokenAnswer): Session {
   return { accessToken: t.accessToken, expiresAt: Date.now() + t.expiresIn * 1000 };
 }
 
+function withRefreshLock<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+  return locks ? locks.request('innoserve-refresh', fn) : fn();
+}
+
 /** Trades the refresh cookie for a new access token; null when there is no valid cookie. */
 export function refreshSession(): Promise<Session | null> {
   refreshing ??= (async () => {
     try {
-      const res = await fetch('/api/v1/auth/refresh', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-refresh-cookie': '1', 'accept-language': locale },
-        body: '{}',
-        credentials: 'same-origin',
-      });
+      // One refresh at a time across this browser's tabs: the cookie is shared, each refresh rotates
+      // it, and presenting a rotated-away token counts as reuse (the API then ends the session).
+      // Under the lock, a second tab sends the cookie the first tab's refresh has just set.
+      const res = await withRefreshLock(() =>
+        fetch('/api/v1/auth/refresh', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-refresh-cookie': '1', 'accept-language': locale },
+          body: '{}',
+          credentials: 'same-origin',
+        }),
+      );
       if (!res.ok) {
         setSession(null);
         return null;
