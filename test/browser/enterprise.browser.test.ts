@@ -219,10 +219,16 @@ describeBrowser('enterprise portal (Chromium)', () => {
     const order = await ok(w.t.request('GET', `/api/v1/orders/${orderId}`, { token: w.buyer.token }));
     expect(order.status).toBe('completed');
     expect(order.history.map((h: { action: string }) => h.action)).toContain('reviewed');
-    // the thread: a message with the timeline beside it
-    await page.getByLabel('写留言').fill('谢谢，已收到报告。');
+    // the thread: a message with a file (uploadFile), downloaded again (openFile)
+    await page.getByLabel('写留言').fill('谢谢，已收到报告。附上我方的验收单。');
+    await page.locator('input[type="file"]').setInputFiles({ name: '验收单.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+    await page.getByText('验收单.pdf').waitFor();
     await page.getByRole('button', { name: '发送' }).click();
-    await page.locator('.order-messages').getByText('谢谢，已收到报告。').waitFor();
+    const message = page.locator('.order-messages .ant-list-item', { hasText: '附上我方的验收单' });
+    await message.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), message.getByRole('button', { name: '附件 1' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^附件-/);
+    expect((await ok(w.t.request('GET', `/api/v1/orders/${orderId}/messages`, { token: w.provider.owner.token }))).items.at(-1).fileIds).toHaveLength(1);
     await expectNoAxe(page);
     await screenshot(page, 'enterprise-order-completed');
   });
@@ -310,7 +316,17 @@ describeBrowser('enterprise portal (Chromium)', () => {
 
   it('has no sideways scrolling at 375 px on the main pages', async () => {
     const orders = await ok(w.t.request('GET', '/api/v1/orders?as=buyer', { token: w.buyer.token }));
-    const paths = ['/enterprise', '/enterprise/orders', `/enterprise/orders/${orders.items[0].id}`, '/enterprise/wallet', '/enterprise/programs', '/enterprise/profile', '/enterprise/claims'];
+    const paths = [
+      '/enterprise',
+      '/enterprise/orders',
+      ...orders.items.slice(0, 3).map((o: { id: string }) => `/enterprise/orders/${o.id}`),
+      `/enterprise/orders/compare?ids=${orders.items.slice(0, 3).map((o: { id: string }) => o.id).join(',')}`,
+      `/enterprise/orders/new?offering=${w.quoteOfferingId}`,
+      '/enterprise/wallet',
+      '/enterprise/programs',
+      '/enterprise/profile',
+      '/enterprise/claims',
+    ];
     const page = await buyerPage('/enterprise', 375);
     for (const p of paths) {
       await page.goto(p);
