@@ -140,6 +140,12 @@ describeBrowser('public marketplace (Chromium)', () => {
     await page.goto(`/offerings/${w.offeringId}`);
     await page.getByTestId('offering-page').waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
+    await page.goto(`/providers/${w.provider.id}`);
+    await page.getByTestId('provider-offerings').waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await page.goto('/programs');
+    await page.getByTestId('program-statistics').waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
   });
 
   it('shows an offering: provider, price, qualifications, programs; the indicative subsidy once an enterprise signs in', async () => {
