@@ -24,6 +24,11 @@ describeBrowser('web app foundations (Chromium)', () => {
     const js = await fetch(`${s.baseUrl}${asset}`);
     expect(js.status).toBe(200);
     expect(js.headers.get('cache-control')).toMatch(/max-age=31536000.*immutable/);
+    // the app's pages allow no inline script but the ones index.html carries, by hash
+    const csp = html.headers.get('content-security-policy')!;
+    const scriptSrc = csp.split('; ').find((d) => d.startsWith('script-src'))!;
+    expect(scriptSrc).not.toContain('unsafe-inline');
+    expect(scriptSrc).toMatch(/'sha256-[A-Za-z0-9+/=]{44}'/);
     // a client route answers the app; an unknown API path stays a problem+json 404
     expect((await fetch(`${s.baseUrl}/enterprise/orders/123`)).headers.get('content-type')).toContain('text/html');
     const api404 = await fetch(`${s.baseUrl}/api/v1/nowhere`);
@@ -46,6 +51,10 @@ describeBrowser('web app foundations (Chromium)', () => {
     expect(await page.evaluate(() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage))).not.toContain(refresh!.value);
     // a reload forgets the in-memory access token; the cookie brings the session back
     await page.reload();
+    await page.locator('.app-user').waitFor();
+    // the cookie as it is just before logout (the reload's silent refresh rotated the first one)
+    const lastCookie = (await context.cookies()).find((c) => c.name === 'innoserve_refresh')!.value;
+    expect(lastCookie).not.toBe(refresh!.value);
     await page.locator('.app-user').click();
     await page.getByText('退出登录').click();
     await page.getByRole('button', { name: '登录' }).first().waitFor();
@@ -53,10 +62,22 @@ describeBrowser('web app foundations (Chromium)', () => {
     // and the server has ended that session: the old cookie value is refused
     const reuse = await fetch(`${s.baseUrl}/api/v1/auth/refresh`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-refresh-cookie': '1', cookie: `innoserve_refresh=${refresh!.value}` },
+      headers: { 'content-type': 'application/json', 'x-refresh-cookie': '1', cookie: `innoserve_refresh=${lastCookie}` },
       body: '{}',
     });
     expect(reuse.status).toBe(401);
+  });
+
+  it('runs the home page under its CSP without a violation', async () => {
+    const { page } = await s.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    await page.goto('/?q=检测');
+    await page.getByTestId('search-input').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(violations).toEqual([]);
   });
 
   it('keeps two tabs signed in when both refresh at once (one refresh at a time per browser)', async () => {

@@ -102,7 +102,7 @@ export async function createApiApp(config: AppConfig, opts: ApiAppOptions = {}):
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   // the web application (dist/web), when it has been built
-  if (!opts.noWebApp) await serveWebApp(fastify, opts.webDir ?? findWebDir());
+  if (!opts.noWebApp) await serveWebApp(fastify, opts.webDir ?? findWebDir(), { stripe: !!config.STRIPE_SECRET_KEY });
   SwaggerModule.setup('docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'docs-json' });
   await app.init();
   await fastify.ready();

@@ -11,6 +11,7 @@ import i18n from './i18n';
 import { ApiError } from './api/client';
 import { AuthProvider } from './auth/auth';
 import { App } from './App';
+import { ErrorBoundary, reloadForNewVersion } from './components/ErrorBoundary';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -125,11 +126,18 @@ function Root() {
   );
 }
 
+// a chunk preloaded for a page that a newer deployment removed: reload once for the new index.html
+window.addEventListener('vite:preloadError', (event) => {
+  if (reloadForNewVersion()) event.preventDefault();
+});
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    {/* a language other than the bundled zh-CN loads its strings before the first paint */}
-    <Suspense fallback={null}>
-      <Root />
-    </Suspense>
+    <ErrorBoundary>
+      {/* a language other than the bundled zh-CN loads its strings before the first paint */}
+      <Suspense fallback={null}>
+        <Root />
+      </Suspense>
+    </ErrorBoundary>
   </StrictMode>,
 );

@@ -58,5 +58,17 @@ describe('auth routes in cookie mode', () => {
     const bearer = await t.request('POST', '/api/v1/auth/login', { body: { email: u.email, password: u.password } });
     expect(bearer.body.refreshToken).toEqual(expect.any(String));
     expect(bearer.headers['set-cookie']).toBeUndefined();
+    expect(bearer.headers['cache-control']).toBe('no-store'); // token answers are never cached
+  });
+
+  it('marks the cookie Secure when the site is served over HTTPS (PUBLIC_BASE_URL), also behind a proxy that speaks http to it', async () => {
+    const https = await startTestApp({ env: { PUBLIC_BASE_URL: 'https://innoserve.example.cn' } });
+    try {
+      const u = await registerAndLogin(https);
+      const res = await https.request('POST', '/api/v1/auth/login', { body: { email: u.email, password: u.password }, headers: COOKIE });
+      expect(cookieOf(res.headers)).toMatch(/; HttpOnly; SameSite=Strict; Secure$/);
+    } finally {
+      await https.close();
+    }
   });
 });

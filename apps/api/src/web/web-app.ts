@@ -5,6 +5,7 @@
  *    so a new deployment is picked up on the next navigation.
  * Only the listed client routes answer HTML; everything else keeps the API's problem+json 404.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -52,9 +53,33 @@ export function findWebDir(from = path.dirname(fileURLToPath(import.meta.url))):
   return null;
 }
 
-export async function serveWebApp(fastify: FastifyInstance, webDir: string | null = findWebDir()): Promise<boolean> {
+/**
+ * The Content-Security-Policy of the app's pages: scripts only from this origin plus the inline
+ * scripts index.html carries, by their SHA-256 (no 'unsafe-inline': an injected script could
+ * otherwise trade the refresh cookie for a token); Stripe.js when card payments are configured.
+ */
+export function webAppCsp(indexHtml: string, stripe: boolean): string {
+  const hashes = [...indexHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+  const stripeJs = stripe ? ' https://js.stripe.com' : '';
+  return [
+    `default-src 'self'`,
+    `base-uri 'self'`,
+    `object-src 'none'`,
+    `frame-ancestors 'self'`,
+    `form-action 'self'`,
+    `script-src 'self' ${hashes.join(' ')}${stripeJs}`.trimEnd(),
+    `style-src 'self' 'unsafe-inline'`, // Ant Design writes its styles at run time
+    `img-src 'self' data:${stripe ? ' https://*.stripe.com' : ''}`,
+    `font-src 'self' data:`,
+    `connect-src 'self'${stripe ? ' https://api.stripe.com' : ''}`,
+    `frame-src ${stripe ? 'https://js.stripe.com https://hooks.stripe.com' : `'none'`}`,
+  ].join('; ');
+}
+
+export async function serveWebApp(fastify: FastifyInstance, webDir: string | null = findWebDir(), opts: { stripe?: boolean } = {}): Promise<boolean> {
   if (!webDir) return false;
   const indexHtml = await readFile(path.join(webDir, 'index.html'));
+  const csp = webAppCsp(indexHtml.toString('utf8'), !!opts.stripe);
   await fastify.register(fastifyStatic, {
     root: path.join(webDir, 'assets'),
     prefix: '/assets/',
@@ -65,7 +90,7 @@ export async function serveWebApp(fastify: FastifyInstance, webDir: string | nul
     // brotli/gzip siblings are not produced; fastify-static serves the files as they are
   });
   const page = (_req: unknown, reply: FastifyReply) =>
-    reply.header('cache-control', 'no-cache').header('content-type', 'text/html; charset=utf-8').send(indexHtml);
+    reply.header('cache-control', 'no-cache').header('content-type', 'text/html; charset=utf-8').header('content-security-policy', csp).send(indexHtml);
   for (const url of WEB_ROUTES) fastify.get(url, page);
   return true;
 }

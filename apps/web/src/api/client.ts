@@ -83,10 +83,12 @@ export function refreshSession(): Promise<Session | null> {
           credentials: 'same-origin',
         }),
       );
-      if (!res.ok) {
+      if (res.status === 401) {
         setSession(null);
         return null;
       }
+      // throttled or a server error: the session is not over; keep the current token, try later
+      if (!res.ok) return session;
       const s = toSession((await res.json()) as TokenAnswer);
       setSession(s);
       return s;

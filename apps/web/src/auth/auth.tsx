@@ -56,8 +56,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [qc],
   );
   const signOut = useCallback(async () => {
-    await apiLogout();
-    qc.clear();
+    try {
+      await apiLogout();
+    } finally {
+      qc.clear();
+    }
   }, [qc]);
   const reloadMe = useCallback(async () => {
     await qc.invalidateQueries({ queryKey: ['me'] });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth';
 import { applyLang, rememberLang, type Lang } from '../i18n';
+import { ErrorBoundary } from './ErrorBoundary';
 import { NotificationBell } from './NotificationBell';
 
 export function AppLayout() {
@@ -82,7 +83,9 @@ export function AppLayout() {
       </Layout.Header>
       <Layout.Content className="app-content">
         <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
-          <Outlet />
+          <ErrorBoundary key={location.pathname}>
+            <Outlet />
+          </ErrorBoundary>
         </Suspense>
       </Layout.Content>
       <Layout.Footer className="app-footer">{t('brand.footer')}</Layout.Footer>

@@ -25,11 +25,20 @@ export class AuthController {
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Secure cookies whenever the site is served over HTTPS: the request says so, or the public
+   * address does (behind a TLS-terminating proxy without TRUST_PROXY the request looks like http),
+   * or this is production.
+   */
+  private secure(req: FastifyRequest): boolean {
+    return req.protocol === 'https' || this.config.PUBLIC_BASE_URL.startsWith('https:') || this.config.NODE_ENV === 'production';
+  }
+
   /** Cookie mode: the refresh token goes into the httpOnly cookie, not the body. */
   private answer(req: FastifyRequest, reply: FastifyReply, pair: TokenPair): TokenPair | Omit<TokenPair, 'refreshToken'> {
+    void reply.header('cache-control', 'no-store'); // RFC 6749 §5.1: token answers are never cached
     if (!wantsCookie(req)) return pair;
-    void reply.header('set-cookie', refreshCookie(pair.refreshToken, this.config.REFRESH_TOKEN_TTL_DAYS * 86_400, req.protocol === 'https'));
-    void reply.header('cache-control', 'no-store');
+    void reply.header('set-cookie', refreshCookie(pair.refreshToken, this.config.REFRESH_TOKEN_TTL_DAYS * 86_400, this.secure(req)));
     const { refreshToken: _kept, ...rest } = pair;
     return rest;
   }
@@ -85,7 +94,7 @@ export class AuthController {
   ): Promise<void> {
     if (wantsCookie(req)) {
       const cookie = readRefreshCookie(req);
-      void reply.header('set-cookie', refreshCookie('', 0, req.protocol === 'https'));
+      void reply.header('set-cookie', refreshCookie('', 0, this.secure(req)));
       // with a cookie, only its session ends; a browser without one (already gone) ends nothing else
       if (dto?.refreshToken ?? cookie) await this.auth.logout(me.userId, dto?.refreshToken ?? cookie);
       return;
