@@ -3,7 +3,7 @@
  * on a fresh database cloned from the migrated template, driven by Debian's Chromium through
  * playwright-core. Without a Chromium the suites skip, and the global setup says so loudly.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -79,7 +79,8 @@ export function horizontalOverflow(page: Page): Promise<number> {
 /** axe-core's serious and critical violations on the current page. */
 export async function axeViolations(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
   const axePath = path.resolve(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js');
-  await page.addScriptTag({ path: axePath });
+  // evaluated through the DevTools protocol: the app's CSP (rightly) refuses an injected <script>
+  await page.evaluate(readFileSync(axePath, 'utf8'));
   const result = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document, o: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
     return axe.run(document, { resultTypes: ['violations'] });
