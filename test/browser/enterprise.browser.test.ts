@@ -116,11 +116,12 @@ describeBrowser('enterprise portal (Chromium)', () => {
     expect((await ok(w.t.request('GET', `/api/v1/enterprises/${founded}`, { token: founder.token }))).status).toBe('pending');
 
     const colleague = await registerAndLogin(w.t, { displayName: '赵六' });
+    const addButton = page.locator('form').filter({ has: page.getByLabel('邮箱') }).locator('button[type="submit"]');
     await page.getByLabel('邮箱').fill('nobody-here@example.com');
-    await page.getByRole('button', { name: '添加', exact: true }).click();
+    await addButton.click();
     await page.getByText('没有账号使用这个邮箱').waitFor(); // explained, with what to do
     await page.getByLabel('邮箱').fill(colleague.email);
-    await page.getByRole('button', { name: '添加', exact: true }).click();
+    await addButton.click();
     await page.getByRole('cell', { name: colleague.email }).waitFor();
     await expectNoAxe(page);
     await page.getByRole('button', { name: '移除成员 赵六' }).click();
@@ -308,6 +309,7 @@ describeBrowser('enterprise portal (Chromium)', () => {
       await page.locator(`.ant-select-item-option[title="${name}"]`).click();
       await page.locator('tr', { hasText: target === ents[1] ? '¥2,000.00' : '¥1,000.00' }).first().waitFor();
     }
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
     await expectNoAxe(page);
     await page.reload();
     await page.locator('tr', { hasText: '¥1,000.00' }).first().waitFor(); // the last choice, remembered
@@ -402,6 +404,8 @@ describeBrowser('enterprise portal (Chromium)', () => {
     await page.getByText('审核中').first().waitFor();
     await page.getByText('¥500.00').first().waitFor();
     const claimId = page.url().split('/').pop()!;
+    await page.getByRole('button', { name: '下载合同（PDF）' }).waitFor(); // the evidence the platform attached
+    await page.getByRole('button', { name: '下载交付报告' }).waitFor();
     // risk flags are for staff only
     expect(await page.locator('body').innerText()).not.toMatch(/风险|risk/i);
     await expectNoAxe(page);

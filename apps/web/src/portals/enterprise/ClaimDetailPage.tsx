@@ -60,6 +60,11 @@ function ClaimView({ claim: c }: { claim: Claim }) {
           <Descriptions.Item label={t('claims.deadline')}>{c.deadlineOn}</Descriptions.Item>
           <Descriptions.Item label={t('claims.order')}><Link to={`/enterprise/orders/${c.orderId}`}>{t('claims.viewOrder')}</Link></Descriptions.Item>
         </Descriptions>
+        <Space wrap style={{ marginTop: 12 }}>
+          <Typography.Text>{t('claims.attached')}</Typography.Text>
+          {c.evidence.contractNo ? <FileButton url={`/api/v1/orders/${c.orderId}/contract`} name={`${c.evidence.contractNo}.pdf`} label={t('order.downloadContract')} /> : null}
+          {c.evidence.deliveryReportFileId ? <FileButton fileId={c.evidence.deliveryReportFileId} name={t('order.reportName', { no: c.claimNo })} label={t('order.downloadReport')} /> : null}
+        </Space>
         {c.evidenceFileIds.length > 0 ? (
           <Space wrap style={{ marginTop: 12 }}>
             {c.evidenceFileIds.map((id, i) => (
