@@ -48,6 +48,7 @@ const schema = z.object({
   MEILI_MASTER_KEY: z.string().optional(),
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, 'must start with sk_ or rk_').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, 'must start with whsec_').optional(),
+  STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_/, 'must start with pk_').optional(),
   STRIPE_API_BASE: url(['http:', 'https:']).optional(),
   STRIPE_APPLICATION_FEE_BP: int(0, 10_000).default(0),
   PUBLIC_BASE_URL: url(['http:', 'https:']).default('http://localhost:3000'),
@@ -117,6 +118,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (raw.STRIPE_SECRET_KEY && !raw.STRIPE_WEBHOOK_SECRET) {
     // a card payment is known to have succeeded from Stripe's signed webhook: without its secret every event would be refused and paid orders would wait for the reconciliation
     throw new ConfigError('Invalid configuration: STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY (card payments are confirmed by the signed webhook)');
+  }
+  if (raw.STRIPE_PUBLISHABLE_KEY && !raw.STRIPE_SECRET_KEY) {
+    throw new ConfigError('Invalid configuration: STRIPE_PUBLISHABLE_KEY is for the browser side of STRIPE_SECRET_KEY; set both or neither');
   }
   let secret = raw.JWT_SECRET;
   if (!secret) {

@@ -1023,6 +1023,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/stripe/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the browser needs to pay by card: the publishable key (STRIPE_PUBLISHABLE_KEY)
+         * @description 404 STRIPE_NOT_CONFIGURED when card payments are not offered here (no STRIPE_SECRET_KEY or no STRIPE_PUBLISHABLE_KEY): the web app then offers the bank transfer only.
+         */
+        get: operations["StripeWebhookController_clientConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments/stripe/webhook": {
         parameters: {
             query?: never;
@@ -3041,6 +3061,13 @@ export interface components {
             size: number;
             /** @description Detected from the content */
             mime: string;
+        };
+        StripeClientConfigDto: {
+            /**
+             * @description Stripe's publishable key, for Stripe.js and the Payment Element in the browser
+             * @example pk_test_…
+             */
+            publishableKey: string;
         };
         WebhookAnswerDto: {
             id: string;
@@ -5825,6 +5852,28 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    StripeWebhookController_clientConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StripeClientConfigDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
             429: components["responses"]["Problem429"];
         };
     };
