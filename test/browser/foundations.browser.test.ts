@@ -23,17 +23,29 @@ describeBrowser('web app foundations (Chromium)', () => {
     expect(asset).toBeDefined();
     const js = await fetch(`${s.baseUrl}${asset}`);
     expect(js.status).toBe(200);
+    await js.arrayBuffer(); // read every body: an unread one keeps its connection busy and the server from closing
     expect(js.headers.get('cache-control')).toMatch(/max-age=31536000.*immutable/);
+    // sent compressed to a browser that accepts it (the build's .br/.gz siblings)
+    for (const [accept, encoding] of [['br, gzip', 'br'], ['gzip', 'gzip']] as const) {
+      const compressed = await fetch(`${s.baseUrl}${asset}`, { headers: { 'accept-encoding': accept }, decompress: false } as RequestInit);
+      expect(compressed.headers.get('content-encoding')).toBe(encoding);
+      expect(compressed.headers.get('vary')).toMatch(/accept-encoding/i);
+      expect(compressed.headers.get('cache-control')).toMatch(/immutable/);
+      await compressed.arrayBuffer();
+    }
     // the app's pages allow no inline script but the ones index.html carries, by hash
     const csp = html.headers.get('content-security-policy')!;
     const scriptSrc = csp.split('; ').find((d) => d.startsWith('script-src'))!;
     expect(scriptSrc).not.toContain('unsafe-inline');
     expect(scriptSrc).toMatch(/'sha256-[A-Za-z0-9+/=]{44}'/);
     // a client route answers the app; an unknown API path stays a problem+json 404
-    expect((await fetch(`${s.baseUrl}/enterprise/orders/123`)).headers.get('content-type')).toContain('text/html');
+    const page = await fetch(`${s.baseUrl}/enterprise/orders/123`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toBe(body);
     const api404 = await fetch(`${s.baseUrl}/api/v1/nowhere`);
     expect(api404.status).toBe(404);
     expect(api404.headers.get('content-type')).toContain('application/problem+json');
+    expect((await api404.json()).code).toBe('NOT_FOUND');
   });
 
   it('keeps the refresh token in an httpOnly cookie, refreshes silently after a reload, and logs out', async () => {
@@ -66,6 +78,7 @@ describeBrowser('web app foundations (Chromium)', () => {
       body: '{}',
     });
     expect(reuse.status).toBe(401);
+    await reuse.arrayBuffer();
   });
 
   it('runs the home page under its CSP without a violation', async () => {

@@ -87,7 +87,8 @@ export async function serveWebApp(fastify: FastifyInstance, webDir: string | nul
     immutable: true,
     maxAge: '365d',
     cacheControl: true,
-    // brotli/gzip siblings are not produced; fastify-static serves the files as they are
+    // the build writes .br and .gz siblings of the JS and CSS: sent by Accept-Encoding (Vary set)
+    preCompressed: true,
   });
   const page = (_req: unknown, reply: FastifyReply) =>
     reply.header('cache-control', 'no-cache').header('content-type', 'text/html; charset=utf-8').header('content-security-policy', csp).send(indexHtml);
