@@ -14,7 +14,7 @@ import { QueryState } from '../../components/QueryState';
 import { FileButton, OrderMessages, OrderStatusTag, OrderTimeline, SubsidySummary, subsidyOfOrder } from '../../components/orders';
 import { idempotencyKey } from '../../lib/forms';
 import { formatFen } from '../../lib/money';
-import { STRIPE_PUBLISHABLE_KEY, formatDate, useOffering, type Order } from './data';
+import { formatDate, useOffering, useStripeKey, type Order } from './data';
 import { ActionProblem } from './ActionProblem';
 
 const StripePay = lazy(() => import('./StripePay'));
@@ -220,6 +220,7 @@ function PayCard({ order: o }: { order: Order }) {
     call(api.POST('/api/v1/orders/{id}/payments', { params: { path: { id: o.id } }, body: { method }, headers: { 'Idempotency-Key': `${key}-${method}` } })).then((p) => setAnswer(p)),
   );
   const due = o.contract?.dueFen ?? 0;
+  const stripeKey = useStripeKey();
   return (
     <Card size="small" title={t('pay.title')}>
       <Typography.Paragraph>
@@ -230,9 +231,9 @@ function PayCard({ order: o }: { order: Order }) {
       {live ? (
         live.method === 'offline' ? (
           <OfflineInstructions payment={live} />
-        ) : live.clientSecret && STRIPE_PUBLISHABLE_KEY ? (
+        ) : live.clientSecret && stripeKey ? (
           <Suspense fallback={<Skeleton active />}>
-            <StripePay clientSecret={live.clientSecret} returnUrl={window.location.href} onDone={() => void qc.invalidateQueries({ queryKey: ['order', o.id] })} />
+            <StripePay publishableKey={stripeKey} clientSecret={live.clientSecret} returnUrl={window.location.href} onDone={() => void qc.invalidateQueries({ queryKey: ['order', o.id] })} />
           </Suspense>
         ) : (
           <Alert type="info" showIcon title={live.lastError ? t('pay.stripeRetrying') : t('pay.stripePending')} description={live.lastError ?? undefined} />
@@ -240,7 +241,7 @@ function PayCard({ order: o }: { order: Order }) {
       ) : (
         <div className="order-actions">
           <Button type="primary" loading={pay.isPending && pay.variables === 'offline'} onClick={() => pay.mutate('offline')}>{t('pay.offline')}</Button>
-          {STRIPE_PUBLISHABLE_KEY ? (
+          {stripeKey ? (
             <Button loading={pay.isPending && pay.variables === 'stripe'} onClick={() => pay.mutate('stripe')}>{t('pay.card')}</Button>
           ) : null}
         </div>

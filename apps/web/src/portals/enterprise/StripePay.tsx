@@ -1,12 +1,11 @@
 // Card payment with Stripe's Payment Element, for a payment whose answer carries a client secret.
-// Loaded on demand (its own chunk) and only when the build knows Stripe's publishable key
-// (VITE_STRIPE_PUBLISHABLE_KEY): without it the page offers the bank transfer only.
+// Loaded on demand (its own chunk) and only where the API answers Stripe's publishable key
+// (GET /payments/stripe/config): elsewhere the page offers the bank transfer only.
 import { useMemo, useState } from 'react';
 import { Alert, Button } from 'antd';
 import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
 import { loadStripe } from '@stripe/stripe-js';
 import { useTranslation } from 'react-i18next';
-import { STRIPE_PUBLISHABLE_KEY } from './data';
 
 
 function PayForm({ returnUrl, onDone }: { returnUrl: string; onDone: () => void }) {
@@ -35,9 +34,9 @@ function PayForm({ returnUrl, onDone }: { returnUrl: string; onDone: () => void 
   );
 }
 
-export default function StripePay({ clientSecret, returnUrl, onDone }: { clientSecret: string; returnUrl: string; onDone: () => void }) {
+export default function StripePay({ publishableKey, clientSecret, returnUrl, onDone }: { publishableKey: string; clientSecret: string; returnUrl: string; onDone: () => void }) {
   const { i18n } = useTranslation();
-  const stripePromise = useMemo(() => (STRIPE_PUBLISHABLE_KEY ? loadStripe(STRIPE_PUBLISHABLE_KEY) : null), []);
+  const stripePromise = useMemo(() => loadStripe(publishableKey), [publishableKey]);
   if (!stripePromise) return null;
   return (
     <Elements stripe={stripePromise} options={{ clientSecret, locale: i18n.language === 'en-US' ? 'en' : 'zh' }}>

@@ -171,5 +171,20 @@ export function formatDate(value: string | null | undefined, lang: string): stri
   return new Date(value).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
 }
 
-/** Stripe's publishable key, known at build time (VITE_STRIPE_PUBLISHABLE_KEY); without it card payment is not offered. */
-export const STRIPE_PUBLISHABLE_KEY: string | undefined = (import.meta.env.VITE_STRIPE_PUBLISHABLE_KEY as string | undefined) || undefined;
+/**
+ * Stripe's publishable key from the API (GET /api/v1/payments/stripe/config, public; 404
+ * STRIPE_NOT_CONFIGURED where card payments are not offered): undefined means bank transfer only.
+ */
+export function useStripeKey(): string | undefined {
+  const q = useQuery({
+    queryKey: ['stripe-config'],
+    queryFn: async () => {
+      const res = await fetch('/api/v1/payments/stripe/config', { headers: { accept: 'application/json' } });
+      if (!res.ok) return null;
+      return ((await res.json()) as { publishableKey?: string }).publishableKey ?? null;
+    },
+    staleTime: Infinity,
+    retry: false,
+  });
+  return q.data ?? undefined;
+}
