@@ -2,11 +2,12 @@ import { lazy } from 'react';
 import { Navigate, Route, Routes, useParams } from 'react-router';
 import { useAuth } from './auth/auth';
 import { AppLayout } from './components/AppLayout';
-import { NotFound, RequireAuth } from './components/RequireAuth';
+import { RequireAuth } from './components/RequireAuth';
 import { HomePage } from './portals/public/HomePage';
 
 // code-split per portal: the home page is in the first bundle, everything else loads on demand
 // the public pages share one chunk
+const NotFound = lazy(() => import('./components/NotFound').then((m) => ({ default: m.NotFound })));
 const publicPages = () => import('./portals/public');
 const OfferingPage = lazy(() => publicPages().then((m) => ({ default: m.OfferingPage })));
 const ProviderPage = lazy(() => publicPages().then((m) => ({ default: m.ProviderPage })));

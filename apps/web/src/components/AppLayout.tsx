@@ -1,33 +1,23 @@
-import { Suspense } from 'react';
-import { Button, Dropdown, Layout, Select, Skeleton, Space } from 'antd';
-import { UserOutlined } from '@ant-design/icons';
+import { lazy, Suspense } from 'react';
+import { Button, Layout, Select, Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth';
 import { applyLang, rememberLang, type Lang } from '../i18n';
 import { ErrorBoundary } from './ErrorBoundary';
-import { NotificationBell } from './NotificationBell';
+
+// the bell and the account menu (antd's Dropdown and Menu) load only for a signed-in visitor
+const SignedInActions = lazy(() => import('./SignedInActions'));
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
-  const { me, org, signOut, isStaff } = useAuth();
+  const { me } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const changeLang = (lang: Lang) => {
     rememberLang(lang, me?.user.id);
     applyLang(lang);
   };
-  const enterprise = org('enterprise');
-  const provider = org('provider');
-  const menu = [
-    ...(enterprise ? [{ key: '/enterprise', label: t('nav.enterprisePortal') }] : []),
-    ...(provider ? [{ key: '/provider', label: t('nav.providerPortal') }] : []),
-    ...(!enterprise && !provider && !isStaff ? [{ key: '/account/start', label: t('nav.startOrganization') }] : []),
-    ...(isStaff ? [{ key: '/admin', label: t('nav.adminConsole') }] : []),
-    { key: '/account/notifications', label: t('nav.notificationSettings') },
-    { type: 'divider' as const },
-    { key: 'logout', label: t('nav.logout') },
-  ];
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="app-header">
@@ -52,23 +42,9 @@ export function AppLayout() {
             style={{ width: 76 }}
           />
           {me ? (
-            <>
-              <NotificationBell />
-              <Dropdown
-                trigger={['click']}
-                menu={{
-                  items: menu,
-                  onClick: ({ key }) => {
-                    if (key === 'logout') void signOut().then(() => navigate('/'));
-                    else void navigate(key);
-                  },
-                }}
-              >
-                <Button type="text" className="app-user" icon={<UserOutlined />} title={t('nav.account')}>
-                  <span className="app-user-name">{me.user.displayName}</span>
-                </Button>
-              </Dropdown>
-            </>
+            <Suspense fallback={null}>
+              <SignedInActions />
+            </Suspense>
           ) : (
             <>
               <Button size="small" onClick={() => void navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`)}>

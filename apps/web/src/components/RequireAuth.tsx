@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { Result, Skeleton } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Skeleton } from 'antd';
 import { Navigate, useLocation } from 'react-router';
 import { useAuth } from '../auth/auth';
 
@@ -16,7 +15,5 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-export function NotFound() {
-  const { t } = useTranslation();
-  return <Result status="404" title="404" subTitle={t('states.notFound')} />;
-}
+// the 404 page (antd's Result) is its own chunk: the home page's first bundle does without it
+export { NotFound } from './NotFound';
