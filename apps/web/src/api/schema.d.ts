@@ -699,7 +699,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open programs */
+        /** Open programs (no login needed) */
         get: operations["ProgramsController_list"];
         put?: never;
         post?: never;
@@ -716,7 +716,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A program (drafts only to staff of its region) */
+        /** A program and its rules (no login needed; drafts only to staff of its region, 404 to others) */
         get: operations["ProgramsController_get"];
         put?: never;
         post?: never;

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PageQuery, type Page } from '@innoserve/core';
-import { Authenticated, CurrentUser, type Principal } from '@innoserve/identity';
+import { ApiProblems, PageQuery, type Page } from '@innoserve/core';
+import { Authenticated, CurrentUser, Public, type Principal } from '@innoserve/identity';
 import { ApplicationsService, type ApplicationOutcome } from '../programs/applications.service.js';
 import { CreateApplicationDto } from '../programs/dto/create-application.dto.js';
 import type { ProgramView } from '../programs/program-views.js';
@@ -17,17 +17,18 @@ export class ProgramsController {
   ) {}
 
   @Get()
-  @Authenticated()
-  @ApiOperation({ summary: 'Open programs' })
+  @Public() // the bureau's open programs and their rules are public notices
+  @ApiOperation({ summary: 'Open programs (no login needed)' })
   list(@Query() q: PageQuery): Promise<Page<ProgramView>> {
     return this.programs.listOpen(q);
   }
 
   @Get(':id')
-  @Authenticated()
-  @ApiOperation({ summary: 'A program (drafts only to staff of its region)' })
-  get(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<ProgramView> {
-    return this.programs.get(me, id);
+  @Public()
+  @ApiOperation({ summary: 'A program and its rules (no login needed; drafts only to staff of its region, 404 to others)' })
+  @ApiProblems(404)
+  get(@Req() req: { user?: Principal }, @Param('id', new ParseUUIDPipe()) id: string): Promise<ProgramView> {
+    return this.programs.get(req.user ?? null, id);
   }
 
   @Post(':id/applications')

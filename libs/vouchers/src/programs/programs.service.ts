@@ -223,10 +223,11 @@ export class ProgramsService {
   }
 
   /** A program: open/closed/archived ones to anyone signed in, drafts only to staff covering the issuing region. */
-  async get(by: Principal, id: string): Promise<ProgramView> {
+  /** A program; a draft only to staff of its region (anonymous callers and everyone else: 404). */
+  async get(by: Principal | null, id: string): Promise<ProgramView> {
     const p = isUuid(id) ? await this.dataSource.manager.findOne(VoucherProgram, { where: { id } }) : null;
     if (!p) throw new NotFoundError('program');
-    if (p.status === 'draft' && !staffCovers(by, PROGRAM_FINANCE_ROLES, p.issuingRegionCode)) throw new NotFoundError('program');
+    if (p.status === 'draft' && !(by && staffCovers(by, PROGRAM_FINANCE_ROLES, p.issuingRegionCode))) throw new NotFoundError('program');
     return toProgramView(p);
   }
 
