@@ -1,10 +1,10 @@
-// Open voucher programs and their rules. GET /programs needs a login; everyone sees the public
-// figures (GET /public/statistics) and, signed in, each open program's rules.
+// Open voucher programs and their rules (GET /programs, public notices: no login needed), and the
+// public figures (GET /public/statistics).
 import { lazy, Suspense } from 'react';
-import { Button, Result, Skeleton, Typography } from 'antd';
+import { Result, Skeleton, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api, ApiError, call } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { Money } from '../../components/Money';
@@ -17,25 +17,11 @@ import { useCategories, useNamer, usePublicStatistics, useRegions, type PublicSt
 // ECharts is loaded with the chart, never with the page's first paint
 const GrantedChart = lazy(() => import('./GrantedChart'));
 
-function LoginPrompt({ text }: { text: string }) {
-  const { t } = useTranslation('public');
-  const navigate = useNavigate();
-  const location = useLocation();
-  return (
-    <div className="pub-card">
-      <p style={{ marginTop: 0 }}>{text}</p>
-      <Button type="primary" onClick={() => void navigate(`/login?next=${encodeURIComponent(location.pathname)}`)}>{t('programs.login')}</Button>
-    </div>
-  );
-}
-
 export function ProgramsPage() {
   const { t } = useTranslation('public');
-  const { me, ready } = useAuth();
   const stats = usePublicStatistics();
   const open = useQuery({
     queryKey: ['programs', 'open'],
-    enabled: ready && !!me,
     queryFn: async ({ signal }) => (await call(api.GET('/api/v1/programs', { params: { query: { pageSize: 100 } }, signal }))) as unknown as { items: ProgramView[]; total: number },
   });
   return (
@@ -46,39 +32,15 @@ export function ProgramsPage() {
       </div>
       <section aria-labelledby="open-programs">
         <h2 id="open-programs" className="pub-section-title">{t('programs.open')}</h2>
-        {!ready ? (
-          <Skeleton active />
-        ) : me ? (
-          <QueryState query={open} isEmpty={(d) => d.items.length === 0} empty={t('programs.noOpen')}>
-            {(d) => (
-              <ul className="pub-list pub-card">
-                {d.items.map((p) => (
-                  <ProgramSummary key={p.id} p={p} />
-                ))}
-              </ul>
-            )}
-          </QueryState>
-        ) : (
-          <>
-            <QueryState query={stats} isEmpty={(d) => !d.programs.some((p) => p.status === 'open')} empty={t('programs.noOpen')}>
-              {(d) => (
-                <ul className="pub-list pub-card">
-                  {d.programs
-                    .filter((p) => p.status === 'open')
-                    .map((p) => (
-                      <li key={p.programId}>
-                        <Link to={`/programs/${p.programId}`}>{p.name}</Link>
-                        <div className="pub-muted">{t('programs.fiscalYear', { year: p.fiscalYear })}</div>
-                      </li>
-                    ))}
-                </ul>
-              )}
-            </QueryState>
-            <div style={{ marginTop: 12 }}>
-              <LoginPrompt text={t('programs.loginForRules')} />
-            </div>
-          </>
-        )}
+        <QueryState query={open} isEmpty={(d) => d.items.length === 0} empty={t('programs.noOpen')}>
+          {(d) => (
+            <ul className="pub-list pub-card">
+              {d.items.map((p) => (
+                <ProgramSummary key={p.id} p={p} />
+              ))}
+            </ul>
+          )}
+        </QueryState>
       </section>
       <section aria-labelledby="program-stats" className="pub-card">
         <h2 id="program-stats">{t('programs.statistics')}</h2>
@@ -155,35 +117,15 @@ export function ProgramPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('public');
   const name = useNamer();
-  const { me, ready, org } = useAuth();
+  const { org } = useAuth();
   const categories = useCategories();
   const regions = useRegions();
-  const stats = usePublicStatistics();
   const program = useQuery({
     queryKey: ['program', id],
-    enabled: ready && !!me,
     retry: false,
     queryFn: async ({ signal }) => (await call(api.GET('/api/v1/programs/{id}', { params: { path: { id } }, signal }))) as unknown as ProgramView,
   });
-  const publicRow = stats.data?.programs.find((p) => p.programId === id);
 
-  if (!ready) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (!me) {
-    if (stats.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
-    return (
-      <div className="pub-page" data-testid="program-page">
-        <Typography.Title level={2} className="page-title">{publicRow?.name ?? t('programs.title')}</Typography.Title>
-        {publicRow && (
-          <div className="pub-card">
-            {t('programs.fiscalYear', { year: publicRow.fiscalYear })} · {t(`programStatus.${publicRow.status}`, { defaultValue: publicRow.status })}
-            {' · '}
-            <Link to={`/?program=${id}`}>{t('programs.searchEligible')}</Link>
-          </div>
-        )}
-        <LoginPrompt text={t('program.loginToView')} />
-      </div>
-    );
-  }
   if (program.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (program.isError) {
     if (program.error instanceof ApiError && program.error.status === 404) return <Result status="404" title="404" subTitle={t('program.notFound')} />;
