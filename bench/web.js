@@ -22,7 +22,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
-import http from 'node:http';
 import { chromium } from 'playwright-core';
 import { loadDocuments } from './data.js';
 import { findChromium } from '../scripts/chromium.js';
@@ -108,10 +107,8 @@ const { startEmbeddedPostgres, ensureDatabase, migrate, freePort } = await dist(
 let cluster;
 let api;
 let browser;
-let proxy;
 const cleanup = async () => {
   await browser?.close().catch(() => undefined);
-  proxy?.close();
   if (api && api.exitCode === null) {
     api.kill('SIGTERM');
     await new Promise((r) => api.once('exit', r));
@@ -161,7 +158,7 @@ try {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  let base = `http://127.0.0.1:${port}`;
+  const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (api.exitCode !== null) throw new Error(`API exited with ${api.exitCode}`);
     try {
@@ -280,30 +277,6 @@ try {
   const slow = await series(true);
   const fast = await series(false);
 
-  // what-if: the same stack behind a front that sends the hashed assets gzip'd (-9, as .gz siblings
-  // with fastify-static's preCompressed, or any reverse proxy, would); everything else passes through
-  const gz = new Map();
-  proxy = http.createServer((req, res) => {
-    const m = /^\/assets\/([\w.-]+\.(js|css))$/.exec(req.url ?? '');
-    if (m && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-      if (!gz.has(m[1])) gz.set(m[1], gzipSync(readFileSync(path.join(webDir, 'assets', m[1])), { level: 9 }));
-      res.writeHead(200, { 'content-type': m[2] === 'js' ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8', 'content-encoding': 'gzip', 'cache-control': 'public, max-age=31536000, immutable', vary: 'accept-encoding' });
-      res.end(gz.get(m[1]));
-      return;
-    }
-    const up = http.request({ host: '127.0.0.1', port, path: req.url, method: req.method, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
-    up.on('error', () => res.destroy());
-    req.pipe(up);
-  });
-  await new Promise((r) => proxy.listen(0, '127.0.0.1', r));
-  const apiBase = base;
-  base = `http://127.0.0.1:${proxy.address().port}`;
-  const slowGzip = await series(true);
-  base = apiBase;
-
   const mark = (ok) => (ok ? 'met' : 'NOT met');
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   const painted = (s) => s.runs.map((r) => r.painted);
@@ -328,8 +301,6 @@ try {
     `baseline, bare API (Chromium, unthrottled): median ${ms(median(fast.bare))}, p95 ${ms(p95(fast.bare))}`,
     line('first result, throttled (1.6 Mbps / 750 kbps, 150 ms RTT, 4× CPU): ', slow, FLOOR.throttledP95, GOAL.throttledP95, slow.bare),
     `   ${breakdown(slow)}`,
-    line('what-if, assets gzip\'d, throttled: ', slowGzip, FLOOR.throttledP95, GOAL.throttledP95, slowGzip.bare),
-    `   ${breakdown(slowGzip).replace('(identity assets)', '(gzip assets through the bench\'s front)')}`,
     line('first result, unthrottled: ', fast, FLOOR.fastP95, GOAL.fastP95, fast.bare),
     `   ${breakdown(fast)}`,
     `   unthrottled vs the bare request from Node: median ${(median(painted(fast)) / median(bare)).toFixed(1)}×, p95 ${(p95(painted(fast)) / p95(bare)).toFixed(1)}×`,
