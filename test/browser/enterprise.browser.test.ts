@@ -401,6 +401,13 @@ describeBrowser('enterprise portal (Chromium)', () => {
     await page.getByRole('button', { name: '提交申领' }).click();
     await page.getByText('全电发票号码为 20 位数字').waitFor(); // checked on the client, as the API would
     await page.getByLabel('发票号码').fill(String(fapiao.number));
+    // a fapiao that does not match the contract: the API's 422 goes next to the field …
+    await page.getByLabel('价税合计（元）').fill('999.99');
+    await page.getByRole('button', { name: '提交申领' }).click();
+    await page.locator('.ant-form-item-has-error').filter({ has: page.getByLabel('价税合计（元）') }).waitFor();
+    expect(page.url()).toMatch(/\/enterprise\/claims\/new/);
+    // … and the corrected form is a new request (not refused as a reused Idempotency-Key)
+    await page.getByLabel('价税合计（元）').fill('1,000.00');
     await page.getByRole('button', { name: '提交申领' }).click();
     await page.waitForURL(/\/enterprise\/claims\/[0-9a-f-]{36}$/).catch(async (e: unknown) => {
       throw new Error(`${String(e)}\n${await page.locator('.app-content').innerText()}`);

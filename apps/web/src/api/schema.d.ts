@@ -5970,6 +5970,8 @@ export interface operations {
                 pageSize?: number;
                 /** @description buyer: orders of my enterprises; seller: of my providers; default both */
                 as?: "buyer" | "seller";
+                /** @description Only the orders of this one of my organizations (as buyer or seller); another organization answers an empty list */
+                organizationId?: string;
                 status?: "requested" | "quoted" | "contracted" | "paid" | "in_progress" | "delivered" | "completed" | "declined" | "disputed" | "refunded" | "cancelled";
             };
             header?: never;
@@ -6774,6 +6776,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description Only the claims this one of my organizations made (another organization answers an empty list) */
+                claimantId?: string;
                 status?: "in_review" | "returned" | "approved" | "rejected" | "expired" | "batched" | "paid" | "forfeited";
             };
             header?: never;

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { FormInstance } from 'antd';
 import { ApiError } from '../api/client';
 
@@ -26,4 +27,25 @@ export function applyProblemToForm(form: FormInstance, error: unknown, aliases: 
 /** A fresh Idempotency-Key for one user action (retries of the same action reuse it). */
 export function idempotencyKey(): string {
   return crypto.randomUUID();
+}
+
+/**
+ * An Idempotency-Key for one user action: kept while the answer is unknown (a network failure, a
+ * 5xx, 429, or the first request still running may be retried with it: the API replays or waits),
+ * renewed once the API answered a 4xx (the key is spent on that answer; corrected input is another
+ * request, which the same key would have refused as IDEMPOTENCY_KEY_REUSED).
+ */
+export function useIdempotencyKey(): { key: string; settle(error: unknown): void } {
+  const [key, setKey] = useState(idempotencyKey);
+  return {
+    key,
+    settle: (error: unknown) => {
+      if (keySpentOn(error)) setKey(idempotencyKey());
+    },
+  };
+}
+
+/** Whether the API stored this answer under the key (a decided 4xx), so a retry needs a new key. */
+export function keySpentOn(error: unknown): boolean {
+  return error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429 && error.code !== 'IDEMPOTENCY_KEY_IN_PROGRESS';
 }

@@ -134,6 +134,11 @@ export class AdminClaimsQuery extends PageQuery {
 
 /** GET /claims: the caller's own claims (its organizations as claimant). */
 export class ClaimListQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the claims this one of my organizations made (another organization answers an empty list)' })
+  @IsOptional()
+  @IsUUID()
+  claimantId?: string;
+
   @ApiPropertyOptional({ enum: CLAIM_STATUSES })
   @IsOptional()
   @IsIn(CLAIM_STATUSES)

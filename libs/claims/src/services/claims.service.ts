@@ -322,6 +322,7 @@ export class ClaimsService implements OnModuleInit {
     const m = this.dataSource.manager;
     const orgIds = await this.organizations.organizationIdsOf(me.userId, m);
     const qb = m.createQueryBuilder(SubsidyClaim, 'c').where('c.claimantId = ANY(:orgIds)', { orgIds });
+    if (q.claimantId) qb.andWhere('c.claimantId = :claimantId', { claimantId: q.claimantId });
     if (q.status) qb.andWhere('c.status = :status', { status: q.status });
     const [rows, total] = await qb.orderBy('c.submittedAt', 'DESC').addOrderBy('c.id', 'ASC').skip(offsetOf(q)).take(q.pageSize).getManyAndCount();
     const lines = await this.linesOfMany(m, rows.map((c) => c.id));

@@ -146,6 +146,11 @@ export class ListOrdersQuery extends PageQuery {
   @IsIn(['buyer', 'seller'])
   as?: 'buyer' | 'seller';
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the orders of this one of my organizations (as buyer or seller); another organization answers an empty list' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
   @ApiPropertyOptional({ enum: ORDER_STATUSES })
   @IsOptional()
   @IsIn(ORDER_STATUSES)

@@ -79,6 +79,8 @@ export interface DisputeResolutionInput {
 
 export interface OrderListQuery {
   as?: 'buyer' | 'seller';
+  /** one of the caller's organizations */
+  organizationId?: string;
   status?: OrderStatus;
   page: number;
   pageSize: number;
@@ -552,10 +554,12 @@ export class OrdersService implements OnModuleInit {
   async list(me: Principal, q: OrderListQuery): Promise<Page<OrderView>> {
     const m = this.dataSource.manager;
     const orgIds = await this.organizations.organizationIdsOf(me.userId, m);
+    if (q.organizationId && !orgIds.includes(q.organizationId)) return pageOf([], 0, q);
     const qb = m.createQueryBuilder(ServiceOrder, 'o');
     if (q.as === 'buyer') qb.where('o.enterpriseId = ANY(:orgIds)', { orgIds });
     else if (q.as === 'seller') qb.where('o.providerId = ANY(:orgIds)', { orgIds });
     else qb.where('(o.enterpriseId = ANY(:orgIds) OR o.providerId = ANY(:orgIds))', { orgIds });
+    if (q.organizationId) qb.andWhere(q.as === 'buyer' ? 'o.enterpriseId = :org' : q.as === 'seller' ? 'o.providerId = :org' : '(o.enterpriseId = :org OR o.providerId = :org)', { org: q.organizationId });
     if (q.status) qb.andWhere('o.status = :status', { status: q.status });
     const [rows, total] = await qb.orderBy('o.createdAt', 'DESC').addOrderBy('o.id', 'ASC').skip(offsetOf(q)).take(q.pageSize).getManyAndCount();
     const views: OrderView[] = [];

@@ -7,7 +7,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { Money } from '../../components/Money';
 import { QueryState } from '../../components/QueryState';
-import { formatDate, type Claim } from './data';
+import { formatDate, useEnterpriseId, type Claim } from './data';
 
 export const CLAIM_COLORS: Record<Claim['status'], string> = {
   in_review: 'processing', returned: 'warning', approved: 'success', rejected: 'error', expired: 'default', batched: 'cyan', paid: 'success', forfeited: 'error',
@@ -22,7 +22,13 @@ export default function ClaimsPage() {
   const { t, i18n } = useTranslation('enterprise');
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? '1') || 1;
-  const claims = useQuery({ queryKey: ['claims', page], queryFn: () => call(api.GET('/api/v1/claims', { params: { query: { page, pageSize: 20 } } })) });
+  const enterpriseId = useEnterpriseId();
+  // the claims this enterprise made (a user of a provider too would otherwise see its claims here)
+  const claims = useQuery({
+    queryKey: ['claims', enterpriseId, page],
+    enabled: !!enterpriseId,
+    queryFn: () => call(api.GET('/api/v1/claims', { params: { query: { claimantId: enterpriseId, page, pageSize: 20 } } })),
+  });
   return (
     <>
       <Typography.Title level={3} className="page-title">{t('claims.title')}</Typography.Title>

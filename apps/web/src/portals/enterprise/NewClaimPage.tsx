@@ -8,7 +8,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { Money } from '../../components/Money';
 import { QueryState } from '../../components/QueryState';
-import { applyProblemToForm, idempotencyKey } from '../../lib/forms';
+import { applyProblemToForm, useIdempotencyKey } from '../../lib/forms';
 import { fenToYuanInput } from '../../lib/money';
 import { EvidenceUpload, INVOICE_ALIASES, InvoiceFields, invoiceBody, type InvoiceValues } from './ClaimForm';
 import { useEnterprise, useEnterpriseId } from './data';
@@ -24,12 +24,15 @@ export default function NewClaimPage() {
   const order = useQuery({ queryKey: ['order', orderId], enabled: !!orderId, queryFn: () => call(api.GET('/api/v1/orders/{id}', { params: { path: { id: orderId } } })) });
   const [form] = Form.useForm<InvoiceValues>();
   const [evidence, setEvidence] = useState<string[]>([]);
-  const [key] = useState(idempotencyKey);
+  const { key, settle } = useIdempotencyKey();
   const [problem, setProblem] = useState<unknown>(null);
   const submit = useMutation({
     mutationFn: (v: InvoiceValues) => call(api.POST('/api/v1/claims', { body: { orderId, invoice: invoiceBody(v), evidenceFileIds: evidence }, headers: { 'Idempotency-Key': key } })),
     onSuccess: (c) => void navigate(`/enterprise/claims/${c.id}`),
-    onError: (e) => setProblem(applyProblemToForm(form, e, INVOICE_ALIASES) ? null : e),
+    onError: (e) => {
+      settle(e);
+      setProblem(applyProblemToForm(form, e, INVOICE_ALIASES) ? null : e);
+    },
   });
   if (!orderId) return <Alert type="info" showIcon title={t('claims.pickOrder')} />;
   return (

@@ -9,7 +9,7 @@ import { api, call } from '../../api/client';
 import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
-import { applyProblemToForm, idempotencyKey } from '../../lib/forms';
+import { applyProblemToForm, useIdempotencyKey } from '../../lib/forms';
 import { useEnterprise, useEnterpriseId, useOffering } from './data';
 
 interface Values {
@@ -26,7 +26,7 @@ export default function NewOrderPage() {
   const enterprise = useEnterprise(enterpriseId);
   const offering = useOffering(offeringId);
   const [form] = Form.useForm<Values>();
-  const [key] = useState(idempotencyKey);
+  const { key, settle } = useIdempotencyKey();
   const create = useMutation({
     mutationFn: (v: Values) =>
       call(
@@ -36,7 +36,10 @@ export default function NewOrderPage() {
         }),
       ),
     onSuccess: (o) => void navigate(`/enterprise/orders/${o.id}`),
-    onError: (e) => setProblem(applyProblemToForm(form, e) ? null : e),
+    onError: (e) => {
+      settle(e);
+      setProblem(applyProblemToForm(form, e) ? null : e);
+    },
   });
   const [problem, setProblem] = useState<unknown>(null);
   if (!offeringId) {

@@ -12,7 +12,7 @@ import { useAuth } from '../../auth/auth';
 import { Money } from '../../components/Money';
 import { QueryState } from '../../components/QueryState';
 import { FileButton, OrderMessages, OrderStatusTag, OrderTimeline, SubsidySummary, subsidyOfOrder } from '../../components/orders';
-import { idempotencyKey } from '../../lib/forms';
+import { useIdempotencyKey } from '../../lib/forms';
 import { formatFen } from '../../lib/money';
 import { formatDate, useOffering, useStripeKey, type Order } from './data';
 import { ActionProblem } from './ActionProblem';
@@ -29,7 +29,12 @@ interface Payee {
 const LIVE_PAYMENT = ['initiating', 'pending'];
 
 function useOrder(id: string) {
-  return useQuery({ queryKey: ['order', id], queryFn: () => call(api.GET('/api/v1/orders/{id}', { params: { path: { id } } })) });
+  return useQuery({
+    queryKey: ['order', id],
+    queryFn: () => call(api.GET('/api/v1/orders/{id}', { params: { path: { id } } })),
+    // a card payment being set up with Stripe (initiating) gets its client secret from the worker: look again
+    refetchInterval: (q) => (q.state.data?.payments.some((p) => p.status === 'initiating') ? 3_000 : false),
+  });
 }
 
 export default function OrderDetailPage() {
@@ -168,7 +173,7 @@ function AcceptQuote({ order: o }: { order: Order }) {
   const { t } = useTranslation('enterprise');
   const { message } = App.useApp();
   const money = subsidyOfOrder(o);
-  const [key, setKey] = useState(idempotencyKey);
+  const { key, settle } = useIdempotencyKey();
   const accept = useOrderAction(o.id, () =>
     call(
       api.POST('/api/v1/orders/{id}/accept', {
@@ -179,7 +184,7 @@ function AcceptQuote({ order: o }: { order: Order }) {
     ).then(
       () => void message.success(t('next.quoted.accepted')),
       (e: unknown) => {
-        setKey(idempotencyKey()); // the next try is a new action (the quote or subsidy it saw changed)
+        settle(e); // after a decided 4xx the next try is a new action (the quote or subsidy it saw changed); a lost answer is retried with the same key
         throw e;
       },
     ),
@@ -213,11 +218,14 @@ function AcceptQuote({ order: o }: { order: Order }) {
 function PayCard({ order: o }: { order: Order }) {
   const { t } = useTranslation('enterprise');
   const qc = useQueryClient();
-  const [key] = useState(idempotencyKey);
   const [answer, setAnswer] = useState<Payment | null>(null);
-  const live = answer ?? [...o.payments].reverse().find((p) => LIVE_PAYMENT.includes(p.status)) ?? null;
+  // the order as last read wins over the POST's answer (the worker may have moved the payment on since)
+  const live = (answer && o.payments.find((p) => p.id === answer.id)) ?? answer ?? [...o.payments].reverse().find((p) => LIVE_PAYMENT.includes(p.status)) ?? null;
   const pay = useOrderAction(o.id, (method: 'offline' | 'stripe') =>
-    call(api.POST('/api/v1/orders/{id}/payments', { params: { path: { id: o.id } }, body: { method }, headers: { 'Idempotency-Key': `${key}-${method}` } })).then((p) => setAnswer(p)),
+    call(api.POST('/api/v1/orders/{id}/payments', { params: { path: { id: o.id } }, body: { method } })).then((p) => {
+      setAnswer(p);
+      void qc.invalidateQueries({ queryKey: ['order', o.id] });
+    }),
   );
   const due = o.contract?.dueFen ?? 0;
   const stripeKey = useStripeKey();

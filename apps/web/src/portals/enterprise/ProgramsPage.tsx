@@ -10,7 +10,7 @@ import { Money } from '../../components/Money';
 import { ActionProblem } from './ActionProblem';
 import { QueryState } from '../../components/QueryState';
 import { fenToYuanInput, formatBps, formatFen, parseYuanToFen } from '../../lib/money';
-import { idempotencyKey } from '../../lib/forms';
+import { useIdempotencyKey } from '../../lib/forms';
 import { useEnterprise, useEnterpriseId, useGrants, usePrograms, useRegionName, type ProgramView } from './data';
 
 interface Category {
@@ -148,8 +148,9 @@ function ApplyModal({ program, enterpriseId, onClose }: { program: ProgramView; 
   const { message } = App.useApp();
   const enterprise = useEnterprise(enterpriseId);
   const [form] = Form.useForm<{ requested: string; purpose: string }>();
-  const [key] = useState(idempotencyKey);
+  const { key, settle } = useIdempotencyKey();
   const apply = useMutation({
+    onError: settle,
     mutationFn: (v: { requested: string; purpose: string }) =>
       call(
         api.POST('/api/v1/programs/{id}/applications', {

@@ -155,10 +155,13 @@ export function useOffering(id: string | null | undefined) {
   });
 }
 
+/** The orders of the enterprise chosen in the switcher (not of every enterprise the user belongs to). */
 export function useBuyerOrders(status?: Order['status'], page = 1, pageSize = 20) {
+  const organizationId = useEnterpriseId();
   return useQuery({
-    queryKey: ['orders', 'buyer', status ?? 'all', page, pageSize],
-    queryFn: () => call(api.GET('/api/v1/orders', { params: { query: { as: 'buyer', status, page, pageSize } } })),
+    queryKey: ['orders', 'buyer', organizationId, status ?? 'all', page, pageSize],
+    enabled: !!organizationId,
+    queryFn: () => call(api.GET('/api/v1/orders', { params: { query: { as: 'buyer', organizationId, status, page, pageSize } } })),
   });
 }
 

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { Money } from '../../components/Money';
 import { QueryState } from '../../components/QueryState';
-import { formatDate, type Claim } from './reference';
+import { formatDate, useProviderId, type Claim } from './reference';
 
 export const CLAIM_STATUSES: Claim['status'][] = ['in_review', 'returned', 'approved', 'rejected', 'expired', 'batched', 'paid', 'forfeited'];
 const COLORS: Record<Claim['status'], string> = { in_review: 'blue', returned: 'gold', approved: 'green', rejected: 'red', expired: 'default', batched: 'cyan', paid: 'green', forfeited: 'red' };
@@ -21,9 +21,11 @@ export function ClaimsPage() {
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') as Claim['status'] | null) ?? undefined;
   const page = Number(params.get('page') ?? '1') || 1;
+  const providerId = useProviderId();
   const claims = useQuery({
-    queryKey: ['claims', 'mine', status ?? 'all', page],
-    queryFn: () => call(api.GET('/api/v1/claims', { params: { query: { status, page, pageSize: 20 } } })),
+    queryKey: ['claims', 'mine', providerId, status ?? 'all', page],
+    enabled: !!providerId,
+    queryFn: () => call(api.GET('/api/v1/claims', { params: { query: { claimantId: providerId, status, page, pageSize: 20 } } })),
   });
   const set = (next: Record<string, string | undefined>) => {
     const p = new URLSearchParams(params);

@@ -520,9 +520,9 @@ function CompletedActions({ order: o }: { order: Order }) {
   const navigate = useNavigate();
   const claimable = o.contract?.settlementMode === 'provider_redeems' && (o.contract?.subsidyFen ?? 0) > 0;
   const claims = useQuery({
-    queryKey: ['claims', 'mine', 'all'],
+    queryKey: ['claims', 'mine', o.providerId, 'all'],
     enabled: claimable,
-    queryFn: () => call(api.GET('/api/v1/claims', { params: { query: { page: 1, pageSize: 100 } } })),
+    queryFn: () => call(api.GET('/api/v1/claims', { params: { query: { claimantId: o.providerId, page: 1, pageSize: 100 } } })),
   });
   if (!claimable) return <Alert type="success" showIcon title={t('order.completed')} />;
   const existing = claims.data?.items.find((c) => c.orderId === o.id && c.status !== 'rejected' && c.status !== 'expired');

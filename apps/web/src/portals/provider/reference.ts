@@ -1,9 +1,7 @@
 // Reference data and the provider's own record, shared by the provider portal's pages.
-import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, call, type Schemas } from '../../api/client';
-import { idempotencyKey } from '../../lib/forms';
+import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 
 export type Category = Schemas['CategoryNodeView'];
@@ -95,17 +93,5 @@ export function formatDate(iso: string | null | undefined, lang: string): string
   return new Date(iso).toLocaleDateString(lang === 'en-US' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 }
 
-/**
- * An Idempotency-Key for one user action: kept while the answer is unknown (a network failure or a
- * 5xx may be retried with it), renewed after the API answered a 4xx (the key is spent on that
- * answer; corrected input is another request).
- */
-export function useIdempotencyKey(): { key: string; settle(error: unknown): void } {
-  const [key, setKey] = useState(idempotencyKey);
-  return {
-    key,
-    settle: (error: unknown) => {
-      if (error instanceof ApiError && error.status < 500) setKey(idempotencyKey());
-    },
-  };
-}
+// one key per user action: lib/forms.ts
+export { useIdempotencyKey } from '../../lib/forms';
