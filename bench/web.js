@@ -17,7 +17,7 @@
 // it) as its own process serving the web app built for this run (scripts/build-web.js --out-dir).
 // Run: npm run bench:web [-- --runs 10 --offerings 400 --q 色牢度 --web-dir DIR]
 import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -57,20 +57,6 @@ const webDir = prebuilt ? path.resolve(prebuilt) : path.join(dir, 'web');
 const b0 = performance.now();
 execFileSync(process.execPath, [path.join(root, 'scripts/build.js')], { stdio: 'ignore' });
 if (!prebuilt) execFileSync(process.execPath, [path.join(root, 'scripts/build-web.js'), '--out-dir', webDir, '--force'], { stdio: 'ignore' });
-// scripts/build.js skips every folder named `web` (meant for apps/web), so apps/api/src/web/web-app.ts,
-// which bootstrap.js imports, is not compiled (`npm start` fails the same way): compile it here
-// until build.js skips apps/web only (then this finds the file and does nothing)
-const webAppJs = path.join(root, 'dist/apps/api/src/web/web-app.js');
-let patchedBuild = false;
-if (!existsSync(webAppJs)) {
-  const { transformFile } = await import('@swc/core');
-  const { swcOptions } = await import(pathToFileURL(path.join(root, 'swc.config.js')).href);
-  const src = path.join(root, 'apps/api/src/web/web-app.ts');
-  const { code } = await transformFile(src, { ...swcOptions(), filename: src, sourceMaps: 'inline' });
-  mkdirSync(path.dirname(webAppJs), { recursive: true });
-  writeFileSync(webAppJs, code);
-  patchedBuild = true;
-}
 const buildSecs = (performance.now() - b0) / 1000;
 
 // ---- 1. initial JavaScript of the home page ----
@@ -293,7 +279,7 @@ try {
   const lines = [
     `date:                     ${new Date().toISOString()}`,
     `machine:                  ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, ${execFileSync(chrome, ['--version']).toString().trim()}; load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
-    `stack:                    the API (createApiApp, NODE_ENV=production) on embedded PostgreSQL, PostgresEngine, ${OFFERINGS} offerings (bench/data.js seed 42, loaded in ${loaded.seconds.toFixed(1)} s); web app ${prebuilt ? `prebuilt in ${prebuilt}` : 'built for this run'} (builds took ${buildSecs.toFixed(1)} s${patchedBuild ? '; apps/api/src/web/web-app.ts compiled by the bench: scripts/build.js skipped it' : ''})`,
+    `stack:                    the API (createApiApp, NODE_ENV=production) on embedded PostgreSQL, PostgresEngine, ${OFFERINGS} offerings (bench/data.js seed 42, loaded in ${loaded.seconds.toFixed(1)} s); web app ${prebuilt ? `prebuilt in ${prebuilt}` : 'built for this run'} (builds took ${buildSecs.toFixed(1)} s)`,
     `search:                   /?q=${Q} → GET /api/v1/search/offerings?q=${Q}&pageSize=${PAGE_SIZE}: ${probe.total} results, engine ${probe.engine}`,
     `initial JS (home page):   ${kb(js.gz9)} gzip -9 (${kb(js.gz6)} gzip -6, ${kb(js.br)} brotli, ${kb(js.raw)} raw) in ${js.files.length} files: ${js.parts.join(', ')} (floor ≤ ${FLOOR.kb} KB: ${mark(js.gz9 / 1024 <= FLOOR.kb)}, goal ≤ ${GOAL.kb} KB: ${mark(js.gz9 / 1024 <= GOAL.kb)}); served as ${encoding}`,
     `baseline, bare API (Node): median ${ms(median(bare))}, p95 ${ms(p95(bare))}`,
