@@ -310,6 +310,17 @@ describeBrowser('provider portal (Chromium)', () => {
     await page.getByText('审核意见：请补充盖章的验收单').first().waitFor();
     const body = await page.locator('body').innerText();
     expect(body).not.toMatch(/风险|risk/i); // … the claimant does not
+    // and were the API ever to send flags to a claimant, the page would still not show them
+    await page.route(`**/api/v1/claims/${claimId}`, async (route) => {
+      const res = await route.fetch();
+      const json = (await res.json()) as Record<string, unknown>;
+      await route.fulfill({ response: res, json: { ...json, riskFlags: [{ rule: 'related_party', severity: 'high', evidence: { marker: 'FLAG-EVIDENCE-MARKER' } }], flags: ['related_party_marker'] } });
+    });
+    await page.reload();
+    await page.getByText('申领被退回修改').waitFor();
+    const injected = await page.locator('body').innerText();
+    expect(injected).not.toMatch(/FLAG-EVIDENCE-MARKER|related_party|风险|risk/i);
+    await page.unroute(`**/api/v1/claims/${claimId}`);
     await page.getByRole('button', { name: '修改并重新提交' }).click();
     await page.locator('.ant-card', { hasText: '保存并重新提交' }).locator('input[type=file]').setInputFiles({ name: '盖章验收单.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByText('盖章验收单.pdf').waitFor();
