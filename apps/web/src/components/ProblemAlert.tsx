@@ -1,4 +1,4 @@
-import { Alert } from 'antd';
+import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 
@@ -27,7 +27,7 @@ export function ProblemAlert({ error, onRetry }: { error: unknown; onRetry?: () 
       role="alert"
       title={title}
       description={detail || undefined}
-      action={onRetry ? <a onClick={onRetry}>{t('actions.retry')}</a> : undefined}
+      action={onRetry && !(error instanceof ApiError && error.status === 404) ? <Button type="link" size="small" onClick={onRetry}>{t('actions.retry')}</Button> : undefined}
       style={{ marginBottom: 16 }}
     />
   );

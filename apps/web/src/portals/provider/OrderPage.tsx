@@ -11,7 +11,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { FileButton, OrderMessages, OrderStatusTag, OrderTimeline, SubsidySummary, subsidyOfOrder } from '../../components/orders';
 import { applyProblemToForm } from '../../lib/forms';
-import { fenToYuanInput, parseYuanToFen } from '../../lib/money';
+import { fenToYuanInput, formatFen, parseYuanToFen } from '../../lib/money';
 import { FileField, type UploadedFile } from './FileField';
 import { formatDate, formatDateTime, todayShanghai, useIdempotencyKey, type Order } from './reference';
 
@@ -191,7 +191,7 @@ function OrderActions({ order: o }: { order: Order }) {
 }
 
 function fenText(fen: number | null | undefined): string {
-  return fen === null || fen === undefined ? '—' : `¥${fenToYuanInput(fen)}`;
+  return formatFen(fen);
 }
 
 interface QuoteValues {
