@@ -79,6 +79,14 @@ export function horizontalOverflow(page: Page): Promise<number> {
 /** axe-core's serious and critical violations on the current page. */
 export async function axeViolations(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
   const axePath = path.resolve(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js');
+  // colours mid-transition (a button just enabled, a popup fading) are not what a reader sees: let
+  // running CSS transitions and animations finish first (bounded: an infinite one is skipped)
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+      new Promise((r) => setTimeout(r, 2_000)),
+    ]),
+  );
   // evaluated through the DevTools protocol: the app's CSP (rightly) refuses an injected <script>
   await page.evaluate(readFileSync(axePath, 'utf8'));
   const result = await page.evaluate(async () => {
