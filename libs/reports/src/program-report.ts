@@ -138,7 +138,7 @@ export async function programReport(managers: EntityManager | readonly EntityMan
     )
   ).map((r) => ({ categoryId: r.category_id, nameZh: r.name_zh ?? '', ordersCompleted: n(r.orders), spendFen: n(r.spend), subsidyFen: n(r.subsidy) })))();
 
-  // ---- claims: the pipeline, and review times per level kind (from the claims' audit streams)
+  // ---- claims: the pipeline, and review times per level kind (from the claim_review_step read model)
   const claimPipelineQ = (async () => (
     await on(0).query<{ status: string; level_kind: string | null; count: string; amount: string }[]>(
       `SELECT status, CASE WHEN status = 'in_review' THEN levels[level] END AS level_kind, count(*)::text AS count, SUM(amount_fen)::text AS amount
@@ -148,18 +148,13 @@ export async function programReport(managers: EntityManager | readonly EntityMan
   ).map((r) => ({ status: r.status, levelKind: r.level_kind, count: n(r.count), amountFen: n(r.amount) })))();
   const reviewTimesQ = (async () => (
     await on(1).query<{ kind: string; decisions: string; p50: string | null; p90: string | null }[]>(
-      // each claim's stream read by the (stream_type, stream_id, stream_seq) index, already in order: no
-      // scan of the whole audit log (which holds every stream of the installation) and no sort of it
-      `SELECT c.levels[(s.before->>'level')::int] AS kind, count(*)::text AS decisions,
-              (percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM s.occurred_at - s.started_at) / 3600))::text AS p50,
-              (percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM s.occurred_at - s.started_at) / 3600))::text AS p90
-         FROM subsidy_claim c
-         CROSS JOIN LATERAL (
-           SELECT a.action, a.occurred_at, a.before, LAG(a.occurred_at) OVER (ORDER BY a.stream_seq) AS started_at
-             FROM audit_entry a
-            WHERE a.stream_type = 'claim' AND a.stream_id = c.id::text
-              AND a.action IN ('claim.submitted','claim.resubmitted','claim.approved_level','claim.approved','claim.rejected','claim.returned')) s
-        WHERE c.program_id = $1 AND s.action IN ('claim.approved_level','claim.approved','claim.rejected','claim.returned') AND s.started_at IS NOT NULL AND s.before ? 'level'
+      // one row per review decision (claim_review_step, written with each decision from the claim's
+      // audit stream: when the level's review began and when it was decided), by (program_id, level_kind)
+      `SELECT level_kind AS kind, count(*)::text AS decisions,
+              (percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM decided_at - entered_at) / 3600))::text AS p50,
+              (percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM decided_at - entered_at) / 3600))::text AS p90
+         FROM claim_review_step
+        WHERE program_id = $1
         GROUP BY 1 ORDER BY 1`,
       [programId],
     )
