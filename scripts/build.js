@@ -10,7 +10,8 @@ async function* walk(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const p = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name === 'node_modules' || entry.name === 'web') continue;
+      // apps/web is the browser app (scripts/build-web.js); apps/api/src/web, the api's serving of it, is built here
+      if (entry.name === 'node_modules' || p === path.join(root, 'apps', 'web')) continue;
       yield* walk(p);
     } else if (entry.name.endsWith('.ts') && !skip(entry.name)) yield p;
   }
