@@ -245,7 +245,7 @@ describe('claims over HTTP', () => {
 
   it('keeps the review-time read model equal to what the audit log says, for every claim and decision', async () => {
     const ds = w.t.app.get(DataSource);
-    const cols = `claim_id, stream_seq, program_id, level, level_kind, decision, entered_at, decided_at`;
+    const cols = `claim_id, stream_seq, program_id, level, level_kind, decision, entered_at, decided_at, hours`;
     const table = await ds.query(`SELECT ${cols} FROM claim_review_step ORDER BY claim_id, stream_seq`);
     const fromAudit = await ds.query(`SELECT ${cols} FROM (${REVIEW_STEPS_FROM_AUDIT_SQL}) x ORDER BY claim_id, stream_seq`);
     expect(table.length).toBeGreaterThanOrEqual(8);

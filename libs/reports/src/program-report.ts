@@ -58,7 +58,9 @@ const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v)
  */
 export async function programReport(managers: EntityManager | readonly EntityManager[], programId: string): Promise<ProgramReport | null> {
   const ms = (Array.isArray(managers) ? managers : [managers]) as readonly EntityManager[];
-  // the statements of the k-th group run on manager k (mod their number), one after the other on each
+  // the statements of the k-th group run on manager k (mod their number), one after the other on each:
+  // 0 the ledger money, the claim pipeline and the provider league; 1 the counties and categories;
+  // 2 the review times, participation, own share and days to payment (about a third of the work each)
   const queues: Promise<unknown>[] = ms.map(() => Promise.resolve());
   const on = (k: number) => ({
     query: <T>(sql: string, params: unknown[]): Promise<T> => {
@@ -115,13 +117,15 @@ export async function programReport(managers: EntityManager | readonly EntityMan
 
   // ---- orders by county and category (completed orders with this program's subsidy)
   const byCountyQ = (async () => (
-    await on(0).query<{ region_code: string; name_zh: string | null; orders: string; enterprises: string; subsidy: string; redeemed: string }[]>(
+    await on(1).query<{ region_code: string; name_zh: string | null; orders: string; enterprises: string; subsidy: string; redeemed: string }[]>(
       `WITH buyers AS (
          SELECT region_code, enterprise_id, count(*) AS orders, SUM(subsidy_fen) AS subsidy FROM service_order
           WHERE program_id = $1 AND status IN ('completed','refunded') GROUP BY region_code, enterprise_id),
+       -- a claim carries its order's program and region, and is only made for an order completed or
+       -- refunded (final states): no join to the orders
        redeemed AS (
-         SELECT o.region_code, SUM(l.amount_fen) AS fen FROM claim_line l JOIN subsidy_claim c ON c.id = l.claim_id JOIN service_order o ON o.id = c.order_id
-          WHERE c.program_id = $1 AND o.program_id = $1 AND o.status IN ('completed','refunded') AND l.status IN ('payable','batched','paid','held') GROUP BY o.region_code)
+         SELECT c.region_code, SUM(l.amount_fen) AS fen FROM claim_line l JOIN subsidy_claim c ON c.id = l.claim_id
+          WHERE c.program_id = $1 AND l.status IN ('payable','batched','paid','held') GROUP BY c.region_code)
        SELECT b.region_code, r.name_zh, SUM(b.orders)::text AS orders, count(*)::text AS enterprises, SUM(b.subsidy)::text AS subsidy, COALESCE(MAX(rd.fen), 0)::text AS redeemed
          FROM buyers b LEFT JOIN region r ON r.code = b.region_code LEFT JOIN redeemed rd ON rd.region_code = b.region_code
         GROUP BY b.region_code, r.name_zh ORDER BY b.region_code`,
@@ -147,12 +151,13 @@ export async function programReport(managers: EntityManager | readonly EntityMan
     )
   ).map((r) => ({ status: r.status, levelKind: r.level_kind, count: n(r.count), amountFen: n(r.amount) })))();
   const reviewTimesQ = (async () => (
-    await on(1).query<{ kind: string; decisions: string; p50: string | null; p90: string | null }[]>(
+    await on(2).query<{ kind: string; decisions: string; p50: string | null; p90: string | null }[]>(
       // one row per review decision (claim_review_step, written with each decision from the claim's
-      // audit stream: when the level's review began and when it was decided), by (program_id, level_kind)
+      // audit stream: the hours from the level's review beginning to its decision), read from the
+      // (program_id, level_kind, hours) index alone
       `SELECT level_kind AS kind, count(*)::text AS decisions,
-              (percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM decided_at - entered_at) / 3600))::text AS p50,
-              (percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM decided_at - entered_at) / 3600))::text AS p90
+              (percentile_cont(0.5) WITHIN GROUP (ORDER BY hours))::text AS p50,
+              (percentile_cont(0.9) WITHIN GROUP (ORDER BY hours))::text AS p90
          FROM claim_review_step
         WHERE program_id = $1
         GROUP BY 1 ORDER BY 1`,
@@ -187,7 +192,7 @@ export async function programReport(managers: EntityManager | readonly EntityMan
   })))();
 
   // ---- participation
-  const partQ = on(1).query<{ served: string; first_time: string; micro_small: string }[]>(
+  const partQ = on(2).query<{ served: string; first_time: string; micro_small: string }[]>(
     // one pass over the orders of the enterprises served: a first-time buyer has no completed order
     // outside the program before the first completion of any of its orders in the program
     `WITH served AS (SELECT DISTINCT o.enterprise_id FROM service_order o WHERE o.program_id = $1 AND o.status IN ('completed','refunded')),
@@ -201,7 +206,7 @@ export async function programReport(managers: EntityManager | readonly EntityMan
             (SELECT count(*) FROM served s JOIN enterprise_profile e ON e.organization_id = s.enterprise_id WHERE e.size_class IN ('micro','small'))::text AS micro_small`,
     [programId],
   );
-  const ownQ = on(0).query<{ own_share: string; days: string | null }[]>(
+  const ownQ = on(2).query<{ own_share: string; days: string | null }[]>(
     `SELECT COALESCE((SELECT SUM(p.amount_fen - p.reversed_fen) FROM payment p JOIN service_order o ON o.id = p.order_id WHERE o.program_id = $1 AND p.status = 'succeeded' AND o.status IN ('completed','refunded')), 0)::text AS own_share,
             (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM paid.at - paid.submitted_at) / 86400)
                FROM (SELECT c.submitted_at, max(l.paid_at) AS at FROM subsidy_claim c JOIN claim_line l ON l.claim_id = c.id

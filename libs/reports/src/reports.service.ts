@@ -9,7 +9,7 @@ import { publicStatistics, type PublicStatistics } from './public-statistics.js'
 /** Memory for the sorts and hashes of one report's transaction (the server's default, 4MB, sends a year's aggregates to disk). */
 const REPORT_WORK_MEM = '64MB';
 /** Connections one report's statements are spread over (sharing one snapshot). */
-const REPORT_CONNECTIONS = 2;
+const REPORT_CONNECTIONS = 3;
 
 /** A report as one reader may see it: whole for staff covering the issuing region; a county's part for county staff. */
 export type ScopedReport = ProgramReport & {

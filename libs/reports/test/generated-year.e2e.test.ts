@@ -81,10 +81,21 @@ describe('the program report over a generated year', () => {
     for (const p of report.claimPipeline) pipeline[p.status] = (pipeline[p.status] ?? 0) + p.count;
     expect(pipeline).toEqual(year.expected.claimsByStatus);
     expect(report.reviewTimes.map((t) => t.levelKind)).toEqual(['city', 'county']);
+    // each county's redeemed subsidy: the live claim lines of claims on its completed orders, from the generator's rows
+    const orders = new Map(year.rows.service_order.map((o) => [o.id, o]));
+    const claims = new Map(year.rows.subsidy_claim.map((c) => [c.id, c]));
+    const redeemed = new Map<string, number>();
+    for (const l of year.rows.claim_line) {
+      const o = orders.get(claims.get(l.claim_id)!.order_id)!;
+      if (o.program_id !== year.programId || !['completed', 'refunded'].includes(o.status as string) || !['payable', 'batched', 'paid', 'held'].includes(l.status as string)) continue;
+      redeemed.set(o.region_code as string, (redeemed.get(o.region_code as string) ?? 0) + Number(l.amount_fen));
+    }
+    expect(Object.fromEntries(report.byCounty.map((c) => [c.regionCode, c.redeemedFen]))).toEqual(Object.fromEntries(report.byCounty.map((c) => [c.regionCode, redeemed.get(c.regionCode) ?? 0])));
+    expect([...redeemed.keys()].every((k) => report.byCounty.some((c) => c.regionCode === k))).toBe(true);
   });
 
   it("has a review-time read model equal to the claims' audit streams, for every claim and decision, and review times computed from them", async () => {
-    const cols = 'claim_id, stream_seq, program_id, level, level_kind, decision, entered_at, decided_at';
+    const cols = 'claim_id, stream_seq, program_id, level, level_kind, decision, entered_at, decided_at, hours';
     const table = await ds.query(`SELECT ${cols} FROM claim_review_step ORDER BY claim_id, stream_seq`);
     const fromAudit = await ds.query(`SELECT ${cols} FROM (${REVIEW_STEPS_FROM_AUDIT_SQL}) x ORDER BY claim_id, stream_seq`);
     expect(table.length).toBe(year.rows.audit_entry.filter((a) => a.before !== null).length);

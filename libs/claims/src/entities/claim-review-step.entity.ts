@@ -9,7 +9,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * the migration's backfill, REVIEW_STEP_INSERT_SQL), so it always says what the audit log says.
  */
 @Entity('claim_review_step')
-@Index('ix_claim_review_step_program', ['programId', 'levelKind'])
+// the report's percentiles per level kind read this index only, each kind's durations already in order
+@Index('ix_claim_review_step_program', ['programId', 'levelKind', 'hours'])
 export class ClaimReviewStep {
   @PrimaryColumn('uuid')
   claimId!: string;
@@ -38,4 +39,8 @@ export class ClaimReviewStep {
 
   @Column({ type: 'timestamptz' })
   decidedAt!: Date;
+
+  /** decided_at − entered_at in hours (calendar time, as the report's percentiles take it): EXTRACT(EPOCH …) / 3600 as double precision. */
+  @Column({ type: 'double precision' })
+  hours!: number;
 }

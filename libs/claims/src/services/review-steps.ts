@@ -17,8 +17,9 @@ const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(',');
  * entry ($1: the claim's id): the decision entry and the entry before it, read by the stream index.
  * Nothing when the claim's newest review entry is not a decision.
  */
-export const REVIEW_STEP_INSERT_SQL = `INSERT INTO claim_review_step (claim_id, stream_seq, program_id, level, level_kind, decision, entered_at, decided_at)
-  SELECT c.id, d.stream_seq, c.program_id, (d.before->>'level')::int, c.levels[(d.before->>'level')::int], d.action, s.occurred_at, d.occurred_at
+export const REVIEW_STEP_INSERT_SQL = `INSERT INTO claim_review_step (claim_id, stream_seq, program_id, level, level_kind, decision, entered_at, decided_at, hours)
+  SELECT c.id, d.stream_seq, c.program_id, (d.before->>'level')::int, c.levels[(d.before->>'level')::int], d.action, s.occurred_at, d.occurred_at,
+         (EXTRACT(EPOCH FROM d.occurred_at - s.occurred_at) / 3600)::double precision
     FROM subsidy_claim c
     CROSS JOIN LATERAL (
       SELECT a.stream_seq, a.action, a.before, a.occurred_at FROM audit_entry a
@@ -34,10 +35,10 @@ export const REVIEW_STEP_INSERT_SQL = `INSERT INTO claim_review_step (claim_id, 
 /**
  * Every claim's decisions recomputed from the audit streams (the migration's backfill, and what the
  * tests compare the table with): claim_id, stream_seq, program_id, level, level_kind, decision,
- * entered_at, decided_at.
+ * entered_at, decided_at, hours.
  */
 export const REVIEW_STEPS_FROM_AUDIT_SQL = `SELECT c.id AS claim_id, s.stream_seq, c.program_id, (s.before->>'level')::int AS level, c.levels[(s.before->>'level')::int] AS level_kind,
-         s.action AS decision, s.started_at AS entered_at, s.occurred_at AS decided_at
+         s.action AS decision, s.started_at AS entered_at, s.occurred_at AS decided_at, (EXTRACT(EPOCH FROM s.occurred_at - s.started_at) / 3600)::double precision AS hours
     FROM subsidy_claim c
     CROSS JOIN LATERAL (
       SELECT a.stream_seq, a.action, a.occurred_at, a.before, LAG(a.occurred_at) OVER (ORDER BY a.stream_seq) AS started_at
