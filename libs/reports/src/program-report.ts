@@ -54,9 +54,10 @@ const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v)
 /**
  * The report of one program (the caller has checked who may read it). Given several managers (the
  * same snapshot on several connections: ReportsService), its independent statements run on them
- * side by side; given one, in turn.
+ * side by side; given one, in turn. `countyPart`: only the sections a county reader sees (sources,
+ * counties, categories); the program-wide ones are left empty.
  */
-export async function programReport(managers: EntityManager | readonly EntityManager[], programId: string): Promise<ProgramReport | null> {
+export async function programReport(managers: EntityManager | readonly EntityManager[], programId: string, opts: { countyPart?: boolean } = {}): Promise<ProgramReport | null> {
   const ms = (Array.isArray(managers) ? managers : [managers]) as readonly EntityManager[];
   // the statements of the k-th group run on manager k (mod their number), one after the other on each:
   // 0 the ledger money, the claim pipeline and the provider league; 1 the counties, the categories
@@ -70,6 +71,9 @@ export async function programReport(managers: EntityManager | readonly EntityMan
       return run;
     },
   });
+  // the county part (ReportsService) shows only the sources, counties and categories: the program-wide
+  // sections are not computed for it (empty, zero)
+  const wide = (k: number) => (opts.countyPart ? { query: <T>(): Promise<T> => Promise.resolve([] as T) } : on(k));
   const [p] = await on(0).query<{ id: string; name: string; fiscal_year: number; status: string; funding_sources: { key: string; name: string; regionCode: string | null }[] }[]>(
     'SELECT id, name, fiscal_year, status, funding_sources FROM voucher_program WHERE id = $1',
     [programId],
@@ -144,14 +148,14 @@ export async function programReport(managers: EntityManager | readonly EntityMan
 
   // ---- claims: the pipeline, and review times per level kind (from the claim_review_step read model)
   const claimPipelineQ = (async () => (
-    await on(0).query<{ status: string; level_kind: string | null; count: string; amount: string }[]>(
+    await wide(0).query<{ status: string; level_kind: string | null; count: string; amount: string }[]>(
       `SELECT status, CASE WHEN status = 'in_review' THEN levels[level] END AS level_kind, count(*)::text AS count, SUM(amount_fen)::text AS amount
          FROM subsidy_claim WHERE program_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`,
       [programId],
     )
   ).map((r) => ({ status: r.status, levelKind: r.level_kind, count: n(r.count), amountFen: n(r.amount) })))();
   const reviewTimesQ = (async () => (
-    await on(2).query<{ kind: string; decisions: string; p50: string | null; p90: string | null }[]>(
+    await wide(2).query<{ kind: string; decisions: string; p50: string | null; p90: string | null }[]>(
       // one row per review decision (claim_review_step, written with each decision from the claim's
       // audit stream: the hours from the level's review beginning to its decision), read from the
       // (program_id, level_kind, hours) index alone
@@ -167,7 +171,7 @@ export async function programReport(managers: EntityManager | readonly EntityMan
 
   // ---- the provider league table
   const providersQ = (async () => (
-    await on(0).query<{ provider_id: string; name: string; orders: string; redeemed: string; rating_sum: string | null; rating_count: number | null; flagged: string }[]>(
+    await wide(0).query<{ provider_id: string; name: string; orders: string; redeemed: string; rating_sum: string | null; rating_count: number | null; flagged: string }[]>(
       `WITH orders AS (
          SELECT provider_id, count(*) AS orders FROM service_order WHERE program_id = $1 AND status IN ('completed','refunded') GROUP BY provider_id),
        redeemed AS (
@@ -192,7 +196,7 @@ export async function programReport(managers: EntityManager | readonly EntityMan
   })))();
 
   // ---- participation
-  const partQ = on(2).query<{ served: string; first_time: string; micro_small: string }[]>(
+  const partQ = wide(2).query<{ served: string; first_time: string; micro_small: string }[]>(
     // one pass over the orders of the enterprises served: a first-time buyer has no completed order
     // outside the program before the first completion of any of its orders in the program
     `WITH served AS (SELECT DISTINCT o.enterprise_id FROM service_order o WHERE o.program_id = $1 AND o.status IN ('completed','refunded')),
@@ -206,17 +210,17 @@ export async function programReport(managers: EntityManager | readonly EntityMan
             (SELECT count(*) FROM served s JOIN enterprise_profile e ON e.organization_id = s.enterprise_id WHERE e.size_class IN ('micro','small'))::text AS micro_small`,
     [programId],
   );
-  const ownQ = on(2).query<{ own_share: string }[]>(
+  const ownQ = wide(2).query<{ own_share: string }[]>(
     `SELECT COALESCE((SELECT SUM(p.amount_fen - p.reversed_fen) FROM payment p JOIN service_order o ON o.id = p.order_id WHERE o.program_id = $1 AND p.status = 'succeeded' AND o.status IN ('completed','refunded')), 0)::text AS own_share`,
     [programId],
   );
-  const daysQ = on(1).query<{ days: string | null }[]>(
+  const daysQ = wide(1).query<{ days: string | null }[]>(
     `SELECT (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM paid.at - paid.submitted_at) / 86400)
                FROM (SELECT c.submitted_at, max(l.paid_at) AS at FROM subsidy_claim c JOIN claim_line l ON l.claim_id = c.id
                       WHERE c.program_id = $1 AND c.status = 'paid' GROUP BY c.id, c.submitted_at) AS paid)::text AS days`,
     [programId],
   );
-  const [sources, byCounty, byCategory, claimPipeline, reviewTimes, providers, [part], [own], [days]] = await Promise.all([money, byCountyQ, byCategoryQ, claimPipelineQ, reviewTimesQ, providersQ, partQ, ownQ, daysQ]);
+  const [sources, byCounty, byCategory, claimPipeline, reviewTimes, providers, [part = { served: '0', first_time: '0', micro_small: '0' }], [own = { own_share: '0' }], [days = { days: null }]] = await Promise.all([money, byCountyQ, byCategoryQ, claimPipelineQ, reviewTimesQ, providersQ, partQ, ownQ, daysQ]);
   const served = n(part.served);
   const participation = { enterprisesServed: served, firstTimeBuyers: n(part.first_time), microSmallShareBp: served === 0 ? null : Math.floor((n(part.micro_small) * 10_000) / served) };
 
