@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { LedgerVerifier } from '@innoserve/vouchers';
+import { REVIEW_STEPS_FROM_AUDIT_SQL } from '@innoserve/claims';
 import { runDemoSeed } from '../apps/cli/src/seed/index.js';
 import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_PROVIDERS, DEMO_STAFF } from '../apps/cli/src/seed/demo-data.js';
 import { startTestApp, type TestApp } from './support/app.js';
@@ -68,6 +69,11 @@ describe('the demo seed', () => {
     expect(await count(`SELECT coalesce(sum(balance_fen), 0)::text AS n FROM ledger_balance WHERE account LIKE 'disbursed:%'`)).toBe(await count(`SELECT coalesce(sum(amount_fen), 0)::text AS n FROM subsidy_claim WHERE status = 'paid'`));
     expect(await count(`SELECT coalesce(sum(balance_fen), 0)::text AS n FROM ledger_balance WHERE account LIKE 'payable:%'`)).toBe(await count(`SELECT coalesce(sum(amount_fen), 0)::text AS n FROM subsidy_claim WHERE status = 'approved'`));
     expect((await t.app.get(LedgerVerifier).verify()).ok).toBe(true);
+    // the review-time read model says what the claims' audit streams say, decision for decision
+    const cols = 'claim_id, stream_seq, level, level_kind, decision, entered_at, decided_at, hours';
+    const steps = await count(`SELECT coalesce(json_agg(x ORDER BY claim_id, stream_seq), '[]')::text AS n FROM (SELECT ${cols} FROM claim_review_step) x`);
+    expect(JSON.parse(steps).length).toBeGreaterThanOrEqual(6); // the seed's six decisions
+    expect(steps).toBe(await count(`SELECT coalesce(json_agg(x ORDER BY claim_id, stream_seq), '[]')::text AS n FROM (SELECT ${cols} FROM (${REVIEW_STEPS_FROM_AUDIT_SQL}) r) x`));
   });
 
   it('leaves no redundant backlog: at most one index message per seeded offering, all in the bulk lane', async () => {

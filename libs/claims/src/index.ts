@@ -19,6 +19,7 @@ import { CLAIM_ENTITIES } from './entities/index.js';
 export const CLAIMS_ENTITIES = [...CLAIM_ENTITIES];
 export * from './services/claim-ports.js';
 export * from './services/claim-views.js';
+export { REVIEW_STEP_INSERT_SQL, REVIEW_STEPS_FROM_AUDIT_SQL, REVIEW_STREAM_ACTIONS, REVIEW_DECISION_ACTIONS } from './services/review-steps.js';
 export { ClaimsService, CLAIM_STAFF_ROLES, type NewClaim, type ClaimEdits, type ClaimDecisionInput } from './services/claims.service.js';
 export { ClaimsModule } from './claims.module.js';
 export { DisbursementsService, DISBURSEMENT_ROLES, toBatchView, type BatchView, type MarkPaidInput, type SkipReason } from './services/disbursements.service.js';

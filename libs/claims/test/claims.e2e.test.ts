@@ -6,6 +6,7 @@
  */
 import { DataSource } from 'typeorm';
 import { LedgerService } from '@innoserve/vouchers';
+import { REVIEW_STEPS_FROM_AUDIT_SQL } from '@innoserve/claims';
 import { createStaffAndLogin, registerAndLogin, type AuthSession } from '../../../test/support/auth.js';
 import { grant, grantAmounts, ledgerClean, ok, openProgram, orderUntil, startWorld, uploadPdf, verifiedBankAccount, type World } from '../../orders/test/order-world.js';
 import { JINJIANG, NANAN } from '../../vouchers/test/program-support.js';
@@ -184,6 +185,17 @@ describe('claims over HTTP', () => {
     const rejected = await ok(decide(county, { decision: 'reject', reason: '服务内容与合同不符' }));
     expect(rejected).toMatchObject({ status: 'rejected', decisionReason: '服务内容与合同不符' });
     expect(await grantAmounts(w, e, grantId)).toEqual({ availableFen: 200_000, heldFen: 0 });
+    // the review-time read model: one row per decision, each level's review from the entry before it (the submission, the county approval, the resubmission)
+    const steps: { level: number; level_kind: string; decision: string; entered_at: Date; decided_at: Date }[] = await w.t.app
+      .get(DataSource)
+      .query('SELECT level, level_kind, decision, entered_at, decided_at FROM claim_review_step WHERE claim_id = $1 ORDER BY stream_seq', [claim.id]);
+    expect(steps.map((x) => [x.level, x.level_kind, x.decision])).toEqual([
+      [1, 'county', 'claim.approved_level'],
+      [2, 'city', 'claim.returned'],
+      [1, 'county', 'claim.rejected'],
+    ]);
+    expect(steps[1].entered_at).toEqual(steps[0].decided_at);
+    expect(steps.every((x) => x.decided_at >= x.entered_at)).toBe(true);
     // nothing is held for the order any more: no second claim
     expect((await post(w.provider.owner.token, '/api/v1/claims', { orderId, invoice: invoice(e) })).body.code).toBe('ORDER_NOT_CLAIMABLE');
     expect(await ledgerClean(w)).toBe(true);
@@ -231,6 +243,14 @@ describe('claims over HTTP', () => {
     expect(await ledgerClean(w)).toBe(true);
   });
 
+  it('keeps the review-time read model equal to what the audit log says, for every claim and decision', async () => {
+    const ds = w.t.app.get(DataSource);
+    const cols = `claim_id, stream_seq, program_id, level, level_kind, decision, entered_at, decided_at, hours`;
+    const table = await ds.query(`SELECT ${cols} FROM claim_review_step ORDER BY claim_id, stream_seq`);
+    const fromAudit = await ds.query(`SELECT ${cols} FROM (${REVIEW_STEPS_FROM_AUDIT_SQL}) x ORDER BY claim_id, stream_seq`);
+    expect(table.length).toBeGreaterThanOrEqual(8);
+    expect(table).toEqual(fromAudit);
+  });
 });
 
 describe('closing the books', () => {

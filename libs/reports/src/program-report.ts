@@ -54,11 +54,14 @@ const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v)
 /**
  * The report of one program (the caller has checked who may read it). Given several managers (the
  * same snapshot on several connections: ReportsService), its independent statements run on them
- * side by side; given one, in turn.
+ * side by side; given one, in turn. `countyPart`: only the sections a county reader sees (sources,
+ * counties, categories); the program-wide ones are left empty.
  */
-export async function programReport(managers: EntityManager | readonly EntityManager[], programId: string): Promise<ProgramReport | null> {
+export async function programReport(managers: EntityManager | readonly EntityManager[], programId: string, opts: { countyPart?: boolean } = {}): Promise<ProgramReport | null> {
   const ms = (Array.isArray(managers) ? managers : [managers]) as readonly EntityManager[];
-  // the statements of the k-th group run on manager k (mod their number), one after the other on each
+  // the statements of the k-th group run on manager k (mod their number), one after the other on each:
+  // 0 the ledger money, the claim pipeline and the provider league; 1 the counties, the categories
+  // and the days to payment; 2 the review times, participation and the own share (about a third each)
   const queues: Promise<unknown>[] = ms.map(() => Promise.resolve());
   const on = (k: number) => ({
     query: <T>(sql: string, params: unknown[]): Promise<T> => {
@@ -68,6 +71,9 @@ export async function programReport(managers: EntityManager | readonly EntityMan
       return run;
     },
   });
+  // the county part (ReportsService) shows only the sources, counties and categories: the program-wide
+  // sections are not computed for it (empty, zero)
+  const wide = (k: number) => (opts.countyPart ? { query: <T>(): Promise<T> => Promise.resolve([] as T) } : on(k));
   const [p] = await on(0).query<{ id: string; name: string; fiscal_year: number; status: string; funding_sources: { key: string; name: string; regionCode: string | null }[] }[]>(
     'SELECT id, name, fiscal_year, status, funding_sources FROM voucher_program WHERE id = $1',
     [programId],
@@ -115,13 +121,15 @@ export async function programReport(managers: EntityManager | readonly EntityMan
 
   // ---- orders by county and category (completed orders with this program's subsidy)
   const byCountyQ = (async () => (
-    await on(0).query<{ region_code: string; name_zh: string | null; orders: string; enterprises: string; subsidy: string; redeemed: string }[]>(
+    await on(1).query<{ region_code: string; name_zh: string | null; orders: string; enterprises: string; subsidy: string; redeemed: string }[]>(
       `WITH buyers AS (
          SELECT region_code, enterprise_id, count(*) AS orders, SUM(subsidy_fen) AS subsidy FROM service_order
           WHERE program_id = $1 AND status IN ('completed','refunded') GROUP BY region_code, enterprise_id),
+       -- a claim carries its order's program and region, and is only made for an order completed or
+       -- refunded (final states): no join to the orders
        redeemed AS (
-         SELECT o.region_code, SUM(l.amount_fen) AS fen FROM claim_line l JOIN subsidy_claim c ON c.id = l.claim_id JOIN service_order o ON o.id = c.order_id
-          WHERE c.program_id = $1 AND o.program_id = $1 AND o.status IN ('completed','refunded') AND l.status IN ('payable','batched','paid','held') GROUP BY o.region_code)
+         SELECT c.region_code, SUM(l.amount_fen) AS fen FROM claim_line l JOIN subsidy_claim c ON c.id = l.claim_id
+          WHERE c.program_id = $1 AND l.status IN ('payable','batched','paid','held') GROUP BY c.region_code)
        SELECT b.region_code, r.name_zh, SUM(b.orders)::text AS orders, count(*)::text AS enterprises, SUM(b.subsidy)::text AS subsidy, COALESCE(MAX(rd.fen), 0)::text AS redeemed
          FROM buyers b LEFT JOIN region r ON r.code = b.region_code LEFT JOIN redeemed rd ON rd.region_code = b.region_code
         GROUP BY b.region_code, r.name_zh ORDER BY b.region_code`,
@@ -138,28 +146,24 @@ export async function programReport(managers: EntityManager | readonly EntityMan
     )
   ).map((r) => ({ categoryId: r.category_id, nameZh: r.name_zh ?? '', ordersCompleted: n(r.orders), spendFen: n(r.spend), subsidyFen: n(r.subsidy) })))();
 
-  // ---- claims: the pipeline, and review times per level kind (from the claims' audit streams)
+  // ---- claims: the pipeline, and review times per level kind (from the claim_review_step read model)
   const claimPipelineQ = (async () => (
-    await on(0).query<{ status: string; level_kind: string | null; count: string; amount: string }[]>(
+    await wide(0).query<{ status: string; level_kind: string | null; count: string; amount: string }[]>(
       `SELECT status, CASE WHEN status = 'in_review' THEN levels[level] END AS level_kind, count(*)::text AS count, SUM(amount_fen)::text AS amount
          FROM subsidy_claim WHERE program_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`,
       [programId],
     )
   ).map((r) => ({ status: r.status, levelKind: r.level_kind, count: n(r.count), amountFen: n(r.amount) })))();
   const reviewTimesQ = (async () => (
-    await on(1).query<{ kind: string; decisions: string; p50: string | null; p90: string | null }[]>(
-      // each claim's stream read by the (stream_type, stream_id, stream_seq) index, already in order: no
-      // scan of the whole audit log (which holds every stream of the installation) and no sort of it
-      `SELECT c.levels[(s.before->>'level')::int] AS kind, count(*)::text AS decisions,
-              (percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM s.occurred_at - s.started_at) / 3600))::text AS p50,
-              (percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM s.occurred_at - s.started_at) / 3600))::text AS p90
-         FROM subsidy_claim c
-         CROSS JOIN LATERAL (
-           SELECT a.action, a.occurred_at, a.before, LAG(a.occurred_at) OVER (ORDER BY a.stream_seq) AS started_at
-             FROM audit_entry a
-            WHERE a.stream_type = 'claim' AND a.stream_id = c.id::text
-              AND a.action IN ('claim.submitted','claim.resubmitted','claim.approved_level','claim.approved','claim.rejected','claim.returned')) s
-        WHERE c.program_id = $1 AND s.action IN ('claim.approved_level','claim.approved','claim.rejected','claim.returned') AND s.started_at IS NOT NULL AND s.before ? 'level'
+    await wide(2).query<{ kind: string; decisions: string; p50: string | null; p90: string | null }[]>(
+      // one row per review decision (claim_review_step, written with each decision from the claim's
+      // audit stream: the hours from the level's review beginning to its decision), read from the
+      // (program_id, level_kind, hours) index alone
+      `SELECT level_kind AS kind, count(*)::text AS decisions,
+              (percentile_cont(0.5) WITHIN GROUP (ORDER BY hours))::text AS p50,
+              (percentile_cont(0.9) WITHIN GROUP (ORDER BY hours))::text AS p90
+         FROM claim_review_step
+        WHERE program_id = $1
         GROUP BY 1 ORDER BY 1`,
       [programId],
     )
@@ -167,7 +171,7 @@ export async function programReport(managers: EntityManager | readonly EntityMan
 
   // ---- the provider league table
   const providersQ = (async () => (
-    await on(0).query<{ provider_id: string; name: string; orders: string; redeemed: string; rating_sum: string | null; rating_count: number | null; flagged: string }[]>(
+    await wide(0).query<{ provider_id: string; name: string; orders: string; redeemed: string; rating_sum: string | null; rating_count: number | null; flagged: string }[]>(
       `WITH orders AS (
          SELECT provider_id, count(*) AS orders FROM service_order WHERE program_id = $1 AND status IN ('completed','refunded') GROUP BY provider_id),
        redeemed AS (
@@ -192,7 +196,7 @@ export async function programReport(managers: EntityManager | readonly EntityMan
   })))();
 
   // ---- participation
-  const partQ = on(1).query<{ served: string; first_time: string; micro_small: string }[]>(
+  const partQ = wide(2).query<{ served: string; first_time: string; micro_small: string }[]>(
     // one pass over the orders of the enterprises served: a first-time buyer has no completed order
     // outside the program before the first completion of any of its orders in the program
     `WITH served AS (SELECT DISTINCT o.enterprise_id FROM service_order o WHERE o.program_id = $1 AND o.status IN ('completed','refunded')),
@@ -206,14 +210,17 @@ export async function programReport(managers: EntityManager | readonly EntityMan
             (SELECT count(*) FROM served s JOIN enterprise_profile e ON e.organization_id = s.enterprise_id WHERE e.size_class IN ('micro','small'))::text AS micro_small`,
     [programId],
   );
-  const ownQ = on(0).query<{ own_share: string; days: string | null }[]>(
-    `SELECT COALESCE((SELECT SUM(p.amount_fen - p.reversed_fen) FROM payment p JOIN service_order o ON o.id = p.order_id WHERE o.program_id = $1 AND p.status = 'succeeded' AND o.status IN ('completed','refunded')), 0)::text AS own_share,
-            (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM paid.at - paid.submitted_at) / 86400)
+  const ownQ = wide(2).query<{ own_share: string }[]>(
+    `SELECT COALESCE((SELECT SUM(p.amount_fen - p.reversed_fen) FROM payment p JOIN service_order o ON o.id = p.order_id WHERE o.program_id = $1 AND p.status = 'succeeded' AND o.status IN ('completed','refunded')), 0)::text AS own_share`,
+    [programId],
+  );
+  const daysQ = wide(1).query<{ days: string | null }[]>(
+    `SELECT (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM paid.at - paid.submitted_at) / 86400)
                FROM (SELECT c.submitted_at, max(l.paid_at) AS at FROM subsidy_claim c JOIN claim_line l ON l.claim_id = c.id
                       WHERE c.program_id = $1 AND c.status = 'paid' GROUP BY c.id, c.submitted_at) AS paid)::text AS days`,
     [programId],
   );
-  const [sources, byCounty, byCategory, claimPipeline, reviewTimes, providers, [part], [own]] = await Promise.all([money, byCountyQ, byCategoryQ, claimPipelineQ, reviewTimesQ, providersQ, partQ, ownQ]);
+  const [sources, byCounty, byCategory, claimPipeline, reviewTimes, providers, [part = { served: '0', first_time: '0', micro_small: '0' }], [own = { own_share: '0' }], [days = { days: null }]] = await Promise.all([money, byCountyQ, byCategoryQ, claimPipelineQ, reviewTimesQ, providersQ, partQ, ownQ, daysQ]);
   const served = n(part.served);
   const participation = { enterprisesServed: served, firstTimeBuyers: n(part.first_time), microSmallShareBp: served === 0 ? null : Math.floor((n(part.micro_small) * 10_000) / served) };
 
@@ -226,7 +233,7 @@ export async function programReport(managers: EntityManager | readonly EntityMan
     { key: 'first_time_buyers', nameZh: '首次购买企业数', nameEn: 'First-time buyers', value: participation.firstTimeBuyers, formula: 'enterprises served with no completed order outside the program before their first one in it' },
     { key: 'leverage_bp', nameZh: '财政资金撬动比（基点）', nameEn: 'Leverage (basis points)', value: redeemed === 0 ? null : Math.floor((n(own.own_share) * 10_000) / redeemed), formula: 'own share paid by the enterprises (succeeded payments less reversals) ÷ subsidy redeemed (payable + disbursed), × 10,000' },
     { key: 'spend_fen', nameZh: '服务交易总额（分）', nameEn: 'Spend (fen)', value: byCategory.reduce((s, x) => s + x.spendFen, 0), formula: 'sum of contract prices less dispute refunds of completed orders (per category in byCategory)' },
-    { key: 'median_days_claim_to_payment', nameZh: '申请至拨付天数中位数', nameEn: 'Median days from claim to payment', value: own.days === null ? null : Math.round(Number(own.days) * 10) / 10, formula: "median of (the claim's last line paid − its submission), in days, over paid claims" },
+    { key: 'median_days_claim_to_payment', nameZh: '申请至拨付天数中位数', nameEn: 'Median days from claim to payment', value: days.days === null ? null : Math.round(Number(days.days) * 10) / 10, formula: "median of (the claim's last line paid − its submission), in days, over paid claims" },
   ];
 
   return { programId: p.id, name: p.name, fiscalYear: p.fiscal_year, status: p.status, sources, byCounty, byCategory, claimPipeline, reviewTimes, providers, participation, indicators };

@@ -18,17 +18,22 @@ const K = 3;
  * their complements hidden.
  */
 export async function publicStatistics(managers: EntityManager | readonly EntityManager[]): Promise<PublicStatistics> {
-  // given several managers (one snapshot on several connections), the two statements run side by side
+  // given several managers (one snapshot on several connections), the statements run side by side
   const ms = (Array.isArray(managers) ? managers : [managers]) as readonly EntityManager[];
-  const programsQ = ms[0].query<{ id: string; name: string; fiscal_year: number; status: string; granted: string; disbursed: string; orders: string; served: string; grantees: string }[]>(
+  // the programs' money and their activity are separate statements (on separate connections when there are three)
+  const programsQ = ms[0].query<{ id: string; name: string; fiscal_year: number; status: string; granted: string; disbursed: string; grantees: string }[]>(
     `SELECT p.id, p.name, p.fiscal_year, p.status,
             COALESCE((SELECT SUM(-e.amount_fen) FROM ledger_balance b JOIN ledger_entry e ON e.program_id = b.program_id AND e.account = b.account JOIN ledger_transaction t ON t.id = e.transaction_id
                        WHERE b.program_id = p.id AND b.kind = 'pool' AND t.type = 'grant'), 0)::text AS granted,
             COALESCE((SELECT SUM(b.balance_fen) FROM ledger_balance b WHERE b.program_id = p.id AND b.kind = 'disbursed'), 0)::text AS disbursed,
-            (SELECT count(*) FROM service_order o WHERE o.program_id = p.id AND o.status IN ('completed','refunded'))::text AS orders,
-            (SELECT count(DISTINCT o.enterprise_id) FROM service_order o WHERE o.program_id = p.id AND o.status IN ('completed','refunded'))::text AS served,
             (SELECT count(DISTINCT g.enterprise_id) FROM voucher_grant g WHERE g.program_id = p.id)::text AS grantees
        FROM voucher_program p WHERE p.status IN ('open','closed','archived') ORDER BY p.fiscal_year DESC, p.name`,
+  );
+  const activityQ = ms[Math.min(1, ms.length - 1)].query<{ id: string; orders: string; served: string }[]>(
+    `SELECT p.id,
+            (SELECT count(*) FROM service_order o WHERE o.program_id = p.id AND o.status IN ('completed','refunded'))::text AS orders,
+            (SELECT count(DISTINCT o.enterprise_id) FROM service_order o WHERE o.program_id = p.id AND o.status IN ('completed','refunded'))::text AS served
+       FROM voucher_program p WHERE p.status IN ('open','closed','archived')`,
   );
   const cellsQ = ms[ms.length - 1].query<{ region_code: string; region_name: string | null; category: string; category_name: string | null; enterprises: string }[]>(
     // the distinct (county, category, enterprise) triples first (hashed), then counted per cell: a
@@ -45,10 +50,12 @@ export async function publicStatistics(managers: EntityManager | readonly Entity
        LEFT JOIN region r ON r.code = x.region_code
       ORDER BY 1, 3`,
   );
-  const [programs, cells] = await Promise.all([programsQ, cellsQ]);
+  const [programs, activity, cells] = await Promise.all([programsQ, activityQ, cellsQ]);
+  const activityOf = new Map(activity.map((a) => [a.id, a]));
   const hidden = suppress(cells.map((c) => ({ row: c.region_code, col: c.category, count: Number(c.enterprises) })), K);
   return {
-    programs: programs.map((p) => {
+    programs: programs.map((program) => {
+      const p = { ...program, ...activityOf.get(program.id)! };
       // a program's money speaks of its grantees, its activity of the enterprises served: each shown only over three or more
       const money = Number(p.grantees) >= K;
       const activity = Number(p.served) >= K;

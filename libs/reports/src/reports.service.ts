@@ -9,7 +9,7 @@ import { publicStatistics, type PublicStatistics } from './public-statistics.js'
 /** Memory for the sorts and hashes of one report's transaction (the server's default, 4MB, sends a year's aggregates to disk). */
 const REPORT_WORK_MEM = '64MB';
 /** Connections one report's statements are spread over (sharing one snapshot). */
-const REPORT_CONNECTIONS = 2;
+const REPORT_CONNECTIONS = 3;
 
 /** A report as one reader may see it: whole for staff covering the issuing region; a county's part for county staff. */
 export type ScopedReport = ProgramReport & {
@@ -66,14 +66,20 @@ export class ReportsService {
 
   private async programIn(ms: EntityManager[], me: Principal, id: string): Promise<ScopedReport> {
     const m = ms[0];
-    const [p] = isUuid(id) ? await m.query<{ issuing_region_code: string; region_codes: string[] }[]>(`SELECT issuing_region_code, ARRAY(SELECT jsonb_array_elements_text(eligibility->'regionCodes')) AS region_codes FROM voucher_program WHERE id = $1`, [id]) : [];
+    const [p] = isUuid(id)
+      ? await m.query<{ issuing_region_code: string; region_codes: string[]; funding_sources: { key: string; regionCode?: string | null }[] }[]>(
+          `SELECT issuing_region_code, ARRAY(SELECT jsonb_array_elements_text(eligibility->'regionCodes')) AS region_codes, funding_sources FROM voucher_program WHERE id = $1`,
+          [id],
+        )
+      : [];
     if (!p) throw new NotFoundError('program');
     if (staffCovers(me, STAFF_ROLES, p.issuing_region_code)) return { ...(await programReport(ms, id))!, scope: 'program', regionCodes: null };
     const mine = p.region_codes.filter((code) => jurisdictionCovers(jurisdictionOf(me, STAFF_ROLES), code));
     if (mine.length === 0) throw new NotFoundError('program');
-    const full = (await programReport(ms, id))!;
-    const citySources = full.sources.filter((s) => s.regionCode === null);
-    const share = await m.query<{ source: string; granted: string; held: string; payable: string; disbursed: string }[]>(
+    // the county's part of the report on the first connections, its share of the city sources on the last, side by side
+    const fullQ = programReport(ms.length > 1 ? ms.slice(0, -1) : ms, id, { countyPart: true });
+    const citySourceKeys = p.funding_sources.filter((s) => (s.regionCode ?? null) === null).map((s) => s.key);
+    const shareQ = ms[ms.length - 1].query<{ source: string; granted: string; held: string; payable: string; disbursed: string }[]>(
       `SELECT s.key AS source,
               COALESCE((SELECT SUM(e.amount_fen) FROM ledger_entry e JOIN ledger_transaction t ON t.id = e.transaction_id JOIN ledger_balance b ON b.program_id = e.program_id AND b.account = e.account
                          JOIN voucher_grant g ON g.id = b.grant_id JOIN organization o ON o.id = g.enterprise_id
@@ -85,8 +91,11 @@ export class ReportsService {
               COALESCE((SELECT SUM(l.amount_fen) FROM claim_line l JOIN subsidy_claim c ON c.id = l.claim_id
                         WHERE l.program_id = $1 AND l.source = s.key AND l.status = 'paid' AND c.region_code = ANY($2::varchar[])), 0)::text AS disbursed
          FROM unnest($3::text[]) AS s(key)`,
-      [id, mine, citySources.map((s) => s.source)],
+      [id, mine, citySourceKeys],
     );
+    const [report, share] = await Promise.all([fullQ, shareQ]);
+    const full = report!;
+    const citySources = full.sources.filter((s) => s.regionCode === null);
     return {
       ...full,
       scope: 'county',

@@ -6,10 +6,11 @@
  * counts match, and the public statistics show no cell under 3.
  */
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@innoserve/database';
+import { MIGRATIONS, dataSourceOptions } from '@innoserve/database';
 import { createTestDatabase, type TestDatabase } from '@innoserve/database/testing';
 import { seedReferenceData } from '@innoserve/reference';
 import { LedgerService, LedgerVerifier } from '@innoserve/vouchers';
+import { REVIEW_STEPS_FROM_AUDIT_SQL } from '@innoserve/claims';
 import { programReport, publicStatistics, type ProgramReport } from '../src/index.js';
 import { generateYear, loadYear, yearReference, type GeneratedYear } from './support/generated-year.js';
 
@@ -80,6 +81,52 @@ describe('the program report over a generated year', () => {
     for (const p of report.claimPipeline) pipeline[p.status] = (pipeline[p.status] ?? 0) + p.count;
     expect(pipeline).toEqual(year.expected.claimsByStatus);
     expect(report.reviewTimes.map((t) => t.levelKind)).toEqual(['city', 'county']);
+    // each county's redeemed subsidy: the live claim lines of claims on its completed orders, from the generator's rows
+    const orders = new Map(year.rows.service_order.map((o) => [o.id, o]));
+    const claims = new Map(year.rows.subsidy_claim.map((c) => [c.id, c]));
+    const redeemed = new Map<string, number>();
+    for (const l of year.rows.claim_line) {
+      const o = orders.get(claims.get(l.claim_id)!.order_id)!;
+      if (o.program_id !== year.programId || !['completed', 'refunded'].includes(o.status as string) || !['payable', 'batched', 'paid', 'held'].includes(l.status as string)) continue;
+      redeemed.set(o.region_code as string, (redeemed.get(o.region_code as string) ?? 0) + Number(l.amount_fen));
+    }
+    expect(Object.fromEntries(report.byCounty.map((c) => [c.regionCode, c.redeemedFen]))).toEqual(Object.fromEntries(report.byCounty.map((c) => [c.regionCode, redeemed.get(c.regionCode) ?? 0])));
+    expect([...redeemed.keys()].every((k) => report.byCounty.some((c) => c.regionCode === k))).toBe(true);
+  });
+
+  it("has a review-time read model equal to the claims' audit streams, for every claim and decision, and review times computed from them", async () => {
+    const cols = 'claim_id, stream_seq, program_id, level, level_kind, decision, entered_at, decided_at, hours';
+    const table = await ds.query(`SELECT ${cols} FROM claim_review_step ORDER BY claim_id, stream_seq`);
+    const fromAudit = await ds.query(`SELECT ${cols} FROM (${REVIEW_STEPS_FROM_AUDIT_SQL}) x ORDER BY claim_id, stream_seq`);
+    expect(table.length).toBe(year.rows.audit_entry.filter((a) => a.before !== null).length);
+    expect(table).toEqual(fromAudit);
+    // the migration's backfill (an installation with claims before the table) writes the same rows
+    const migration = new (MIGRATIONS.find((m) => m.name.startsWith('ClaimReviewSteps'))!)();
+    const qr = ds.createQueryRunner();
+    try {
+      await migration.down(qr);
+      await migration.up(qr);
+    } finally {
+      await qr.release();
+    }
+    expect(await ds.query(`SELECT ${cols} FROM claim_review_step ORDER BY claim_id, stream_seq`)).toEqual(table);
+    // the percentiles as the report computed them before the read model: over each claim's audit stream
+    const before = await ds.query<{ kind: string; decisions: string; p50: string | null; p90: string | null }[]>(
+      `SELECT c.levels[(s.before->>'level')::int] AS kind, count(*)::text AS decisions,
+              (percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM s.occurred_at - s.started_at) / 3600))::text AS p50,
+              (percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM s.occurred_at - s.started_at) / 3600))::text AS p90
+         FROM subsidy_claim c
+         CROSS JOIN LATERAL (
+           SELECT a.action, a.occurred_at, a.before, LAG(a.occurred_at) OVER (ORDER BY a.stream_seq) AS started_at
+             FROM audit_entry a
+            WHERE a.stream_type = 'claim' AND a.stream_id = c.id::text
+              AND a.action IN ('claim.submitted','claim.resubmitted','claim.approved_level','claim.approved','claim.rejected','claim.returned')) s
+        WHERE c.program_id = $1 AND s.action IN ('claim.approved_level','claim.approved','claim.rejected','claim.returned') AND s.started_at IS NOT NULL AND s.before ? 'level'
+        GROUP BY 1 ORDER BY 1`,
+      [year.programId],
+    );
+    const round = (v: string | null) => (v === null ? null : Math.round(Number(v) * 10) / 10);
+    expect(report.reviewTimes).toEqual(before.map((r) => ({ levelKind: r.kind, decisions: Number(r.decisions), p50Hours: round(r.p50), p90Hours: round(r.p90) })));
   });
 
   it('publishes statistics over the year with no cell under 3 and no lone hidden cell', async () => {

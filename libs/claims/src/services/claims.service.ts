@@ -31,6 +31,7 @@ import {
 import { CLAIM_RISK, REVIEW_CALENDAR, type ClaimRiskAssessor, type ReviewCalendar } from './claim-ports.js';
 import { lockParties, mayAutoHold, sanctionedDeals } from './party-status.js';
 import { toClaimView, type ClaimView } from './claim-views.js';
+import { REVIEW_STEP_INSERT_SQL } from './review-steps.js';
 
 /** Staff who see claims in their jurisdiction (the enterprise's region). */
 export const CLAIM_STAFF_ROLES: readonly StaffRole[] = ['county_reviewer', 'city_reviewer', 'program_officer', 'finance_officer', 'auditor'];
@@ -299,6 +300,8 @@ export class ClaimsService implements OnModuleInit {
       claim.version += 1;
       await this.saveClaim(m, claim);
       await this.record(m, claim, `claim.${action === 'advance' ? 'approved_level' : action === 'approve' ? 'approved' : action === 'reject' ? 'rejected' : 'returned'}`, me.userId, { status: from, level }, after, reason);
+      // the review-time read model, from the entry just written and the one before it (same transaction)
+      await m.query(REVIEW_STEP_INSERT_SQL, [claim.id]);
       return toClaimView(claim, lines, true, now);
     });
   }

@@ -1,5 +1,6 @@
 // Generated migrations are listed here in order (npm run migration:generate -- <Name> adds them).
 import type { MigrationInterface } from 'typeorm';
+import { ClaimReviewSteps1796503824298 } from './1796503824298-ClaimReviewSteps.js';
 import { HoldRelease1796495986528 } from './1796495986528-HoldRelease.js';
 import { ReviewFixes1796495031570 } from './1796495031570-ReviewFixes.js';
 import { Notifications1796494276625 } from './1796494276625-Notifications.js';
@@ -50,4 +51,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Notifications1796494276625,
   ReviewFixes1796495031570,
   HoldRelease1796495986528,
+  ClaimReviewSteps1796503824298,
 ];

@@ -81,6 +81,7 @@ const COLUMNS: Record<string, string> = {
     'id uuid, claim_no varchar, order_id uuid, program_id uuid, grant_id uuid, hold_id uuid, enterprise_id uuid, provider_id uuid, claimant_id uuid, settlement_mode varchar, region_code varchar, category_id uuid, status varchar, amount_fen bigint, price_fen bigint, invoice_code varchar, invoice_number varchar, invoice_issued_on date, invoice_amount_fen bigint, seller_tax_id varchar, buyer_tax_id varchar, evidence jsonb, levels varchar[], level int, level_since timestamptz, level_due_on date, deadline_on date, risk_flags jsonb, submitted_at timestamptz, decided_at timestamptz, hold_released_at timestamptz, created_by uuid',
   claim_line: 'id uuid, claim_id uuid, program_id uuid, source varchar, amount_fen bigint, status varchar, batch_id uuid, paid_at timestamptz',
   audit_entry: 'stream_type varchar, stream_id varchar, stream_seq int, action varchar, actor_id uuid, occurred_at timestamptz, before jsonb, after jsonb, prev_hash varchar, hash varchar, xact_id bigint',
+  claim_review_step: 'claim_id uuid, stream_seq int, program_id uuid, level int, level_kind varchar, decision varchar, entered_at timestamptz, decided_at timestamptz, hours float8',
   ledger_transaction: 'id uuid, program_id uuid, type varchar, reference varchar, idempotency_key varchar, created_at timestamptz',
   ledger_entry: 'id uuid, transaction_id uuid, position smallint, program_id uuid, account varchar, amount_fen bigint',
   ledger_balance: 'id uuid, program_id uuid, account varchar, kind varchar, source varchar, grant_id uuid, may_go_negative boolean, balance_fen bigint',
@@ -329,8 +330,14 @@ export function generateYear(ref: YearReference, opts: YearOptions): GeneratedYe
           hold_released_at: cstatus === 'rejected' ? iso(countyDecided) : null,
           created_by: p.id,
         });
-        const audit = (seq: number, action: string, at: number, before: Row | null) =>
+        let lastAt = submitted;
+        const levels = ['county', 'city'];
+        const audit = (seq: number, action: string, at: number, before: { level: number } | null) => {
           rows.audit_entry.push({ stream_type: 'claim', stream_id: claimId, stream_seq: seq, action, actor_id: null, occurred_at: iso(at), before, after: null, prev_hash: '0'.repeat(64), hash: claimId.replace(/-/g, '').padEnd(64, String(seq)), xact_id: 1 });
+          // a decision: the review-time read model's row, as ClaimsService.decide writes it (from the previous entry to this one)
+          if (before !== null) rows.claim_review_step.push({ claim_id: claimId, stream_seq: seq, program_id: programId, level: before.level, level_kind: levels[before.level - 1], decision: action, entered_at: iso(lastAt), decided_at: iso(at), hours: (at - lastAt) / H });
+          lastAt = at;
+        };
         audit(1, 'claim.submitted', submitted, null);
         if (cstatus === 'in_review' && level === 1) return;
         if (cstatus === 'rejected' || cstatus === 'returned') {
