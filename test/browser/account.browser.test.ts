@@ -54,8 +54,7 @@ describeBrowser('account pages (Chromium)', () => {
     await page.goto('/notifications');
     await page.getByRole('heading', { name: '消息通知' }).waitFor();
     await page.getByText('暂无通知').waitFor();
-    await page.getByRole('combobox', { name: '语言' }).click();
-    await page.getByTitle('EN').click();
+    await page.getByRole('combobox', { name: '语言' }).selectOption('en-US');
     await page.getByRole('heading', { name: 'Notifications' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Notifications' }).waitFor();

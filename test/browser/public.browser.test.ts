@@ -120,8 +120,7 @@ describeBrowser('public marketplace (Chromium)', () => {
     const { page } = await s.newPage();
     await page.goto('/');
     await results(page).first().waitFor();
-    await page.getByRole('combobox', { name: '语言' }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: 'EN' }).click();
+    await page.getByRole('combobox', { name: '语言' }).selectOption('en-US');
     await page.getByRole('heading', { name: 'Technology services marketplace' }).waitFor();
     expect(await page.getByTestId('sort-select').locator('option:checked').innerText()).toBe('Best match');
     await page.reload();
