@@ -3,6 +3,7 @@ export * from './entities/index.js';
 export { OrganizationsModule } from './organizations.module.js';
 export { OrganizationsWorkerModule } from './organizations-worker.module.js';
 export { AdmissionExpirySweep } from './services/admission-expiry.sweep.js';
+export { NoticeEndSweep, NOTICE_ENDED } from './services/notice-end.sweep.js';
 export { PROVIDER_CHANGED_TOPIC, type ProviderChangedPayload } from './services/provider-changed.js';
 export {
   OrganizationsService,

@@ -169,6 +169,22 @@ export const EVENT_SPECS: Readonly<Record<string, EventSpec>> = {
   'enterprise.verification.approve': orgDecision('enterprise', ['企业认证已通过', '贵企业的认证已审核通过，可以申请创新券。'], ['Your enterprise is verified', 'Your enterprise passed verification and may apply for vouchers.']),
   'enterprise.verification.reject': orgDecision('enterprise', ['企业认证未通过', '贵企业的认证未通过，请修改后重新提交'], ['Verification was refused', 'Your enterprise was not verified; edit it and resubmit']),
   'provider.admission.start-notice': orgDecision('provider', ['入库公示开始', '贵机构的入库申请已进入公示期'], ['Public notice started', 'Your admission is in its public notice period']),
+  // the notice has ended (a worker job): the provider learns the decision comes next; the officers covering it, that it is theirs to make
+  'provider.admission.notice-ended': {
+    category: 'decisions',
+    recipients: async (m, e) => {
+      const [org] = await m.query<{ region_code: string }[]>('SELECT region_code FROM organization WHERE id = $1', [e.streamId]);
+      return [...new Set([...(await membersOf(m, [e.streamId])), ...(org ? await staffCovering(m, ['program_officer'], org.region_code) : [])])];
+    },
+    render: (_m, e) =>
+      Promise.resolve({
+        titleZh: '入库公示期已结束',
+        bodyZh: '公示期已满，等待科技局作出入库决定。',
+        titleEn: 'The public notice has ended',
+        bodyEn: 'The public notice period is over; the admission decision comes next.',
+        link: `/providers/${e.streamId}`,
+      }),
+  },
   'provider.admission.admit': orgDecision('provider', ['服务机构入库成功', '贵机构已入库，可以发布服务'], ['Your organization is admitted', 'You are admitted and may publish offerings']),
   'provider.admission.reject': orgDecision('provider', ['入库申请未通过', '贵机构的入库申请未通过'], ['Admission was refused', 'Your admission was refused']),
   // ---- applications and grants
