@@ -174,9 +174,12 @@ describeBrowser('enterprise portal (Chromium)', () => {
     await screenshot(page, 'enterprise-orders');
     await page.getByRole('button', { name: /比较所选报价/ }).click();
     await page.getByRole('heading', { name: '报价比较' }).waitFor();
-    await page.getByText('¥2,000.00').first().waitFor();
-    await page.getByText('¥1,000.00').first().waitFor();
+    // each order loads on its own: wait for both cards before reading them
+    await page.locator('.compare-grid > *').nth(1).waitFor();
     expect(await page.locator('.compare-grid > *').count()).toBe(2);
+    const grid = await page.locator('.compare-grid').innerText();
+    expect(grid).toContain('¥2,000.00');
+    expect(grid).toContain('¥1,000.00');
     await expectNoAxe(page);
     await screenshot(page, 'enterprise-compare');
     expect(direct.status).toBe('quoted');
