@@ -23,6 +23,8 @@ const StartPage = lazy(() => account().then((m) => ({ default: m.StartPage })));
 const PreferencesPage = lazy(() => account().then((m) => ({ default: m.PreferencesPage })));
 const EnterprisePortal = lazy(() => import('./portals/enterprise'));
 const ProviderPortal = lazy(() => import('./portals/provider'));
+const AdminConsole = lazy(() => import('./portals/admin'));
+const StatisticsPage = lazy(() => import('./portals/public/StatisticsPage'));
 
 /** Links in notifications (/orders/…, /claims/…) open in the reader's portal. */
 function PortalLink({ kind }: { kind: 'orders' | 'claims' | 'grants' | 'enterprises' }) {
@@ -46,6 +48,7 @@ export function App() {
         <Route path="providers/:id" element={<ProviderPage />} />
         <Route path="programs" element={<ProgramsPage />} />
         <Route path="programs/:id" element={<ProgramPage />} />
+        <Route path="statistics" element={<StatisticsPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
         <Route path="unsubscribe" element={<UnsubscribePage />} />
@@ -65,6 +68,14 @@ export function App() {
           element={
             <RequireAuth>
               <ProviderPortal />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/*"
+          element={
+            <RequireAuth>
+              <AdminConsole />
             </RequireAuth>
           }
         />

@@ -111,7 +111,7 @@ function Root() {
     <ConfigProvider
       locale={lang === 'en-US' ? enUS : zhCN}
       button={{ autoInsertSpace: false }}
-      theme={{ token: { colorPrimary: '#c8102e', borderRadius: 6, colorLink: '#0a4fc2', colorTextSecondary: 'rgba(0, 0, 0, 0.65)', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)', fontFamily: `"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif` } }}
+      theme={{ token: { colorPrimary: '#c8102e', borderRadius: 6, colorError: '#c41d1d', colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorLink: '#0a4fc2', colorTextSecondary: 'rgba(0, 0, 0, 0.65)', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)', fontFamily: `"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif` } }}
     >
       <LazyAntApp>
         <QueryClientProvider client={queryClient}>

@@ -24,6 +24,7 @@ export const WEB_ROUTES = [
   '/providers/*',
   '/programs',
   '/programs/*',
+  '/statistics',
   '/enterprise',
   '/enterprise/*',
   '/provider',

@@ -1,7 +1,7 @@
 // The enterprise portal (/enterprise/*): an SME buying technology services with vouchers.
 // Without an enterprise organization the user sees the registration (onboarding) instead.
 import { lazy, Suspense, useState } from 'react';
-import { ConfigProvider, Menu, Select, Skeleton, Space, Typography } from 'antd';
+import { Menu, Select, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { useAuth } from '../../auth/auth';
@@ -21,9 +21,6 @@ const ProfilePage = lazy(() => import('./ProfilePage'));
 const ClaimsPage = lazy(() => import('./ClaimsPage'));
 const ClaimDetailPage = lazy(() => import('./ClaimDetailPage'));
 const NewClaimPage = lazy(() => import('./NewClaimPage'));
-
-/** Darker error and tertiary text than antd's defaults, so field errors, danger buttons and labels meet 4.5:1 (axe). */
-const A11Y_THEME = { token: { colorError: '#c41d1d', colorTextTertiary: 'rgba(0, 0, 0, 0.62)' } };
 
 const SECTIONS = ['orders', 'programs', 'wallet', 'claims', 'profile'] as const;
 
@@ -51,57 +48,53 @@ export default function EnterprisePortal() {
   const membership = enterprises.find((m) => m.organizationId === chosen) ?? org('enterprise');
   if (!membership) {
     return (
-      <ConfigProvider theme={A11Y_THEME}>
-        <div className="enterprise-portal">
-          <OnboardingPage />
-        </div>
-      </ConfigProvider>
+      <div className="enterprise-portal">
+        <OnboardingPage />
+      </div>
     );
   }
   return (
-    <ConfigProvider theme={A11Y_THEME}>
-      <EnterpriseContext.Provider value={membership.organizationId}>
-        <div className="enterprise-portal">
-          {enterprises.length > 1 ? (
-            <Space wrap className="enterprise-org-name">
-              <Typography.Text type="secondary">{t('portal.title')}</Typography.Text>
-              <Select
-                size="small"
-                aria-label={t('portal.switch')}
-                value={membership.organizationId}
-                popupMatchSelectWidth={false}
-                style={{ maxWidth: '100%' }}
-                onChange={(id: string) => {
-                  if (me) rememberEnterprise(me.user.id, id);
-                  setChosen(id);
-                }}
-                options={enterprises.map((m) => ({ value: m.organizationId, label: m.organizationName }))}
-              />
-            </Space>
-          ) : (
-            <Typography.Text type="secondary" className="enterprise-org-name">
-              {t('portal.title')} · {membership.organizationName}
-            </Typography.Text>
-          )}
-          <PortalNav />
-          <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
-            <Routes>
-              <Route index element={<OverviewPage />} />
-              <Route path="orders" element={<OrdersPage />} />
-              <Route path="orders/new" element={<NewOrderPage />} />
-              <Route path="orders/compare" element={<ComparePage />} />
-              <Route path="orders/:id" element={<OrderDetailPage />} />
-              <Route path="programs" element={<ProgramsPage />} />
-              <Route path="wallet" element={<WalletPage />} />
-              <Route path="profile" element={<ProfilePage />} />
-              <Route path="claims" element={<ClaimsPage />} />
-              <Route path="claims/new" element={<NewClaimPage />} />
-              <Route path="claims/:id" element={<ClaimDetailPage />} />
-              <Route path="*" element={<NotFound />} />
-            </Routes>
-          </Suspense>
-        </div>
-      </EnterpriseContext.Provider>
-    </ConfigProvider>
+    <EnterpriseContext.Provider value={membership.organizationId}>
+      <div className="enterprise-portal">
+        {enterprises.length > 1 ? (
+          <Space wrap className="enterprise-org-name">
+            <Typography.Text type="secondary">{t('portal.title')}</Typography.Text>
+            <Select
+              size="small"
+              aria-label={t('portal.switch')}
+              value={membership.organizationId}
+              popupMatchSelectWidth={false}
+              style={{ maxWidth: '100%' }}
+              onChange={(id: string) => {
+                if (me) rememberEnterprise(me.user.id, id);
+                setChosen(id);
+              }}
+              options={enterprises.map((m) => ({ value: m.organizationId, label: m.organizationName }))}
+            />
+          </Space>
+        ) : (
+          <Typography.Text type="secondary" className="enterprise-org-name">
+            {t('portal.title')} · {membership.organizationName}
+          </Typography.Text>
+        )}
+        <PortalNav />
+        <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+          <Routes>
+            <Route index element={<OverviewPage />} />
+            <Route path="orders" element={<OrdersPage />} />
+            <Route path="orders/new" element={<NewOrderPage />} />
+            <Route path="orders/compare" element={<ComparePage />} />
+            <Route path="orders/:id" element={<OrderDetailPage />} />
+            <Route path="programs" element={<ProgramsPage />} />
+            <Route path="wallet" element={<WalletPage />} />
+            <Route path="profile" element={<ProfilePage />} />
+            <Route path="claims" element={<ClaimsPage />} />
+            <Route path="claims/new" element={<NewClaimPage />} />
+            <Route path="claims/:id" element={<ClaimDetailPage />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Suspense>
+      </div>
+    </EnterpriseContext.Provider>
   );
 }

@@ -1,0 +1,121 @@
+// The console's menu: only the sections the staff member's roles can act on, with the number of
+// items waiting in each queue (GET /admin/queues, refreshed every minute).
+import { useState } from 'react';
+import {
+  AlertOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  BankOutlined,
+  DashboardOutlined,
+  FileProtectOutlined,
+  FundOutlined,
+  IdcardOutlined,
+  SafetyCertificateOutlined,
+  ShopOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Badge, Button, Menu } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { api, call } from '../../api/client';
+import { useStaff, type StaffRole } from './common';
+
+export type QueueKey = 'verification' | 'admission' | 'offerings' | 'applications' | 'claims';
+export interface QueueCount {
+  count: number;
+  oldestSince: string | null;
+}
+
+interface Item {
+  key: string;
+  icon: React.ReactNode;
+  roles: StaffRole[];
+  queue?: QueueKey;
+}
+
+const GROUPS: { key: string; items: Item[] }[] = [
+  { key: 'overview', items: [{ key: 'dashboard', icon: <DashboardOutlined aria-hidden />, roles: [] }] },
+  {
+    key: 'queues',
+    items: [
+      { key: 'verification', icon: <IdcardOutlined aria-hidden />, roles: ['county_reviewer', 'program_officer'], queue: 'verification' },
+      { key: 'admission', icon: <SafetyCertificateOutlined aria-hidden />, roles: ['program_officer'], queue: 'admission' },
+      { key: 'offerings', icon: <ShopOutlined aria-hidden />, roles: ['program_officer'], queue: 'offerings' },
+      { key: 'applications', icon: <SolutionOutlined aria-hidden />, roles: ['county_reviewer', 'program_officer'], queue: 'applications' },
+      { key: 'claims', icon: <FileProtectOutlined aria-hidden />, roles: ['county_reviewer', 'city_reviewer'], queue: 'claims' },
+    ],
+  },
+  {
+    key: 'funds',
+    items: [
+      { key: 'programs', icon: <FundOutlined aria-hidden />, roles: ['program_officer', 'finance_officer', 'auditor'] },
+      { key: 'disbursements', icon: <BankOutlined aria-hidden />, roles: ['finance_officer'] },
+      { key: 'sanctions', icon: <AlertOutlined aria-hidden />, roles: ['program_officer'] },
+    ],
+  },
+  {
+    key: 'oversight',
+    items: [
+      { key: 'audit', icon: <AuditOutlined aria-hidden />, roles: ['auditor'] },
+      { key: 'staff', icon: <TeamOutlined aria-hidden />, roles: ['super_admin'] },
+    ],
+  },
+];
+
+/** Sections this staff member may open (the dashboard is for everyone). */
+export function useSections(): Set<string> {
+  const staff = useStaff();
+  return new Set(GROUPS.flatMap((g) => g.items.filter((i) => i.roles.length === 0 || staff.has(...i.roles)).map((i) => i.key)));
+}
+
+export function useQueueCounts() {
+  return useQuery({
+    queryKey: ['admin', 'queues'],
+    queryFn: () => call(api.GET('/api/v1/admin/queues' as never)) as Promise<Partial<Record<QueueKey, QueueCount | null>>>,
+    refetchInterval: 60_000,
+  });
+}
+
+export function AdminNav() {
+  const { t } = useTranslation('admin');
+  const { pathname } = useLocation();
+  const sections = useSections();
+  const counts = useQueueCounts();
+  const [open, setOpen] = useState(false);
+  const current = /^\/admin\/([^/]+)/.exec(pathname)?.[1] ?? 'dashboard';
+  const items = GROUPS.map((g) => ({
+    type: 'group' as const,
+    key: g.key,
+    label: t(`nav.group.${g.key}`),
+    children: g.items
+      .filter((i) => sections.has(i.key))
+      .map((i) => {
+        const n = i.queue ? counts.data?.[i.queue]?.count : undefined;
+        return {
+          key: i.key,
+          icon: i.icon,
+          label: (
+            <Link to={i.key === 'dashboard' ? '/admin' : `/admin/${i.key}`} onClick={() => setOpen(false)}>
+              {t(`nav.${i.key}`)}
+              {n ? (
+                <>
+                  <Badge count={n} overflowCount={999} className="admin-nav-count" aria-hidden />
+                  <span className="sr-only">{t('nav.waiting', { count: n })}</span>
+                </>
+              ) : null}
+            </Link>
+          ),
+        };
+      }),
+  })).filter((g) => g.children.length > 0);
+  return (
+    <nav aria-label={t('nav.label')} className={`admin-nav${open ? ' open' : ''}`}>
+      <Button className="admin-nav-toggle" icon={<AppstoreOutlined aria-hidden />} aria-expanded={open} onClick={() => setOpen((o) => !o)} block>
+        {t(`nav.${current}`, { defaultValue: t('nav.label') })}
+      </Button>
+      <Menu mode="inline" selectedKeys={[current]} items={items} />
+    </nav>
+  );
+}
