@@ -1,0 +1,87 @@
+// Pieces the insight pages share: the regions (names for codes), the export of a program's report,
+// and a section that puts a chart beside its table.
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Skeleton, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, call, openFile, type Schemas } from '../../../api/client';
+import { ProblemAlert } from '../../../components/ProblemAlert';
+import type { BarChartProps } from './BarChart';
+
+// ECharts arrives with the first chart that renders, never with the console
+const LazyBarChart = lazy(() => import('./BarChart'));
+
+export function Chart(props: BarChartProps) {
+  return (
+    <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: props.height ?? 280 }} />}>
+      <LazyBarChart {...props} />
+    </Suspense>
+  );
+}
+
+export type Region = Schemas['RegionView'];
+
+export function useRegions() {
+  return useQuery({
+    queryKey: ['ref', 'regions'],
+    staleTime: 24 * 3_600_000,
+    queryFn: async ({ signal }) => new Map((await call(api.GET('/api/v1/regions', { signal }))).map((r) => [r.code, r])),
+  });
+}
+
+/** A region's name in the reader's language (the code while the names load or when unknown). */
+export function useRegionName(): (code: string | null | undefined) => string {
+  const { i18n } = useTranslation();
+  const regions = useRegions();
+  const en = i18n.language === 'en-US';
+  return (code) => {
+    if (!code) return '—';
+    const r = regions.data?.get(code);
+    return r ? (en ? r.nameEn : r.nameZh) : code;
+  };
+}
+
+/** The whole report as an XLSX workbook (one sheet per section), downloaded with the session. */
+export function ExportButton({ programId, fiscalYear, sheet }: { programId: string; fiscalYear: number; sheet?: string }) {
+  const { t } = useTranslation('adminInsight');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await openFile(`/api/v1/admin/reports/programs/${programId}/export`, `report-${fiscalYear}-${programId.slice(0, 8)}.xlsx`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <span className="insight-export">
+      <Button icon={<DownloadOutlined aria-hidden />} loading={busy} onClick={() => void run()}>
+        {t('export.button')}
+      </Button>
+      {sheet ? <Typography.Text type="secondary" className="insight-export-note">{t('export.sheet', { sheet })}</Typography.Text> : null}
+      {error ? <ProblemAlert error={error} /> : null}
+    </span>
+  );
+}
+
+/** A dashboard section: its heading, an export, and the chart with its table beside it. */
+export function Section({ id, title, intro, actions, chart, children }: { id: string; title: string; intro?: ReactNode; actions?: ReactNode; chart?: ReactNode; children: ReactNode }) {
+  return (
+    <section className="insight-section" aria-labelledby={`${id}-title`} data-testid={`section-${id}`}>
+      <div className="insight-section-head">
+        <h2 id={`${id}-title`}>{title}</h2>
+        {actions}
+      </div>
+      {intro ? <Typography.Paragraph type="secondary">{intro}</Typography.Paragraph> : null}
+      <div className={chart ? 'insight-pair' : undefined}>
+        {chart ? <figure className="insight-figure" aria-label={title}>{chart}</figure> : null}
+        <div className="insight-table">{children}</div>
+      </div>
+    </section>
+  );
+}
