@@ -1,10 +1,20 @@
-// The console's queues area (placeholder routes until its pages land).
+// The console's queues area: enterprise verification, provider admission, offering moderation and
+// reviewed-mode applications, each a table (filters, sort and page in the URL; each item's waiting
+// age) and a detail page with the decision. The console's shell grants each route by role; an
+// object outside the staff member's jurisdiction answers 404 and shows the 404 page.
 import { Route, Routes } from 'react-router';
-import { NotFound } from '../../../components/RequireAuth';
+import { NotFound } from '../../../components/NotFound';
+import { AdmissionDetail, AdmissionList } from './Admission';
+import { ApplicationDetail, ApplicationList } from './Applications';
+import { OfferingDetail, OfferingList } from './Offerings';
+import { VerificationDetail, VerificationList } from './Verification';
+import './queues.css';
 
 export function VerificationRoutes() {
   return (
     <Routes>
+      <Route index element={<VerificationList />} />
+      <Route path=":id" element={<VerificationDetail />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
@@ -13,6 +23,8 @@ export function VerificationRoutes() {
 export function AdmissionRoutes() {
   return (
     <Routes>
+      <Route index element={<AdmissionList />} />
+      <Route path=":id" element={<AdmissionDetail />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
@@ -21,6 +33,8 @@ export function AdmissionRoutes() {
 export function OfferingRoutes() {
   return (
     <Routes>
+      <Route index element={<OfferingList />} />
+      <Route path=":id" element={<OfferingDetail />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
@@ -29,8 +43,9 @@ export function OfferingRoutes() {
 export function ApplicationRoutes() {
   return (
     <Routes>
+      <Route index element={<ApplicationList />} />
+      <Route path=":id" element={<ApplicationDetail />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
 }
-
