@@ -1,0 +1,242 @@
+// /admin/sanctions: the sanctions of the organizations in the staff member's jurisdiction (GET
+// /admin/sanctions, newest first), and imposing one (POST /admin/sanctions) with its kind, what it
+// concerns (a grant, an order, a paid claim and the amount), the period of a blacklist, and the
+// reason, which is required and recorded.
+import { Alert, App, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient, keepPreviousData } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api, call, type Schemas } from '../../../api/client';
+import { Money } from '../../../components/Money';
+import { QueryState } from '../../../components/QueryState';
+import { applyProblemToForm, useIdempotencyKey } from '../../../lib/forms';
+import { parseYuanToFen } from '../../../lib/money';
+import { Age, DateTime, pagination, PageTitle, useStaff, useTableState } from '../common';
+import { shortId, todayShanghai, type Sanction } from './data';
+import { ActionError, SanctionKindTag } from './parts';
+
+export const SANCTION_KINDS = ['void-grant', 'forfeit', 'clawback', 'suspend', 'delist', 'blacklist'] as const;
+type Kind = (typeof SANCTION_KINDS)[number];
+
+/** The organizations a program officer may sanction, for picking and naming (enterprises and providers of the jurisdiction). */
+export function useOrganizations() {
+  return useQuery({
+    queryKey: ['admin', 'organizations', 'names'],
+    queryFn: async () => {
+      const [enterprises, providers] = await Promise.all([
+        call(api.GET('/api/v1/admin/enterprises', { params: { query: { pageSize: 100 } } })).catch(() => ({ items: [] as Schemas['EnterpriseViewDto'][] })),
+        call(api.GET('/api/v1/admin/providers', { params: { query: { pageSize: 100 } } })).catch(() => ({ items: [] as Schemas['ProviderViewDto'][] })),
+      ]);
+      const out = new Map<string, { id: string; name: string; kinds: ('enterprise' | 'provider')[] }>();
+      for (const e of enterprises.items) out.set(e.id, { id: e.id, name: e.name, kinds: ['enterprise'] });
+      for (const p of providers.items) {
+        const had = out.get(p.id);
+        if (had) had.kinds.push('provider');
+        else out.set(p.id, { id: p.id, name: p.name, kinds: ['provider'] });
+      }
+      return [...out.values()];
+    },
+    staleTime: 60_000,
+  });
+}
+
+export default function SanctionsPage() {
+  const { t } = useTranslation('adminPrograms');
+  const { t: ta } = useTranslation('admin');
+  const staff = useStaff();
+  const navigate = useNavigate();
+  const state = useTableState();
+  const organizations = useOrganizations();
+  const organizationId = state.get('organizationId');
+  const kind = state.get('kind');
+  const sanctions = useQuery({
+    queryKey: ['admin', 'sanctions', organizationId ?? '', state.page, state.pageSize],
+    queryFn: () => call(api.GET('/api/v1/admin/sanctions', { params: { query: { organizationId, page: state.page, pageSize: state.pageSize } } })),
+    placeholderData: keepPreviousData,
+  });
+  const orgName = (id: string) => organizations.data?.find((o) => o.id === id)?.name ?? shortId(id);
+  return (
+    <>
+      <PageTitle extra={staff.has('program_officer') ? <Button type="primary" onClick={() => navigate(`/admin/sanctions/new${organizationId ? `?organizationId=${organizationId}` : ''}`)}>{t('sanctions.impose')}</Button> : null}>
+        {t('sanctions.title')}
+      </PageTitle>
+      <Typography.Paragraph type="secondary">{t('sanctions.intro')}</Typography.Paragraph>
+      <div className="admin-filters">
+        <Select
+          aria-label={t('sanctions.filterOrganization')}
+          placeholder={t('sanctions.filterOrganization')}
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ minWidth: 240, maxWidth: '100%' }}
+          value={organizationId}
+          onChange={(v?: string) => state.set({ organizationId: v })}
+          options={(organizations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+        />
+        <Select
+          aria-label={t('sanctions.filterKind')}
+          placeholder={t('sanctions.filterKind')}
+          allowClear
+          style={{ minWidth: 160 }}
+          value={kind}
+          onChange={(v?: string) => state.set({ kind: v })}
+          options={SANCTION_KINDS.map((k) => ({ value: k, label: t(`sanctionKind.${k}`) }))}
+        />
+      </div>
+      <QueryState query={sanctions} isEmpty={(d) => d.items.length === 0} empty={organizationId ? t('sanctions.noneMatch') : t('sanctions.empty')}>
+        {(d) => (
+          <div className="admin-table-wrap">
+            <Table<Sanction>
+              rowKey="id"
+              size="small"
+              scroll={{ x: true }}
+              dataSource={kind ? d.items.filter((s) => s.kind === kind) : d.items}
+              pagination={pagination(state, d.total, ta)}
+              columns={[
+                { title: t('sanctions.imposedAt'), dataIndex: 'createdAt', render: (v: string, s) => <Link to={`/admin/sanctions/${s.id}`}><DateTime value={v} /></Link> },
+                { title: t('sanctions.age'), dataIndex: 'createdAt', key: 'age', render: (v: string) => <Age since={v} warnDays={36500} /> },
+                { title: t('sanctions.organization'), dataIndex: 'organizationId', render: (id: string) => <Link to={`/admin/organizations/${id}`}>{orgName(id)}</Link> },
+                { title: t('sanctions.kind'), dataIndex: 'kind', render: (k: string) => <SanctionKindTag kind={k} /> },
+                { title: t('sanctions.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number | null) => (v === null ? '—' : <Money fen={v} />) },
+                { title: t('sanctions.until'), dataIndex: 'until', render: (v: string | null) => v ?? '—' },
+                { title: t('sanctions.reason'), dataIndex: 'reason', render: (r: string) => <Typography.Text ellipsis={{ tooltip: r }} style={{ maxWidth: 260 }}>{r}</Typography.Text> },
+              ]}
+            />
+          </div>
+        )}
+      </QueryState>
+    </>
+  );
+}
+
+interface ImposeValues {
+  organizationId: string;
+  kind: Kind;
+  grantId?: string;
+  orderId?: string;
+  claimId?: string;
+  amount?: string;
+  until?: string;
+  reason: string;
+}
+
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/** /admin/sanctions/new: impose a sanction (program officer). */
+export function ImposeSanctionPage() {
+  const { t } = useTranslation('adminPrograms');
+  const { t: tc } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [params] = useSearchParams();
+  const idem = useIdempotencyKey();
+  const organizations = useOrganizations();
+  const [form] = Form.useForm<ImposeValues>();
+  const kind = Form.useWatch('kind', form);
+  const impose = useMutation({
+    mutationFn: (v: ImposeValues) =>
+      call(
+        api.POST('/api/v1/admin/sanctions', {
+          body: {
+            organizationId: v.organizationId,
+            kind: v.kind,
+            reason: v.reason.trim(),
+            ...(v.kind === 'void-grant' ? { grantId: v.grantId?.trim() } : {}),
+            ...(v.kind === 'forfeit' ? { orderId: v.orderId?.trim() } : {}),
+            ...(v.kind === 'clawback' ? { claimId: v.claimId?.trim(), amountFen: parseYuanToFen(v.amount ?? '') ?? undefined } : {}),
+            ...(v.kind === 'blacklist' && v.until ? { until: v.until } : {}),
+          },
+          headers: { 'Idempotency-Key': idem.key },
+        }),
+      ),
+    onSuccess: (s) => {
+      void qc.invalidateQueries({ queryKey: ['admin', 'sanctions'] });
+      void message.success(t('sanctions.imposed'));
+      navigate(`/admin/sanctions/${s.id}`);
+    },
+    onError: (e) => {
+      idem.settle(e);
+      applyProblemToForm(form, e, { amountFen: 'amount' });
+    },
+  });
+  const uuidRule = (field: string) => ({
+    validator: (_: unknown, v?: string) => (!v?.trim() ? Promise.reject(new Error(tc('form.required', { field }))) : UUID.test(v.trim()) ? Promise.resolve() : Promise.reject(new Error(t('impose.uuid')))),
+  });
+  return (
+    <>
+      <Typography.Paragraph style={{ marginBottom: 8 }}>
+        <Link to="/admin/sanctions">← {t('sanctions.title')}</Link>
+      </Typography.Paragraph>
+      <PageTitle>{t('impose.title')}</PageTitle>
+      <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('impose.warning')} />
+      {impose.isError ? <ActionError error={impose.error} /> : null}
+      <Card size="small">
+        <Form<ImposeValues>
+          form={form}
+          layout="vertical"
+          initialValues={{ organizationId: params.get('organizationId') ?? undefined, kind: 'blacklist', until: undefined }}
+          onFinish={(v) => impose.mutate(v)}
+          style={{ maxWidth: 640 }}
+        >
+          <Form.Item name="organizationId" label={t('impose.organization')} rules={[{ required: true, message: tc('form.required', { field: t('impose.organization') }) }]}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={organizations.isPending}
+              options={(organizations.data ?? []).map((o) => ({ value: o.id, label: `${o.name}（${o.kinds.map((k) => t(`orgKind.${k}`)).join('、')}）` }))}
+            />
+          </Form.Item>
+          <Form.Item name="kind" label={t('impose.kind')} extra={kind ? t(`kindHelp.${kind}`) : undefined} rules={[{ required: true }]}>
+            <Select options={SANCTION_KINDS.map((k) => ({ value: k, label: t(`sanctionKind.${k}`) }))} />
+          </Form.Item>
+          {kind === 'void-grant' ? (
+            <Form.Item name="grantId" label={t('impose.grantId')} rules={[uuidRule(t('impose.grantId'))]}>
+              <Input />
+            </Form.Item>
+          ) : null}
+          {kind === 'forfeit' ? (
+            <Form.Item name="orderId" label={t('impose.orderId')} rules={[uuidRule(t('impose.orderId'))]}>
+              <Input />
+            </Form.Item>
+          ) : null}
+          {kind === 'clawback' ? (
+            <Space wrap align="start" style={{ display: 'flex' }}>
+              <Form.Item name="claimId" label={t('impose.claimId')} rules={[uuidRule(t('impose.claimId'))]} style={{ minWidth: 320 }}>
+                <Input />
+              </Form.Item>
+              <Form.Item
+                name="amount"
+                label={t('impose.amount')}
+                rules={[{ validator: (_, v?: string) => ((v ? parseYuanToFen(v) : null) ?? 0) > 0 ? Promise.resolve() : Promise.reject(new Error(tc('form.amountYuan'))) }]}
+              >
+                <Input inputMode="decimal" prefix="¥" />
+              </Form.Item>
+            </Space>
+          ) : null}
+          {kind === 'blacklist' ? (
+            <Form.Item
+              name="until"
+              label={t('impose.until')}
+              extra={t('impose.untilHelp')}
+              rules={[{ validator: (_, v?: string) => (!v || v > todayShanghai() ? Promise.resolve() : Promise.reject(new Error(t('impose.untilFuture')))) }]}
+            >
+              <Input type="date" />
+            </Form.Item>
+          ) : null}
+          <Form.Item
+            name="reason"
+            label={t('impose.reason')}
+            rules={[{ required: true, whitespace: true, message: t('impose.reasonRequired') }, { max: 1000, message: tc('form.tooLong', { max: 1000 }) }]}
+          >
+            <Input.TextArea rows={4} maxLength={1000} showCount />
+          </Form.Item>
+          <Space wrap>
+            <Button type="primary" danger htmlType="submit" loading={impose.isPending}>
+              {t('impose.submit')}
+            </Button>
+            <Button onClick={() => navigate('/admin/sanctions')}>{tc('actions.cancel')}</Button>
+          </Space>
+        </Form>
+      </Card>
+    </>
+  );
+}
