@@ -160,7 +160,7 @@ function ChangeCount({ entry }: { entry: AuditEntry }) {
   return <span>{t('audit.changedFields', { count: rows.length })}</span>;
 }
 
-const KIND_COLORS: Record<DiffRow['kind'], string> = { added: 'success', removed: 'error', changed: 'warning', same: 'default' };
+const KIND_CLASSES: Record<DiffRow['kind'], string> = { added: 'ok', removed: 'bad', changed: 'warn', same: 'muted' };
 
 /** The entry's before and after, changed paths first marked; unchanged ones on request. */
 export function EntryDetail({ entry }: { entry: AuditEntry }) {
@@ -189,7 +189,7 @@ export function EntryDetail({ entry }: { entry: AuditEntry }) {
               {shown.map((r) => (
                 <tr key={r.path} className={r.kind} data-kind={r.kind}>
                   <th scope="row" className="audit-id">{r.path}</th>
-                  <td className="audit-kind"><Tag color={KIND_COLORS[r.kind]}>{t(`audit.kind.${r.kind}`)}</Tag></td>
+                  <td className="audit-kind"><span className={`insight-tag ${KIND_CLASSES[r.kind]}`}>{t(`audit.kind.${r.kind}`)}</span></td>
                   <td>{r.before === undefined ? '—' : r.kind === 'changed' || r.kind === 'removed' ? <del>{r.before}</del> : r.before}</td>
                   <td>{r.after === undefined ? '—' : r.kind === 'changed' || r.kind === 'added' ? <ins>{r.after}</ins> : r.after}</td>
                 </tr>

@@ -3,7 +3,7 @@
 // own (nothing is added up here), and each key money figure carries data-testid="figure-<field>-<source>"
 // and its integer fen in data-fen, so it can be held to the ledger's balances.
 import { useMemo } from 'react';
-import { Alert, Select, Statistic, Table, Tag } from 'antd';
+import { Alert, Select, Statistic, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, call } from '../../../api/client';
@@ -20,8 +20,13 @@ const yuan = (fen: number) => fen / 100;
 
 const SOURCE_FIELDS = ['budget', 'granted', 'held', 'payable', 'disbursed', 'lapsed', 'voided', 'forfeited', 'clawedBack', 'repaid', 'returned', 'available'] as const;
 type SourceField = (typeof SOURCE_FIELDS)[number];
-/** the burn-down chart: where the budget stands */
-const CHART_FIELDS: SourceField[] = ['budget', 'granted', 'held', 'payable', 'disbursed', 'lapsed', 'clawedBack', 'available'];
+/** the burn-down chart: what became of the money granted (the budget and the pool are in the table) */
+const CHART_FIELDS: SourceField[] = ['granted', 'held', 'payable', 'disbursed', 'lapsed', 'clawedBack'];
+
+/** A table's empty state in words (dark enough to read; antd's placeholder grey is not). */
+function Empty({ text }: { text: string }) {
+  return <span className="insight-empty">{text}</span>;
+}
 
 /** A money figure marked for tests: data-testid="figure-<field>-<key>", data-fen the exact amount. */
 function Figure({ field, id, fen }: { field: string; id: string; fen: number }) {
@@ -131,6 +136,7 @@ function Sources({ r }: { r: ProgramReport }) {
   return (
     <Section
       id="sources"
+      wide
       title={t('sources.title')}
       intro={t('sources.intro')}
       actions={<ExportButton programId={r.programId} fiscalYear={r.fiscalYear} sheet={t('sheets.sources')} />}
@@ -140,12 +146,11 @@ function Sources({ r }: { r: ProgramReport }) {
         rowKey="source"
         size="small"
         pagination={false}
-        scroll={{ x: 'max-content' }}
         dataSource={r.sources}
-        locale={{ emptyText: t('sources.empty') }}
+        locale={{ emptyText: <Empty text={t('sources.empty')} /> }}
         data-testid="table-sources"
         columns={[
-          { title: t('sources.source'), key: 'name', fixed: 'left', render: (_, s) => label(s) },
+          { title: t('sources.source'), key: 'name', render: (_, s) => label(s) },
           ...SOURCE_FIELDS.map((f) => ({
             title: t(`sources.${f}`),
             key: f,
@@ -167,7 +172,6 @@ function CityShare({ r }: { r: ProgramReport }) {
         rowKey="source"
         size="small"
         pagination={false}
-        scroll={{ x: 'max-content' }}
         dataSource={rows}
         columns={[
           { title: t('sources.source'), dataIndex: 'name' },
@@ -211,9 +215,8 @@ function Counties({ r }: { r: ProgramReport }) {
         rowKey="regionCode"
         size="small"
         pagination={false}
-        scroll={{ x: 'max-content' }}
         dataSource={r.byCounty}
-        locale={{ emptyText: t('counties.empty') }}
+        locale={{ emptyText: <Empty text={t('counties.empty')} /> }}
         data-testid="table-counties"
         columns={[
           { title: t('counties.county'), key: 'county', render: (_, c) => name(c) },
@@ -260,9 +263,8 @@ function Claims({ r }: { r: ProgramReport }) {
           rowKey={(c) => `${c.status}-${c.levelKind ?? ''}`}
           size="small"
           pagination={false}
-          scroll={{ x: 'max-content' }}
-          dataSource={r.claimPipeline}
-          locale={{ emptyText: t('claims.empty') }}
+            dataSource={r.claimPipeline}
+          locale={{ emptyText: <Empty text={t('claims.empty')} /> }}
           data-testid="table-pipeline"
           columns={[
             { title: t('claims.status'), key: 'status', render: (_, c) => stage(c) },
@@ -282,9 +284,8 @@ function Claims({ r }: { r: ProgramReport }) {
           rowKey="levelKind"
           size="small"
           pagination={false}
-          scroll={{ x: 'max-content' }}
-          dataSource={r.reviewTimes}
-          locale={{ emptyText: t('claims.noDecisions') }}
+            dataSource={r.reviewTimes}
+          locale={{ emptyText: <Empty text={t('claims.noDecisions')} /> }}
           data-testid="table-review-times"
           columns={[
             { title: t('claims.level'), dataIndex: 'levelKind', render: (v: string) => t(`level.${v}`, { defaultValue: v }) },
@@ -323,9 +324,8 @@ function Categories({ r }: { r: ProgramReport }) {
         rowKey="categoryId"
         size="small"
         pagination={false}
-        scroll={{ x: 'max-content' }}
         dataSource={r.byCategory}
-        locale={{ emptyText: t('categories.empty') }}
+        locale={{ emptyText: <Empty text={t('categories.empty')} /> }}
         data-testid="table-categories"
         columns={[
           { title: t('categories.category'), key: 'name', render: (_, c) => c.nameZh || c.categoryId },
@@ -361,9 +361,8 @@ function Providers({ r }: { r: ProgramReport }) {
         rowKey="providerId"
         size="small"
         pagination={r.providers.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-        scroll={{ x: 'max-content' }}
         dataSource={r.providers}
-        locale={{ emptyText: t('providers.empty') }}
+        locale={{ emptyText: <Empty text={t('providers.empty')} /> }}
         data-testid="table-providers"
         columns={[
           { title: t('providers.rank'), key: 'rank', align: 'right', render: (_, _p, i) => i + 1 },
@@ -371,7 +370,7 @@ function Providers({ r }: { r: ProgramReport }) {
           { title: t('providers.orders'), dataIndex: 'ordersCompleted', align: 'right' },
           { title: t('providers.redeemed'), key: 'redeemed', align: 'right', render: (_, p) => <Figure field="provider-redeemed" id={p.providerId} fen={p.redeemedFen} /> },
           { title: t('providers.rating'), dataIndex: 'rating', align: 'right', render: (v: number | null) => v ?? '—' },
-          { title: t('providers.flagged'), dataIndex: 'flaggedClaims', align: 'right', render: (v: number) => (v > 0 ? <Tag color="warning">{v}</Tag> : v) },
+          { title: t('providers.flagged'), dataIndex: 'flaggedClaims', align: 'right', render: (v: number) => (v > 0 ? <span className="insight-tag warn">{v}</span> : v) },
         ]}
       />
     </Section>
@@ -385,7 +384,7 @@ function Participation({ r }: { r: ProgramReport }) {
   const value = (key: string, v: number | null) => {
     if (v === null) return '—';
     if (key.endsWith('_fen')) return <Money fen={v} />;
-    if (key.endsWith('_bp')) return formatBps(v);
+    if (key.endsWith('_bp')) return t('participation.bp', { value: v.toLocaleString(i18n.language), percent: formatBps(v) });
     if (key.startsWith('median_days')) return t('participation.days', { value: v });
     return v.toLocaleString(i18n.language);
   };
@@ -415,8 +414,7 @@ function Participation({ r }: { r: ProgramReport }) {
             rowKey="key"
             size="small"
             pagination={false}
-            scroll={{ x: 'max-content' }}
-            dataSource={r.indicators}
+                dataSource={r.indicators}
             data-testid="table-indicators"
             columns={[
               { title: t('participation.indicator'), key: 'name', render: (_, x) => (en ? x.nameEn : x.nameZh) },

@@ -106,7 +106,7 @@ export default function StaffPage() {
                       </div>
                     ),
                   },
-                  { title: t('staff.status'), dataIndex: 'disabled', render: (v: boolean) => (v ? <Tag color="default">{t('staff.disabled')}</Tag> : <Tag color="success">{t('staff.active')}</Tag>) },
+                  { title: t('staff.status'), dataIndex: 'disabled', render: (v: boolean) => (v ? <span className="insight-tag bad">{t('staff.disabled')}</span> : <span className="insight-tag ok">{t('staff.active')}</span>) },
                   { title: t('staff.createdAt'), dataIndex: 'createdAt', render: (v: string) => <DateTime value={v} /> },
                   {
                     title: ta('table.actions'),

@@ -69,8 +69,8 @@ export function ExportButton({ programId, fiscalYear, sheet }: { programId: stri
   );
 }
 
-/** A dashboard section: its heading, an export, and the chart with its table beside it. */
-export function Section({ id, title, intro, actions, chart, children }: { id: string; title: string; intro?: ReactNode; actions?: ReactNode; chart?: ReactNode; children: ReactNode }) {
+/** A dashboard section: its heading, an export, and the chart with its table beside it (below it when the table is wide). */
+export function Section({ id, title, intro, actions, chart, wide, children }: { id: string; title: string; intro?: ReactNode; actions?: ReactNode; chart?: ReactNode; wide?: boolean; children: ReactNode }) {
   return (
     <section className="insight-section" aria-labelledby={`${id}-title`} data-testid={`section-${id}`}>
       <div className="insight-section-head">
@@ -78,9 +78,10 @@ export function Section({ id, title, intro, actions, chart, children }: { id: st
         {actions}
       </div>
       {intro ? <Typography.Paragraph type="secondary">{intro}</Typography.Paragraph> : null}
-      <div className={chart ? 'insight-pair' : undefined}>
+      <div className={chart ? (wide ? 'insight-stack' : 'insight-pair') : undefined}>
         {chart ? <figure className="insight-figure" aria-label={title}>{chart}</figure> : null}
-        <div className="insight-table">{children}</div>
+        {/* a keyboard-reachable scroll region: wide tables scroll inside it */}
+        <div className="insight-table" tabIndex={0} role="region" aria-label={title}>{children}</div>
       </div>
     </section>
   );
