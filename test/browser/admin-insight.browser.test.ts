@@ -267,8 +267,26 @@ describeBrowser('console insight: dashboards, audit, staff, public statistics (C
       expect(await reviewer.getByRole('heading', { name: /审计日志|人员与权限/ }).count()).toBe(0);
     }
 
-    // disabled by the super-admin: the account can no longer sign in
+    // roles edited: a role listed twice is the API's field error in the dialog; then an auditor's role for the city
     const row = page.getByTestId('staff-table').locator('tr', { hasText: email });
+    await row.getByRole('button', { name: '修改角色：晋江审核员' }).click();
+    const edit = page.getByRole('dialog');
+    await edit.getByRole('button', { name: '添加角色' }).click();
+    await pick(page, '角色 2', '区县审核员');
+    await pick(page, '管辖区域 2', '泉州市');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await edit.getByText(/listed (once|twice)/).waitFor();
+    await pick(page, '角色 2', '审计人员');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await row.getByText('审计人员：泉州市').waitFor();
+    const edited: { items: { email: string; roles: { role: string; regionCodes: string[] }[] }[] } = await get(superAdmin.token, '/api/v1/admin/staff?pageSize=100');
+    expect(edited.items.find((m) => m.email === email)!.roles).toEqual([
+      { role: 'county_reviewer', regionCodes: [JINJIANG] },
+      { role: 'auditor', regionCodes: ['350500'] },
+    ]);
+
+    // disabled by the super-admin: the account can no longer sign in
     await row.getByRole('button', { name: '停用 晋江审核员' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '停用' }).click();
     await row.getByText('已停用').waitFor();

@@ -150,7 +150,7 @@ function Sources({ r }: { r: ProgramReport }) {
         locale={{ emptyText: <Empty text={t('sources.empty')} /> }}
         data-testid="table-sources"
         columns={[
-          { title: t('sources.source'), key: 'name', render: (_, s) => label(s) },
+          { title: t('sources.source'), key: 'name', render: (_, s) => <span className="insight-nowrap">{label(s)}</span> },
           ...SOURCE_FIELDS.map((f) => ({
             title: t(`sources.${f}`),
             key: f,
