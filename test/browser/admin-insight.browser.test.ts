@@ -207,6 +207,18 @@ describeBrowser('console insight: dashboards, audit, staff, public statistics (C
     await diff.waitFor();
     expect(await diff.locator('tr[data-kind="changed"], tr[data-kind="added"], tr[data-kind="removed"]').count()).toBeGreaterThan(0);
     await expect(diff.locator('tr[data-kind="changed"]').first().innerText()).resolves.toContain('修改');
+    // a time range: from a minute after the newest entry, nothing
+    const shanghai = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16);
+    const newest = Date.parse((expected.items[0] as unknown as { occurredAt: string }).occurredAt);
+    await page.getByLabel('起始时间').fill(shanghai(newest + 60_000));
+    await page.getByRole('button', { name: '筛选', exact: true }).click();
+    await page.getByText('没有符合条件的记录').waitFor();
+    await page.getByLabel('起始时间').fill(shanghai(newest - 24 * 3_600_000));
+    await page.getByRole('button', { name: '筛选', exact: true }).click();
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    await table.locator('tbody tr.ant-table-row').first().getByRole('button', { name: /展开/ }).click();
+    await diff.waitFor();
+
     // the chain's verification: the last sealed anchor and its result, in a banner
     const banner = page.getByTestId('audit-verification');
     await banner.and(page.locator('[data-status="ok"]')).waitFor();

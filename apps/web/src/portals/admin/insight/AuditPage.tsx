@@ -77,7 +77,19 @@ export default function AuditPage() {
             <Form.Item name="from" label={t('audit.from')}>
               <Input type="datetime-local" />
             </Form.Item>
-            <Form.Item name="to" label={t('audit.to')}>
+            <Form.Item
+              name="to"
+              label={t('audit.to')}
+              dependencies={['from']}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: async (_, v: string | undefined) => {
+                    const from = iso(getFieldValue('from') as string | undefined);
+                    if (v && from && iso(v)! <= from) throw new Error(t('audit.toBeforeFrom'));
+                  },
+                }),
+              ]}
+            >
               <Input type="datetime-local" />
             </Form.Item>
           </div>
