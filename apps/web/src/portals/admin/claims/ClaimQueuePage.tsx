@@ -2,7 +2,7 @@
 // level, region, risk or process flag) and sort live in the URL; 50 a page; each row carries what
 // the list answered and nothing more (no request per row), so the first page paints fast.
 import { useMemo } from 'react';
-import { Select, Skeleton, Table, Typography } from 'antd';
+import { Empty, Select, Skeleton, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,7 @@ import {
   SORTS,
   STATUSES,
   SeverityTag,
+  TableWrap,
   isOverdue,
   levelText,
   queueQueryOf,
@@ -143,7 +144,7 @@ export function ClaimQueuePage() {
   ];
 
   return (
-    <>
+    <div className="admin-claims-page">
       <PageTitle>{t('queue.title')}</PageTitle>
       <div className="admin-filters" role="search" aria-label={ta('table.filter')}>
         <Select
@@ -199,6 +200,7 @@ export function ClaimQueuePage() {
       {queue.isPending ? (
         <Skeleton active paragraph={{ rows: 8 }} aria-busy="true" aria-label={t('queue.loading')} />
       ) : (
+      <TableWrap label={t('queue.title')}>
       <Table<Claim>
         rowKey="id"
         size="small"
@@ -206,12 +208,12 @@ export function ClaimQueuePage() {
         loading={queue.isFetching && !queue.isPending ? { delay: 200 } : false}
         dataSource={queue.data?.items ?? []}
         columns={columns}
-        scroll={{ x: 'max-content' }}
         rowClassName={(c) => (isOverdue(c) ? 'admin-claims-row-overdue' : '')}
-        locale={{ emptyText: queue.isError ? t('queue.failed') : t('queue.empty') }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={queue.isError ? t('queue.failed') : t('queue.empty')} /> }}
         pagination={pagination(state, queue.data?.total, ta)}
       />
+      </TableWrap>
       )}
-    </>
+    </div>
   );
 }

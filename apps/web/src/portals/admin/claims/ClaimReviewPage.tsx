@@ -8,7 +8,7 @@ import { App, Button, Card, Col, Descriptions, Form, Input, Modal, Popover, Radi
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { api, call } from '../../../api/client';
+import { api, ApiError, call } from '../../../api/client';
 import { Money } from '../../../components/Money';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { FileButton } from '../../../components/orders';
@@ -17,7 +17,7 @@ import { Age, DateTime, PageTitle, useStaff } from '../common';
 import { reviewHref, useRegionNames } from './ClaimQueuePage';
 import { DecisionDialog, type Decision } from './DecisionDialog';
 import { RiskFlags } from './RiskFlags';
-import { ClaimStatusTag, PageState, claimKey, fetchQueue, isOverdue, levelText, mayDecide, queueKey, queueQueryOf, useQueue, useWho, type Claim, type Order } from './shared';
+import { ClaimStatusTag, PageState, TableWrap, claimKey, fetchQueue, isOverdue, levelText, mayDecide, queueKey, queueQueryOf, useQueue, useWho, type Claim, type Order } from './shared';
 
 function useClaim(id: string) {
   return useQuery({ queryKey: claimKey(id), queryFn: () => call(api.GET('/api/v1/claims/{id}', { params: { path: { id } } })) as Promise<Claim>, retry: (n, e) => n < 2 && !(e instanceof Error && 'status' in e && (e as { status: number }).status < 500) });
@@ -54,7 +54,11 @@ const typing = (el: EventTarget | null): boolean => {
 export function ClaimReviewPage() {
   const { id = '' } = useParams();
   const claim = useClaim(id);
-  return <PageState query={claim}>{(c) => <Review key={c.id} claim={c} />}</PageState>;
+  return (
+    <div className="admin-claims-page">
+      <PageState query={claim}>{(c) => <Review key={c.id} claim={c} />}</PageState>
+    </div>
+  );
 }
 
 function Review({ claim: c }: { claim: Claim }) {
@@ -127,6 +131,7 @@ function Review({ claim: c }: { claim: Claim }) {
 
   const names = { enterprise: ctx.enterprise.data?.name, provider: ctx.provider.data?.name };
   const shortcuts = (
+    <div>
     <dl className="admin-claims-shortcuts">
       {(['next', 'previous', 'approve', 'reject', 'return', 'help'] as const).map((k) => (
         <div key={k}>
@@ -140,8 +145,9 @@ function Review({ claim: c }: { claim: Claim }) {
           <dd>{t(`keys.${k}.label`)}</dd>
         </div>
       ))}
-      <Typography.Text type="secondary">{t('keys.note')}</Typography.Text>
     </dl>
+    <Typography.Text type="secondary">{t('keys.note')}</Typography.Text>
+    </div>
   );
   const canHold = staff.has('program_officer') && ((c.flags ?? []).includes('payment_held') || c.lines.some((l) => l.status === 'held'));
 
@@ -189,10 +195,10 @@ function Review({ claim: c }: { claim: Claim }) {
         <Summary claim={c} names={names} regionName={regions.data?.get(c.regionCode)} />
         <RiskFlags claim={c} names={names} />
         <Row gutter={[16, 16]}>
-          <Col xs={24} xl={14}>
+          <Col xs={24} xxl={14}>
             <InvoiceCheck claim={c} ctx={ctx} />
           </Col>
-          <Col xs={24} xl={10}>
+          <Col xs={24} xxl={10}>
             <EvidenceFiles claim={c} order={ctx.order.data} />
           </Col>
         </Row>
@@ -284,8 +290,15 @@ function InvoiceCheck({ claim: c, ctx }: { claim: Claim; ctx: ReturnType<typeof 
   const unknown = (what: string): Check => ({ ok: null, why: t('check.unknown', { what }) });
   const signedOn = order?.contract?.signedAt ? shanghaiDate(order.contract.signedAt) : null;
   const submittedOn = shanghaiDate(c.submittedAt);
-  const sameTaxId = (fapiao: string, registry: string | undefined, what: string): Check =>
-    registry === undefined ? unknown(what) : fapiao.toUpperCase() === registry.toUpperCase() ? { ok: true } : { ok: false, why: t('check.taxIdDiffers', { registry }) };
+  const hidden = (q: { error: unknown }) => q.error instanceof ApiError && q.error.status === 404;
+  const sameTaxId = (fapiao: string, registry: string | undefined, what: string, hiddenFromMe: boolean): Check =>
+    registry === undefined
+      ? hiddenFromMe
+        ? { ok: null, why: t('check.outsideJurisdiction', { what }) }
+        : unknown(what)
+      : fapiao.toUpperCase() === registry.toUpperCase()
+        ? { ok: true }
+        : { ok: false, why: t('check.taxIdDiffers', { registry }) };
   const dateCheck: Check =
     inv.issuedOn > submittedOn
       ? { ok: false, why: t('check.afterSubmission', { date: submittedOn }) }
@@ -311,9 +324,9 @@ function InvoiceCheck({ claim: c, ctx }: { claim: Claim; ctx: ReturnType<typeof 
     },
     { key: 'date', label: t('invoice.issuedOn'), fapiao: inv.issuedOn, order: signedOn ? t('invoice.signedOn', { date: signedOn }) : '—', check: dateCheck },
     { key: 'sellerName', label: t('invoice.sellerName'), fapiao: inv.sellerName ?? '—', order: provider?.name ?? '—', check: inv.sellerName && provider ? (inv.sellerName === provider.name ? { ok: true } : { ok: false, why: t('check.nameDiffers') }) : undefined },
-    { key: 'seller', label: t('invoice.sellerTaxId'), fapiao: <code>{inv.sellerTaxId}</code>, order: provider ? <code>{provider.uscc}</code> : '—', check: sameTaxId(inv.sellerTaxId, provider?.uscc, t('invoice.providerUscc')) },
+    { key: 'seller', label: t('invoice.sellerTaxId'), fapiao: <code>{inv.sellerTaxId}</code>, order: provider ? <code>{provider.uscc}</code> : '—', check: sameTaxId(inv.sellerTaxId, provider?.uscc, t('invoice.providerUscc'), hidden(ctx.provider)) },
     { key: 'buyerName', label: t('invoice.buyerName'), fapiao: inv.buyerName ?? '—', order: enterprise?.name ?? '—', check: inv.buyerName && enterprise ? (inv.buyerName === enterprise.name ? { ok: true } : { ok: false, why: t('check.nameDiffers') }) : undefined },
-    { key: 'buyer', label: t('invoice.buyerTaxId'), fapiao: <code>{inv.buyerTaxId}</code>, order: enterprise ? <code>{enterprise.uscc}</code> : '—', check: sameTaxId(inv.buyerTaxId, enterprise?.uscc, t('invoice.enterpriseUscc')) },
+    { key: 'buyer', label: t('invoice.buyerTaxId'), fapiao: <code>{inv.buyerTaxId}</code>, order: enterprise ? <code>{enterprise.uscc}</code> : '—', check: sameTaxId(inv.buyerTaxId, enterprise?.uscc, t('invoice.enterpriseUscc'), hidden(ctx.enterprise)) },
   ];
   const mismatches = rows.filter((r) => r.check?.ok === false).length;
   return (
@@ -323,20 +336,21 @@ function InvoiceCheck({ claim: c, ctx }: { claim: Claim; ctx: ReturnType<typeof 
       ) : (
         <Typography.Paragraph type="secondary" role="status">{t('invoice.allMatch')}</Typography.Paragraph>
       )}
+      <TableWrap label={t('invoice.title')}>
       <Table
         rowKey="key"
         size="small"
         pagination={false}
-        scroll={{ x: 'max-content' }}
         dataSource={rows}
         rowClassName={(r) => (r.check?.ok === false ? 'admin-claims-row-mismatch' : '')}
         columns={[
-          { title: t('invoice.field'), key: 'label', render: (_v, r) => r.label },
+          { title: t('invoice.field'), key: 'label', className: 'admin-claims-nowrap', render: (_v, r) => r.label },
           { title: t('invoice.onFapiao'), key: 'fapiao', render: (_v, r) => r.fapiao },
           { title: t('invoice.onOrder'), key: 'order', render: (_v, r) => r.order },
           { title: t('invoice.check'), key: 'check', render: (_v, r) => (r.check ? <CheckTag check={r.check} /> : '—') },
         ]}
       />
+      </TableWrap>
     </Card>
   );
 }
@@ -467,11 +481,11 @@ function Lines({ claim: c }: { claim: Claim }) {
   const { t } = useTranslation('adminClaims');
   return (
     <Card size="small" title={t('lines.title')}>
+      <TableWrap label={t('lines.title')}>
       <Table
         rowKey="id"
         size="small"
         pagination={false}
-        scroll={{ x: 'max-content' }}
         dataSource={c.lines}
         columns={[
           { title: t('lines.source'), key: 'source', render: (_v, l) => l.source },
@@ -480,6 +494,7 @@ function Lines({ claim: c }: { claim: Claim }) {
           { title: t('lines.paidAt'), key: 'paidAt', render: (_v, l) => <DateTime value={l.paidAt} /> },
         ]}
       />
+      </TableWrap>
     </Card>
   );
 }

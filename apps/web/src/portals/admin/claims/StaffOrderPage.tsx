@@ -25,7 +25,11 @@ export function StaffOrderPage() {
     retry: (n, e) => n < 2 && !(e instanceof Error && 'status' in e && (e as { status: number }).status < 500),
     queryFn: () => call(api.GET('/api/v1/orders/{id}', { params: { path: { id } } })) as Promise<Order>,
   });
-  return <PageState query={order}>{(o) => <OrderView order={o} />}</PageState>;
+  return (
+    <div className="admin-claims-page">
+      <PageState query={order}>{(o) => <OrderView order={o} />}</PageState>
+    </div>
+  );
 }
 
 function OrderView({ order: o }: { order: Order }) {

@@ -132,6 +132,18 @@ export function mayDecide(staff: StaffInfo, c: Claim): boolean {
 }
 
 /**
+ * A table that may scroll sideways inside its own region (never the page): focusable, so the
+ * keyboard can scroll it too, and named for screen readers.
+ */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="admin-table-wrap" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}
+
+/**
  * A page's content from a query, where a 404 (outside the jurisdiction, or no such object) is the
  * 404 page, never an error box.
  */
