@@ -118,7 +118,6 @@ export default function AuditPage() {
                 rowKey="id"
                 size="small"
                 loading={entries.isFetching && entries.isPlaceholderData}
-                scroll={{ x: 'max-content' }}
                 dataSource={d.items}
                 pagination={pagination(state, d.total, ta)}
                 data-testid="audit-table"
@@ -131,7 +130,7 @@ export default function AuditPage() {
                     key: 'entity',
                     render: (_, e) => (
                       <span>
-                        <Button type="link" size="small" className="audit-link" onClick={() => filterBy({ entityType: e.streamType, entityId: e.streamId })} aria-label={t('audit.filterEntity', { type: e.streamType, id: e.streamId })}>
+                        <Button type="link" size="small" className="audit-link" onClick={() => filterBy({ entityType: e.streamType, entityId: e.streamId })} aria-label={t('audit.filterEntity', { type: t(`entity.${e.streamType}`, { defaultValue: e.streamType }), id: e.streamId })}>
                           {t(`entity.${e.streamType}`, { defaultValue: e.streamType })}
                         </Button>
                         <Tooltip title={e.streamId}>
@@ -147,7 +146,7 @@ export default function AuditPage() {
                     dataIndex: 'actorId',
                     render: (v: string | null) =>
                       v ? (
-                        <Button type="link" size="small" className="audit-link audit-id" onClick={() => filterBy({ actor: v })} aria-label={t('audit.filterActor', { id: v })}>
+                        <Button type="link" size="small" className="audit-link audit-id" onClick={() => filterBy({ actor: v })} aria-label={t('audit.filterActor', { id: `${v.slice(0, 8)}…` })} title={v}>
                           {v.slice(0, 8)}…
                         </Button>
                       ) : (
