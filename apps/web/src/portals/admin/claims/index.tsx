@@ -1,14 +1,29 @@
 // The console's claims area: the reviewers' queue (/admin/claims), a claim's review with its
 // evidence, risk flags and decision (/admin/claims/:id), and the staff view of an order
 // (/admin/orders/:id) with the dispute resolution for program officers.
-import { Route, Routes } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { Route, Routes, useLocation, useSearchParams } from 'react-router';
+import i18n from '../../../i18n';
 import { NotFound } from '../../../components/RequireAuth';
 import { ClaimQueuePage } from './ClaimQueuePage';
 import { ClaimReviewPage } from './ClaimReviewPage';
 import { StaffOrderPage } from './StaffOrderPage';
+import { fetchQueue, queueKey, queueQueryOf } from './shared';
 import './claims.css';
 
+// the area's words load with its code, not after its first page asks for them
+void i18n.loadNamespaces(['adminClaims']);
+
 export function ClaimRoutes() {
+  const qc = useQueryClient();
+  const { pathname } = useLocation();
+  const [params] = useSearchParams();
+  // the queue's first page is asked for at once, while the page's words may still be loading
+  // (the page then finds it in the cache: one request, no waterfall)
+  if (/^\/admin\/claims\/?$/.test(pathname)) {
+    const q = queueQueryOf((k) => params.get(k));
+    void qc.prefetchQuery({ queryKey: queueKey(q), queryFn: () => fetchQueue(q), staleTime: 5_000 });
+  }
   return (
     <Routes>
       <Route index element={<ClaimQueuePage />} />

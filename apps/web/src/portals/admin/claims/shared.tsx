@@ -62,7 +62,7 @@ export function fetchQueue(q: QueueQuery): Promise<ClaimPage> {
 }
 
 export function useQueue(q: QueueQuery) {
-  return useQuery({ queryKey: queueKey(q), queryFn: () => fetchQueue(q), placeholderData: (prev) => prev });
+  return useQuery({ queryKey: queueKey(q), queryFn: () => fetchQueue(q), placeholderData: (prev) => prev, staleTime: 5_000 });
 }
 
 export const claimKey = (id: string) => ['admin', 'claims', 'one', id] as const;
