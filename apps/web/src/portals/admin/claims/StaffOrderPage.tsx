@@ -143,7 +143,7 @@ function OrderView({ order: o }: { order: Order }) {
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={10}>
             <Card size="small" title={t('order.history')}>
-              <OrderTimeline history={o.history ?? []} actorName={(a) => (a ? who(a) : undefined)} hideActions={['message']} />
+              <OrderTimeline history={o.history ?? []} actorName={(a) => (a ? who(a, null, 'user') : undefined)} hideActions={['message']} />
             </Card>
           </Col>
           <Col xs={24} lg={14}>

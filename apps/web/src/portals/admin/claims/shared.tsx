@@ -161,10 +161,10 @@ export function PageState<T>({ query, children, rows = 10 }: { query: UseQueryRe
 export function useWho() {
   const { t } = useTranslation('adminClaims');
   const { me } = useAuth();
-  return (userId: string | null | undefined, name?: string | null): string => {
+  return (userId: string | null | undefined, name?: string | null, kind: 'staff' | 'user' = 'staff'): string => {
     if (!userId) return name ?? t('who.system');
     if (userId === me?.user.id) return t('who.you');
-    return name ?? t('who.staff', { id: userId.slice(0, 8) });
+    return name ?? t(`who.${kind}`, { id: userId.slice(0, 8) });
   };
 }
 
