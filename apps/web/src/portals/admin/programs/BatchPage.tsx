@@ -16,7 +16,7 @@ import { QueryState } from '../../../components/QueryState';
 import { DateTime, PageTitle, useStaff } from '../common';
 import { todayShanghai, type Batch, type BatchLine } from './data';
 import { SkippedLines, type SkippedLine } from './DisbursementsPage';
-import { ActionError, BatchStatusTag, ConfirmButton } from './parts';
+import { ActionError, BatchStatusTag, ConfirmButton, TableWrap } from './parts';
 import { useAllPrograms } from './ProgramsPage';
 
 export default function BatchPage() {
@@ -130,11 +130,11 @@ function BatchDetail({ batch: b }: { batch: Batch }) {
         <Typography.Title level={4} id="lines-title">
           {t('batch.linesTitle')}
         </Typography.Title>
-        <div className="admin-table-wrap">
+        <TableWrap label={t('batch.linesTitle')}>
           <Table<BatchLine>
             rowKey="id"
             size="small"
-            scroll={{ x: true }}
+            className="admin-programs-lines"
             pagination={(b.lines?.length ?? 0) > 50 ? { pageSize: 50, showSizeChanger: false } : false}
             dataSource={b.lines ?? []}
             locale={{ emptyText: t('batch.noLines') }}
@@ -161,7 +161,7 @@ function BatchDetail({ batch: b }: { batch: Batch }) {
               { title: t('batch.lineStatus'), dataIndex: 'status', render: (s: string) => t(`lineStatus.${s}`, { defaultValue: s }) },
             ]}
           />
-        </div>
+        </TableWrap>
       </section>
       {paying ? <MarkPaidDialog batch={b} onClose={() => setPaying(false)} onConflict={reload} /> : null}
     </>

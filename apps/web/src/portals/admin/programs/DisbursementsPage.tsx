@@ -13,7 +13,7 @@ import { QueryState } from '../../../components/QueryState';
 import { useIdempotencyKey } from '../../../lib/forms';
 import { Age, DateTime, pagination, PageTitle, useStaff, useTableState } from '../common';
 import type { Batch } from './data';
-import { ActionError, BatchStatusTag } from './parts';
+import { ActionError, BatchStatusTag, TableWrap } from './parts';
 import { useAllPrograms } from './ProgramsPage';
 
 export interface SkippedLine {
@@ -67,11 +67,10 @@ export default function DisbursementsPage() {
       </div>
       <QueryState query={batches} isEmpty={(d) => d.items.length === 0} empty={programId || status ? t('batches.noneMatch') : t('batches.empty')}>
         {(d) => (
-          <div className="admin-table-wrap">
+          <TableWrap label={t('batches.title')}>
             <Table<Batch>
               rowKey="id"
               size="small"
-              scroll={{ x: true }}
               dataSource={d.items}
               pagination={pagination(state, d.total, ta)}
               columns={[
@@ -85,7 +84,7 @@ export default function DisbursementsPage() {
                 { title: ta('table.age'), dataIndex: 'createdAt', key: 'age', render: (v: string, b) => (b.status === 'open' ? <Age since={v} /> : '—') },
               ]}
             />
-          </div>
+          </TableWrap>
         )}
       </QueryState>
       {building ? <BuildDialog onClose={() => setBuilding(false)} initialProgramId={programId} /> : null}

@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import { Money } from '../../../components/Money';
 import { QueryState } from '../../../components/QueryState';
 import { DateTime, pagination, useTableState } from '../common';
+import { TableWrap } from './parts';
 import { getJson, grantOfAccount, referenceLink, shortId, type LedgerEntry, type Page, type ProgramView } from './data';
 
 const ACCOUNT_KINDS = ['funding', 'pool', 'payable', 'disbursed', 'receivable'] as const;
@@ -44,11 +45,10 @@ export function LedgerExplorer({ program }: { program: ProgramView }) {
       </div>
       <QueryState query={ledger} isEmpty={(d) => d.items.length === 0} empty={account ? t('ledger.emptyAccount') : t('ledger.empty')}>
         {(d) => (
-          <div className="admin-table-wrap">
+          <TableWrap label={t('ledger.title')}>
             <Table<LedgerEntry>
               rowKey={(e) => `${e.transactionId}:${e.account}:${e.amountFen}`}
               size="small"
-              scroll={{ x: true }}
               loading={ledger.isFetching && ledger.isPlaceholderData}
               dataSource={d.items}
               pagination={pagination(state, d.total, ta)}
@@ -69,7 +69,7 @@ export function LedgerExplorer({ program }: { program: ProgramView }) {
                 { title: t('ledger.transaction'), dataIndex: 'transactionId', render: (id: string) => <code title={id}>{shortId(id)}</code> },
               ]}
             />
-          </div>
+          </TableWrap>
         )}
       </QueryState>
     </section>

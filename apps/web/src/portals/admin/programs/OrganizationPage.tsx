@@ -12,7 +12,7 @@ import { NotFound } from '../../../components/NotFound';
 import { QueryState } from '../../../components/QueryState';
 import { DateTime, pagination, PageTitle, useStaff, useTableState } from '../common';
 import { getJson, regionName, useRegions, type AuditEntry, type Enterprise, type Page, type Provider, type Sanction } from './data';
-import { AuditDiff, SanctionKindTag } from './parts';
+import { AuditDiff, SanctionKindTag, TableWrap } from './parts';
 
 const missing = (e: unknown) => e instanceof ApiError && (e.status === 404 || e.status === 403 || e.status === 400);
 const quiet = (n: number, e: Error) => !(e instanceof ApiError && e.status < 500) && n < 2;
@@ -86,12 +86,11 @@ function OrganizationSanctions({ organizationId }: { organizationId: string }) {
       </Typography.Title>
       <QueryState query={sanctions} isEmpty={(d) => d.items.length === 0} empty={t('org.noSanctions')}>
         {(d) => (
-          <div className="admin-table-wrap">
+          <TableWrap label={t('org.sanctions')}>
             <Table<Sanction>
               rowKey="id"
               size="small"
               pagination={false}
-              scroll={{ x: true }}
               dataSource={d.items}
               columns={[
                 { title: t('sanctions.imposedAt'), dataIndex: 'createdAt', render: (v: string, s) => <Link to={`/admin/sanctions/${s.id}`}><DateTime value={v} /></Link> },
@@ -101,7 +100,7 @@ function OrganizationSanctions({ organizationId }: { organizationId: string }) {
                 { title: t('sanctions.reason'), dataIndex: 'reason' },
               ]}
             />
-          </div>
+          </TableWrap>
         )}
       </QueryState>
     </section>
@@ -125,11 +124,10 @@ function OrganizationHistory({ organizationId }: { organizationId: string }) {
       </Typography.Title>
       <QueryState query={history} isEmpty={(d) => d.items.length === 0} empty={t('history.empty')}>
         {(d) => (
-          <div className="admin-table-wrap">
+          <TableWrap label={t('history.title')}>
             <Table<AuditEntry>
               rowKey="id"
               size="small"
-              scroll={{ x: true }}
               dataSource={d.items}
               pagination={pagination(state, d.total, ta)}
               expandable={{
@@ -144,7 +142,7 @@ function OrganizationHistory({ organizationId }: { organizationId: string }) {
                 { title: t('history.reason'), dataIndex: 'reason', render: (r: string | null) => r ?? '—' },
               ]}
             />
-          </div>
+          </TableWrap>
         )}
       </QueryState>
     </section>

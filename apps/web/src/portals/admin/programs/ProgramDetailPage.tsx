@@ -16,7 +16,7 @@ import { useIdempotencyKey } from '../../../lib/forms';
 import { DateTime, PageTitle, useStaff } from '../common';
 import { getJson, regionName, useCategoryTree, useProgram, useRegions, type ProgramView, type SourceBalance } from './data';
 import { LedgerExplorer } from './LedgerExplorer';
-import { ActionError, ConfirmButton, ProgramStatusTag } from './parts';
+import { ActionError, ConfirmButton, ProgramStatusTag, TableWrap } from './parts';
 import { ProgramForm } from './ProgramForm';
 
 type Action = 'open' | 'close' | 'draw' | 'archive' | 'return-unspent';
@@ -175,7 +175,7 @@ function ProgramDetail({ program: p }: { program: ProgramView }) {
             </Descriptions>
           </Card>
           <Card size="small" title={t('form.subsidyRules')}>
-            <div className="admin-table-wrap">
+            <TableWrap label={t('form.subsidyRules')}>
               <Table
                 size="small"
                 pagination={false}
@@ -188,7 +188,7 @@ function ProgramDetail({ program: p }: { program: ProgramView }) {
                   { title: t('detail.perOrderCap'), dataIndex: 'perOrderCapFen', align: 'right', render: (v: number) => <Money fen={v} /> },
                 ]}
               />
-            </div>
+            </TableWrap>
           </Card>
         </Col>
       </Row>
@@ -199,12 +199,11 @@ function ProgramDetail({ program: p }: { program: ProgramView }) {
         </Typography.Title>
         <QueryState query={balances} isEmpty={(d) => d.length === 0}>
           {(rows) => (
-            <div className="admin-table-wrap">
+            <TableWrap label={t('balances.title')}>
               <Table<SourceBalance>
                 size="small"
                 rowKey="sourceKey"
                 pagination={false}
-                scroll={{ x: true }}
                 dataSource={rows}
                 summary={(data) => (
                   <Table.Summary.Row>
@@ -232,7 +231,7 @@ function ProgramDetail({ program: p }: { program: ProgramView }) {
                   })),
                 ]}
               />
-            </div>
+            </TableWrap>
           )}
         </QueryState>
       </section>

@@ -30,7 +30,7 @@ import {
   type FundingSource,
   type ProgramView,
 } from './data';
-import { ActionError } from './parts';
+import { ActionError, TableWrap } from './parts';
 
 interface Values {
   name: string;
@@ -434,7 +434,7 @@ export function ProgramForm({ program }: { program?: ProgramView }) {
               </>
             )}
           </Form.List>
-          <div className="admin-table-wrap" style={{ marginTop: 12 }}>
+          <TableWrap label={t('form.shareCheck')} style={{ marginTop: 12 }}>
             <Table
               size="small"
               pagination={false}
@@ -444,10 +444,10 @@ export function ProgramForm({ program }: { program?: ProgramView }) {
               columns={[
                 { title: t('form.shareCheckRegion'), dataIndex: 'label' },
                 { title: t('form.shareCheckSum'), dataIndex: 'sum', align: 'right', render: (s: number) => `${s} bp` },
-                { title: t('form.shareCheckOk'), dataIndex: 'ok', render: (ok: boolean) => (ok ? <Typography.Text type="success">{t('form.shareOk')}</Typography.Text> : <Typography.Text type="danger">{t('form.shareNotOk')}</Typography.Text>) },
+                { title: t('form.shareCheckOk'), dataIndex: 'ok', render: (ok: boolean) => (ok ? <span className="admin-programs-ok">{t('form.shareOk')}</span> : <span className="admin-programs-bad">{t('form.shareNotOk')}</span>) },
               ]}
             />
-          </div>
+          </TableWrap>
         </Card>
 
         <Card title={t('form.subsidyRules')} size="small" style={{ marginBottom: 16 }}>

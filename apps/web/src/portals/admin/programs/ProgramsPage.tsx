@@ -7,7 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { QueryState } from '../../../components/QueryState';
 import { Age, pagination, PageTitle, useStaff, useTableState } from '../common';
 import { getJson, regionName, useRegions, type Page, type ProgramView } from './data';
-import { ProgramStatusTag } from './parts';
+import { ProgramStatusTag, TableWrap } from './parts';
 
 const STATUSES = ['draft', 'open', 'closed', 'archived'] as const;
 
@@ -83,11 +83,10 @@ export default function ProgramsPage() {
             );
           const pageRows = rows.slice((state.page - 1) * state.pageSize, state.page * state.pageSize);
           return (
-            <div className="admin-table-wrap">
+            <TableWrap label={t('programs.title')}>
               <Table<ProgramView>
                 rowKey="id"
                 size="small"
-                scroll={{ x: true }}
                 dataSource={pageRows}
                 locale={{ emptyText: t('programs.noneMatch') }}
                 pagination={pagination(state, rows.length, ta)}
@@ -101,7 +100,7 @@ export default function ProgramsPage() {
                   { title: t('programs.created'), dataIndex: 'createdAt', render: (v: string) => <Age since={v} warnDays={3650} /> },
                 ]}
               />
-            </div>
+            </TableWrap>
           );
         }}
       </QueryState>

@@ -14,7 +14,7 @@ import { useIdempotencyKey } from '../../../lib/forms';
 import { formatFen, parseYuanToFen } from '../../../lib/money';
 import { DateTime, PageTitle, useStaff } from '../common';
 import { shortId, todayShanghai, type Sanction } from './data';
-import { ActionError, SanctionKindTag } from './parts';
+import { ActionError, SanctionKindTag, TableWrap } from './parts';
 import { useOrganizations } from './SanctionsPage';
 
 export default function SanctionPage() {
@@ -102,7 +102,7 @@ function SanctionDetail({ sanction: s }: { sanction: Sanction }) {
           <Typography.Title level={4} id="parts-title">
             {t('sanction.parts')}
           </Typography.Title>
-          <div className="admin-table-wrap">
+          <TableWrap label={t('sanction.parts')}>
             <Table
               size="small"
               rowKey="source"
@@ -114,7 +114,7 @@ function SanctionDetail({ sanction: s }: { sanction: Sanction }) {
                 { title: t('sanction.repaid'), dataIndex: 'repaidFen', align: 'right', render: (v: number) => <Money fen={v} /> },
               ]}
             />
-          </div>
+          </TableWrap>
         </section>
       ) : null}
       {repaying ? <RepayDialog sanction={s} owed={owed} onClose={() => setRepaying(false)} /> : null}

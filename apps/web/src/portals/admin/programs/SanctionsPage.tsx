@@ -13,7 +13,7 @@ import { applyProblemToForm, useIdempotencyKey } from '../../../lib/forms';
 import { parseYuanToFen } from '../../../lib/money';
 import { Age, DateTime, pagination, PageTitle, useStaff, useTableState } from '../common';
 import { shortId, todayShanghai, type Sanction } from './data';
-import { ActionError, SanctionKindTag } from './parts';
+import { ActionError, SanctionKindTag, TableWrap } from './parts';
 
 export const SANCTION_KINDS = ['void-grant', 'forfeit', 'clawback', 'suspend', 'delist', 'blacklist'] as const;
 type Kind = (typeof SANCTION_KINDS)[number];
@@ -84,11 +84,10 @@ export default function SanctionsPage() {
       </div>
       <QueryState query={sanctions} isEmpty={(d) => d.items.length === 0} empty={organizationId ? t('sanctions.noneMatch') : t('sanctions.empty')}>
         {(d) => (
-          <div className="admin-table-wrap">
+          <TableWrap label={t('sanctions.title')}>
             <Table<Sanction>
               rowKey="id"
               size="small"
-              scroll={{ x: true }}
               dataSource={kind ? d.items.filter((s) => s.kind === kind) : d.items}
               pagination={pagination(state, d.total, ta)}
               columns={[
@@ -101,7 +100,7 @@ export default function SanctionsPage() {
                 { title: t('sanctions.reason'), dataIndex: 'reason', render: (r: string) => <Typography.Text ellipsis={{ tooltip: r }} style={{ maxWidth: 260 }}>{r}</Typography.Text> },
               ]}
             />
-          </div>
+          </TableWrap>
         )}
       </QueryState>
     </>

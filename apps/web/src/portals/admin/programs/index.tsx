@@ -31,43 +31,51 @@ const page = (el: ReactNode) => <Suspense fallback={<Skeleton active paragraph={
 
 export function ProgramRoutes() {
   return (
-    <Routes>
-      <Route index element={page(<ProgramsPage />)} />
-      <Route path="new" element={<Only roles={['program_officer']}>{page(<NewProgramPage />)}</Only>} />
-      <Route path=":id" element={page(<ProgramDetailPage />)} />
-      <Route path=":id/edit" element={<Only roles={['program_officer']}>{page(<ProgramEditPage />)}</Only>} />
-      <Route path="*" element={<NotFound />} />
-    </Routes>
+    <div className="admin-programs">
+      <Routes>
+        <Route index element={page(<ProgramsPage />)} />
+        <Route path="new" element={<Only roles={['program_officer']}>{page(<NewProgramPage />)}</Only>} />
+        <Route path=":id" element={page(<ProgramDetailPage />)} />
+        <Route path=":id/edit" element={<Only roles={['program_officer']}>{page(<ProgramEditPage />)}</Only>} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </div>
   );
 }
 
 export function DisbursementRoutes() {
   return (
-    <Routes>
-      <Route index element={page(<DisbursementsPage />)} />
-      <Route path=":id" element={page(<BatchPage />)} />
-      <Route path="*" element={<NotFound />} />
-    </Routes>
+    <div className="admin-programs">
+      <Routes>
+        <Route index element={page(<DisbursementsPage />)} />
+        <Route path=":id" element={page(<BatchPage />)} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </div>
   );
 }
 
 export function SanctionRoutes() {
   return (
-    <Routes>
-      <Route index element={page(<SanctionsPage />)} />
-      <Route path="new" element={<Only roles={['program_officer']}>{page(<ImposeSanctionPage />)}</Only>} />
-      <Route path=":id" element={page(<SanctionPage />)} />
-      <Route path="*" element={<NotFound />} />
-    </Routes>
+    <div className="admin-programs">
+      <Routes>
+        <Route index element={page(<SanctionsPage />)} />
+        <Route path="new" element={<Only roles={['program_officer']}>{page(<ImposeSanctionPage />)}</Only>} />
+        <Route path=":id" element={page(<SanctionPage />)} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </div>
   );
 }
 
 export function OrganizationRoutes() {
   return (
-    <Routes>
-      {/* an organization's file and history: program officers (auditors read the whole audit log anyway) */}
-      <Route path=":id" element={<Only roles={['program_officer', 'auditor']}>{page(<OrganizationPage />)}</Only>} />
-      <Route path="*" element={<NotFound />} />
-    </Routes>
+    <div className="admin-programs">
+      <Routes>
+        {/* an organization's file and history: program officers (auditors read the whole audit log anyway) */}
+        <Route path=":id" element={<Only roles={['program_officer', 'auditor']}>{page(<OrganizationPage />)}</Only>} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </div>
   );
 }

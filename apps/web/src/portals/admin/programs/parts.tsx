@@ -1,6 +1,6 @@
 // Small pieces shared by the programs area's pages: status tags, an action's problem with what to do
 // next, a confirmed action button, and the diff of an audit entry's before and after.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import { App, Button, Table, Tag, Typography, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
@@ -78,6 +78,15 @@ export function ConfirmButton({ title, content, okText, onConfirm, children, dan
   );
 }
 
+/** A table's scroll region: wide tables scroll inside it, reachable and named for the keyboard. */
+export function TableWrap({ label, children, style }: { label: string; children: ReactNode; style?: CSSProperties }) {
+  return (
+    <div className="admin-table-wrap admin-programs-scroll" tabIndex={0} role="region" aria-label={label} style={style}>
+      {children}
+    </div>
+  );
+}
+
 const show = (v: unknown): string => (v === undefined ? '—' : v === null ? 'null' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** An audit entry's before and after, field by field, the changed ones marked. */
@@ -87,7 +96,7 @@ export function AuditDiff({ before, after }: { before?: Record<string, unknown> 
   if (keys.length === 0) return <Typography.Text type="secondary">{t('history.noDetail')}</Typography.Text>;
   const rows = keys.map((k) => ({ key: k, before: before?.[k], after: after?.[k], changed: show(before?.[k]) !== show(after?.[k]) }));
   return (
-    <div className="admin-table-wrap">
+    <TableWrap label={t('history.title')}>
       <Table
         size="small"
         pagination={false}
@@ -109,6 +118,6 @@ export function AuditDiff({ before, after }: { before?: Record<string, unknown> 
           },
         ]}
       />
-    </div>
+    </TableWrap>
   );
 }
