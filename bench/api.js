@@ -7,8 +7,8 @@ import { httpClient, spawnApi } from './support.js';
  * administrator, and waits for a green /health (refusing when the process exits first).
  * Returns the process, the client, login() and stop().
  */
-export async function startApi({ port, dbUrl, dir, admin, env = {} }) {
-  const proc = spawnApi({ port, dbUrl, dir, secret: 'benchmark-secret-benchmark-secret-benchmark-secret', admin, env });
+export async function startApi({ port, dbUrl, dir, admin, env = {}, webDir }) {
+  const proc = spawnApi({ port, dbUrl, dir, secret: 'benchmark-secret-benchmark-secret-benchmark-secret', admin, env, webDir });
   const base = `http://127.0.0.1:${port}`;
   const { agent, call, must } = httpClient(base);
   const login = async (email, password) => (await must('POST', '/api/v1/auth/login', { email, password })).accessToken;

@@ -5,6 +5,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -25,9 +26,19 @@ export function build() {
  * `--cpu-prof` on the command line, a V8 CPU profile of it is written to bench/.profiles/ when it
  * stops. `env` adds to (or overrides) the benchmark's settings.
  */
-export function spawnApi({ port, dbUrl, dir, secret, admin, env = {} }) {
+export function spawnApi({ port, dbUrl, dir, secret, admin, env = {}, webDir }) {
   const cpuProf = process.argv.includes('--cpu-prof');
-  return spawn(process.execPath, [...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'bench/.profiles')}`] : []), path.join(root, 'dist/apps/api/src/main.js')], {
+  // webDir: serve a web app built for this run (scripts/build-web.js --out-dir) rather than dist/web,
+  // which a concurrent build may replace mid-run; otherwise main.js exactly as `npm start` runs it
+  const entry = webDir
+    ? ['--input-type=module', '-e', `
+    const { loadConfigOrExit } = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist/libs/core/src/index.js')).href)});
+    const { createApiApp } = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist/apps/api/src/bootstrap.js')).href)});
+    const config = loadConfigOrExit();
+    const app = await createApiApp(config, { webDir: ${JSON.stringify(webDir)} });
+    await app.listen({ port: config.PORT, host: config.HOST });`]
+    : [path.join(root, 'dist/apps/api/src/main.js')];
+  return spawn(process.execPath, [...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'bench/.profiles')}`] : []), ...entry], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

@@ -17,8 +17,8 @@
 // The data: one generated year (libs/reports/test/support/generated-year.ts, the generator of
 // bench:reports, seed 20261205) with enough enterprises that the city level holds ≈1,000 claims in
 // review, written into embedded PostgreSQL migrated with the real migrations; the API as
-// `npm start` runs it (dist/apps/api/src/main.js, production mode), serving the web app from
-// dist/web (built by scripts/build-web.js when its sources changed).
+// `npm start` runs it (createApiApp, production mode), serving the web app built for this run
+// (scripts/build-web.js --out-dir).
 // Run: npm run bench:web:console [-- --runs 10 --enterprises 2200]
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -50,12 +50,14 @@ if (!chrome) {
   process.exit(2);
 }
 
+const dir = mkdtempSync(path.join(os.tmpdir(), 'innoserve-bench-console-'));
+chmodSync(dir, 0o755);
+const webDir = path.join(dir, 'web');
 const b0 = performance.now();
 execFileSync(process.execPath, [path.join(root, 'scripts/build.js')], { stdio: 'ignore' });
-execFileSync(process.execPath, [path.join(root, 'scripts/build-web.js')], { stdio: 'ignore' });
+execFileSync(process.execPath, [path.join(root, 'scripts/build-web.js'), '--out-dir', webDir, '--force'], { stdio: 'ignore' });
 const buildSecs = (performance.now() - b0) / 1000;
-const webDir = path.join(root, 'dist', 'web');
-if (!existsSync(path.join(webDir, 'index.html'))) throw new Error('no dist/web/index.html after scripts/build-web.js');
+if (!existsSync(path.join(webDir, 'index.html'))) throw new Error('no index.html after scripts/build-web.js');
 
 const dist = (p) => import(path.join(root, 'dist', p));
 const { startEmbeddedPostgres, ensureDatabase, migrate, freePort, dataSourceOptions } = await dist('libs/database/src/index.js');
@@ -63,8 +65,6 @@ const { seedReferenceData } = await dist('libs/reference/src/index.js');
 const { generateYear, loadYear, yearReference } = await dist('libs/reports/test/support/generated-year.js');
 const { DataSource } = await import('typeorm');
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'innoserve-bench-console-'));
-chmodSync(dir, 0o755);
 const cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), persistent: false, postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] });
 let api;
 let browser;
@@ -97,7 +97,7 @@ try {
   await ds.destroy();
 
   const admin = { email: 'console-admin@example.com', password: 'console-admin-password-1' };
-  api = await startApi({ port: await freePort(), dbUrl, dir, admin });
+  api = await startApi({ port: await freePort(), dbUrl, dir, admin, webDir });
   const adminToken = await api.login(admin.email, admin.password);
   const reviewer = { email: 'console-city@example.com', password: 'console-city-password-1' };
   await api.must('POST', '/api/v1/admin/staff', { email: reviewer.email, displayName: '市级审核员', password: reviewer.password, roles: [{ role: 'city_reviewer', regionCodes: [year.cityCode] }] }, adminToken);
