@@ -28,6 +28,7 @@ export function AppLayout() {
         <nav className="app-nav" aria-label={t('nav.main')}>
           <Link to="/">{t('nav.marketplace')}</Link>
           <Link to="/programs">{t('nav.programs')}</Link>
+          <Link to="/statistics" className="hide-xs">{t('nav.statistics')}</Link>
         </nav>
         <Space size={8} className="app-header-actions">
           {/* a native select: light for the first bundle, and every browser's own accessible control */}
