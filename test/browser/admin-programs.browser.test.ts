@@ -156,6 +156,18 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
       enterpriseAnnualCapFen: 10_000_000,
     });
 
+    // edit the draft: the form comes back filled in; the PATCH keeps what was not touched
+    await page.getByRole('button', { name: '编辑', exact: true }).click();
+    await page.waitForURL(`**/admin/programs/${id}/edit`);
+    await page.getByRole('heading', { name: '编辑项目草稿' }).waitFor();
+    expect(await page.getByLabel('资金来源 2：份额（基点）').inputValue()).toBe('5000');
+    expect(await page.getByLabel('单个企业最高申领额（元）').inputValue()).toBe('50000.00');
+    await page.getByLabel('单个企业最高申领额（元）').fill('60000');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.waitForURL((u) => u.pathname === `/admin/programs/${id}`);
+    await page.getByText('¥60,000.00').first().waitFor();
+    expect(await get(w.officer.token, `/api/v1/programs/${id}`)).toMatchObject({ maxGrantFen: 6_000_000, fundingSources: created.fundingSources, subsidyRules: created.subsidyRules });
+
     // fund the city source with ¥100,000.50 (yuan → fen without floating point)
     await page.getByRole('button', { name: '注入资金' }).click();
     const fund = page.getByRole('dialog');
@@ -174,8 +186,18 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
     expect((await get(w.officer.token, `/api/v1/programs/${id}`)).status).toBe('open');
     // no longer a draft: no edit, no open; close is offered
     expect(await page.getByRole('button', { name: '编辑', exact: true }).count()).toBe(0);
-    await page.getByRole('button', { name: '截止申报' }).waitFor();
     await noAxe(page);
+
+    // close, then archive (nothing held or payable: settled), each confirmed
+    await page.getByRole('button', { name: '截止申报' }).click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '截止申报' }).click();
+    await page.getByText('已截止', { exact: true }).first().waitFor();
+    await page.getByRole('button', { name: '归档' }).click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '归档' }).click();
+    await page.getByText('已归档', { exact: true }).first().waitFor();
+    expect((await get(w.officer.token, `/api/v1/programs/${id}`)).status).toBe('archived');
+    // archived: nothing more to do
+    expect(await page.getByRole('button', { name: '注入资金' }).count()).toBe(0);
   });
 
   it('explores the ledger: pages in the URL, filters by account, links to what an entry concerns', async () => {
