@@ -117,11 +117,10 @@ export function AdmissionList() {
       </div>
       <QueryState query={list} isEmpty={(d) => d.total === 0} empty={t('admission.empty')} rows={6}>
         {(d) => (
-          <div className="admin-table-wrap">
+          <div className="admin-table-wrap" tabIndex={0} role="region" aria-label={t('admission.title')}>
             <Table<Provider>
               rowKey="id"
               dataSource={d.items}
-              scroll={{ x: 'max-content' }}
               loading={list.isFetching && list.isPlaceholderData}
               pagination={pagination(state, d.total, ta)}
               columns={[
@@ -193,7 +192,7 @@ export function AdmissionDetail() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [pending, setPending] = useState<Pending | null>(null);
-  const [stale, setStale] = useState(false);
+  const [stale, setStale] = useState<unknown>(null);
   const notFoundRetry = (n: number, e: Error) => !isNotFound(e) && n < 2;
   const provider = useQuery({
     queryKey: ['admin', 'provider', id],
@@ -288,9 +287,10 @@ export function AdmissionDetail() {
         {p?.name ?? t('admission.detailTitle')}
       </PageTitle>
       <StaleNotice
-        show={stale}
+        error={stale}
+        statusLabel={(s) => t(`admissionStatus.${s}`, { defaultValue: s })}
         onReload={() => {
-          setStale(false);
+          setStale(null);
           reloadAll();
         }}
       />
@@ -324,11 +324,12 @@ export function AdmissionDetail() {
         onClose={() => setPending(null)}
         submit={(v, key) => submit(pending!, v.reason, key)}
         onDone={() => {
+          setStale(null);
           void message.success(t('decision.done'));
           reloadAll();
         }}
-        onStale={() => {
-          setStale(true);
+        onStale={(e) => {
+          setStale(e);
           reloadAll();
         }}
       />
@@ -393,7 +394,7 @@ function ProfileCard({ p }: { p: Provider }) {
             ))}
           </Space>
         </Descriptions.Item>
-        <Descriptions.Item label={t('fields.categories')} span={2}>
+        <Descriptions.Item label={t('fields.categories')} span="filled">
           <Space size={4} wrap>
             {p.categoryIds.map((c) => (
               <Tag key={c} color={p.admittedCategoryIds.includes(c) ? 'green' : undefined}>
@@ -415,13 +416,12 @@ function QualificationsCard({ p }: { p: Provider }) {
       {quals.length === 0 ? (
         <Typography.Text type="secondary">{t('admission.noQualifications')}</Typography.Text>
       ) : (
-        <div className="admin-table-wrap">
+        <div className="admin-table-wrap" tabIndex={0} role="region" aria-label={t('fields.qualifications')}>
           <Table<Qualification>
             size="small"
             rowKey="id"
             pagination={false}
             dataSource={quals}
-            scroll={{ x: 'max-content' }}
             columns={[
               { title: t('fields.qualificationKind'), key: 'kind', render: (_v, q) => t(`qualification.${q.kind}`) },
               { title: t('fields.certificateNo'), key: 'number', dataIndex: 'number' },
@@ -443,13 +443,12 @@ function ObjectionsTable({ list, onResolve, canResolve }: { list: Objection[]; o
   const { t } = useTranslation(NS);
   const COLOR = { open: 'gold', upheld: 'red', dismissed: 'default' } as const;
   return (
-    <div className="admin-table-wrap">
+    <div className="admin-table-wrap" tabIndex={0} role="region" aria-label={t('objections.title')}>
       <Table<Objection>
         size="small"
         rowKey="id"
         pagination={false}
         dataSource={list}
-        scroll={{ x: 'max-content' }}
         columns={[
           { title: t('objections.raisedAt'), key: 'at', render: (_v, o) => <DateTime value={o.createdAt} /> },
           { title: t('objections.reason'), key: 'reason', render: (_v, o) => <div className="queues-text">{o.reason}</div> },
@@ -521,7 +520,7 @@ function ChangeRequestView({ p, r, onDecide }: { p: Provider; r: ChangeRequest; 
         ) : null}
       </Space>
       {r.reason ? <Typography.Paragraph type="secondary">{t('admission.decisionReason', { reason: r.reason })}</Typography.Paragraph> : null}
-      <DiffTable rows={rows} liveTitle={t(r.status === 'pending' ? 'diff.live' : 'diff.before')} proposedTitle={t('diff.proposed')} testId="change-diff" />
+      <DiffTable rows={rows} liveTitle={t(r.status === 'pending' ? 'diff.live' : 'diff.before')} proposedTitle={t('diff.proposed')} testId="change-diff" label={t('changes.title')} />
     </div>
   );
 }

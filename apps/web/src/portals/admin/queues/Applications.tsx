@@ -148,11 +148,10 @@ export function ApplicationList() {
       </div>
       <QueryState query={list} isEmpty={(d) => d.total === 0} empty={t('applications.empty')} rows={6}>
         {(d) => (
-          <div className="admin-table-wrap">
+          <div className="admin-table-wrap" tabIndex={0} role="region" aria-label={t('applications.title')}>
             <Table<Application>
               rowKey="id"
               dataSource={d.items}
-              scroll={{ x: 'max-content' }}
               loading={list.isFetching && list.isPlaceholderData}
               pagination={pagination(state, d.total, ta)}
               columns={[
@@ -226,13 +225,12 @@ function Eligibility({ e, p }: { e: Enterprise; p: Program }) {
   const blacklisted = !!e.blacklistedUntil && new Date(`${e.blacklistedUntil}T23:59:59+08:00`).getTime() >= Date.now();
   rows.push({ key: 'blacklist', rule: t('eligibility.notBlacklisted'), fact: blacklisted ? t('eligibility.blacklistedUntil', { date: fmtDate(e.blacklistedUntil, lang) }) : t('eligibility.clear'), ok: !blacklisted });
   return (
-    <div className="admin-table-wrap" data-testid="eligibility">
+    <div className="admin-table-wrap" tabIndex={0} role="region" aria-label={t('applications.eligibility')} data-testid="eligibility">
       <Table
         size="small"
         rowKey="key"
         pagination={false}
         dataSource={rows}
-        scroll={{ x: 'max-content' }}
         columns={[
           { title: t('eligibility.rule'), key: 'rule', render: (_v, r) => r.rule },
           { title: t('eligibility.fact'), key: 'fact', render: (_v, r) => r.fact },
@@ -265,7 +263,7 @@ export function ApplicationDetail() {
   const qc = useQueryClient();
   const regionName = useRegionName();
   const [deciding, setDeciding] = useState<Decision | null>(null);
-  const [stale, setStale] = useState(false);
+  const [stale, setStale] = useState<unknown>(null);
   const application = useQuery({
     queryKey: ['admin', 'application', id],
     queryFn: () => call(api.GET('/api/v1/admin/applications/{id}', { params: { path: { id } } })) as unknown as Promise<Application>,
@@ -328,9 +326,10 @@ export function ApplicationDetail() {
         {enterprise.data ? t('applications.detailOf', { name: enterprise.data.name }) : t('applications.detailTitle')}
       </PageTitle>
       <StaleNotice
-        show={stale}
+        error={stale}
+        statusLabel={(s) => t(`applicationStatus.${s}`, { defaultValue: s })}
         onReload={() => {
-          setStale(false);
+          setStale(null);
           reloadAll();
         }}
       />
@@ -351,7 +350,7 @@ export function ApplicationDetail() {
                   <DateTime value={a.createdAt} /> {a.status === 'pending' ? <Age since={a.createdAt} /> : null}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('fields.region')}>{regionName(a.regionCode)}</Descriptions.Item>
-                <Descriptions.Item label={t('applications.purpose')} span={2}>
+                <Descriptions.Item label={t('applications.purpose')} span="filled">
                   <span className="queues-text">{a.purpose}</span>
                 </Descriptions.Item>
                 {a.grantedFen !== null ? (
@@ -398,11 +397,12 @@ export function ApplicationDetail() {
           )
         }
         onDone={() => {
+          setStale(null);
           void message.success(t(deciding === 'approve' ? 'applications.approved' : 'applications.rejected'));
           reloadAll();
         }}
-        onStale={() => {
-          setStale(true);
+        onStale={(e) => {
+          setStale(e);
           reloadAll();
         }}
       />

@@ -76,11 +76,10 @@ export function OfferingList() {
       </div>
       <QueryState query={list} isEmpty={(d) => d.total === 0} empty={t('offerings.empty')} rows={6}>
         {(d) => (
-          <div className="admin-table-wrap">
+          <div className="admin-table-wrap" tabIndex={0} role="region" aria-label={t('offerings.title')}>
             <Table<Offering>
               rowKey="id"
               dataSource={d.items}
-              scroll={{ x: 'max-content' }}
               loading={list.isFetching && list.isPlaceholderData}
               pagination={pagination(state, d.total, ta)}
               columns={[
@@ -144,7 +143,7 @@ export function OfferingDetail() {
   const qc = useQueryClient();
   const text = useFieldText();
   const [deciding, setDeciding] = useState<Decision | null>(null);
-  const [stale, setStale] = useState(false);
+  const [stale, setStale] = useState<unknown>(null);
   const offering = useQuery({
     queryKey: ['admin', 'offering', id],
     queryFn: () => call(api.GET('/api/v1/offerings/{id}', { params: { path: { id } } })),
@@ -180,9 +179,10 @@ export function OfferingDetail() {
         {o?.title ?? t('offerings.detailTitle')}
       </PageTitle>
       <StaleNotice
-        show={stale}
+        error={stale}
+        statusLabel={(s) => t(`offeringStatus.${s}`, { defaultValue: s })}
         onReload={() => {
-          setStale(false);
+          setStale(null);
           reloadAll();
         }}
       />
@@ -213,6 +213,7 @@ export function OfferingDetail() {
                 </Typography.Paragraph>
                 <DiffTable
                   testId="revision-diff"
+                  label={t('offerings.revisionTitle')}
                   liveTitle={t('diff.liveVersion')}
                   proposedTitle={t('diff.revision')}
                   rows={FIELDS.map(
@@ -253,11 +254,12 @@ export function OfferingDetail() {
           )
         }
         onDone={() => {
+          setStale(null);
           void message.success(t('decision.done'));
           reloadAll();
         }}
-        onStale={() => {
-          setStale(true);
+        onStale={(e) => {
+          setStale(e);
           reloadAll();
         }}
       />

@@ -68,11 +68,10 @@ export function VerificationList() {
       </div>
       <QueryState query={list} isEmpty={(d) => d.total === 0} empty={t('verification.empty')} rows={6}>
         {(d) => (
-          <div className="admin-table-wrap">
+          <div className="admin-table-wrap" tabIndex={0} role="region" aria-label={t('verification.title')}>
             <Table<Enterprise>
               rowKey="id"
               dataSource={d.items}
-              scroll={{ x: 'max-content' }}
               loading={list.isFetching && list.isPlaceholderData}
               pagination={pagination(state, d.total, ta)}
               columns={[
@@ -156,7 +155,7 @@ export function VerificationDetail() {
   const qc = useQueryClient();
   const regionName = useRegionName();
   const [deciding, setDeciding] = useState<Decision | null>(null);
-  const [stale, setStale] = useState(false);
+  const [stale, setStale] = useState<unknown>(null);
   const enterprise = useQuery({
     queryKey: ['admin', 'enterprise', id],
     queryFn: () => call(api.GET('/api/v1/enterprises/{id}', { params: { path: { id } } })) as Promise<Enterprise>,
@@ -171,7 +170,7 @@ export function VerificationDetail() {
     reinstate: { title: t('verification.reinstateTitle', { name: e?.name }), okText: t('verification.reinstate'), reason: 'optional', reasonLabel: t('decision.note') },
   };
   const reload = () => {
-    setStale(false);
+    setStale(null);
     void enterprise.refetch();
   };
   const actions: Decision[] = e?.status === 'pending' ? ['approve', 'reject'] : e?.status === 'verified' ? ['suspend'] : e?.status === 'suspended' ? ['reinstate'] : [];
@@ -189,7 +188,7 @@ export function VerificationDetail() {
       >
         {e?.name ?? t('verification.detailTitle')}
       </PageTitle>
-      <StaleNotice show={stale} onReload={reload} />
+      <StaleNotice error={stale} statusLabel={(s) => t(`enterpriseStatus.${s}`, { defaultValue: s })} onReload={reload} />
       <QueryState query={enterprise} rows={10}>
         {(e) => (
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -243,11 +242,12 @@ export function VerificationDetail() {
           )
         }
         onDone={() => {
+          setStale(null);
           void message.success(t(`verification.done.${deciding}`));
           void qc.invalidateQueries({ queryKey: ['admin'] });
         }}
-        onStale={() => {
-          setStale(true);
+        onStale={(e) => {
+          setStale(e);
           void enterprise.refetch();
           void qc.invalidateQueries({ queryKey: ['admin', 'enterprises'] });
         }}

@@ -12,40 +12,48 @@ import './queues.css';
 
 export function VerificationRoutes() {
   return (
-    <Routes>
-      <Route index element={<VerificationList />} />
-      <Route path=":id" element={<VerificationDetail />} />
-      <Route path="*" element={<NotFound />} />
-    </Routes>
+    <div className="queues-page">
+      <Routes>
+        <Route index element={<VerificationList />} />
+        <Route path=":id" element={<VerificationDetail />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </div>
   );
 }
 
 export function AdmissionRoutes() {
   return (
-    <Routes>
-      <Route index element={<AdmissionList />} />
-      <Route path=":id" element={<AdmissionDetail />} />
-      <Route path="*" element={<NotFound />} />
-    </Routes>
+    <div className="queues-page">
+      <Routes>
+        <Route index element={<AdmissionList />} />
+        <Route path=":id" element={<AdmissionDetail />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </div>
   );
 }
 
 export function OfferingRoutes() {
   return (
-    <Routes>
-      <Route index element={<OfferingList />} />
-      <Route path=":id" element={<OfferingDetail />} />
-      <Route path="*" element={<NotFound />} />
-    </Routes>
+    <div className="queues-page">
+      <Routes>
+        <Route index element={<OfferingList />} />
+        <Route path=":id" element={<OfferingDetail />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </div>
   );
 }
 
 export function ApplicationRoutes() {
   return (
-    <Routes>
-      <Route index element={<ApplicationList />} />
-      <Route path=":id" element={<ApplicationDetail />} />
-      <Route path="*" element={<NotFound />} />
-    </Routes>
+    <div className="queues-page">
+      <Routes>
+        <Route index element={<ApplicationList />} />
+        <Route path=":id" element={<ApplicationDetail />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </div>
   );
 }

@@ -10,7 +10,8 @@ import { ApiError, api, call, type Schemas } from '../../../api/client';
 import { FileButton } from '../../../components/orders/FileButton';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useIdempotencyKey } from '../../../lib/forms';
-import { useStaff, type StaffRole, type TableState } from '../common';
+import { useAuth } from '../../../auth/auth';
+import { DateTime, useStaff, type StaffRole, type TableState } from '../common';
 
 export const NS = 'adminQueues';
 
@@ -107,10 +108,26 @@ export function pageQuery(state: TableState): { page: number; pageSize: number; 
 
 export const isStale = (e: unknown): boolean => e instanceof ApiError && e.code === 'STALE_VERSION';
 
-/** What a stale decision means: someone changed the item meanwhile; the page shows the latest now. */
-export function StaleNotice({ show, onReload }: { show: boolean; onReload: () => void }) {
+/** Who someone is, as the reader can tell: "you", a name when the API gives one, or a short id. */
+function useWho(): (userId: string | null | undefined, name?: string | null) => string {
   const { t } = useTranslation(NS);
-  if (!show) return null;
+  const { me } = useAuth();
+  return (userId, name) => {
+    if (!userId) return name ?? t('stale.system');
+    if (userId === me?.user.id) return t('stale.you');
+    return name ?? t('stale.staff', { id: userId.slice(0, 8) });
+  };
+}
+
+/**
+ * What a stale decision means (409 STALE_VERSION): someone changed the item meanwhile — who, when,
+ * and its status now, from the problem's details — nothing was changed, and the page shows the latest.
+ */
+export function StaleNotice({ error, statusLabel, onReload }: { error: unknown; statusLabel: (status: string) => string; onReload: () => void }) {
+  const { t } = useTranslation(NS);
+  const who = useWho();
+  if (!(error instanceof ApiError)) return null;
+  const p = error.problem as Schemas['Problem'] & { currentStatus?: string; decidedBy?: string | null; decidedByName?: string | null; decidedAt?: string | null };
   return (
     <Alert
       type="warning"
@@ -118,7 +135,23 @@ export function StaleNotice({ show, onReload }: { show: boolean; onReload: () =>
       role="alert"
       data-testid="stale-notice"
       title={t('stale.title')}
-      description={t('stale.detail')}
+      description={
+        <>
+          {p.decidedBy !== undefined || p.currentStatus !== undefined ? (
+            <div>
+              {p.decidedBy || p.decidedByName ? t('stale.decidedBy', { who: who(p.decidedBy, p.decidedByName) }) : t('stale.changed')}
+              {p.decidedAt ? (
+                <>
+                  {' '}
+                  {t('stale.at')} <DateTime value={p.decidedAt} />
+                </>
+              ) : null}
+              {p.currentStatus ? ` · ${t('stale.now', { status: statusLabel(p.currentStatus) })}` : null}
+            </div>
+          ) : null}
+          <div>{t('stale.detail')}</div>
+        </>
+      }
       action={
         <Button size="small" icon={<ReloadOutlined aria-hidden />} onClick={onReload}>
           {t('common:actions.reload')}
@@ -160,7 +193,7 @@ export function DecisionModal({
   onClose: () => void;
   submit: (values: Record<string, string | undefined> & { reason?: string }, idempotencyKey: string) => Promise<unknown>;
   onDone: () => void;
-  onStale: () => void;
+  onStale: (error: unknown) => void;
 }) {
   const { t } = useTranslation(NS);
   const [form] = Form.useForm();
@@ -202,7 +235,7 @@ export function DecisionModal({
             idem.settle(e);
             if (isStale(e)) {
               onClose();
-              onStale();
+              onStale(e);
             } else setError(e);
           } finally {
             setBusy(false);
@@ -238,16 +271,15 @@ export interface DiffRow {
 }
 
 /** Live and proposed values side by side; changed rows are marked (in words too, not by colour alone). */
-export function DiffTable({ rows, liveTitle, proposedTitle, testId }: { rows: DiffRow[]; liveTitle: string; proposedTitle: string; testId?: string }) {
+export function DiffTable({ rows, liveTitle, proposedTitle, testId, label }: { rows: DiffRow[]; liveTitle: string; proposedTitle: string; testId?: string; label: string }) {
   const { t } = useTranslation(NS);
   return (
-    <div className="admin-table-wrap" data-testid={testId}>
+    <div className="admin-table-wrap queues-diff" tabIndex={0} role="region" aria-label={label} data-testid={testId}>
       <Table<DiffRow>
         size="small"
         rowKey="key"
         pagination={false}
         dataSource={rows}
-        scroll={{ x: true }}
         rowClassName={(r) => (r.changed ? 'queues-diff-changed' : '')}
         columns={[
           {
