@@ -104,7 +104,7 @@ describeBrowser('admin console queues (Chromium)', () => {
     const why = page.getByTestId('size-why');
     await why.getByText('已达到小型企业标准：').waitFor();
     await why.getByText(/从业人员 ≥ 20 人，且营业收入 ≥ 300 万元/).first().waitFor();
-    await why.getByText(/（未达到：从业人员，且营业收入）/).waitFor(); // medium needs 300 staff and 2,000万元
+    await why.getByText(/（未达到：从业人员、营业收入）/).waitFor(); // medium needs 300 staff and 2,000万元
     await page.getByText('尚未上传').first().waitFor(); // no business licence file yet
     await noAxe(page);
     await screenshot(page, 'admin-verification-detail');
@@ -130,6 +130,30 @@ describeBrowser('admin console queues (Chromium)', () => {
 
     await fitsPhone(jinjiangReviewer, '/admin/verification', (p) => p.getByRole('heading', { name: '企业认证', level: 3 }).waitFor());
     await fitsPhone(jinjiangReviewer, `/admin/verification/${mine.id}`, (p) => p.getByTestId('size-why').waitFor());
+  });
+
+  it("a program officer filters the verification queue by county and status; the filters live in the URL and survive a reload", async () => {
+    const nanan = await pendingEnterprise(NANAN, '南安市筛选认证科技有限公司');
+    const jinjiang = await pendingEnterprise(JINJIANG, '晋江市筛选认证科技有限公司');
+    const page = await signedIn(w.officer, { next: '/admin/verification' });
+    await page.getByRole('link', { name: jinjiang.name }).waitFor();
+    await page.getByRole('link', { name: nanan.name }).waitFor();
+
+    await page.getByLabel('地区', { exact: true }).click();
+    await page.keyboard.type('南安');
+    await page.locator('.ant-select-item-option:visible', { hasText: '南安市' }).click();
+    await page.waitForURL(/region=350583/);
+    await page.getByRole('link', { name: jinjiang.name }).waitFor({ state: 'detached' });
+    await page.reload();
+    await page.getByRole('link', { name: nanan.name }).waitFor();
+    expect(await page.getByRole('link', { name: jinjiang.name }).count()).toBe(0);
+
+    await page.getByLabel('状态', { exact: true }).click();
+    await page.locator('.ant-select-item-option:visible', { hasText: '已认证' }).click();
+    await page.waitForURL(/status=verified/);
+    await page.getByText('没有符合条件的企业').waitFor(); // no verified enterprise in Nan'an: the empty state in words
+    expect(new URL(page.url()).searchParams.get('region')).toBe('350583');
+    await noAxe(page);
   });
 
   it('a decision on a version someone else changed meanwhile is explained and the page reloads', async () => {

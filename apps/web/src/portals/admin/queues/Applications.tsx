@@ -130,6 +130,7 @@ export function ApplicationList() {
           aria-label={t('filters.program')}
           style={{ minWidth: 220 }}
           allowClear
+          showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('filters.allPrograms')}
           value={programId}
           loading={programs.isPending}
@@ -347,7 +348,13 @@ export function ApplicationDetail() {
                 </Descriptions.Item>
                 <Descriptions.Item label={t('applications.maxGrant')}>{program.data ? <Money fen={program.data.maxGrantFen} /> : '…'}</Descriptions.Item>
                 <Descriptions.Item label={t('applications.submitted')}>
-                  <DateTime value={a.createdAt} /> {a.status === 'pending' ? <Age since={a.createdAt} /> : null}
+                  <DateTime value={a.createdAt} />
+                  {a.status === 'pending' ? (
+                    <>
+                      {' '}
+                      · {t('verification.waited')} <Age since={a.createdAt} />
+                    </>
+                  ) : null}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('fields.region')}>{regionName(a.regionCode)}</Descriptions.Item>
                 <Descriptions.Item label={t('applications.purpose')} span="filled">

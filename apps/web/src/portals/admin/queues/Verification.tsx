@@ -138,7 +138,7 @@ export function SizeWhy({ e }: { e: Pick<Enterprise, 'industry' | 'employees' | 
         {why.next ? (
           <li>
             {t('size.next', { cls: t(`sizeClass.${why.next.cls}`) })} <BoundText bound={why.next.bound} />
-            {why.next.short.length > 0 ? t('size.shortOf', { what: why.next.short.map((s) => t(`size.indicator.${s}`)).join(t('size.and')) }) : null}
+            {why.next.short.length > 0 ? t('size.shortOf', { what: why.next.short.map((s) => t(`size.indicator.${s}`)).join(t('size.list')) }) : null}
           </li>
         ) : null}
       </ul>

@@ -73,6 +73,7 @@ export function RegionFilter({ state, roles }: { state: TableState; roles: Staff
       aria-label={t('filters.region')}
       style={{ minWidth: 160 }}
       allowClear
+      showSearch={{ optionFilterProp: 'label' }}
       placeholder={t('filters.allRegions')}
       value={state.get('region')}
       onChange={(v?: string) => state.set({ region: v })}
