@@ -137,7 +137,11 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
 
     await page.getByLabel('资金来源 1：份额（基点）').fill('5000');
     await page.getByRole('button', { name: '创建草稿' }).click();
-    await page.waitForURL(/\/admin\/programs\/[0-9a-f-]{36}$/);
+    await page.waitForURL(/\/admin\/programs\/[0-9a-f-]{36}$/, { timeout: 30_000 }).catch(async (e: unknown) => {
+      // what held the form back, for the log
+      console.log(await page.locator('.ant-form-item-explain-error, [role="alert"]').allInnerTexts());
+      throw e;
+    });
     const id = page.url().split('/').pop()!;
     await page.getByRole('heading', { name }).waitFor();
     await page.getByText('草稿', { exact: true }).first().waitFor();
@@ -290,6 +294,12 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
     const batch = await get(finance1.token, `/api/v1/admin/disbursements/${batchId}`);
     expect(batch).toMatchObject({ status: 'paid', bankReference: 'ICBC20260310000123', paidOn: '2026-03-10', paidBy: finance2.userId, paidFen: 50_000 });
     await noAxe(page2);
+    // the payee's file: its profile and sanctions; its history is for program officers and auditors
+    await page2.locator('section[aria-labelledby="lines-title"]').getByRole('link', { name: providerName }).first().click();
+    await page2.getByRole('heading', { name: providerName }).waitFor();
+    await page2.getByText('没有处罚记录').waitFor();
+    expect(await page2.getByRole('heading', { name: '档案变更记录' }).count()).toBe(0);
+    await noAxe(page2);
     // the list shows it paid
     await page2.goto('/admin/disbursements?status=paid');
     await page2.getByRole('link', { name: batch.batchNo }).waitFor();
@@ -338,10 +348,14 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
     await page.getByRole('heading', { name: '档案变更记录' }).waitFor();
     const history = await w.t.request('GET', `/api/v1/admin/organizations/${orgId}/history`, { token: w.officer.token });
     if (history.status === 200) {
-      // arriving with the backend branch: the blacklist shows as an entry with its diff
-      const entries = page.locator('section[aria-labelledby="org-history"] tbody tr.ant-table-row');
-      await entries.first().waitFor();
-      expect(await entries.count()).toBeGreaterThan(0);
+      // GET /admin/organizations/:id/history arrives with the backend branch: the blacklisting is
+      // an entry whose before and after show as a diff
+      const entry = page.locator('section[aria-labelledby="org-history"] tbody tr.ant-table-row', { hasText: 'organization.blacklisted' });
+      await entry.getByRole('button', { name: /展开/ }).click();
+      const diff = page.locator('section[aria-labelledby="org-history"] .ant-table-expanded-row');
+      const changed = diff.locator('tr', { hasText: 'blacklistedUntil' });
+      await changed.getByText('2029-03-09').waitFor();
+      await changed.getByText('已变更').waitFor();
     }
     await noAxe(page);
     await page.close();

@@ -68,7 +68,7 @@ export default function OrganizationPage() {
         ) : null}
       </Row>
       <OrganizationSanctions organizationId={id!} />
-      <OrganizationHistory organizationId={id!} />
+      {staff.has('program_officer', 'auditor') ? <OrganizationHistory organizationId={id!} /> : null}
     </>
   );
 }

@@ -72,8 +72,8 @@ export function OrganizationRoutes() {
   return (
     <div className="admin-programs">
       <Routes>
-        {/* an organization's file and history: program officers (auditors read the whole audit log anyway) */}
-        <Route path=":id" element={<Only roles={['program_officer', 'auditor']}>{page(<OrganizationPage />)}</Only>} />
+        {/* an organization's file: the staff of programs and money (its history only for program officers and auditors) */}
+        <Route path=":id" element={<Only roles={['program_officer', 'finance_officer', 'auditor']}>{page(<OrganizationPage />)}</Only>} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </div>
