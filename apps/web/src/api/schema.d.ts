@@ -264,7 +264,7 @@ export interface paths {
         put?: never;
         /**
          * Register an enterprise; the caller becomes its owner
-         * @description One organization per USCC: when the caller owns the organization with this USCC (e.g. as a provider), the enterprise profile is added to it (same id). 400 malformed USCC; 422 INVALID_USCC (check character), UNKNOWN_REGION, BANK_ACCOUNT_NAME_MISMATCH; 409 USCC_TAKEN, ALREADY_REGISTERED.
+         * @description One organization per USCC: when the caller owns the organization with this USCC (e.g. as a provider), the enterprise profile is added to it (same id). 400 malformed USCC; 422 INVALID_USCC (check character), UNKNOWN_REGION, BANK_ACCOUNT_NAME_MISMATCH, FILE_NOT_FOUND (businessLicenceFileId not uploaded by the caller); 409 USCC_TAKEN, ALREADY_REGISTERED. Verification approval requires the business licence.
          */
         post: operations["EnterprisesController_create"];
         delete?: never;
@@ -303,7 +303,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resubmit a rejected enterprise for verification (owners; rejected → pending, else 409 ILLEGAL_TRANSITION) */
+        /**
+         * Resubmit a rejected enterprise for verification (owners; rejected → pending, else 409 ILLEGAL_TRANSITION)
+         * @description The body may carry a corrected businessLicenceFileId (the caller's upload, or the enterprise's: else 422 FILE_NOT_FOUND); an empty body keeps the licence.
+         */
         post: operations["EnterprisesController_resubmit"];
         delete?: never;
         options?: never;
@@ -2253,6 +2256,11 @@ export interface components {
              */
             highTechCertExpiresOn?: string | null;
             /**
+             * Format: uuid
+             * @description The business licence (营业执照): an uploaded file (POST /api/v1/files) of the caller. Verification approval requires it (422 LICENCE_REQUIRED).
+             */
+            businessLicenceFileId?: string | null;
+            /**
              * @description 科技小巨人
              * @default false
              */
@@ -2300,6 +2308,11 @@ export interface components {
             /** Format: date */
             highTechCertExpiresOn: string | null;
             littleGiant: boolean;
+            /**
+             * Format: uuid
+             * @description The business licence file (GET /api/v1/files/:id: members and the reviewers who may decide)
+             */
+            businessLicenceFileId: string | null;
             /** @enum {string} */
             status: "pending" | "verified" | "rejected" | "suspended";
             rejectionReason: string | null;
@@ -2334,6 +2347,18 @@ export interface components {
             /** Format: date */
             highTechCertExpiresOn?: string | null;
             littleGiant?: boolean;
+            /**
+             * Format: uuid
+             * @description A new business licence (营业执照) file: uploaded by the caller, or already this enterprise's. Replacing it sends a verified enterprise back to pending.
+             */
+            businessLicenceFileId?: string;
+        };
+        ResubmitEnterpriseDto: {
+            /**
+             * Format: uuid
+             * @description A new business licence (营业执照) file, uploaded by the caller (or already this enterprise's)
+             */
+            businessLicenceFileId?: string;
         };
         ChangeRequestViewDto: {
             /** Format: uuid */
@@ -2375,6 +2400,11 @@ export interface components {
              * @description Last valid day; absent or null when it does not expire
              */
             expiresOn?: string | null;
+            /**
+             * Format: uuid
+             * @description The certificate (CMA, CNAS, licence...) as an uploaded file of the caller, or one already on this provider. Admission requires one on every qualification (422 CERTIFICATE_REQUIRED).
+             */
+            certificateFileId?: string | null;
         };
         CreateProviderDto: {
             /** @example 泉州市示例检测技术有限公司 */
@@ -2411,6 +2441,11 @@ export interface components {
             number: string;
             /** Format: date */
             expiresOn: string | null;
+            /**
+             * Format: uuid
+             * @description The certificate file (GET /api/v1/files/:id: members and city program officers)
+             */
+            certificateFileId: string | null;
         };
         ProviderRatingDto: {
             /** @description Average 1–5 (two decimals); null before the first review */
@@ -4509,7 +4544,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResubmitEnterpriseDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
