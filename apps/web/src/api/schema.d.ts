@@ -243,8 +243,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit entries, newest first, filtered by entity (stream) and actor */
+        /**
+         * Audit entries, newest first, filtered by entity (stream), actor and time
+         * @description `from` inclusive, `to` exclusive (date-times with their offset); 422 INVALID_TIME_RANGE when from is after to. City-wide auditors and super-admins (403 AUDIT_CITY_ONLY).
+         */
         get: operations["AdminAuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/organizations/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organization's history: the audit entries about it, newest first
+         * @description Its own stream (registration, verification, admission, objections, change requests, members, blacklisting, sanctions) and its sanctions' streams. Program officers and auditors whose jurisdiction covers the organization's region, and super-admins; other staff who see the organization 403, an organization outside the jurisdiction 404.
+         */
+        get: operations["AdminOrganizationHistoryController_history"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1635,7 +1658,7 @@ export interface paths {
         put?: never;
         /**
          * Decide at the claim's current level: approve, reject (reason) or return for revision (reason)
-         * @description Level county: a county reviewer of the enterprise's region; level city: a city reviewer. Approving the last level redeems the hold (held → payable per funding source); rejecting releases it; returning keeps it. 403 APPROVER_NOT_DISTINCT for a second approval by one person, 403 CONFLICT_OF_INTEREST for a member of a party, 403 WRONG_REVIEW_LEVEL; 400 without a reason to reject or return; 409 STALE_VERSION when If-Match (or version) is not the current one; 409 CLAIM_BLOCKED; 404 outside the jurisdiction.
+         * @description Level county: a county reviewer of the enterprise's region; level city: a city reviewer. Approving the last level redeems the hold (held → payable per funding source); rejecting releases it; returning keeps it. 403 APPROVER_NOT_DISTINCT for a second approval by one person, 403 CONFLICT_OF_INTEREST for a member of a party, 403 WRONG_REVIEW_LEVEL; 400 without a reason to reject or return; 409 STALE_VERSION when If-Match (or version) is not the current one; 409 CLAIM_BLOCKED; 404 outside the jurisdiction. A STALE_VERSION, WRONG_REVIEW_LEVEL or ILLEGAL_TRANSITION after someone decided carries `lastDecision` { decidedBy, decidedByName, decision (approve|reject|return|…), action, level, at, reason } (STALE_VERSION also decidedByName and decision at the top level), so the console can say who decided meanwhile.
          */
         post: operations["AdminClaimsController_decide"];
         delete?: never;
@@ -4415,6 +4438,10 @@ export interface operations {
                 entityId?: string;
                 /** @description Acting user id */
                 actor?: string;
+                /** @description Entries at or after this instant (ISO 8601 date-time with its offset, inclusive) */
+                from?: string;
+                /** @description Entries before this instant (ISO 8601 date-time with its offset, exclusive); 422 INVALID_TIME_RANGE when before `from` */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -4438,6 +4465,42 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    AdminOrganizationHistoryController_history: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditEntryView"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            414: components["responses"]["Problem414"];
             429: components["responses"]["Problem429"];
         };
     };
