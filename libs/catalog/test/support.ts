@@ -26,10 +26,10 @@ export async function admittedProvider(t: TestApp, officer: AuthSession, body: R
   return { id: res.body.id, owner: await loginAs(t, owner.email, owner.password), regionCode: app.regionCode };
 }
 
-/** A provider that applied but is not admitted. */
+/** A provider that applied (with its certificates) but is not admitted. */
 export async function appliedProvider(t: TestApp, body: Record<string, unknown> = {}): Promise<{ id: string; owner: AuthSession }> {
   const owner = await registerAndLogin(t);
-  const res = await t.request<{ id: string }>('POST', '/api/v1/providers', { token: owner.token, body: providerBody(body) });
+  const res = await t.request<{ id: string }>('POST', '/api/v1/providers', { token: owner.token, body: await withDocuments(t, owner.token, providerBody(body)) });
   if (res.status !== 201) throw new Error(`apply: ${res.status} ${res.text}`);
   return { id: res.body.id, owner };
 }
