@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { VersionEtag } from '@innoserve/core';
 import { Authenticated, CurrentUser, type Principal } from '@innoserve/identity';
 import { CreateEnterpriseDto } from '../dto/create-enterprise.dto.js';
@@ -59,6 +59,7 @@ export class EnterprisesController {
     summary: 'Resubmit a rejected enterprise for verification (owners; rejected → pending, else 409 ILLEGAL_TRANSITION)',
     description: 'The body may carry a corrected businessLicenceFileId (the caller\'s upload, or the enterprise\'s: else 422 FILE_NOT_FOUND); an empty body keeps the licence.',
   })
+  @ApiBody({ type: ResubmitEnterpriseDto, required: false })
   @ApiOkResponse({ type: EnterpriseViewDto })
   resubmit(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ResubmitEnterpriseDto): Promise<EnterpriseView> {
     return this.enterprises.resubmit(me, id, dto ?? {});
