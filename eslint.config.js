@@ -9,7 +9,7 @@ const LIB_ORDER = {
   reference: ['core', 'database'],
   identity: ['core', 'database', 'audit'],
   audit: ['core', 'database'],
-  organizations: ['core', 'database', 'reference', 'identity', 'audit'],
+  organizations: ['core', 'database', 'reference', 'identity', 'audit', 'files'],
   vouchers: ['core', 'database', 'reference', 'identity', 'audit', 'organizations'],
   catalog: ['core', 'database', 'reference', 'identity', 'audit', 'organizations'],
   search: ['core', 'database', 'reference', 'identity', 'catalog', 'vouchers'],

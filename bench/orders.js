@@ -36,7 +36,7 @@ const port = await freePort();
 const admin = { email: 'orders-admin@example.com', password: 'orders-admin-password-1' };
 const api = spawnApi({ port, dbUrl, dir, secret: 'orders-benchmark-secret-orders-benchmark-secret', admin, env: { ADMISSION_NOTICE_DAYS: '0' } });
 const base = `http://127.0.0.1:${port}`;
-const { agent, must } = httpClient(base);
+const { agent, must, uploadPdf } = httpClient(base);
 const cleanup = () => stopAll({ agent, api, cluster, dir });
 const cpuSeconds = cpuMeter(path.join(dir, 'pg'), api.pid);
 
@@ -71,7 +71,7 @@ try {
     const p = await must('POST', '/api/v1/providers', {
       name, uscc: makeUscc('350503', 700000 + i), regionCode: '350503', legalRepresentative: '王五', registeredAddress: '福建省泉州市丰泽区示例路8号', contactPhone: '0595-22220000',
       bankAccount: { bankName: '中国银行泉州分行', accountName: name, accountNo: '4011223344556677' }, providerTypes: ['testing_lab'],
-      qualifications: [{ kind: 'CMA', number: `20151234567${i}`, expiresOn: '2030-12-31' }], categoryIds: [textile],
+      qualifications: [{ kind: 'CMA', number: `20151234567${i}`, expiresOn: '2030-12-31', certificateFileId: await uploadPdf(token) }], categoryIds: [textile],
     }, token);
     for (const action of ['start-notice', 'admit']) await must('POST', `/api/v1/admin/providers/${p.id}/admission`, { action }, officer);
     const o = await must('POST', '/api/v1/offerings', {
@@ -106,7 +106,7 @@ try {
     const e = await must('POST', '/api/v1/enterprises', {
       name, uscc: makeUscc('350582', 800000 + i), regionCode: '350582', industry: 'industry', employees: 50, annualRevenueFen: 20_000_000_00,
       totalAssetsFen: 10_000_000_00, legalRepresentative: '张三', registeredAddress: '福建省泉州市晋江市测试路1号', contactPhone: '0595-88880000', establishedOn: '2015-01-01',
-      bankAccount: { bankName: '中国工商银行晋江支行', accountName: name, accountNo: '1408012345678901234' },
+      bankAccount: { bankName: '中国工商银行晋江支行', accountName: name, accountNo: '1408012345678901234' }, businessLicenceFileId: await uploadPdf(token),
     }, token);
     await must('POST', `/api/v1/admin/enterprises/${e.id}/verification`, { decision: 'approve' }, officer);
     await must('POST', `/api/v1/programs/${program.id}/applications`, { enterpriseId: e.id, requestedFen: Math.ceil(LIFECYCLES / ENTERPRISES + 1) * PRICE, purpose: '检测' }, token);

@@ -41,7 +41,7 @@ const port = await freePort();
 const admin = { email: 'rush-admin@example.com', password: 'rush-admin-password-1' };
 const api = spawnApi({ port, dbUrl, dir, secret: 'rush-benchmark-secret-rush-benchmark-secret', admin, env: { DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '10' } }); // the product's default pool
 const base = `http://127.0.0.1:${port}`;
-const { agent, call, must } = httpClient(base);
+const { agent, call, must, uploadPdf } = httpClient(base);
 const cleanup = () => stopAll({ agent, api, cluster, dir });
 // CPU seconds used by the API, PostgreSQL (postmaster and backends) and the load generator: where the time goes
 const cpuSeconds = cpuMeter(path.join(dir, 'pg'), api.pid);
@@ -66,7 +66,7 @@ try {
       name, uscc: makeUscc('350582', 900000 + i), regionCode: '350582', industry: 'industry', employees: 50,
       annualRevenueFen: 20_000_000_00, totalAssetsFen: 10_000_000_00, legalRepresentative: '张三',
       registeredAddress: '福建省泉州市晋江市测试路1号', contactPhone: '0595-88880000', establishedOn: '2015-01-01',
-      bankAccount: { bankName: '中国工商银行晋江支行', accountName: name, accountNo: '1408012345678901234' },
+      bankAccount: { bankName: '中国工商银行晋江支行', accountName: name, accountNo: '1408012345678901234' }, businessLicenceFileId: await uploadPdf(token),
     }, token);
     await must('POST', `/api/v1/admin/enterprises/${e.id}/verification`, { decision: 'approve' }, officer);
     enterprises[i] = { id: e.id, token };

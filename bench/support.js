@@ -121,7 +121,14 @@ export function httpClient(base) {
     if (ok ? !ok.includes(r.status) : r.status < 200 || r.status > 299) throw new Error(`${method} ${url} → ${r.status} ${JSON.stringify(r.body)}`);
     return r.body;
   }
-  return { agent, call, must };
+  /** Uploads a small PDF as `token`'s user (a licence, a certificate); answers the file id. */
+  async function uploadPdf(token, name = 'document.pdf') {
+    const boundary = `----bench${Math.random().toString(16).slice(2)}`;
+    const pdf = '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n';
+    const body = [`--${boundary}`, `Content-Disposition: form-data; name="file"; filename="${name}"`, 'Content-Type: application/pdf', '', pdf, `--${boundary}--`, ''].join('\r\n');
+    return (await must('POST', '/api/v1/files', undefined, token, { raw: { body, type: `multipart/form-data; boundary=${boundary}` } })).id;
+  }
+  return { agent, call, must, uploadPdf };
 }
 
 /** Runs fn(0 … n-1) with `concurrency` calls in flight. */

@@ -36,6 +36,10 @@ describe('the demo seed', () => {
     expect(await count(`SELECT count(DISTINCT split_part(c.path, '/', 1))::text AS n FROM offering o JOIN service_category c ON c.id = o.category_id`)).toBe('7');
     const types = await count(`SELECT count(DISTINCT t)::text AS n FROM provider_profile, unnest(provider_types) t`);
     expect(types).toBe('7');
+    // the documents verification and admission rest on: real uploads (PDFs, each its owner's)
+    expect(await count(`SELECT count(*)::text AS n FROM enterprise_profile e JOIN file_object f ON f.id = e.business_licence_file_id AND f.mime = 'application/pdf'
+                          JOIN membership m ON m.organization_id = e.organization_id AND m.user_id = f.uploaded_by`)).toBe(String(DEMO_ENTERPRISES.length));
+    expect(await count(`SELECT count(*)::text AS n FROM provider_qualification q LEFT JOIN file_object f ON f.id = q.certificate_file_id WHERE f.id IS NULL`)).toBe('0');
     // every decision was audited
     expect(Number(await count(`SELECT count(*)::text AS n FROM audit_entry`))).toBeGreaterThan(DEMO_ENTERPRISES.length + DEMO_PROVIDERS.length * 2);
   });

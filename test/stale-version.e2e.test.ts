@@ -8,7 +8,7 @@
 import { DataSource } from 'typeorm';
 import { ManualClock } from '@innoserve/core';
 import { offeringBody, admittedProvider } from '../libs/catalog/test/support.js';
-import { enterpriseBody, providerBody } from '../libs/organizations/test/support.js';
+import { enterpriseBody, providerBody, withDocuments } from '../libs/organizations/test/support.js';
 import { IN_WINDOW, programBody, seedEnterprises } from '../libs/vouchers/test/program-support.js';
 import { startTestApp, type TestApp, type TestResponse } from './support/app.js';
 import { createStaffAndLogin, registerAndLogin, type AuthSession } from './support/auth.js';
@@ -75,7 +75,7 @@ describe('staff decisions with the version the reviewer saw', () => {
 
   it('enterprise verification', async () => {
     const owner = await registerAndLogin(t);
-    const { body: e } = await post(owner.token, '/api/v1/enterprises', enterpriseBody());
+    const { body: e } = await post(owner.token, '/api/v1/enterprises', await withDocuments(t, owner.token, enterpriseBody()));
     const url = `/api/v1/admin/enterprises/${e.id}/verification`;
     const state = () => snapshot('enterprise_profile', 'organization_id', e.id);
     const seen = expectEtag(await get(alice.token, `/api/v1/enterprises/${e.id}`));
@@ -102,7 +102,7 @@ describe('staff decisions with the version the reviewer saw', () => {
 
   it('makes an enterprise decision stale when the owner edits the identity the reviewer saw', async () => {
     const owner = await registerAndLogin(t);
-    const { body: e } = await post(owner.token, '/api/v1/enterprises', enterpriseBody());
+    const { body: e } = await post(owner.token, '/api/v1/enterprises', await withDocuments(t, owner.token, enterpriseBody()));
     const seen = expectEtag(await get(alice.token, `/api/v1/enterprises/${e.id}`));
     const edit = await t.request('PATCH', `/api/v1/enterprises/${e.id}`, { token: owner.token, body: { legalRepresentative: '王五' } });
     expect(edit.status).toBe(200);
@@ -119,7 +119,7 @@ describe('staff decisions with the version the reviewer saw', () => {
   it('lets exactly one of two reviewers who saw the same version decide at the same time (checked under the row lock)', async () => {
     const owner = await registerAndLogin(t);
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await post(owner.token, '/api/v1/enterprises', enterpriseBody())).body.id as string);
+    for (let i = 0; i < 5; i++) ids.push((await post(owner.token, '/api/v1/enterprises', await withDocuments(t, owner.token, enterpriseBody()))).body.id as string);
     for (const id of ids) {
       const seen = expectEtag(await get(alice.token, `/api/v1/enterprises/${id}`));
       const url = `/api/v1/admin/enterprises/${id}/verification`;
@@ -141,7 +141,7 @@ describe('staff decisions with the version the reviewer saw', () => {
 
   it('provider admission', async () => {
     const owner = await registerAndLogin(t);
-    const { body: p } = await post(owner.token, '/api/v1/providers', providerBody());
+    const { body: p } = await post(owner.token, '/api/v1/providers', await withDocuments(t, owner.token, providerBody()));
     const url = `/api/v1/admin/providers/${p.id}/admission`;
     const state = () => snapshot('provider_profile', 'organization_id', p.id);
     const seen = expectEtag(await get(alice.token, `/api/v1/providers/${p.id}`));

@@ -13,7 +13,7 @@
 import type { Page } from 'playwright-core';
 import { loginAs, registerAndLogin, type AuthSession } from '../support/auth.js';
 import { indexCatalog, ledgerClean, ok, startWorld, type World } from '../../libs/orders/test/order-world.js';
-import { freshUscc } from '../../libs/organizations/test/support.js';
+import { attachDocuments, freshUscc } from '../../libs/organizations/test/support.js';
 import { axeViolations, browserOn, describeBrowser, screenshot, type BrowserStack } from './support.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -80,6 +80,7 @@ describeBrowser('the journey: provider admitted, enterprise verified, a voucher 
     await prov.waitForURL('**/provider/admission');
     await prov.getByText('入驻申请已提交，科技局正在审核').waitFor();
     const providerId = await orgOf(providerUser, 'provider');
+    await attachDocuments(w.t, providerUser.token, providerId, 'provider'); // the certificate upload is not in the web form yet
 
     // ---- staff: public notice, then admission (the admin console comes with #14)
     await post(w.officer.token, `/api/v1/admin/providers/${providerId}/admission`, { action: 'start-notice' });
@@ -140,6 +141,7 @@ describeBrowser('the journey: provider admitted, enterprise verified, a voucher 
     await ent.getByText('企业信息正在审核').waitFor();
     const entUser = await loginAs(w.t, email, 'journey-password-2026');
     const enterpriseId = await orgOf(entUser, 'enterprise');
+    await attachDocuments(w.t, entUser.token, enterpriseId, 'enterprise'); // the licence upload is not in the web form yet
     await post(w.officer.token, `/api/v1/admin/enterprises/${enterpriseId}/verification`, { decision: 'approve' });
 
     // ---- it finds the offering by a Chinese sub-word ("起球" inside 起毛起球)

@@ -12,7 +12,7 @@ import { DataSource } from 'typeorm';
 import type { Page } from 'playwright-core';
 import { createStaffAndLogin, loginAs, registerAndLogin, type AuthSession } from '../support/auth.js';
 import { fapiaoOf, grant, ok, startWorld, type World } from '../../libs/orders/test/order-world.js';
-import { freshUscc, wrongCheckUscc } from '../../libs/organizations/test/support.js';
+import { attachDocuments, freshUscc, wrongCheckUscc } from '../../libs/organizations/test/support.js';
 import { JINJIANG } from '../../libs/vouchers/test/program-support.js';
 import { axeViolations, browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack } from './support.js';
 
@@ -105,6 +105,7 @@ describeBrowser('provider portal (Chromium)', () => {
     const applied = await get(w.officer.token, `/api/v1/providers/${providerId}`);
     expect(applied).toMatchObject({ uscc, name, admissionStatus: 'applied', providerTypes: ['testing_lab'], qualifications: [expect.objectContaining({ kind: 'CMA', number: '201512340001' })] });
 
+    await attachDocuments(w.t, (await loginAs(w.t, u.email, u.password)).token, providerId, 'provider'); // the certificate upload is not in the web form yet
     // the officer starts the public notice: its dates show
     await post(w.officer.token, `/api/v1/admin/providers/${providerId}/admission`, { action: 'start-notice' });
     await page.reload();

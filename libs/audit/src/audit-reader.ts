@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { offsetOf, pageOf, type Page } from '@innoserve/core';
+import { BusinessRuleError, msg, offsetOf, pageOf, type Page } from '@innoserve/core';
 import type { ListAuditEntriesQuery } from './list-audit-entries.query.js';
 
 /** One audit entry as the admin API shows it. */
@@ -40,21 +40,46 @@ interface Row {
 export class AuditReader {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(q: ListAuditEntriesQuery): Promise<Page<AuditEntryView>> {
+  /**
+   * Entries, newest first, filtered by stream, actor and time ([from, to)); `streams` limits them
+   * to these streams (an organization's history: its own stream and its sanctions').
+   */
+  async list(q: Partial<ListAuditEntriesQuery> & { page: number; pageSize: number }, streams?: readonly { streamType: string; streamIds: readonly string[] }[]): Promise<Page<AuditEntryView>> {
     const where: string[] = [];
     const params: unknown[] = [];
-    const add = (sql: string, value: unknown): void => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
+    const add = (sql: string, ...values: unknown[]): void => {
+      let out = sql;
+      for (const v of values) {
+        params.push(v);
+        out = out.replace('?', `$${params.length}`);
+      }
+      where.push(out);
     };
+    const from = q.from !== undefined ? new Date(q.from) : undefined;
+    const to = q.to !== undefined ? new Date(q.to) : undefined;
+    if (from && to && from.getTime() > to.getTime()) {
+      throw new BusinessRuleError('INVALID_TIME_RANGE', msg('`from` is after `to`.', '开始时间晚于结束时间。'), [{ field: 'from', message: 'must not be after to' }]);
+    }
     if (q.entityType !== undefined) add('stream_type = ?', q.entityType);
     if (q.entityId !== undefined) add('stream_id = ?', q.entityId);
     if (q.actor !== undefined) add('actor_id = ?', q.actor.toLowerCase());
+    if (from) add('occurred_at >= ?', from);
+    if (to) add('occurred_at < ?', to);
+    if (streams) {
+      const parts = streams.filter((s) => s.streamIds.length > 0);
+      if (parts.length === 0) return pageOf([], 0, q);
+      const ors: string[] = [];
+      for (const s of parts) {
+        params.push(s.streamType, [...s.streamIds]);
+        ors.push(`(stream_type = $${params.length - 1} AND stream_id = ANY($${params.length}::text[]))`);
+      }
+      where.push(`(${ors.join(' OR ')})`);
+    }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.dataSource.query<{ total: string }[]>(`SELECT count(*)::text AS total FROM audit_entry ${filter}`, params);
     const rows = await this.dataSource.query<Row[]>(
       `SELECT id::text AS id, stream_type, stream_id, stream_seq, action, actor_id, occurred_at, before, after, reason, prev_hash, hash
-         FROM audit_entry ${filter} ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+         FROM audit_entry ${filter} ORDER BY audit_entry.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.pageSize, offsetOf(q)],
     );
     const items = rows.map((r) => ({

@@ -67,14 +67,19 @@ export class AuditService {
    * Who wrote the newest entry of a stream whose action starts with one of `actionPrefixes`, and
    * when: "who decided last" for a STALE_VERSION answer, read from the log the decision itself wrote.
    */
-  async lastEntry(manager: EntityManager, streamType: string, streamId: string, actionPrefixes: readonly string[]): Promise<{ actorId: string | null; occurredAt: Date } | null> {
-    const rows = await manager.query<{ actor_id: string | null; occurred_at: Date }[]>(
-      `SELECT actor_id, occurred_at FROM audit_entry
+  async lastEntry(
+    manager: EntityManager,
+    streamType: string,
+    streamId: string,
+    actionPrefixes: readonly string[],
+  ): Promise<{ actorId: string | null; occurredAt: Date; action: string; before: unknown; reason: string | null } | null> {
+    const rows = await manager.query<{ actor_id: string | null; occurred_at: Date; action: string; before: unknown; reason: string | null }[]>(
+      `SELECT actor_id, occurred_at, action, before, reason FROM audit_entry
         WHERE stream_type = $1 AND stream_id = $2 AND EXISTS (SELECT 1 FROM unnest($3::text[]) AS p(prefix) WHERE starts_with(action, p.prefix))
         ORDER BY stream_seq DESC LIMIT 1`,
       [streamType, streamId, actionPrefixes],
     );
-    return rows[0] ? { actorId: rows[0].actor_id, occurredAt: new Date(rows[0].occurred_at) } : null;
+    return rows[0] ? { actorId: rows[0].actor_id, occurredAt: new Date(rows[0].occurred_at), action: rows[0].action, before: rows[0].before, reason: rows[0].reason } : null;
   }
 
   /**

@@ -76,3 +76,35 @@ describe('GET /api/v1/admin/audit jurisdiction', () => {
     }
   });
 });
+
+describe('GET /api/v1/admin/audit from/to', () => {
+  it('keeps entries in [from, to) and answers 422 INVALID_TIME_RANGE when from is after to', async () => {
+    const { ManualClock } = await import('@innoserve/core');
+    const clock = new ManualClock(new Date('2026-03-01T00:00:00Z'));
+    const t = await startTestApp({ clock });
+    try {
+      const audit = t.app.get(AuditService);
+      const tx = t.app.get(TransactionRunner);
+      const id = randomUUID();
+      // occurred_at comes from the database clock: stamp three entries an hour apart by hand
+      for (let i = 0; i < 3; i++) await tx.run((m) => audit.record(m, { streamType: 'order', streamId: id, action: `order.t${i}`, actorId: null }));
+      const ds = t.app.get((await import('typeorm')).DataSource);
+      await ds.query('ALTER TABLE audit_entry DISABLE TRIGGER ALL');
+      await ds.query(`UPDATE audit_entry SET occurred_at = '2026-03-01T00:00:00Z'::timestamptz + (stream_seq - 1) * interval '1 hour' WHERE stream_id = $1`, [id]);
+      await ds.query('ALTER TABLE audit_entry ENABLE TRIGGER ALL');
+      const admin = await createSuperAdminAndLogin(t);
+      const list = (q: string) => t.request('GET', `/api/v1/admin/audit?entityId=${id}&${q}`, { token: admin.token });
+      const inRange = await list(`from=${encodeURIComponent('2026-03-01T08:00:00+08:00')}&to=${encodeURIComponent('2026-03-01T02:00:00Z')}`);
+      expect(inRange.status).toBe(200);
+      expect(inRange.body.items.map((e: any) => e.action)).toEqual(['order.t1', 'order.t0']); // from inclusive, to exclusive
+      expect((await list('from=2026-03-01T01:00:00Z')).body.items.map((e: any) => e.action)).toEqual(['order.t2', 'order.t1']);
+      expect((await list('to=2026-03-01T00:00:00Z')).body.total).toBe(0);
+      const backwards = await list('from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z');
+      expect(backwards.status).toBe(422);
+      expect(backwards.body).toMatchObject({ code: 'INVALID_TIME_RANGE', errors: [{ field: 'from' }] });
+      for (const bad of ['from=yesterday', 'from=2026-03-01', 'to=2026-03-01T00:00:00', 'to=2026-13-01T00:00:00Z']) expect([bad, (await list(bad)).status]).toEqual([bad, 400]);
+    } finally {
+      await t.close();
+    }
+  });
+});

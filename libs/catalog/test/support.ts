@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { categoryIdOf } from '@innoserve/reference';
 import type { TestApp } from '../../../test/support/app.js';
 import { loginAs, registerAndLogin, type AuthSession } from '../../../test/support/auth.js';
-import { providerBody } from '../../organizations/test/support.js';
+import { providerBody, withDocuments } from '../../organizations/test/support.js';
 
 export const TESTING = categoryIdOf('testing');
 export const TEXTILE_TESTING = categoryIdOf('testing.textile');
@@ -16,7 +16,7 @@ export const PATENT_AGENCY = categoryIdOf('ip.patent-agency');
  */
 export async function admittedProvider(t: TestApp, officer: AuthSession, body: Record<string, unknown> = {}): Promise<{ id: string; owner: AuthSession; regionCode: string }> {
   const owner = await registerAndLogin(t);
-  const app = providerBody(body);
+  const app = await withDocuments(t, owner.token, providerBody(body));
   const res = await t.request<{ id: string }>('POST', '/api/v1/providers', { token: owner.token, body: app });
   if (res.status !== 201) throw new Error(`apply: ${res.status} ${res.text}`);
   for (const action of ['start-notice', 'admit']) {
@@ -26,10 +26,10 @@ export async function admittedProvider(t: TestApp, officer: AuthSession, body: R
   return { id: res.body.id, owner: await loginAs(t, owner.email, owner.password), regionCode: app.regionCode };
 }
 
-/** A provider that applied but is not admitted. */
+/** A provider that applied (with its certificates) but is not admitted. */
 export async function appliedProvider(t: TestApp, body: Record<string, unknown> = {}): Promise<{ id: string; owner: AuthSession }> {
   const owner = await registerAndLogin(t);
-  const res = await t.request<{ id: string }>('POST', '/api/v1/providers', { token: owner.token, body: providerBody(body) });
+  const res = await t.request<{ id: string }>('POST', '/api/v1/providers', { token: owner.token, body: await withDocuments(t, owner.token, providerBody(body)) });
   if (res.status !== 201) throw new Error(`apply: ${res.status} ${res.text}`);
   return { id: res.body.id, owner };
 }

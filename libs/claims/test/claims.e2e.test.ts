@@ -133,6 +133,43 @@ describe('claims over HTTP', () => {
     expect(await ledgerClean(w)).toBe(true);
   });
 
+  it('a decision that comes too late says who decided meanwhile and what (lastDecision), so the console can explain the conflict', async () => {
+    const e = w.enterprises[1]; // its grant from the test above still has money
+    const orderId = await completedOrder(e);
+    const claim = await ok(post(w.provider.owner.token, '/api/v1/claims', { orderId, invoice: invoice(e) }));
+    const url = `/api/v1/admin/claims/${claim.id}/decision`;
+    const ann = await createStaffAndLogin(w.t, [{ role: 'county_reviewer', regionCodes: [JINJIANG] }], { displayName: '晋江审核员甲' });
+    const ben = await createStaffAndLogin(w.t, [{ role: 'county_reviewer', regionCodes: [JINJIANG] }], { displayName: '晋江审核员乙' });
+    // nobody decided yet: a stale version has no lastDecision to tell
+    expect((await post(ben.token, url, { decision: 'approve', version: claim.version + 5 })).body).not.toHaveProperty('lastDecision');
+    const atCity = await ok(post(ann.token, url, { decision: 'approve', version: claim.version }));
+
+    const stale = await post(ben.token, url, { decision: 'return', reason: '补充材料', version: claim.version });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({
+      code: 'STALE_VERSION',
+      currentVersion: atCity.version,
+      currentStatus: 'in_review',
+      decidedBy: ann.userId,
+      decidedByName: '晋江审核员甲',
+      decision: 'approve',
+      lastDecision: { decidedBy: ann.userId, decidedByName: '晋江审核员甲', decision: 'approve', action: 'claim.approved_level', level: 1, at: expect.any(String), reason: null },
+    });
+    // without a version: the claim moved on to the city level
+    const moved = await post(ben.token, url, { decision: 'approve' });
+    expect(moved.status).toBe(403);
+    expect(moved.body).toMatchObject({ code: 'WRONG_REVIEW_LEVEL', lastDecision: { decidedByName: '晋江审核员甲', decision: 'approve', level: 1 } });
+
+    const cityAnn = await createStaffAndLogin(w.t, [{ role: 'city_reviewer', regionCodes: ['350500'] }], { displayName: '市级审核员丙' });
+    await ok(post(cityAnn.token, url, { decision: 'reject', reason: '发票与合同不符' }));
+    const late = await post(city.token, url, { decision: 'approve' });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      lastDecision: { decidedBy: cityAnn.userId, decidedByName: '市级审核员丙', decision: 'reject', action: 'claim.rejected', level: 2, reason: '发票与合同不符' },
+    });
+  });
+
   it('a reviewer who belongs to a party may not review (403 CONFLICT_OF_INTEREST); a failed refund blocks a claim (409 CLAIM_BLOCKED)', async () => {
     const e = w.enterprises[1];
     const orderId = await completedOrder(e);

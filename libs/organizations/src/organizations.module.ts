@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@innoserve/audit';
+import { FilesModule } from '@innoserve/files';
 import { MembershipDirectory } from '@innoserve/identity';
 import { ReferenceModule } from '@innoserve/reference';
 import { AdminEnterprisesController } from './controllers/admin-enterprises.controller.js';
@@ -13,6 +14,7 @@ import { EnterpriseVerificationService } from './services/enterprise-verificatio
 import { EnterprisesService } from './services/enterprises.service.js';
 import { MembersService } from './services/members.service.js';
 import { OrganizationMembershipDirectory } from './services/membership-directory.service.js';
+import { OrganizationFiles } from './services/organization-files.js';
 import { OrganizationRegistry } from './services/organization-registry.js';
 import { OrganizationsService } from './services/organizations.service.js';
 import { ProviderAdmissionService } from './services/provider-admission.service.js';
@@ -21,6 +23,7 @@ import { ProvidersService } from './services/providers.service.js';
 
 const SERVICES = [
   OrganizationRegistry,
+  OrganizationFiles,
   EnterprisesService,
   ProvidersService,
   EnterpriseVerificationService,
@@ -34,11 +37,12 @@ const SERVICES = [
 /**
  * Enterprises, providers, memberships, verification and admission. Global: vouchers, catalog and
  * claims read organizations through OrganizationsService, and identity's GET /me reads memberships
- * through the MembershipDirectory bound here. Needs IdentityModule (UsersService) in the app.
+ * through the MembershipDirectory bound here. Needs IdentityModule (UsersService) in the app. The
+ * business licence and certificates are files (FilesModule): OrganizationFiles says who may attach and read them.
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature(ORGANIZATION_ENTITIES), AuditModule, ReferenceModule],
+  imports: [TypeOrmModule.forFeature(ORGANIZATION_ENTITIES), AuditModule, ReferenceModule, FilesModule],
   controllers: [EnterprisesController, ProvidersController, MembersController, AdminEnterprisesController, AdminProvidersController],
   providers: [...SERVICES, { provide: MembershipDirectory, useExisting: OrganizationMembershipDirectory }],
   exports: [...SERVICES, MembershipDirectory],

@@ -4,7 +4,7 @@
  */
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { createStaffAndLogin, registerAndLogin, type AuthSession } from '../../../test/support/auth.js';
-import { FOOD_TESTING, PATENT_AGENCY, providerBody } from './support.js';
+import { FOOD_TESTING, PATENT_AGENCY, providerBody, withDocuments } from './support.js';
 
 describe('provider admission scope', () => {
   let t: TestApp;
@@ -24,7 +24,7 @@ describe('provider admission scope', () => {
 
   async function applyAsProvider(region: string) {
     const owner = await registerAndLogin(t);
-    const res = await t.request('POST', '/api/v1/providers', { token: owner.token, body: providerBody({ regionCode: region }) });
+    const res = await t.request('POST', '/api/v1/providers', { token: owner.token, body: await withDocuments(t, owner.token, providerBody({ regionCode: region })) });
     expect(res.status).toBe(201);
     return { owner, id: res.body.id as string };
   }

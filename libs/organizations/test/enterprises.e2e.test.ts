@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { createStaffAndLogin, registerAndLogin, type AuthSession } from '../../../test/support/auth.js';
-import { auditActions, auditEntries, enterpriseBody, freshUscc, wrongCheckUscc } from './support.js';
+import { auditActions, auditEntries, enterpriseBody, freshUscc, withDocuments, wrongCheckUscc } from './support.js';
 
 describe('enterprises', () => {
   let t: TestApp;
@@ -18,7 +18,8 @@ describe('enterprises', () => {
     await t.close();
   });
 
-  const create = (token: string, body: Record<string, unknown>) => t.request('POST', '/api/v1/enterprises', { token, body });
+  /** Registers with the business licence attached (verification requires it). */
+  const create = async (token: string, body: Record<string, unknown>) => t.request('POST', '/api/v1/enterprises', { token, body: await withDocuments(t, token, body) });
   const decide = (token: string, id: string, body: Record<string, unknown>) =>
     t.request('POST', `/api/v1/admin/enterprises/${id}/verification`, { token, body });
 

@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { createStaffAndLogin, registerAndLogin } from '../../../test/support/auth.js';
-import { providerBody } from './support.js';
+import { providerBody, withDocuments } from './support.js';
 
 describe('ADMISSION_NOTICE_DAYS=0', () => {
   let t: TestApp;
@@ -14,7 +14,7 @@ describe('ADMISSION_NOTICE_DAYS=0', () => {
   it('lets a program officer admit right after starting a zero-day notice, valid for ADMISSION_VALIDITY_MONTHS', async () => {
     const officer = await createStaffAndLogin(t, [{ role: 'program_officer', regionCodes: ['350500'] }]);
     const owner = await registerAndLogin(t);
-    const { body: p } = await t.request('POST', '/api/v1/providers', { token: owner.token, body: providerBody() });
+    const { body: p } = await t.request('POST', '/api/v1/providers', { token: owner.token, body: await withDocuments(t, owner.token, providerBody()) });
     const act = (action: string) => t.request('POST', `/api/v1/admin/providers/${p.id}/admission`, { token: officer.token, body: { action } });
     const notice = await act('start-notice');
     expect(notice.body.noticeEndsAt).toBe(notice.body.noticeStartsAt);

@@ -5,7 +5,7 @@ import { AdmissionExpirySweep, OrganizationsService } from '@innoserve/organizat
 import { WorkerModule } from '../../../apps/worker/src/worker.module.js';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { createStaffAndLogin, registerAndLogin } from '../../../test/support/auth.js';
-import { auditActions, enterpriseBody, providerBody } from './support.js';
+import { auditActions, enterpriseBody, providerBody, withDocuments } from './support.js';
 
 describe(OrganizationsService.name, () => {
   let t: TestApp;
@@ -72,7 +72,7 @@ describe(OrganizationsService.name, () => {
 
   it('takes staff decisions with a principal, checking jurisdiction like the API', async () => {
     const user = await registerAndLogin(t);
-    const e = await orgs.createEnterprise(user.userId, enterpriseBody() as never);
+    const e = await orgs.createEnterprise(user.userId, (await withDocuments(t, user.token, enterpriseBody())) as never);
     const staff = { userId: (await createStaffAndLogin(t, [{ role: 'county_reviewer', regionCodes: ['350583'] }])).userId, email: '', displayName: '', locale: 'zh' as const };
     await expect(orgs.decideVerification({ ...staff, staff: [{ role: 'county_reviewer', regionCodes: ['350583'] }] }, e.id, { decision: 'approve' })).rejects.toMatchObject({
       status: 404,

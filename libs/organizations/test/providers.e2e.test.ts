@@ -5,7 +5,7 @@ import { AuditService } from '@innoserve/audit';
 import { AdmissionExpirySweep } from '@innoserve/organizations';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { createStaffAndLogin, loginAs, registerAndLogin, type AuthSession } from '../../../test/support/auth.js';
-import { FOOD_TESTING, PATENT_AGENCY, TEXTILE_TESTING, auditActions, auditEntries, enterpriseBody, freshUscc, providerBody } from './support.js';
+import { FOOD_TESTING, PATENT_AGENCY, TEXTILE_TESTING, auditActions, auditEntries, enterpriseBody, freshUscc, providerBody, withDocuments } from './support.js';
 
 const DAY = 86_400_000;
 
@@ -34,7 +34,8 @@ describe('providers', () => {
     await t.close();
   });
 
-  const apply = (token: string, body: Record<string, unknown> = providerBody()) => t.request('POST', '/api/v1/providers', { token, body });
+  /** Applies with a certificate on every qualification (admission requires them). */
+  const apply = async (token: string, body: Record<string, unknown> = providerBody()) => t.request('POST', '/api/v1/providers', { token, body: await withDocuments(t, token, body) });
   const act = (token: string, id: string, body: Record<string, unknown>) => t.request('POST', `/api/v1/admin/providers/${id}/admission`, { token, body });
   const get = (token: string, id: string) => t.request('GET', `/api/v1/providers/${id}`, { token });
 

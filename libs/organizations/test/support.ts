@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { categoryIdOf } from '@innoserve/reference';
 import { makeUscc, usccCheckChar, USCC_ALPHABET } from '../src/domain/uscc.js';
 import type { TestApp } from '../../../test/support/app.js';
+import { uploadPdf } from '../../../test/support/files.js';
 
 /** A valid USCC not used before in this run. */
 export function freshUscc(region = '350582'): string {
@@ -89,4 +90,35 @@ export async function auditEntries(t: TestApp, organizationId: string, action: s
       organizationId,
       action,
     ]);
+}
+
+/**
+ * The body with its documents uploaded as `token`'s user: an enterprise body gets its business
+ * licence, a provider body a certificate on every qualification (what verification and admission require).
+ */
+export async function withDocuments<T extends Record<string, unknown>>(t: TestApp, token: string, body: T): Promise<T> {
+  if ('industry' in body) return { ...body, businessLicenceFileId: await uploadPdf(t, token, '营业执照.pdf') };
+  if (!Array.isArray(body.qualifications)) return body;
+  const quals = body.qualifications as Record<string, unknown>[];
+  const withFiles = [];
+  for (const q of quals) withFiles.push(q && typeof q === 'object' ? { ...q, certificateFileId: await uploadPdf(t, token, `${String(q.kind)}证书.pdf`) } : q);
+  return { ...body, qualifications: withFiles };
+}
+
+/**
+ * Attaches the documents to an organization registered elsewhere (e.g. through the web forms), as
+ * its member `token`: the enterprise's business licence, or a certificate on each of the provider's
+ * qualifications (while its application may still be edited).
+ */
+export async function attachDocuments(t: TestApp, token: string, organizationId: string, profile: 'enterprise' | 'provider'): Promise<void> {
+  if (profile === 'enterprise') {
+    const res = await t.request('PATCH', `/api/v1/enterprises/${organizationId}`, { token, body: { businessLicenceFileId: await uploadPdf(t, token, '营业执照.pdf') } });
+    if (res.status !== 200) throw new Error(`attach licence: ${res.status} ${res.text}`);
+    return;
+  }
+  const { body: p } = await t.request<{ qualifications: { kind: string; number: string; expiresOn: string | null }[] }>('GET', `/api/v1/providers/${organizationId}`, { token });
+  const qualifications = [];
+  for (const q of p.qualifications) qualifications.push({ kind: q.kind, number: q.number, expiresOn: q.expiresOn, certificateFileId: await uploadPdf(t, token, `${q.kind}.pdf`) });
+  const res = await t.request('PATCH', `/api/v1/providers/${organizationId}`, { token, body: { qualifications } });
+  if (res.status !== 200) throw new Error(`attach certificates: ${res.status} ${res.text}`);
 }

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { ForbiddenError, msg, type Page } from '@innoserve/core';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, ForbiddenError, msg, type Page } from '@innoserve/core';
 import { AuditEntryView, AuditReader, ListAuditEntriesQuery } from '@innoserve/audit';
+import { auditPageSchema } from './audit-page.schema.js';
 import { CITY_CODE, CurrentUser, Staff, staffCovers, type Principal } from '@innoserve/identity';
 
 /**
@@ -17,19 +18,12 @@ export class AdminAuditController {
 
   @Get()
   @Staff('auditor')
-  @ApiOperation({ summary: 'Audit entries, newest first, filtered by entity (stream) and actor' })
-  @ApiOkResponse({
-    schema: {
-      type: 'object',
-      required: ['items', 'total', 'page', 'pageSize'],
-      properties: {
-        items: { type: 'array', items: { $ref: getSchemaPath(AuditEntryView) } },
-        total: { type: 'integer' },
-        page: { type: 'integer' },
-        pageSize: { type: 'integer' },
-      },
-    },
+  @ApiOperation({
+    summary: 'Audit entries, newest first, filtered by entity (stream), actor and time',
+    description: '`from` inclusive, `to` exclusive (date-times with their offset); 422 INVALID_TIME_RANGE when from is after to. City-wide auditors and super-admins (403 AUDIT_CITY_ONLY).',
   })
+  @ApiOkResponse({ schema: auditPageSchema() })
+  @ApiProblems(422)
   list(@CurrentUser() user: Principal, @Query() query: ListAuditEntriesQuery): Promise<Page<AuditEntryView>> {
     // the log spans every county's organizations: only city-wide auditors (and super-admins) read it
     if (!staffCovers(user, ['auditor'], CITY_CODE)) {

@@ -9,6 +9,8 @@ import { ManualClock } from '@innoserve/core';
 import { UsersService, type Principal } from '@innoserve/identity';
 import { makeUscc, OrganizationsService, type Industry, type ProviderType, type QualificationKind } from '@innoserve/organizations';
 import { ReferenceService } from '@innoserve/reference';
+import { FilesService } from '@innoserve/files';
+import { uploadDemoDocument } from './demo-files.js';
 import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_PROVIDERS, demoOwnerEmail } from './demo-data.js';
 
 export async function principalOf(users: UsersService, email: string): Promise<Principal> {
@@ -30,6 +32,7 @@ export async function seedOrganizations(app: INestApplicationContext, clock: Man
   const users = app.get(UsersService);
   const orgs = app.get(OrganizationsService);
   const reference = app.get(ReferenceService);
+  const files = app.get(FilesService);
   const officer = await principalOf(users, 'officer@demo.innoserve.cn');
   const now = new Date();
   const exists = async (uscc: string) =>
@@ -41,6 +44,7 @@ export async function seedOrganizations(app: INestApplicationContext, clock: Man
     if (await exists(uscc)) continue;
     clock.set(new Date(now.getTime() - 30 * 86_400_000));
     const owner = await ownerOf(users, e.key, e.name);
+    const businessLicenceFileId = await uploadDemoDocument(files, await principalOf(users, demoOwnerEmail(e.key)), '营业执照.pdf', ['Business licence', `USCC ${uscc}`]);
     const view = await orgs.createEnterprise(owner, {
       name: e.name,
       uscc,
@@ -59,6 +63,7 @@ export async function seedOrganizations(app: INestApplicationContext, clock: Man
       techSmeNo: e.techSmeNo ?? null,
       highTechCertNo: e.highTechCertNo ?? null,
       highTechCertExpiresOn: e.highTechCertExpiresOn ?? null,
+      businessLicenceFileId,
     });
     clock.set(new Date(now.getTime() - 25 * 86_400_000));
     if (e.status === 'verified') await orgs.decideVerification(officer, view.id, { decision: 'approve' });
@@ -77,6 +82,12 @@ export async function seedOrganizations(app: INestApplicationContext, clock: Man
       if (!c) throw new Error(`demo seed: unknown category ${code}`);
       categoryIds.push(c.id);
     }
+    const ownerPrincipal = await principalOf(users, demoOwnerEmail(p.key));
+    const qualifications = [];
+    for (const q of p.qualifications) {
+      const certificateFileId = await uploadDemoDocument(files, ownerPrincipal, `${q.kind}证书.pdf`, [`${q.kind} certificate`, `No. ${q.number}`, `USCC ${uscc}`]);
+      qualifications.push({ kind: q.kind as QualificationKind, number: q.number, expiresOn: q.expiresOn ?? null, certificateFileId });
+    }
     const view = await orgs.createProvider(owner, {
       name: p.name,
       uscc,
@@ -86,7 +97,7 @@ export async function seedOrganizations(app: INestApplicationContext, clock: Man
       contactPhone: p.phone,
       bankAccount: { bankName: '中国银行泉州分行', accountName: p.name, accountNo: `40770${String(2000000000 + i * 104729)}`, cnapsCode: `104397${String(200000 + i).slice(-6)}` },
       providerTypes: p.providerTypes as ProviderType[],
-      qualifications: p.qualifications.map((q) => ({ kind: q.kind as QualificationKind, number: q.number, expiresOn: q.expiresOn ?? null })),
+      qualifications,
       categoryIds,
     });
     if (p.status !== 'applied') {

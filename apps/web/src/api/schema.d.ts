@@ -243,8 +243,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit entries, newest first, filtered by entity (stream) and actor */
+        /**
+         * Audit entries, newest first, filtered by entity (stream), actor and time
+         * @description `from` inclusive, `to` exclusive (date-times with their offset); 422 INVALID_TIME_RANGE when from is after to. City-wide auditors and super-admins (403 AUDIT_CITY_ONLY).
+         */
         get: operations["AdminAuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/organizations/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organization's history: the audit entries about it, newest first
+         * @description Its own stream (registration, verification, admission, objections, change requests, members, blacklisting, sanctions) and its sanctions' streams. Program officers and auditors whose jurisdiction covers the organization's region, and super-admins; other staff who see the organization 403, an organization outside the jurisdiction 404.
+         */
+        get: operations["AdminOrganizationHistoryController_history"];
         put?: never;
         post?: never;
         delete?: never;
@@ -264,7 +287,7 @@ export interface paths {
         put?: never;
         /**
          * Register an enterprise; the caller becomes its owner
-         * @description One organization per USCC: when the caller owns the organization with this USCC (e.g. as a provider), the enterprise profile is added to it (same id). 400 malformed USCC; 422 INVALID_USCC (check character), UNKNOWN_REGION, BANK_ACCOUNT_NAME_MISMATCH; 409 USCC_TAKEN, ALREADY_REGISTERED.
+         * @description One organization per USCC: when the caller owns the organization with this USCC (e.g. as a provider), the enterprise profile is added to it (same id). 400 malformed USCC; 422 INVALID_USCC (check character), UNKNOWN_REGION, BANK_ACCOUNT_NAME_MISMATCH, FILE_NOT_FOUND (businessLicenceFileId not uploaded by the caller); 409 USCC_TAKEN, ALREADY_REGISTERED. Verification approval requires the business licence.
          */
         post: operations["EnterprisesController_create"];
         delete?: never;
@@ -303,7 +326,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resubmit a rejected enterprise for verification (owners; rejected → pending, else 409 ILLEGAL_TRANSITION) */
+        /**
+         * Resubmit a rejected enterprise for verification (owners; rejected → pending, else 409 ILLEGAL_TRANSITION)
+         * @description The body may carry a corrected businessLicenceFileId (the caller's upload, or the enterprise's: else 422 FILE_NOT_FOUND); an empty body keeps the licence.
+         */
         post: operations["EnterprisesController_resubmit"];
         delete?: never;
         options?: never;
@@ -1632,7 +1658,7 @@ export interface paths {
         put?: never;
         /**
          * Decide at the claim's current level: approve, reject (reason) or return for revision (reason)
-         * @description Level county: a county reviewer of the enterprise's region; level city: a city reviewer. Approving the last level redeems the hold (held → payable per funding source); rejecting releases it; returning keeps it. 403 APPROVER_NOT_DISTINCT for a second approval by one person, 403 CONFLICT_OF_INTEREST for a member of a party, 403 WRONG_REVIEW_LEVEL; 400 without a reason to reject or return; 409 STALE_VERSION when If-Match (or version) is not the current one; 409 CLAIM_BLOCKED; 404 outside the jurisdiction.
+         * @description Level county: a county reviewer of the enterprise's region; level city: a city reviewer. Approving the last level redeems the hold (held → payable per funding source); rejecting releases it; returning keeps it. 403 APPROVER_NOT_DISTINCT for a second approval by one person, 403 CONFLICT_OF_INTEREST for a member of a party, 403 WRONG_REVIEW_LEVEL; 400 without a reason to reject or return; 409 STALE_VERSION when If-Match (or version) is not the current one; 409 CLAIM_BLOCKED; 404 outside the jurisdiction. A STALE_VERSION, WRONG_REVIEW_LEVEL or ILLEGAL_TRANSITION after someone decided carries `lastDecision` { decidedBy, decidedByName, decision (approve|reject|return|…), action, level, at, reason } (STALE_VERSION also decidedByName and decision at the top level), so the console can say who decided meanwhile.
          */
         post: operations["AdminClaimsController_decide"];
         delete?: never;
@@ -2253,6 +2279,11 @@ export interface components {
              */
             highTechCertExpiresOn?: string | null;
             /**
+             * Format: uuid
+             * @description The business licence (营业执照): an uploaded file (POST /api/v1/files) of the caller. Verification approval requires it (422 LICENCE_REQUIRED).
+             */
+            businessLicenceFileId?: string | null;
+            /**
              * @description 科技小巨人
              * @default false
              */
@@ -2300,6 +2331,11 @@ export interface components {
             /** Format: date */
             highTechCertExpiresOn: string | null;
             littleGiant: boolean;
+            /**
+             * Format: uuid
+             * @description The business licence file (GET /api/v1/files/:id: members and the reviewers who may decide)
+             */
+            businessLicenceFileId: string | null;
             /** @enum {string} */
             status: "pending" | "verified" | "rejected" | "suspended";
             rejectionReason: string | null;
@@ -2334,6 +2370,18 @@ export interface components {
             /** Format: date */
             highTechCertExpiresOn?: string | null;
             littleGiant?: boolean;
+            /**
+             * Format: uuid
+             * @description A new business licence (营业执照) file: uploaded by the caller, or already this enterprise's. Replacing it sends a verified enterprise back to pending.
+             */
+            businessLicenceFileId?: string;
+        };
+        ResubmitEnterpriseDto: {
+            /**
+             * Format: uuid
+             * @description A new business licence (营业执照) file, uploaded by the caller (or already this enterprise's)
+             */
+            businessLicenceFileId?: string;
         };
         ChangeRequestViewDto: {
             /** Format: uuid */
@@ -2375,6 +2423,11 @@ export interface components {
              * @description Last valid day; absent or null when it does not expire
              */
             expiresOn?: string | null;
+            /**
+             * Format: uuid
+             * @description The certificate (CMA, CNAS, licence...) as an uploaded file of the caller, or one already on this provider. Admission requires one on every qualification (422 CERTIFICATE_REQUIRED).
+             */
+            certificateFileId?: string | null;
         };
         CreateProviderDto: {
             /** @example 泉州市示例检测技术有限公司 */
@@ -2411,6 +2464,11 @@ export interface components {
             number: string;
             /** Format: date */
             expiresOn: string | null;
+            /**
+             * Format: uuid
+             * @description The certificate file (GET /api/v1/files/:id: members and city program officers)
+             */
+            certificateFileId: string | null;
         };
         ProviderRatingDto: {
             /** @description Average 1–5 (two decimals); null before the first review */
@@ -4380,6 +4438,10 @@ export interface operations {
                 entityId?: string;
                 /** @description Acting user id */
                 actor?: string;
+                /** @description Entries at or after this instant (ISO 8601 date-time with its offset, inclusive) */
+                from?: string;
+                /** @description Entries before this instant (ISO 8601 date-time with its offset, exclusive); 422 INVALID_TIME_RANGE when before `from` */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -4403,6 +4465,42 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    AdminOrganizationHistoryController_history: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditEntryView"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            414: components["responses"]["Problem414"];
             429: components["responses"]["Problem429"];
         };
     };
@@ -4509,7 +4607,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ResubmitEnterpriseDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

@@ -34,7 +34,9 @@ export class AdminClaimsController {
     description:
       'Level county: a county reviewer of the enterprise\'s region; level city: a city reviewer. Approving the last level redeems the hold (held → payable per funding source); ' +
       'rejecting releases it; returning keeps it. 403 APPROVER_NOT_DISTINCT for a second approval by one person, 403 CONFLICT_OF_INTEREST for a member of a party, ' +
-      '403 WRONG_REVIEW_LEVEL; 400 without a reason to reject or return; 409 STALE_VERSION when If-Match (or version) is not the current one; 409 CLAIM_BLOCKED; 404 outside the jurisdiction.',
+      '403 WRONG_REVIEW_LEVEL; 400 without a reason to reject or return; 409 STALE_VERSION when If-Match (or version) is not the current one; 409 CLAIM_BLOCKED; 404 outside the jurisdiction. ' +
+      'A STALE_VERSION, WRONG_REVIEW_LEVEL or ILLEGAL_TRANSITION after someone decided carries `lastDecision` { decidedBy, decidedByName, decision (approve|reject|return|…), ' +
+      'action, level, at, reason } (STALE_VERSION also decidedByName and decision at the top level), so the console can say who decided meanwhile.',
   })
   @ApiOkResponse({ type: ClaimViewDto })
   @DecisionIfMatch()

@@ -1,10 +1,10 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
-import { Clock, NotFoundError, addCalendarDays, assertCurrentVersion, isUuid, newId, offsetOf, pageOf, shanghaiDate, type FieldError, type Page } from '@innoserve/core';
+import { Clock, DomainError, NotFoundError, addCalendarDays, assertCurrentVersion, isUuid, newId, offsetOf, pageOf, shanghaiDate, type FieldError, type Page } from '@innoserve/core';
 import { SqlParams, TransactionRunner, insertSql, writeBack } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import { FileAccessRegistry, FilesService } from '@innoserve/files';
-import { anyCodeCoversSql, jurisdictionOf, staffCovers, type Principal, type StaffRole } from '@innoserve/identity';
+import { UsersService, anyCodeCoversSql, jurisdictionOf, staffCovers, type Principal, type StaffRole } from '@innoserve/identity';
 import { OrganizationsService } from '@innoserve/organizations';
 import { ReferenceService } from '@innoserve/reference';
 import { ServiceOrder } from '@innoserve/orders';
@@ -85,6 +85,7 @@ export class ClaimsService implements OnModuleInit {
     private readonly programs: ProgramsService,
     @Inject(REVIEW_CALENDAR) private readonly calendar: ReviewCalendar,
     @Inject(CLAIM_RISK) private readonly risk: ClaimRiskAssessor,
+    private readonly users: UsersService,
   ) {}
 
   onModuleInit(): void {
@@ -245,12 +246,17 @@ export class ClaimsService implements OnModuleInit {
       if (parties) await lockParties(m, [parties.enterpriseId, parties.providerId, parties.claimantId]);
       const claim = parties ? await m.findOne(SubsidyClaim, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!claim || !staffCovers(me, CLAIM_STAFF_ROLES, claim.regionCode)) throw new NotFoundError('claim');
-      await assertCurrentVersion('claim', input.expectedVersion, claim.version, async () => {
-        const last = await this.audit.lastEntry(m, 'claim', claim.id, ['claim.']);
-        return { version: claim.version, status: claim.status, decidedBy: last?.actorId ?? null, decidedAt: last?.occurredAt ?? null };
-      });
       const kind = claim.levels[claim.level - 1];
-      if (claim.status === 'in_review' && !staffCovers(me, LEVEL_ROLES[kind], claim.regionCode)) throw wrongLevel(kind);
+      try {
+        await assertCurrentVersion('claim', input.expectedVersion, claim.version, async () => {
+          const last = await this.audit.lastEntry(m, 'claim', claim.id, ['claim.']);
+          return { version: claim.version, status: claim.status, decidedBy: last?.actorId ?? null, decidedAt: last?.occurredAt ?? null };
+        });
+        if (claim.status === 'in_review' && !staffCovers(me, LEVEL_ROLES[kind], claim.regionCode)) throw wrongLevel(kind);
+        if (claim.status !== 'in_review') claimMachine.transition(claim.status, input.decision === 'approve' ? 'approve' : input.decision, ['reviewer'], { reason: input.reason?.trim() || null });
+      } catch (e) {
+        throw await this.withLastDecision(m, claim.id, e);
+      }
       const orgIds = await this.organizations.organizationIdsOf(me.userId, m);
       if (orgIds.includes(claim.enterpriseId) || orgIds.includes(claim.providerId)) throw conflictOfInterest();
       const reason = input.reason?.trim() || null;
@@ -304,6 +310,31 @@ export class ClaimsService implements OnModuleInit {
       await m.query(REVIEW_STEP_INSERT_SQL, [claim.id]);
       return toClaimView(claim, lines, true, now);
     });
+  }
+
+  /**
+   * A decision that came too late (a stale version, a claim that moved to another level or out of
+   * review) says who decided meanwhile and what, as the problem's `lastDecision` member, so the
+   * console can explain the conflict.
+   */
+  private async withLastDecision(m: EntityManager, claimId: string, e: unknown): Promise<unknown> {
+    if (!(e instanceof DomainError) || !['STALE_VERSION', 'ILLEGAL_TRANSITION', 'WRONG_REVIEW_LEVEL'].includes(e.code)) return e;
+    const last = await this.audit.lastEntry(m, 'claim', claimId, ['claim.approved', 'claim.rejected', 'claim.returned', 'claim.forfeited', 'claim.expired', 'claim.withdrawn']);
+    if (!last) return e;
+    const byName = last.actorId ? ((await this.users.findById(last.actorId, m))?.displayName ?? null) : null;
+    const action = last.action.replace(/^claim\./, '');
+    const decision = action === 'approved_level' || action === 'approved' ? 'approve' : action === 'rejected' ? 'reject' : action === 'returned' ? 'return' : action;
+    const level = (last.before as { level?: unknown } | null)?.level;
+    const lastDecision = {
+      decidedBy: last.actorId,
+      decidedByName: byName,
+      decision,
+      action: last.action,
+      level: typeof level === 'number' ? level : null,
+      at: last.occurredAt.toISOString(),
+      reason: last.reason,
+    };
+    return new DomainError(e.status, e.code, e.messages, e.errors, { ...e.extra, ...(e.code === 'STALE_VERSION' ? { decidedByName: byName, decision } : {}), lastDecision });
   }
 
   // ---------------------------------------------------------------- reads

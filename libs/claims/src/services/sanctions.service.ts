@@ -214,6 +214,12 @@ export class SanctionsService implements OnModuleInit {
     return toSanctionView(s);
   }
 
+  /** The ids of an organization's sanctions (each is an audit stream of its own), oldest first. */
+  async idsOf(organizationId: string): Promise<string[]> {
+    const rows = await this.dataSource.manager.find(Sanction, { where: { organizationId }, select: { id: true }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return rows.map((r) => r.id);
+  }
+
   async list(me: Principal, q: { organizationId?: string; page: number; pageSize: number }): Promise<Page<SanctionView>> {
     const m = this.dataSource.manager;
     const codes = jurisdictionOf(me, SANCTION_READ_ROLES);

@@ -1,5 +1,6 @@
 // Generated migrations are listed here in order (npm run migration:generate -- <Name> adds them).
 import type { MigrationInterface } from 'typeorm';
+import { OrganizationDocuments1796511133125 } from './1796511133125-OrganizationDocuments.js';
 import { ClaimReviewSteps1796503824298 } from './1796503824298-ClaimReviewSteps.js';
 import { HoldRelease1796495986528 } from './1796495986528-HoldRelease.js';
 import { ReviewFixes1796495031570 } from './1796495031570-ReviewFixes.js';
@@ -52,4 +53,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ReviewFixes1796495031570,
   HoldRelease1796495986528,
   ClaimReviewSteps1796503824298,
+  OrganizationDocuments1796511133125,
 ];

@@ -68,8 +68,13 @@ export class FilesService {
 
   /** A step may attach only a file its caller uploaded: 422 FILE_NOT_FOUND otherwise. */
   async assertAttachable(m: EntityManager, me: Principal, fileId: string, field = 'fileId'): Promise<void> {
+    if (!(await this.isUploadedBy(m, me.userId, fileId))) throw fileNotAttachable(field);
+  }
+
+  /** Whether the file exists and `userId` uploaded it (for libs with a wider attach rule of their own). */
+  async isUploadedBy(m: EntityManager, userId: string, fileId: string): Promise<boolean> {
     const file = isUuid(fileId) ? await m.findOne(FileObject, { where: { id: fileId }, select: { id: true, uploadedBy: true } }) : null;
-    if (!file || file.uploadedBy !== me.userId) throw fileNotAttachable(field);
+    return file !== null && file.uploadedBy === userId;
   }
 
   private async save(m: EntityManager, input: { name: string; bytes: Buffer; mime: string; uploadedBy: string | null }): Promise<FileView> {

@@ -3,7 +3,7 @@
  * pending --approve/reject (county reviewer of its region, program officer)--> verified / rejected;
  * rejected --resubmit (owner, after edits)--> pending; verified --suspend--> suspended --reinstate--> verified.
  */
-import { defineMachine } from '@innoserve/core';
+import { BusinessRuleError, defineMachine, msg } from '@innoserve/core';
 import { reasonRequired } from '../services/organization-errors.js';
 
 export const ENTERPRISE_STATUSES = ['pending', 'verified', 'rejected', 'suspended'] as const;
@@ -23,6 +23,8 @@ export type EnterpriseActor = (typeof ENTERPRISE_ACTORS)[number];
 export interface EnterpriseVerificationContext {
   /** The trimmed reason, or null. */
   reason: string | null;
+  /** Whether the business licence (营业执照) is attached. */
+  hasLicence: boolean;
 }
 
 /** Suspension and reinstatement are verification decisions too, so they belong to the same reviewers. */
@@ -36,9 +38,18 @@ export const enterpriseVerificationMachine = defineMachine({
   guards: {
     /** Shown to the enterprise and kept in the audit log (400 VALIDATION_FAILED on `reason`). */
     reasonGiven: (c: EnterpriseVerificationContext, t) => (c.reason ? null : reasonRequired(t.action)),
+    /** The reviewer verifies against the licence: none attached, 422 LICENCE_REQUIRED. */
+    licenceAttached: (c: EnterpriseVerificationContext) =>
+      c.hasLicence
+        ? null
+        : new BusinessRuleError(
+            'LICENCE_REQUIRED',
+            msg('The enterprise has not attached its business licence (businessLicenceFileId); it cannot be verified yet.', '该企业尚未上传营业执照，暂不能通过认证。'),
+            [{ field: 'businessLicenceFileId', message: 'required before approval' }],
+          ),
   },
   transitions: [
-    { from: 'pending', action: 'approve', by: REVIEWERS, to: 'verified' },
+    { from: 'pending', action: 'approve', by: REVIEWERS, to: 'verified', guards: ['licenceAttached'] },
     { from: 'pending', action: 'reject', by: REVIEWERS, to: 'rejected', guards: ['reasonGiven'] },
     { from: 'rejected', action: 'resubmit', by: ['owner'], to: 'pending' },
     { from: 'verified', action: 'suspend', by: REVIEWERS, to: 'suspended', guards: ['reasonGiven'] },

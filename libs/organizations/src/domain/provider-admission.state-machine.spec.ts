@@ -3,16 +3,16 @@ import { admissionExpiresAt, admissionNoticeEndsAt, providerAdmissionMachine, ty
 
 const ends = new Date('2025-03-08T00:00:00Z');
 /** The notice has ended, nothing is open, a reason is given: no guard vetoes. */
-const clear: AdmissionContext = { reason: 'checked', now: ends, noticeEndsAt: ends, openObjections: 0 };
+const clear: AdmissionContext = { reason: 'checked', now: ends, noticeEndsAt: ends, openObjections: 0, qualificationsWithoutCertificate: 0 };
 
 describeMachine(providerAdmissionMachine, {
   // docs/product.md "State machines"; docs/api.md: decisions by program officers, objections by any staff
   table: [
     'applied --review (program_officer)--> under_review',
-    'applied/under_review --start-notice (program_officer)--> in_notice',
+    'applied/under_review --start-notice (program_officer; certificatesAttached)--> in_notice',
     'in_notice --object (staff; reasonGiven)--> in_notice',
     'in_notice --resolve-objection (program_officer)--> in_notice',
-    'in_notice --admit (program_officer; noticeStarted, noticeEnded, noOpenObjection)--> admitted',
+    'in_notice --admit (program_officer; noticeStarted, noticeEnded, noOpenObjection, certificatesAttached)--> admitted',
     'applied/under_review/in_notice --reject (program_officer; reasonGiven)--> rejected',
     'admitted --suspend (program_officer; reasonGiven)--> suspended',
     'suspended --reinstate (program_officer)--> admitted',
@@ -31,6 +31,9 @@ describeMachine(providerAdmissionMachine, {
     { guard: 'noticeEnded', from: 'in_notice', action: 'admit', context: { ...clear, now: new Date(ends.getTime() - 1), openObjections: 2 }, status: 422, code: 'NOTICE_NOT_ENDED' },
     // an open objection blocks even long after the notice
     { guard: 'noOpenObjection', from: 'in_notice', action: 'admit', context: { ...clear, now: new Date('2025-04-01T00:00:00Z'), openObjections: 1 }, status: 422, code: 'OPEN_OBJECTIONS' },
+    // a qualification without its certificate file blocks admission once everything else is clear
+    { guard: 'certificatesAttached', from: 'under_review', action: 'start-notice', context: { ...clear, qualificationsWithoutCertificate: 2 }, status: 422, code: 'CERTIFICATE_REQUIRED' },
+    { guard: 'certificatesAttached', from: 'in_notice', action: 'admit', context: { ...clear, qualificationsWithoutCertificate: 1 }, status: 422, code: 'CERTIFICATE_REQUIRED' },
   ],
 });
 
@@ -56,7 +59,7 @@ describe(admissionNoticeEndsAt.name, () => {
     const start = new Date('2025-03-01T08:30:00Z');
     expect(admissionNoticeEndsAt(start, 7).toISOString()).toBe('2025-03-08T08:30:00.000Z');
     expect(admissionNoticeEndsAt(start, 0).getTime()).toBe(start.getTime());
-    expect(providerAdmissionMachine.vetoOf('in_notice', 'admit', { reason: null, noticeEndsAt: admissionNoticeEndsAt(start, 0), now: start, openObjections: 0 })).toBeNull();
+    expect(providerAdmissionMachine.vetoOf('in_notice', 'admit', { reason: null, noticeEndsAt: admissionNoticeEndsAt(start, 0), now: start, openObjections: 0, qualificationsWithoutCertificate: 0 })).toBeNull();
     expect(() => admissionNoticeEndsAt(start, -1)).toThrow(RangeError);
   });
 });

@@ -39,6 +39,8 @@ export interface AdmissionContext {
   noticeEndsAt: Date | null;
   /** Objections raised during the notice and not yet resolved. */
   openObjections: number;
+  /** The provider's qualifications without a certificate file. */
+  qualificationsWithoutCertificate: number;
 }
 
 const OFFICER = ['program_officer'] as const;
@@ -72,13 +74,25 @@ export const providerAdmissionMachine = defineMachine({
               `公示期内有 ${c.openObjections} 条异议尚未处理，请先处理异议。`,
             ),
           ),
+    certificatesAttached: (c: AdmissionContext) =>
+      c.qualificationsWithoutCertificate === 0
+        ? null
+        : new BusinessRuleError(
+            'CERTIFICATE_REQUIRED',
+            msg(
+              `${c.qualificationsWithoutCertificate} qualification(s) have no certificate file (certificateFileId); every qualification needs one before admission.`,
+              `有 ${c.qualificationsWithoutCertificate} 项资质未上传证书文件，所有资质均须附证书后方可准予入库。`,
+            ),
+            [{ field: 'qualifications', message: 'every qualification needs certificateFileId before admission' }],
+          ),
   },
   transitions: [
     { from: 'applied', action: 'review', by: OFFICER, to: 'under_review' },
-    { from: ['applied', 'under_review'], action: 'start-notice', by: OFFICER, to: 'in_notice' },
+    // the notice announces what gets admitted, and the application is frozen during it: the certificates come first
+    { from: ['applied', 'under_review'], action: 'start-notice', by: OFFICER, to: 'in_notice', guards: ['certificatesAttached'] },
     { from: 'in_notice', action: 'object', by: ['staff'], to: 'in_notice', guards: ['reasonGiven'] },
     { from: 'in_notice', action: 'resolve-objection', by: OFFICER, to: 'in_notice' },
-    { from: 'in_notice', action: 'admit', by: OFFICER, to: 'admitted', guards: ['noticeStarted', 'noticeEnded', 'noOpenObjection'] },
+    { from: 'in_notice', action: 'admit', by: OFFICER, to: 'admitted', guards: ['noticeStarted', 'noticeEnded', 'noOpenObjection', 'certificatesAttached'] },
     { from: ['applied', 'under_review', 'in_notice'], action: 'reject', by: OFFICER, to: 'rejected', guards: ['reasonGiven'] },
     { from: 'admitted', action: 'suspend', by: OFFICER, to: 'suspended', guards: ['reasonGiven'] },
     { from: 'suspended', action: 'reinstate', by: OFFICER, to: 'admitted' },

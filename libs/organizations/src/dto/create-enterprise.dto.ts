@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { INDUSTRIES, type Industry } from '../domain/size-classifier.js';
 import { BankAccountDto } from './bank-account.dto.js';
-import { DateField, FenField, NameListField, PhoneField, RegionCodeField, TextField, UsccField } from './fields.js';
+import { DateField, FenField, FileIdField, NameListField, PhoneField, RegionCodeField, TextField, UsccField } from './fields.js';
 import { BankAccountField } from './nested-fields.js';
 
 /** POST /enterprises: the organization's identity and the enterprise profile. */
@@ -61,6 +61,12 @@ export class CreateEnterpriseDto {
 
   @DateField({ presence: 'nullable', description: '高新技术企业 certificate expiry' })
   highTechCertExpiresOn?: string | null;
+
+  @FileIdField({
+    presence: 'nullable',
+    description: 'The business licence (营业执照): an uploaded file (POST /api/v1/files) of the caller. Verification approval requires it (422 LICENCE_REQUIRED).',
+  })
+  businessLicenceFileId?: string | null;
 
   @ApiPropertyOptional({ type: Boolean, description: '科技小巨人', default: false })
   @IsOptional()

@@ -13,6 +13,8 @@ export class EnterpriseViewDto extends OrganizationViewDto {
   @ApiProperty({ type: String, nullable: true }) highTechCertNo!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) highTechCertExpiresOn!: string | null;
   @ApiProperty() littleGiant!: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The business licence file (GET /api/v1/files/:id: members and the reviewers who may decide)' })
+  businessLicenceFileId!: string | null;
   @ApiProperty({ enum: ENTERPRISE_STATUSES }) status!: EnterpriseStatus;
   @ApiProperty({ type: String, nullable: true }) rejectionReason!: string | null;
   @ApiProperty({ type: String, nullable: true }) suspensionReason!: string | null;

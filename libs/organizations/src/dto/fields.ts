@@ -194,3 +194,9 @@ export function CategoryIdsField(o: FieldOptions = {}): PropertyDecorator {
     IsUUID('all', { each: true }),
   );
 }
+
+/** An uploaded file's id (POST /api/v1/files); the service checks the file is the caller's or already the organization's. */
+export function FileIdField(o: FieldOptions = {}): PropertyDecorator {
+  const presence = o.presence ?? 'optional';
+  return applyDecorators(doc(presence, { type: String, format: 'uuid' }, o), ...presenceRule(presence), IsString(), IsUUID('all', { message: '$property must be a file id (UUID)' }));
+}

@@ -6,4 +6,5 @@ export class QualificationViewDto {
   @ApiProperty({ enum: QUALIFICATION_KINDS }) kind!: QualificationKind;
   @ApiProperty() number!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) expiresOn!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The certificate file (GET /api/v1/files/:id: members and city program officers)' }) certificateFileId!: string | null;
 }

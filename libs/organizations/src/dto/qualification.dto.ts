@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { QUALIFICATION_KINDS, type QualificationKind } from '../domain/provider-types.js';
-import { DateField, TextField } from './fields.js';
+import { DateField, FileIdField, TextField } from './fields.js';
 
 export class QualificationDto {
   @ApiProperty({ enum: QUALIFICATION_KINDS })
@@ -13,4 +13,10 @@ export class QualificationDto {
 
   @DateField({ presence: 'nullable', description: 'Last valid day; absent or null when it does not expire' })
   expiresOn?: string | null;
+
+  @FileIdField({
+    presence: 'nullable',
+    description: 'The certificate (CMA, CNAS, licence...) as an uploaded file of the caller, or one already on this provider. Admission requires one on every qualification (422 CERTIFICATE_REQUIRED).',
+  })
+  certificateFileId?: string | null;
 }

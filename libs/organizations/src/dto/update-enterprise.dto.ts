@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, Max, Min } from 'class-validator';
 import { INDUSTRIES, type Industry } from '../domain/size-classifier.js';
 import { BankAccountDto } from './bank-account.dto.js';
-import { DateField, FenField, NameListField, PhoneField, RegionCodeField, TextField, IfPresent } from './fields.js';
+import { DateField, FenField, FileIdField, NameListField, PhoneField, RegionCodeField, TextField, IfPresent } from './fields.js';
 import { BankAccountField } from './nested-fields.js';
 
 /**
@@ -70,4 +70,9 @@ export class UpdateEnterpriseDto {
   @IfPresent()
   @IsBoolean()
   littleGiant?: boolean;
+
+  @FileIdField({
+    description: 'A new business licence (营业执照) file: uploaded by the caller, or already this enterprise\'s. Replacing it sends a verified enterprise back to pending.',
+  })
+  businessLicenceFileId?: string;
 }

@@ -9,6 +9,8 @@ const list = (xs: readonly string[]): string => xs.map((x) => `'${x}'`).join(','
 /** The buyer side of an organization: size inputs, flags and the verification status. */
 @Entity('enterprise_profile')
 @Index('ix_enterprise_profile_status', ['status'])
+// who may read a file asks which organization holds it (OrganizationFiles)
+@Index('ix_enterprise_profile_licence_file', ['businessLicenceFileId'], { where: 'business_licence_file_id IS NOT NULL' })
 @Check('ck_enterprise_profile_status', `status IN (${list(ENTERPRISE_STATUSES)})`)
 @Check('ck_enterprise_profile_industry', `industry IN (${list(INDUSTRIES)})`)
 @Check('ck_enterprise_profile_size_class', `size_class IN (${list(SIZE_CLASSES)})`)
@@ -50,6 +52,10 @@ export class EnterpriseProfile {
 
   @Column({ type: 'date', nullable: true })
   highTechCertExpiresOn!: string | null;
+
+  /** The business licence (营业执照), an uploaded file; verification approval requires it. Null on rows from before it was asked. */
+  @Column({ type: 'uuid', nullable: true })
+  businessLicenceFileId!: string | null;
 
   /** 科技小巨人. */
   @Column({ type: 'boolean', default: false })

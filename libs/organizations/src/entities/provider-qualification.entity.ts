@@ -5,6 +5,7 @@ import { Organization } from './organization.entity.js';
 /** A qualification a provider holds (CMA / CNAS number, patent agency licence, maker-space level...). */
 @Entity('provider_qualification')
 @Index('ux_provider_qualification_number', ['organizationId', 'kind', 'number'], { unique: true })
+@Index('ix_provider_qualification_certificate_file', ['certificateFileId'], { where: 'certificate_file_id IS NOT NULL' })
 @Check('ck_provider_qualification_kind', `kind IN (${QUALIFICATION_KINDS.map((k) => `'${k}'`).join(',')})`)
 export class ProviderQualification {
   @PrimaryGeneratedColumn('uuid')
@@ -26,6 +27,10 @@ export class ProviderQualification {
   /** Last valid day; null when it does not expire. */
   @Column({ type: 'date', nullable: true })
   expiresOn!: string | null;
+
+  /** The certificate (CMA, CNAS, licence...) as an uploaded file; admission requires one on every qualification. */
+  @Column({ type: 'uuid', nullable: true })
+  certificateFileId!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

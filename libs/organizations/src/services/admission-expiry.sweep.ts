@@ -63,7 +63,7 @@ export class AdmissionExpirySweep {
       const p = await m.findOne(ProviderProfile, { where: { organizationId } });
       if (!p || p.admissionStatus !== 'admitted' || !p.admissionExpiresAt || p.admissionExpiresAt.getTime() > now.getTime()) return false;
       const from = p.admissionStatus;
-      p.admissionStatus = providerAdmissionMachine.transition(from, 'expire', ['system'], { reason: null, now, noticeEndsAt: p.noticeEndsAt, openObjections: 0 });
+      p.admissionStatus = providerAdmissionMachine.transition(from, 'expire', ['system'], { reason: null, now, noticeEndsAt: p.noticeEndsAt, openObjections: 0, qualificationsWithoutCertificate: 0 });
       p.decidedBy = null;
       p.decidedAt = now;
       p.decisionReason = null;

@@ -99,7 +99,7 @@ export class EnterpriseVerificationService {
       const reason = input.reason?.trim() || null;
 
       const from = profile.status;
-      const to = enterpriseVerificationMachine.transition(from, input.decision, actors, { reason });
+      const to = enterpriseVerificationMachine.transition(from, input.decision, actors, { reason, hasLicence: profile.businessLicenceFileId !== null });
       const now = this.clock.now();
       switch (input.decision) {
         case 'approve':

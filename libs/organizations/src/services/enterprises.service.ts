@@ -29,6 +29,7 @@ import {
   type OrganizationIdentity,
 } from './organization-changes.js';
 import { alreadyRegistered, changeRequestRequired } from './organization-errors.js';
+import { OrganizationFiles } from './organization-files.js';
 import { OrganizationRegistry } from './organization-registry.js';
 import { asPrincipal, within } from './unit-of-work.js';
 import { toEnterpriseView, type EnterpriseView } from './views.js';
@@ -53,6 +54,7 @@ export class EnterprisesService {
     private readonly registry: OrganizationRegistry,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly files: OrganizationFiles,
   ) {}
 
   /**
@@ -78,6 +80,7 @@ export class EnterprisesService {
         shareholders: dto.shareholders ?? [],
       });
       if (await m.exists(EnterpriseProfile, { where: { organizationId: org.id } })) throw alreadyRegistered('enterprise');
+      await this.files.assertAttachable(m, actorId, org.id, [{ fileId: inputs.businessLicenceFileId, field: 'businessLicenceFileId' }]);
       const profile = await m.save(
         m.create(EnterpriseProfile, {
           organizationId: org.id,
@@ -120,6 +123,7 @@ export class EnterprisesService {
     return within(this.tx, manager, async (m) => {
       const { org, profile } = await this.load(m, id, true);
       assertMemberAction('enterprise', by, await membershipRoleOf(m, id, by.userId), org.regionCode);
+      await this.files.assertAttachable(m, by.userId, id, [{ fileId: dto.businessLicenceFileId, field: 'businessLicenceFileId' }]);
 
       const identity = changedFields<OrganizationIdentity, (typeof IDENTITY_FIELDS)[number]>(identityOf(org), identityPatchOf(dto), IDENTITY_FIELDS);
       const contact = changedFields<OrganizationContact, (typeof CONTACT_FIELDS)[number]>(org, dto, CONTACT_FIELDS);
@@ -155,22 +159,29 @@ export class EnterprisesService {
     });
   }
 
-  /** rejected → pending, by an owner after edits. */
-  async resubmit(by: Principal, id: string, manager?: EntityManager): Promise<EnterpriseView> {
+  /** rejected → pending, by an owner after edits; optionally with a new business licence. */
+  async resubmit(by: Principal, id: string, input: { businessLicenceFileId?: string } = {}, manager?: EntityManager): Promise<EnterpriseView> {
     return within(this.tx, manager, async (m) => {
       const { org, profile } = await this.load(m, id, true);
       assertMemberAction('enterprise', by, await membershipRoleOf(m, id, by.userId), org.regionCode, true);
       const from = profile.status;
-      profile.status = enterpriseVerificationMachine.transition(from, 'resubmit', ['owner'], { reason: null });
+      profile.status = enterpriseVerificationMachine.transition(from, 'resubmit', ['owner'], { reason: null, hasLicence: profile.businessLicenceFileId !== null });
+      const licence = input.businessLicenceFileId?.toLowerCase();
+      const licenceBefore = profile.businessLicenceFileId;
+      if (licence !== undefined) {
+        await this.files.assertAttachable(m, by.userId, id, [{ fileId: licence, field: 'businessLicenceFileId' }]);
+        profile.businessLicenceFileId = licence;
+      }
       profile.submittedAt = this.clock.now();
       await m.save(profile);
+      const licenceChanged = licence !== undefined && licence !== licenceBefore;
       await this.audit.record(m, {
         streamType: 'organization',
         streamId: id,
         action: 'enterprise.verification.resubmit',
         actorId: by.userId,
-        before: { status: from },
-        after: { status: profile.status },
+        before: { status: from, ...(licenceChanged ? { businessLicenceFileId: licenceBefore } : {}) },
+        after: { status: profile.status, ...(licenceChanged ? { businessLicenceFileId: licence } : {}) },
       });
       return toEnterpriseView(org, profile);
     });
@@ -194,6 +205,7 @@ export function enterpriseInputsOf(dto: NewEnterprise): EnterpriseInputs {
     highTechCertNo: dto.highTechCertNo ?? null,
     highTechCertExpiresOn: dto.highTechCertExpiresOn ?? null,
     littleGiant: dto.littleGiant ?? false,
+    businessLicenceFileId: dto.businessLicenceFileId?.toLowerCase() ?? null,
   };
 }
 
@@ -207,6 +219,7 @@ function enterpriseInputsOfProfile(p: EnterpriseProfile): EnterpriseInputs {
     highTechCertNo: p.highTechCertNo,
     highTechCertExpiresOn: p.highTechCertExpiresOn,
     littleGiant: p.littleGiant,
+    businessLicenceFileId: p.businessLicenceFileId,
   };
 }
 
@@ -220,5 +233,6 @@ function enterpriseInputPatchOf(dto: EnterpriseChanges): Partial<EnterpriseInput
     highTechCertNo: dto.highTechCertNo,
     highTechCertExpiresOn: dto.highTechCertExpiresOn,
     littleGiant: dto.littleGiant,
+    businessLicenceFileId: dto.businessLicenceFileId?.toLowerCase(),
   };
 }

@@ -22,11 +22,11 @@ describe(changedFields.name, () => {
   });
 
   it('compares categories and types as sets but shareholders in order', () => {
-    const scope: ProviderScope = { providerTypes: ['testing_lab', 'consulting'], categoryIds: ['a', 'b'], qualifications: [{ kind: 'CMA', number: '1', expiresOn: null }] };
+    const scope: ProviderScope = { providerTypes: ['testing_lab', 'consulting'], categoryIds: ['a', 'b'], qualifications: [{ kind: 'CMA', number: '1', expiresOn: null, certificateFileId: null }] };
     expect(
-      changedFields(scope, { providerTypes: ['consulting', 'testing_lab'], categoryIds: ['B', 'a'], qualifications: [{ kind: 'CMA', number: '1', expiresOn: null }] }, PROVIDER_SCOPE_FIELDS),
+      changedFields(scope, { providerTypes: ['consulting', 'testing_lab'], categoryIds: ['B', 'a'], qualifications: [{ kind: 'CMA', number: '1', expiresOn: null, certificateFileId: null }] }, PROVIDER_SCOPE_FIELDS),
     ).toEqual({});
-    expect(changedFields(scope, { qualifications: [{ kind: 'CMA', number: '1', expiresOn: '2030-01-01' }] }, PROVIDER_SCOPE_FIELDS)).toHaveProperty('qualifications');
+    expect(changedFields(scope, { qualifications: [{ kind: 'CMA', number: '1', expiresOn: '2030-01-01', certificateFileId: null }] }, PROVIDER_SCOPE_FIELDS)).toHaveProperty('qualifications');
     expect(changedFields(identity, { shareholders: ['李四', '张三'] }, IDENTITY_FIELDS)).toEqual({ shareholders: ['李四', '张三'] });
   });
 

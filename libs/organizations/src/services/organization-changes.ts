@@ -27,6 +27,8 @@ export interface QualificationInput {
   kind: QualificationKind;
   number: string;
   expiresOn: string | null;
+  /** The certificate as an uploaded file; admission requires it. */
+  certificateFileId: string | null;
 }
 
 export interface OrganizationIdentity {
@@ -55,6 +57,8 @@ export interface EnterpriseInputs {
   highTechCertNo: string | null;
   highTechCertExpiresOn: string | null;
   littleGiant: boolean;
+  /** The business licence (营业执照) file: what the reviewer verifies against. */
+  businessLicenceFileId: string | null;
 }
 
 export interface ProviderScope {
@@ -77,6 +81,7 @@ export const ENTERPRISE_INPUT_FIELDS = [
   'highTechCertNo',
   'highTechCertExpiresOn',
   'littleGiant',
+  'businessLicenceFileId',
 ] as const;
 export const PROVIDER_SCOPE_FIELDS = ['providerTypes', 'categoryIds', 'qualifications'] as const;
 
@@ -132,7 +137,7 @@ function canonical(key: string, value: unknown): unknown {
   if (key === 'providerTypes' || key === 'categoryIds') return [...(value as string[])].map((s) => s.toLowerCase()).sort();
   if (key === 'qualifications') {
     return (value as QualificationInput[])
-      .map((q) => ({ kind: q.kind, number: q.number, expiresOn: q.expiresOn ?? null }))
+      .map((q) => ({ kind: q.kind, number: q.number, expiresOn: q.expiresOn ?? null, certificateFileId: q.certificateFileId ?? null }))
       .sort((a, b) => `${a.kind}|${a.number}`.localeCompare(`${b.kind}|${b.number}`));
   }
   if (key === 'bankAccount') {

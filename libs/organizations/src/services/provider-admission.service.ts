@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { Clock, ConflictError, InjectConfig, NotFoundError, assertCurrentVersion, msg, offsetOf, pageOf, type AppConfig, type Page } from '@innoserve/core';
 import { TransactionRunner } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
@@ -16,6 +16,7 @@ import type { AdmissionCommand } from '../dto/admission-action.dto.js';
 import { AdmissionObjection } from '../entities/admission-objection.entity.js';
 import { Organization } from '../entities/organization.entity.js';
 import { ProviderProfile } from '../entities/provider-profile.entity.js';
+import { ProviderQualification } from '../entities/provider-qualification.entity.js';
 import { assertCityDecision, coverageCondition, membershipRoleOf, staffSees } from './organization-access.js';
 import { conflictOfInterest, fieldRequired } from './organization-errors.js';
 import { OrganizationRegistry } from './organization-registry.js';
@@ -171,7 +172,8 @@ export class ProviderAdmissionService {
   /** What the machine's guards read, under the organization's row lock. */
   private async contextOf(m: EntityManager, profile: ProviderProfile, reason: string | null): Promise<AdmissionContext> {
     const openObjections = await m.count(AdmissionObjection, { where: { organizationId: profile.organizationId, status: 'open' } });
-    return { reason, now: this.clock.now(), noticeEndsAt: profile.noticeEndsAt, openObjections };
+    const qualificationsWithoutCertificate = await m.count(ProviderQualification, { where: { organizationId: profile.organizationId, certificateFileId: IsNull() } });
+    return { reason, now: this.clock.now(), noticeEndsAt: profile.noticeEndsAt, openObjections, qualificationsWithoutCertificate };
   }
 
   private async transition(

@@ -34,6 +34,7 @@ import {
   type QualificationInput,
 } from './organization-changes.js';
 import { alreadyRegistered, changeRequestPending, underReview } from './organization-errors.js';
+import { OrganizationFiles } from './organization-files.js';
 import { OrganizationRegistry } from './organization-registry.js';
 import { announceProviderChanged } from './provider-changed.js';
 import { asPrincipal, within } from './unit-of-work.js';
@@ -54,6 +55,7 @@ export class ProvidersService {
     private readonly registry: OrganizationRegistry,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly files: OrganizationFiles,
   ) {}
 
   /** Applies for admission (入库); the caller becomes the owner, or joins their own organization of this USCC. */
@@ -77,6 +79,7 @@ export class ProvidersService {
         shareholders: dto.shareholders ?? [],
       });
       if (await m.exists(ProviderProfile, { where: { organizationId: org.id } })) throw alreadyRegistered('provider');
+      await this.files.assertAttachable(m, actorId, org.id, certificateFiles(scope.qualifications));
       const profile = await m.save(
         m.create(ProviderProfile, {
           organizationId: org.id,
@@ -129,6 +132,7 @@ export class ProvidersService {
       const profile = org ? await m.findOne(ProviderProfile, { where: { organizationId: id } }) : null;
       if (!org || !profile) throw new NotFoundError('provider');
       assertMemberAction('provider', by, await membershipRoleOf(m, id, by.userId), org.regionCode);
+      if (dto.qualifications) await this.files.assertAttachable(m, by.userId, id, certificateFiles(qualificationsOf(dto.qualifications)));
 
       const currentIdentity = identityOf(org);
       const identity = changedFields<OrganizationIdentity, (typeof IDENTITY_FIELDS)[number]>(currentIdentity, identityPatchOf(dto), IDENTITY_FIELDS);
@@ -267,7 +271,7 @@ export class ProvidersService {
     return {
       providerTypes: [...profile.providerTypes],
       categoryIds: [...profile.requestedCategoryIds],
-      qualifications: quals.map((q) => ({ kind: q.kind, number: q.number, expiresOn: q.expiresOn })),
+      qualifications: quals.map((q) => ({ kind: q.kind, number: q.number, expiresOn: q.expiresOn, certificateFileId: q.certificateFileId })),
     };
   }
 
@@ -277,25 +281,32 @@ export class ProvidersService {
   }
 }
 
+/** The certificate files of a qualification list, named by their place in it. */
+function certificateFiles(qualifications: readonly QualificationInput[]): { fileId: string | null; field: string }[] {
+  return qualifications.map((q, i) => ({ fileId: q.certificateFileId, field: `qualifications[${i}].certificateFileId` }));
+}
+
 function dedupe<T>(xs: readonly T[]): T[] {
   return [...new Set(xs)];
 }
 
-function qualificationOf(q: { kind: QualificationInput['kind']; number: string; expiresOn?: string | null }): QualificationInput {
-  return { kind: q.kind, number: q.number, expiresOn: q.expiresOn ?? null };
+type QualificationBody = { kind: QualificationInput['kind']; number: string; expiresOn?: string | null; certificateFileId?: string | null };
+
+function qualificationOf(q: QualificationBody): QualificationInput {
+  return { kind: q.kind, number: q.number, expiresOn: q.expiresOn ?? null, certificateFileId: q.certificateFileId?.toLowerCase() ?? null };
 }
 
 /** Scope from the application body: types and categories deduplicated, qualifications keyed by kind and number. */
 export function scopeOf(
   providerTypes: readonly ProviderType[],
   categoryIds: readonly string[],
-  qualifications: readonly { kind: QualificationInput['kind']; number: string; expiresOn?: string | null }[],
+  qualifications: readonly QualificationBody[],
 ): ProviderScope {
   return { providerTypes: dedupe(providerTypes), categoryIds: dedupe(categoryIds.map((c) => c.toLowerCase())), qualifications: qualificationsOf(qualifications) };
 }
 
 /** Qualifications keyed by kind and number (a repeated one counts once; the last expiry wins). */
-function qualificationsOf(list: readonly { kind: QualificationInput['kind']; number: string; expiresOn?: string | null }[]): QualificationInput[] {
+function qualificationsOf(list: readonly QualificationBody[]): QualificationInput[] {
   const quals = new Map<string, QualificationInput>();
   for (const q of list) quals.set(`${q.kind}|${q.number}`, qualificationOf(q));
   return [...quals.values()];

@@ -58,6 +58,7 @@ export function toEnterpriseView(org: Organization, e: EnterpriseProfile): Enter
     highTechCertNo: e.highTechCertNo,
     highTechCertExpiresOn: e.highTechCertExpiresOn,
     littleGiant: e.littleGiant,
+    businessLicenceFileId: e.businessLicenceFileId,
     status: e.status,
     rejectionReason: e.rejectionReason,
     suspensionReason: e.suspensionReason,
@@ -68,7 +69,7 @@ export function toEnterpriseView(org: Organization, e: EnterpriseProfile): Enter
 }
 
 export function toQualificationView(q: ProviderQualification): QualificationView {
-  return { id: q.id, kind: q.kind, number: q.number, expiresOn: q.expiresOn };
+  return { id: q.id, kind: q.kind, number: q.number, expiresOn: q.expiresOn, certificateFileId: q.certificateFileId };
 }
 
 export interface ProviderExtras {
