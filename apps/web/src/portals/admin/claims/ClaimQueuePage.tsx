@@ -1,7 +1,7 @@
 // /admin/claims: the reviewers' claims queue, jurisdiction-scoped by the API. Filters (status,
 // level, region, risk or process flag) and sort live in the URL; 50 a page; each row carries what
 // the list answered and nothing more (no request per row), so the first page paints fast.
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Empty, Select, Skeleton, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
@@ -73,6 +73,11 @@ export function ClaimQueuePage() {
   const query = queueQueryOf((k) => params.get(k));
   const queue = useQueue(query);
   const statusValue = params.get('status') ?? 'in_review';
+  const ready = queue.isSuccess;
+  useEffect(() => {
+    // once the rows are there, fetch the review page's code so opening a claim is quick
+    if (ready) void import('./ClaimReviewPage');
+  }, [ready]);
 
   // the regions this reviewer may filter by: the jurisdiction's counties (all of them for the city)
   const regionOptions = useMemo(() => {

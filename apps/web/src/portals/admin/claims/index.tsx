@@ -1,15 +1,21 @@
 // The console's claims area: the reviewers' queue (/admin/claims), a claim's review with its
 // evidence, risk flags and decision (/admin/claims/:id), and the staff view of an order
 // (/admin/orders/:id) with the dispute resolution for program officers.
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Skeleton } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { Route, Routes, useLocation, useSearchParams } from 'react-router';
 import i18n from '../../../i18n';
 import { NotFound } from '../../../components/RequireAuth';
 import { ClaimQueuePage } from './ClaimQueuePage';
-import { ClaimReviewPage } from './ClaimReviewPage';
-import { StaffOrderPage } from './StaffOrderPage';
 import { fetchQueue, queueKey, queueQueryOf } from './shared';
 import './claims.css';
+
+// the queue is the landing page and comes with the area; the review and the order view (forms,
+// dialogs, the order components) are chunks of their own, fetched when the queue has painted
+const ClaimReviewPage = lazy(() => import('./ClaimReviewPage').then((m) => ({ default: m.ClaimReviewPage })));
+const StaffOrderPage = lazy(() => import('./StaffOrderPage').then((m) => ({ default: m.StaffOrderPage })));
+const page = (el: ReactNode) => <Suspense fallback={<Skeleton active paragraph={{ rows: 10 }} />}>{el}</Suspense>;
 
 // the area's words load with its code, not after its first page asks for them
 void i18n.loadNamespaces(['adminClaims']);
@@ -27,7 +33,7 @@ export function ClaimRoutes() {
   return (
     <Routes>
       <Route index element={<ClaimQueuePage />} />
-      <Route path=":id" element={<ClaimReviewPage />} />
+      <Route path=":id" element={page(<ClaimReviewPage />)} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
@@ -36,7 +42,7 @@ export function ClaimRoutes() {
 export function OrderRoutes() {
   return (
     <Routes>
-      <Route path=":id" element={<StaffOrderPage />} />
+      <Route path=":id" element={page(<StaffOrderPage />)} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
