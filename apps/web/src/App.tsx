@@ -23,7 +23,11 @@ const StartPage = lazy(() => account().then((m) => ({ default: m.StartPage })));
 const PreferencesPage = lazy(() => account().then((m) => ({ default: m.PreferencesPage })));
 const EnterprisePortal = lazy(() => import('./portals/enterprise'));
 const ProviderPortal = lazy(() => import('./portals/provider'));
-const AdminConsole = lazy(() => import('./portals/admin'));
+const adminConsole = () => import('./portals/admin');
+const AdminConsole = lazy(adminConsole);
+// a console page opened directly (a link, a reload) fetches the console's code while the session
+// is being restored, not after it
+if (typeof location !== 'undefined' && /^\/admin(\/|$)/.test(location.pathname)) void adminConsole();
 const StatisticsPage = lazy(() => import('./portals/public/StatisticsPage'));
 
 /** Links in notifications (/orders/…, /claims/…) open in the reader's portal. */

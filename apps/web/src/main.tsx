@@ -27,8 +27,8 @@ const queryClient = new QueryClient({
 /**
  * Ant Design's <App> (App.useApp(): message, notification, modal with the theme), without its
  * message, notification and modal code in the first bundle: the context holds forwarding APIs at
- * once, and the real ones (and their holders) load in a chunk of their own right after the first
- * render; a call made before then runs when they arrive. The wrapper div carries what <App>'s own
+ * once, and the real ones (and their holders) load in a chunk of their own when the browser is first
+ * idle after the first render; a call made before then runs when they arrive. The wrapper div carries what <App>'s own
  * style sets (the token's text colour, size, line height and font).
  */
 type AppApis = useAppProps;
@@ -57,6 +57,18 @@ const Holders = lazy(async () => {
 
 function LazyAntApp({ children }: { children: ReactNode }) {
   const { token } = theme.useToken();
+  // the holders' code is fetched once the page has had its first paint and the browser is idle
+  // (within 2 s), off the first page's critical path; a call made before then waits for it
+  const [holders, setHolders] = useState(false);
+  useEffect(() => {
+    const load = () => setHolders(true);
+    if ('requestIdleCallback' in window) {
+      const id = window.requestIdleCallback(load, { timeout: 2000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = setTimeout(load, 200);
+    return () => clearTimeout(id);
+  }, []);
   const real = useRef<AppApis | null>(null);
   const waiting = useRef<(() => void)[]>([]);
   const value = useMemo(() => {
@@ -90,9 +102,11 @@ function LazyAntApp({ children }: { children: ReactNode }) {
   return (
     <AppContext.Provider value={value}>
       <div className="ant-app" style={{ color: token.colorText, fontSize: token.fontSize, lineHeight: token.lineHeight, fontFamily: token.fontFamily }}>
-        <Suspense fallback={null}>
-          <Holders onReady={onReady} />
-        </Suspense>
+        {holders ? (
+          <Suspense fallback={null}>
+            <Holders onReady={onReady} />
+          </Suspense>
+        ) : null}
         {children}
       </div>
     </AppContext.Provider>

@@ -19,22 +19,30 @@ const claims = () => import('./claims');
 const programs = () => import('./programs');
 const insight = () => import('./insight');
 
-/** path prefix → [the menu section that grants it, the area] */
-const AREAS: [string, string, Area][] = [
-  ['verification', 'verification', area(queues, 'VerificationRoutes')],
-  ['admission', 'admission', area(queues, 'AdmissionRoutes')],
-  ['offerings', 'offerings', area(queues, 'OfferingRoutes')],
-  ['applications', 'applications', area(queues, 'ApplicationRoutes')],
-  ['claims', 'claims', area(claims, 'ClaimRoutes')],
-  ['orders', 'dashboard', area(claims, 'OrderRoutes')],
-  ['programs', 'programs', area(programs, 'ProgramRoutes')],
-  ['disbursements', 'disbursements', area(programs, 'DisbursementRoutes')],
-  ['sanctions', 'sanctions', area(programs, 'SanctionRoutes')],
-  ['organizations', 'dashboard', area(programs, 'OrganizationRoutes')],
-  ['audit', 'audit', area(insight, 'AuditRoutes')],
-  ['staff', 'staff', area(insight, 'StaffRoutes')],
+/** path prefix → [the menu section that grants it, the area, its chunk] */
+const AREAS: [string, string, Area, () => Promise<unknown>][] = [
+  ['verification', 'verification', area(queues, 'VerificationRoutes'), queues],
+  ['admission', 'admission', area(queues, 'AdmissionRoutes'), queues],
+  ['offerings', 'offerings', area(queues, 'OfferingRoutes'), queues],
+  ['applications', 'applications', area(queues, 'ApplicationRoutes'), queues],
+  ['claims', 'claims', area(claims, 'ClaimRoutes'), claims],
+  ['orders', 'dashboard', area(claims, 'OrderRoutes'), claims],
+  ['programs', 'programs', area(programs, 'ProgramRoutes'), programs],
+  ['disbursements', 'disbursements', area(programs, 'DisbursementRoutes'), programs],
+  ['sanctions', 'sanctions', area(programs, 'SanctionRoutes'), programs],
+  ['organizations', 'dashboard', area(programs, 'OrganizationRoutes'), programs],
+  ['audit', 'audit', area(insight, 'AuditRoutes'), insight],
+  ['staff', 'staff', area(insight, 'StaffRoutes'), insight],
 ];
 const Dashboard = area(insight, 'DashboardRoutes');
+
+// the area of the page opened directly loads with the console's own code (in parallel with the
+// session being restored and the staff member's roles read), not after them
+{
+  const prefix = /^\/admin\/([^/]+)/.exec(location.pathname)?.[1];
+  const chunk = AREAS.find(([p]) => p === prefix)?.[3] ?? (prefix === undefined || prefix === 'dashboard' ? insight : undefined);
+  void chunk?.();
+}
 
 export default function AdminConsole() {
   const { isStaff } = useAuth();
