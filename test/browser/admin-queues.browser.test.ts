@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { createStaffAndLogin, registerAndLogin, type AuthSession } from '../support/auth.js';
 import { ok, openProgram, startWorld, type World } from '../../libs/orders/test/order-world.js';
 import { admittedProvider, appliedProvider, offeringBody } from '../../libs/catalog/test/support.js';
-import { enterpriseBody, freshUscc } from '../../libs/organizations/test/support.js';
+import { enterpriseBody, freshUscc, withDocuments } from '../../libs/organizations/test/support.js';
 import { JINJIANG, NANAN, seedEnterprises } from '../../libs/vouchers/test/program-support.js';
 import { axeViolations, browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack } from './support.js';
 
@@ -70,10 +70,11 @@ describeBrowser('admin console queues (Chromium)', () => {
     await page.context().close();
   }
 
-  /** A pending enterprise registered by a fresh user; answers its id and name. */
-  async function pendingEnterprise(region: string, name: string): Promise<{ id: string; name: string }> {
+  /** A pending enterprise registered by a fresh user, with its business licence unless told; answers its id and name. */
+  async function pendingEnterprise(region: string, name: string, opts: { licence?: boolean } = {}): Promise<{ id: string; name: string }> {
     const owner = await registerAndLogin(w.t);
-    const e = await post(owner.token, '/api/v1/enterprises', enterpriseBody({ name, regionCode: region, uscc: freshUscc(region), bankAccount: { bankName: '中国工商银行', accountName: name, accountNo: '1408012345678901234' } }));
+    const body = enterpriseBody({ name, regionCode: region, uscc: freshUscc(region), bankAccount: { bankName: '中国工商银行', accountName: name, accountNo: '1408012345678901234' } });
+    const e = await post(owner.token, '/api/v1/enterprises', opts.licence === false ? body : await withDocuments(w.t, owner.token, body));
     expect(e.status).toBe('pending');
     return { id: e.id, name };
   }
@@ -105,7 +106,12 @@ describeBrowser('admin console queues (Chromium)', () => {
     await why.getByText('已达到小型企业标准：').waitFor();
     await why.getByText(/从业人员 ≥ 20 人，且营业收入 ≥ 300 万元/).first().waitFor();
     await why.getByText(/（未达到：从业人员、营业收入）/).waitFor(); // medium needs 300 staff and 2,000万元
-    await page.getByText('尚未上传').first().waitFor(); // no business licence file yet
+    // the business licence opens as an authenticated download
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '查看营业执照' }).click()]);
+    expect(download.suggestedFilename()).toBe(`${mine.name}-营业执照.pdf`);
+    const bytes: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) bytes.push(chunk as Buffer);
+    expect(Buffer.concat(bytes).subarray(0, 5).toString()).toBe('%PDF-');
     await noAxe(page);
     await screenshot(page, 'admin-verification-detail');
 
@@ -130,6 +136,19 @@ describeBrowser('admin console queues (Chromium)', () => {
 
     await fitsPhone(jinjiangReviewer, '/admin/verification', (p) => p.getByRole('heading', { name: '企业认证', level: 3 }).waitFor());
     await fitsPhone(jinjiangReviewer, `/admin/verification/${mine.id}`, (p) => p.getByTestId('size-why').waitFor());
+  });
+
+  it('without a business licence an enterprise cannot be approved: the approval is disabled and says why', async () => {
+    const bare = await pendingEnterprise(JINJIANG, '晋江市未传执照科技有限公司', { licence: false });
+    const page = await signedIn(jinjiangReviewer, { next: `/admin/verification/${bare.id}` });
+    await page.getByText('企业尚未上传营业执照，上传前不能认证通过；如需退回，请不予认证并说明原因。').waitFor();
+    await page.locator('.ant-card', { hasText: '营业执照' }).getByText('尚未上传', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: '认证通过' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: '不予认证' }).isEnabled()).toBe(true);
+    // the API agrees: 422 LICENCE_REQUIRED
+    const res = await w.t.request('POST', `/api/v1/admin/enterprises/${bare.id}/verification`, { token: jinjiangReviewer.token, body: { decision: 'approve' } });
+    expect(res.body.code).toBe('LICENCE_REQUIRED');
+    await noAxe(page);
   });
 
   it("a program officer filters the verification queue by county and status; the filters live in the URL and survive a reload", async () => {
@@ -200,6 +219,8 @@ describeBrowser('admin console queues (Chromium)', () => {
     await screenshot(page, 'admin-admission');
 
     await page.getByRole('link', { name: '泉州市浏览器入库检测有限公司' }).click();
+    const [certificate] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '查看 CMA 证书' }).click()]);
+    expect(certificate.suggestedFilename()).toBe('泉州市浏览器入库检测有限公司-CMA-201512345678.pdf');
     await page.getByRole('button', { name: '开始公示' }).click();
     await dialog(page).getByRole('button', { name: '开始公示' }).click();
     await page.locator('.ant-card', { hasText: '入库状态' }).getByText('公示中', { exact: true }).waitFor();

@@ -31,7 +31,7 @@ import {
 } from './shared';
 
 type Provider = Schemas['ProviderViewDto'];
-type Qualification = Schemas['QualificationViewDto'] & { certificateFileId?: string | null };
+type Qualification = Schemas['QualificationViewDto'];
 type Objection = Schemas['ObjectionViewDto'];
 type ChangeRequest = Schemas['ChangeRequestViewDto'];
 type Status = Provider['admissionStatus'];
@@ -218,6 +218,7 @@ export function AdmissionDetail() {
     void qc.invalidateQueries({ queryKey: ['admin', 'queues'] });
   };
   const commands = p ? (COMMANDS[p.admissionStatus] ?? []) : [];
+  const certificatesMissing = !!p && p.qualifications.some((q) => !q.certificateFileId);
 
   const spec = (x: Pending): DecisionSpec => {
     if (x.kind === 'command') {
@@ -277,7 +278,7 @@ export function AdmissionDetail() {
             key={c}
             type={c === 'admit' || c === 'start-notice' || c === 'reinstate' || c === 'renew' ? 'primary' : 'default'}
             danger={DANGER.includes(c)}
-            disabled={c === 'admit' && (!noticeOver || (p?.openObjections ?? 0) > 0)}
+            disabled={(c === 'admit' && (!noticeOver || (p?.openObjections ?? 0) > 0)) || ((c === 'admit' || c === 'start-notice') && certificatesMissing)}
             onClick={() => setPending({ kind: 'command', command: c })}
           >
             {t(`admission.cmd.${c}`)}
@@ -298,6 +299,7 @@ export function AdmissionDetail() {
         {(p) => (
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <StatusCard p={p} noticeOver={noticeOver} />
+            {certificatesMissing && ['applied', 'under_review', 'in_notice'].includes(p.admissionStatus) ? <Alert type="warning" showIcon title={t('admission.certificatesRequired')} /> : null}
             <ProfileCard p={p} />
             <QualificationsCard p={p} />
             <Card title={t('objections.title')}>
@@ -410,7 +412,7 @@ function ProfileCard({ p }: { p: Provider }) {
 
 function QualificationsCard({ p }: { p: Provider }) {
   const { t, i18n } = useTranslation(NS);
-  const quals = p.qualifications as Qualification[];
+  const quals = p.qualifications;
   return (
     <Card title={t('fields.qualifications')}>
       {quals.length === 0 ? (
@@ -429,7 +431,7 @@ function QualificationsCard({ p }: { p: Provider }) {
               {
                 title: t('fields.certificate'),
                 key: 'file',
-                render: (_v, q) => <AttachedFile fileId={q.certificateFileId} name={`${p.name}-${q.kind}-${q.number}`} label={t('admission.openCertificate', { kind: q.kind })} />,
+                render: (_v, q) => <AttachedFile fileId={q.certificateFileId} name={`${p.name}-${q.kind}-${q.number}.pdf`} label={t('admission.openCertificate', { kind: q.kind })} />,
               },
             ]}
           />

@@ -3,7 +3,7 @@
 // why, the business licence, and the decision (approve / reject with a reason / suspend /
 // reinstate) sending the version seen.
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,7 @@ import { Age, DateTime, PageTitle, pagination, useTableState } from '../common';
 import { AttachedFile, DecisionModal, NS, RegionFilter, SortFilter, StaleNotice, fmtDate, isNotFound, pageQuery, useRegionName, type DecisionSpec } from './shared';
 import { sizeReasons, type SizeBound, type SizeClass } from './sizes';
 
-type Enterprise = Schemas['EnterpriseViewDto'] & { businessLicenceFileId?: string | null };
+type Enterprise = Schemas['EnterpriseViewDto'];
 const STATUSES = ['pending', 'verified', 'rejected', 'suspended'] as const;
 const STATUS_COLOR: Record<Enterprise['status'], string> = { pending: 'blue', verified: 'green', rejected: 'red', suspended: 'orange' };
 
@@ -158,7 +158,7 @@ export function VerificationDetail() {
   const [stale, setStale] = useState<unknown>(null);
   const enterprise = useQuery({
     queryKey: ['admin', 'enterprise', id],
-    queryFn: () => call(api.GET('/api/v1/enterprises/{id}', { params: { path: { id } } })) as Promise<Enterprise>,
+    queryFn: () => call(api.GET('/api/v1/enterprises/{id}', { params: { path: { id } } })),
     retry: (n: number, e: Error) => !isNotFound(e) && n < 2,
   });
   if (enterprise.isError && isNotFound(enterprise.error)) return <NotFound />;
@@ -181,7 +181,13 @@ export function VerificationDetail() {
       </Link>
       <PageTitle
         extra={actions.map((a) => (
-          <Button key={a} type={a === 'approve' || a === 'reinstate' ? 'primary' : 'default'} danger={a === 'reject' || a === 'suspend'} onClick={() => setDeciding(a)}>
+          <Button
+            key={a}
+            type={a === 'approve' || a === 'reinstate' ? 'primary' : 'default'}
+            danger={a === 'reject' || a === 'suspend'}
+            disabled={a === 'approve' && !e?.businessLicenceFileId}
+            onClick={() => setDeciding(a)}
+          >
             {t(`verification.${a}`)}
           </Button>
         ))}
@@ -203,7 +209,8 @@ export function VerificationDetail() {
               {e.suspensionReason ? <Typography.Paragraph style={{ marginTop: 8 }}>{t('verification.suspensionReason', { reason: e.suspensionReason })}</Typography.Paragraph> : null}
             </Card>
             <Card title={t('verification.licence')}>
-              <AttachedFile fileId={e.businessLicenceFileId} name={`${e.name}-${t('verification.licenceFile')}`} label={t('verification.openLicence')} />
+              <AttachedFile fileId={e.businessLicenceFileId} name={`${e.name}-${t('verification.licenceFile')}.pdf`} label={t('verification.openLicence')} />
+              {!e.businessLicenceFileId && e.status === 'pending' ? <Alert style={{ marginTop: 12 }} type="warning" showIcon title={t('verification.licenceRequired')} /> : null}
             </Card>
             <Card title={t('verification.profile')}>
               <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2 }} bordered>
