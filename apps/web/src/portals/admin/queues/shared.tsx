@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, call, type Schemas } from '../../../api/client';
 import { FileButton } from '../../../components/orders/FileButton';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useIdempotencyKey } from '../../../lib/forms';
+import { idempotencyKey, keySpentOn } from '../../../lib/forms';
 import { useAuth } from '../../../auth/auth';
 import { DateTime, useStaff, type StaffRole, type TableState } from '../common';
 
@@ -200,7 +200,8 @@ export function DecisionModal({
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const idem = useIdempotencyKey();
+  // one key per decision: kept while its answer is unknown (a retry replays), new once it was answered
+  const [key, setKey] = useState(idempotencyKey);
   const label = spec?.reasonLabel ?? t('decision.reason');
   return (
     <Modal
@@ -228,12 +229,12 @@ export function DecisionModal({
           setError(null);
           try {
             const reason = v.reason?.trim() || undefined;
-            await submit({ ...v, reason }, idem.key);
-            idem.settle(null);
+            await submit({ ...v, reason }, key);
+            setKey(idempotencyKey());
             onClose();
             onDone();
           } catch (e) {
-            idem.settle(e);
+            if (keySpentOn(e)) setKey(idempotencyKey());
             if (isStale(e)) {
               onClose();
               onStale(e);
