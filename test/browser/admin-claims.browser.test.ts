@@ -252,7 +252,8 @@ describeBrowser('console: claims review (Chromium)', () => {
     await dialog.getByRole('button', { name: '确认通过' }).click();
     const stale = dialog.getByTestId('stale-decision');
     await stale.getByText('该申领在您查看后已有变动，本次决定未提交').waitFor();
-    await stale.getByText(`由审核人员（编号 ${county2.userId.slice(0, 8)}）处理`).waitFor();
+    await stale.getByText(/由晋江审核员乙处理/).waitFor(); // who decided meanwhile, by name
+    await stale.getByText(/处理结果：通过/).waitFor();
     await stale.getByText(/当前状态：审核中（第 \d+ 版）/).waitFor();
     await noAxe(page);
     // the page behind shows the claim as it is now: at the city level, not this reviewer's

@@ -53,6 +53,8 @@ export function reviewHref(id: string, params: URLSearchParams): string {
   return `/admin/claims/${id}${qs ? `?${qs}` : ''}`;
 }
 
+const loadReview = () => void import('./ClaimReviewPage');
+
 /** A USCC shown compactly: the region part and the tail, the whole on hover. */
 function Party({ name, uscc, label }: { name?: string | null; uscc: string; label: string }) {
   return (
@@ -75,8 +77,11 @@ export function ClaimQueuePage() {
   const statusValue = params.get('status') ?? 'in_review';
   const ready = queue.isSuccess;
   useEffect(() => {
-    // once the rows are there, fetch the review page's code so opening a claim is quick
-    if (ready) void import('./ClaimReviewPage');
+    // a while after the rows are there (never competing with their painting), fetch the review
+    // page's code so opening a claim is quick; pointing at a claim fetches it at once
+    if (!ready) return;
+    const timer = setTimeout(loadReview, 3_000);
+    return () => clearTimeout(timer);
   }, [ready]);
 
   // the regions this reviewer may filter by: the jurisdiction's counties (all of them for the city)
@@ -94,7 +99,7 @@ export function ClaimQueuePage() {
       title: t('col.claimNo'),
       key: 'claimNo',
       render: (_v, c) => (
-        <Link to={reviewHref(c.id, params)} className="admin-claims-no">
+        <Link to={reviewHref(c.id, params)} className="admin-claims-no" onMouseEnter={loadReview} onFocus={loadReview}>
           {c.claimNo}
         </Link>
       ),

@@ -182,10 +182,16 @@ export function StaleExplanation({ error, statusLabel }: { error: ApiError; stat
     decidedByName?: string | null;
     decidedAt?: string | null;
     decision?: string | null;
-    action?: string | null;
+    lastDecision?: { decidedBy?: string | null; decidedByName?: string | null; decision?: string | null; at?: string | null } | null;
   };
-  const hasDetails = p.currentStatus !== undefined || p.decidedBy !== undefined;
-  const what = p.decision ?? p.action;
+  // the API's words on who decided meanwhile: the STALE_VERSION members, or `lastDecision` (also on
+  // a claim that left review or moved to another level before this decision arrived)
+  const last = p.lastDecision ?? null;
+  const decidedBy = p.decidedBy ?? last?.decidedBy ?? null;
+  const decidedByName = p.decidedByName ?? last?.decidedByName ?? null;
+  const decidedAt = p.decidedAt ?? last?.at ?? null;
+  const what = p.decision ?? last?.decision ?? null;
+  const hasDetails = p.currentStatus !== undefined || decidedBy !== null || last !== null;
   return (
     <Alert
       type="warning"
@@ -197,18 +203,16 @@ export function StaleExplanation({ error, statusLabel }: { error: ApiError; stat
         hasDetails ? (
           <>
             <div>
-              {p.decidedBy || p.decidedByName
-                ? t('stale.decidedBy', { who: who(p.decidedBy, p.decidedByName) })
-                : t('stale.changed')}
-              {p.decidedAt ? (
+              {decidedBy || decidedByName ? t('stale.decidedBy', { who: who(decidedBy, decidedByName) }) : t('stale.changed')}
+              {decidedAt ? (
                 <>
                   {' '}
-                  {t('stale.at')} <DateTime value={p.decidedAt} />
+                  {t('stale.at')} <DateTime value={decidedAt} />
                 </>
               ) : null}
               {what ? ` · ${t('stale.what', { what: t(`decision.${what}`, { defaultValue: what }) })}` : null}
             </div>
-            <div>{t('stale.now', { status: p.currentStatus ? statusLabel(p.currentStatus) : '—', version: p.currentVersion ?? '—' })}</div>
+            {p.currentStatus !== undefined ? <div>{t('stale.now', { status: statusLabel(p.currentStatus), version: p.currentVersion ?? '—' })}</div> : null}
             <div>{t('stale.reloaded')}</div>
           </>
         ) : (
@@ -223,6 +227,9 @@ export function StaleExplanation({ error, statusLabel }: { error: ApiError; stat
   );
 }
 
+/** A decision that came too late: a stale version, or someone else's decision (named in `lastDecision`) moved the object on. */
 export function isStale(e: unknown): e is ApiError {
-  return e instanceof ApiError && e.status === 409 && e.code === 'STALE_VERSION';
+  if (!(e instanceof ApiError)) return false;
+  if (e.status === 409 && e.code === 'STALE_VERSION') return true;
+  return (e.code === 'ILLEGAL_TRANSITION' || e.code === 'WRONG_REVIEW_LEVEL') && !!(e.problem as { lastDecision?: unknown }).lastDecision;
 }
