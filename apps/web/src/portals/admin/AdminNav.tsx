@@ -44,15 +44,15 @@ const GROUPS: { key: string; items: Item[] }[] = [
       { key: 'admission', icon: <SafetyCertificateOutlined aria-hidden />, roles: ['program_officer'], queue: 'admission' },
       { key: 'offerings', icon: <ShopOutlined aria-hidden />, roles: ['program_officer'], queue: 'offerings' },
       { key: 'applications', icon: <SolutionOutlined aria-hidden />, roles: ['county_reviewer', 'program_officer'], queue: 'applications' },
-      { key: 'claims', icon: <FileProtectOutlined aria-hidden />, roles: ['county_reviewer', 'city_reviewer'], queue: 'claims' },
+      { key: 'claims', icon: <FileProtectOutlined aria-hidden />, roles: ['county_reviewer', 'city_reviewer', 'program_officer', 'finance_officer', 'auditor'], queue: 'claims' },
     ],
   },
   {
     key: 'funds',
     items: [
       { key: 'programs', icon: <FundOutlined aria-hidden />, roles: ['program_officer', 'finance_officer', 'auditor'] },
-      { key: 'disbursements', icon: <BankOutlined aria-hidden />, roles: ['finance_officer'] },
-      { key: 'sanctions', icon: <AlertOutlined aria-hidden />, roles: ['program_officer'] },
+      { key: 'disbursements', icon: <BankOutlined aria-hidden />, roles: ['finance_officer', 'program_officer', 'auditor'] },
+      { key: 'sanctions', icon: <AlertOutlined aria-hidden />, roles: ['program_officer', 'finance_officer', 'auditor'] },
     ],
   },
   {
