@@ -28,6 +28,8 @@ const AdminConsole = lazy(adminConsole);
 // a console page opened directly (a link, a reload) fetches the console's code while the session
 // is being restored, not after it
 if (typeof location !== 'undefined' && /^\/admin(\/|$)/.test(location.pathname)) void adminConsole();
+// the claims queue (the reviewers' landing page) asks for its first page as soon as the session is back
+if (typeof location !== 'undefined' && /^\/admin\/claims\/?$/.test(location.pathname)) void import('./portals/admin/claims/queue-query').then((m) => m.prefetchQueueFromLocation());
 const StatisticsPage = lazy(() => import('./portals/public/StatisticsPage'));
 
 /** Links in notifications (/orders/…, /claims/…) open in the reader's portal. */

@@ -27,8 +27,8 @@ const queryClient = new QueryClient({
 /**
  * Ant Design's <App> (App.useApp(): message, notification, modal with the theme), without its
  * message, notification and modal code in the first bundle: the context holds forwarding APIs at
- * once, and the real ones (and their holders) load in a chunk of their own when the browser is first
- * idle after the first render; a call made before then runs when they arrive. The wrapper div carries what <App>'s own
+ * once, and the real ones (and their holders) load in a chunk of their own at their first use (or
+ * the first interaction, or 4 s after the first render); a call made before then runs when they arrive. The wrapper div carries what <App>'s own
  * style sets (the token's text colour, size, line height and font).
  */
 type AppApis = useAppProps;
@@ -57,17 +57,21 @@ const Holders = lazy(async () => {
 
 function LazyAntApp({ children }: { children: ReactNode }) {
   const { token } = theme.useToken();
-  // the holders' code is fetched once the page has had its first paint and the browser is idle
-  // (within 2 s), off the first page's critical path; a call made before then waits for it
+  // the holders' code is fetched at the first use of message/notification/modal, the first pointer
+  // or key press, or 4 s after the first render — off the first page's critical path; a call made
+  // before they arrive runs when they do
   const [holders, setHolders] = useState(false);
+  const loadHolders = useRef(() => setHolders(true));
   useEffect(() => {
     const load = () => setHolders(true);
-    if ('requestIdleCallback' in window) {
-      const id = window.requestIdleCallback(load, { timeout: 2000 });
-      return () => window.cancelIdleCallback(id);
-    }
-    const id = setTimeout(load, 200);
-    return () => clearTimeout(id);
+    const id = setTimeout(load, 4000);
+    window.addEventListener('pointerdown', load, { once: true, capture: true });
+    window.addEventListener('keydown', load, { once: true, capture: true });
+    return () => {
+      clearTimeout(id);
+      window.removeEventListener('pointerdown', load, { capture: true });
+      window.removeEventListener('keydown', load, { capture: true });
+    };
   }, []);
   const real = useRef<AppApis | null>(null);
   const waiting = useRef<(() => void)[]>([]);
@@ -80,6 +84,7 @@ function LazyAntApp({ children }: { children: ReactNode }) {
             (...args: unknown[]) => {
               const call = () => (real.current![kind] as unknown as Record<string, (...a: unknown[]) => unknown>)[method](...args);
               if (real.current) return call();
+              loadHolders.current();
               let later: unknown;
               const done = new Promise((resolve) => waiting.current.push(() => resolve((later = call()))));
               // message.*() answers a thenable, modal.*() an instance with destroy/update: both forward once loaded

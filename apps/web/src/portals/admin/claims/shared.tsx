@@ -10,56 +10,20 @@ import { useAuth } from '../../../auth/auth';
 import { NotFound } from '../../../components/NotFound';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { CITY_CODE, DateTime, type StaffInfo } from '../common';
+import { fetchQueue, queueKey, type Claim, type QueueQuery } from './queue-query';
 
-export type Claim = Schemas['ClaimViewDto'] & {
-  /** names, when the list answers them (else the fapiao's USCCs stand in) */
-  enterpriseName?: string | null;
-  providerName?: string | null;
-};
-export type ClaimPage = { items: Claim[]; total: number; page: number; pageSize: number };
+export { QUEUE_PAGE_SIZE, fetchQueue, queueKey, queueQueryOf, type Claim, type ClaimPage, type QueueQuery } from './queue-query';
+
 export type RiskFlag = Schemas['RiskFlagDto'];
 export type Severity = RiskFlag['severity'];
 export type Order = Schemas['OrderViewDto'];
 
-export const QUEUE_PAGE_SIZE = 50;
 export const STATUSES: Claim['status'][] = ['in_review', 'returned', 'approved', 'rejected', 'expired', 'batched', 'paid', 'forfeited'];
 export const RULES: RiskFlag['rule'][] = ['related_party', 'duplicate_invoice', 'split_orders', 'price_outlier', 'price_at_cap', 'round_trip', 'fast_delivery', 'provider_concentration', 'backdating'];
 export const PROCESS_FLAGS = ['review_overdue', 'payment_held'] as const;
 export const SORTS = ['oldest', 'newest', 'amount_desc', 'due'] as const;
 /** the filters of the queue that the review page carries for next/previous */
 export const QUEUE_PARAMS = ['status', 'level', 'region', 'flag', 'sort', 'page', 'pageSize'] as const;
-
-export interface QueueQuery {
-  status?: string;
-  level?: string;
-  region?: string;
-  flag?: string;
-  sort?: string;
-  page: number;
-  pageSize: number;
-}
-
-/** The queue's query from URL params: in review unless told (`all` lifts the status filter). */
-export function queueQueryOf(get: (name: string) => string | null | undefined): QueueQuery {
-  const status = get('status') ?? 'in_review';
-  return {
-    status: status === 'all' ? undefined : status,
-    level: get('level') ?? undefined,
-    region: get('region') ?? undefined,
-    flag: get('flag') ?? undefined,
-    sort: get('sort') ?? undefined,
-    page: Math.max(1, Number(get('page')) || 1),
-    pageSize: Math.min(100, Math.max(1, Number(get('pageSize')) || QUEUE_PAGE_SIZE)),
-  };
-}
-
-export const queueKey = (q: QueueQuery) => ['admin', 'claims', 'queue', q] as const;
-
-export function fetchQueue(q: QueueQuery): Promise<ClaimPage> {
-  // `sort` arrives with the backend's queue sorting; sent only when chosen (oldest first is the default)
-  const query = { ...q, sort: q.sort && q.sort !== 'oldest' ? q.sort : undefined } as never;
-  return call(api.GET('/api/v1/admin/claims', { params: { query } })) as Promise<ClaimPage>;
-}
 
 export function useQueue(q: QueueQuery) {
   return useQuery({ queryKey: queueKey(q), queryFn: () => fetchQueue(q), placeholderData: (prev) => prev, staleTime: 5_000 });
