@@ -8,6 +8,7 @@ import { App, Button, Card, Col, Descriptions, Form, Input, Modal, Popover, Radi
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useAuth } from '../../../auth/auth';
 import { api, ApiError, call } from '../../../api/client';
 import { Money } from '../../../components/Money';
 import { ProblemAlert } from '../../../components/ProblemAlert';
@@ -17,7 +18,7 @@ import { Age, DateTime, PageTitle, useStaff } from '../common';
 import { reviewHref, useRegionNames } from './ClaimQueuePage';
 import { DecisionDialog, type Decision } from './DecisionDialog';
 import { RiskFlags } from './RiskFlags';
-import { ClaimStatusTag, PageState, TableWrap, claimKey, fetchQueue, isOverdue, levelText, mayDecide, queueKey, queueQueryOf, useQueue, useWho, type Claim, type Order } from './shared';
+import { ClaimStatusTag, PageState, TableWrap, claimKey, fetchQueue, approvedBy, isOverdue, levelText, mayDecide, queueKey, queueQueryOf, useQueue, useWho, type Claim, type Order } from './shared';
 
 function useClaim(id: string) {
   return useQuery({ queryKey: claimKey(id), queryFn: () => call(api.GET('/api/v1/claims/{id}', { params: { path: { id } } })) as Promise<Claim>, retry: (n, e) => n < 2 && !(e instanceof Error && 'status' in e && (e as { status: number }).status < 500) });
@@ -67,6 +68,7 @@ function Review({ claim: c }: { claim: Claim }) {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const staff = useStaff();
+  const { me } = useAuth();
   const [params] = useSearchParams();
   const [deciding, setDeciding] = useState<Decision | null>(null);
   const [holding, setHolding] = useState(false);
@@ -113,7 +115,8 @@ function Review({ claim: c }: { claim: Claim }) {
     [neighbour, navigate, params, q.page, message, t],
   );
 
-  const allowed = mayDecide(staff, c);
+  const allowed = mayDecide(staff, c, me?.user.id);
+  const approvedEarlier = c.status === 'in_review' && approvedBy(c, me?.user.id);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || typing(e.target) || deciding || holding) return;
@@ -180,6 +183,10 @@ function Review({ claim: c }: { claim: Claim }) {
               <Button onClick={() => setDeciding('return')} aria-keyshortcuts="t">{t('decision.return')}</Button>
             </Space>
           </Card>
+        ) : approvedEarlier ? (
+          <Typography.Paragraph type="secondary" style={{ margin: 0 }} data-testid="approved-earlier">
+            {t('review.approvedEarlier', { level: levelText(t, c) })}
+          </Typography.Paragraph>
         ) : c.status === 'in_review' ? (
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{t('review.notYourLevel', { level: levelText(t, c) })}</Typography.Paragraph>
         ) : null}

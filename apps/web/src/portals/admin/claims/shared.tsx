@@ -86,8 +86,13 @@ export function isOverdue(c: Pick<Claim, 'status' | 'levelDueOn' | 'flags'>): bo
 }
 
 /** Whether this staff member may decide at the claim's current level (the API has the last word). */
-export function mayDecide(staff: StaffInfo, c: Claim): boolean {
-  if (c.status !== 'in_review') return false;
+/** True when this user gave one of the claim's approvals: each level needs a different person. */
+export function approvedBy(c: Claim, userId: string | undefined): boolean {
+  return !!userId && (c.approvals ?? []).some((a) => a.userId === userId);
+}
+
+export function mayDecide(staff: StaffInfo, c: Claim, userId?: string): boolean {
+  if (c.status !== 'in_review' || approvedBy(c, userId)) return false;
   const kind = c.levels[c.level - 1];
   const role = kind === 'county' ? 'county_reviewer' : 'city_reviewer';
   if (!staff.has(role)) return false;
