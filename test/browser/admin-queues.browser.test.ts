@@ -173,6 +173,14 @@ describeBrowser('admin console queues (Chromium)', () => {
     await page.getByText('没有符合条件的企业').waitFor(); // no verified enterprise in Nan'an: the empty state in words
     expect(new URL(page.url()).searchParams.get('region')).toBe('350583');
     await noAxe(page);
+
+    // in English: the same filters, in English words
+    await page.getByRole('combobox', { name: '语言' }).selectOption('en-US');
+    await page.getByRole('heading', { name: 'Enterprise verification', level: 3 }).waitFor();
+    await page.getByText('No enterprises match').waitFor();
+    await page.goto('/admin/verification?region=350583');
+    await page.getByRole('link', { name: nanan.name }).waitFor();
+    await page.locator('tr', { has: page.getByRole('link', { name: nanan.name }) }).getByText(/Industry · 45 employees/).waitFor();
   });
 
   it('a decision on a version someone else changed meanwhile is explained and the page reloads', async () => {
