@@ -65,6 +65,21 @@ export async function browserOn(t: TestApp): Promise<BrowserStack> {
   };
 }
 
+/**
+ * A new browser profile signed in through the login page, landing on `next`; with `now`, the
+ * browser's clock is fixed there (a world with a manual clock: quotes and deadlines as the API sees them).
+ */
+export async function signedInPage(s: BrowserStack, who: { email: string; password: string }, next: string, opts: { width?: number; now?: Date } = {}): Promise<Page> {
+  const { page } = await s.newPage({ width: opts.width });
+  if (opts.now) await page.clock.setFixedTime(opts.now);
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('邮箱').fill(who.email);
+  await page.getByLabel('密码').fill(who.password);
+  await page.locator('form').getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  return page;
+}
+
 /** Saves a full-page screenshot as docs/screens/<name>.png (committed; README shows them). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS_DIR, { recursive: true });
