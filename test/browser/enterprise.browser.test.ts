@@ -1,6 +1,7 @@
 /**
  * The enterprise portal in a real browser (issue #12, "Enterprise portal"): onboarding with the USCC
- * checked on the client, the profile, the programs with the eligibility reasons of a refusal, the
+ * checked on the client and the business licence uploaded (required before sending), the profile
+ * with the licence replaced on resubmission and on an edit (a verified enterprise back to review), the programs with the eligibility reasons of a refusal, the
  * grant wallet, a request quoted by the provider and accepted after seeing the subsidy and own
  * share, the offline payment instructions, quotes compared side by side, an expired quote's 409
  * explained, the delivery accepted and reviewed; axe on each main page; no sideways scrolling at
@@ -14,6 +15,11 @@ import { advanceDays, fapiaoOf, grant, ok, openProgram, orderUntil, startWorld, 
 import { seedEnterprises } from '../../libs/vouchers/test/program-support.js';
 import { createStaffAndLogin, registerAndLogin, type AuthSession } from '../support/auth.js';
 import { axeViolations, browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack } from './support.js';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+// a 1×1 PNG (the files API judges the type by the content)
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describeBrowser('enterprise portal (Chromium)', () => {
   let w: World;
@@ -63,7 +69,7 @@ describeBrowser('enterprise portal (Chromium)', () => {
     return page;
   }
 
-  it('registers an enterprise: a wrong USCC check character is refused next to the field before submitting', async () => {
+  it('registers an enterprise with its business licence: a wrong USCC check character and a missing licence are refused next to the fields before submitting', async () => {
     const user: AuthSession = await registerAndLogin(w.t, { displayName: '李四' });
     founder = user;
     const { page } = await s.newPage();
@@ -93,6 +99,19 @@ describeBrowser('enterprise portal (Chromium)', () => {
     await page.getByLabel('法定代表人').fill('李四');
     await page.getByLabel('联系电话').fill('0595-88881234');
     await page.getByLabel('注册地址').fill('福建省泉州市晋江市青阳街道示例路8号');
+    // no licence yet: refused next to the field, nothing sent
+    await page.getByRole('button', { name: '提交登记' }).click();
+    await page.getByText('请上传营业执照', { exact: true }).waitFor();
+    expect((await w.t.request('GET', '/api/v1/me', { token: user.token })).body.memberships).toEqual([]);
+    // a file of another type is refused before uploading
+    const licenceInput = page.locator('input[type="file"]');
+    await licenceInput.setInputFiles({ name: '营业执照.txt', mimeType: 'text/plain', buffer: Buffer.from('not a licence') });
+    await page.getByText('只能上传 PDF、JPG 或 PNG 文件。').waitFor();
+    const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/v1/files') && r.request().method() === 'POST');
+    await licenceInput.setInputFiles({ name: '营业执照副本.pdf', mimeType: 'application/pdf', buffer: PDF });
+    const licenceId = ((await (await uploaded).json()) as { id: string }).id;
+    await page.getByRole('button', { name: '营业执照副本.pdf - 打开营业执照' }).waitFor();
+    await page.getByText('请上传营业执照', { exact: true }).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '提交登记' }).click();
     await page.waitForURL('**/enterprise/profile');
     await page.getByText('企业信息正在审核').waitFor();
@@ -100,24 +119,53 @@ describeBrowser('enterprise portal (Chromium)', () => {
     const me = await w.t.request('GET', '/api/v1/me', { token: user.token });
     expect(me.body.memberships).toEqual([expect.objectContaining({ organizationName: name, role: 'owner', profiles: ['enterprise'] })]);
     founded = me.body.memberships[0].organizationId;
+    expect((await ok(w.t.request('GET', `/api/v1/enterprises/${founded}`, { token: user.token }))).businessLicenceFileId).toBe(licenceId);
+    // the licence is on the profile, and opens (downloaded through the API)
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '营业执照' }).click();
+    expect((await download).suggestedFilename()).toBe('营业执照.pdf');
+    await page.mouse.move(0, 0); // not hovering the link (its hover colour is lighter) when axe looks
     // the members list shows the owner
     await page.getByRole('cell', { name: user.email }).waitFor();
     await expectNoAxe(page);
     await screenshot(page, 'enterprise-profile');
   });
 
-  it('shows the rejection reason and resubmits; owners add and remove members', async () => {
+  it('shows the rejection reason and resubmits with a replaced licence; a new licence sends a verified enterprise back to review; owners add and remove members', async () => {
     const county = await createStaffAndLogin(w.t, [{ role: 'county_reviewer', regionCodes: ['350582'] }]);
     await post(county.token, `/api/v1/admin/enterprises/${founded}/verification`, { decision: 'reject', reason: '营业执照照片不清晰' });
     const { page } = await s.newPage();
     await signIn(page, founder, '/enterprise/profile');
     await page.getByText('企业信息审核未通过').waitFor();
     await page.getByText('营业执照照片不清晰').waitFor();
+    const before = (await ok(w.t.request('GET', `/api/v1/enterprises/${founded}`, { token: founder.token }))).businessLicenceFileId as string;
+    // the current licence is shown beside the resubmission; a clearer one replaces it
+    await page.getByRole('button', { name: '当前文件 - 打开营业执照' }).waitFor();
     await expectNoAxe(page);
+    const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/v1/files') && r.request().method() === 'POST');
+    await page.locator('input[type="file"]').setInputFiles({ name: '营业执照清晰版.pdf', mimeType: 'application/pdf', buffer: PDF });
+    const clearer = ((await (await uploaded).json()) as { id: string }).id;
+    await page.getByRole('button', { name: '营业执照清晰版.pdf - 打开营业执照' }).waitFor();
     await page.getByRole('button', { name: '重新提交审核' }).click();
     await page.getByText('已重新提交审核').waitFor();
     await page.getByText('企业信息正在审核').waitFor();
-    expect((await ok(w.t.request('GET', `/api/v1/enterprises/${founded}`, { token: founder.token }))).status).toBe('pending');
+    const again = await ok(w.t.request('GET', `/api/v1/enterprises/${founded}`, { token: founder.token }));
+    expect(again).toMatchObject({ status: 'pending', businessLicenceFileId: clearer });
+    expect(clearer).not.toBe(before);
+
+    // verified against that licence; replacing it sends the enterprise back to review, as the form says
+    await post(county.token, `/api/v1/admin/enterprises/${founded}/verification`, { decision: 'approve' });
+    await page.reload();
+    await page.getByText('已认证', { exact: true }).first().waitFor();
+    await page.getByRole('button', { name: '修改信息' }).click();
+    await page.getByText('更换营业执照后，企业需重新审核').waitFor();
+    const replaced = page.waitForResponse((r) => r.url().endsWith('/api/v1/files') && r.request().method() === 'POST');
+    await page.locator('input[type="file"]').setInputFiles({ name: '新营业执照.png', mimeType: 'image/png', buffer: PNG });
+    const newest = ((await (await replaced).json()) as { id: string }).id;
+    expect(newest).toMatch(UUID);
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('企业信息正在审核').waitFor();
+    expect(await ok(w.t.request('GET', `/api/v1/enterprises/${founded}`, { token: founder.token }))).toMatchObject({ status: 'pending', businessLicenceFileId: newest });
 
     const colleague = await registerAndLogin(w.t, { displayName: '赵六' });
     const addButton = page.locator('form').filter({ has: page.getByLabel('邮箱') }).locator('button[type="submit"]');

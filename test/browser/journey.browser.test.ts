@@ -1,9 +1,11 @@
 /**
  * The journey (issue #12), across roles, in Chromium against the real API on PostgreSQL:
- *  - a provider registers and applies for admission in the browser; an officer starts the public
+ *  - a provider registers and applies for admission in the browser, its certificate uploaded in the
+ *    form; an officer starts the public
  *    notice and admits it (through the API until the admin console exists); the provider drafts and
  *    submits an offering in the browser, and the officer publishes it;
- *  - an enterprise registers and registers its organization in the browser; staff verify it;
+ *  - an enterprise registers and registers its organization in the browser, its business licence
+ *    uploaded in the form; staff verify it;
  *  - the enterprise finds the offering by a Chinese sub-word search, applies for a voucher, requests
  *    the service, and accepts the provider's quote (made in the browser) after seeing the subsidy;
  *  - it pays offline; the provider confirms the transfer, starts and delivers with an upload; the
@@ -13,7 +15,7 @@
 import type { Page } from 'playwright-core';
 import { loginAs, registerAndLogin, type AuthSession } from '../support/auth.js';
 import { indexCatalog, ledgerClean, ok, startWorld, type World } from '../../libs/orders/test/order-world.js';
-import { attachDocuments, freshUscc } from '../../libs/organizations/test/support.js';
+import { freshUscc } from '../../libs/organizations/test/support.js';
 import { axeViolations, browserOn, describeBrowser, screenshot, type BrowserStack } from './support.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -75,12 +77,14 @@ describeBrowser('the journey: provider admitted, enterprise verified, a voucher 
     await prov.getByRole('checkbox', { name: '检验检测认证' }).check();
     await pick(prov, '申请入库的服务类别', '纺织服装');
     await prov.getByLabel('资质 1：证书编号').fill('201512349999');
+    await prov.getByTestId('qualification-1').locator('input[type=file]').setInputFiles({ name: 'CMA证书.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await prov.getByRole('button', { name: 'CMA证书.pdf - 打开资质 1：证书文件' }).waitFor();
     await screenshot(prov, 'journey-provider-apply');
     await prov.getByRole('button', { name: '提交入驻申请' }).click();
     await prov.waitForURL('**/provider/admission');
     await prov.getByText('入驻申请已提交，科技局正在审核').waitFor();
     const providerId = await orgOf(providerUser, 'provider');
-    await attachDocuments(w.t, providerUser.token, providerId, 'provider'); // the certificate upload is not in the web form yet
+    expect((await get(providerUser.token, `/api/v1/providers/${providerId}`)).qualifications).toEqual([expect.objectContaining({ certificateFileId: expect.stringMatching(/^[0-9a-f-]{36}$/) })]);
 
     // ---- staff: public notice, then admission (the admin console comes with #14)
     await post(w.officer.token, `/api/v1/admin/providers/${providerId}/admission`, { action: 'start-notice' });
@@ -136,12 +140,14 @@ describeBrowser('the journey: provider admitted, enterprise verified, a voucher 
     await ent.getByLabel('法定代表人').fill('林总');
     await ent.getByLabel('联系电话').fill('0595-88886666');
     await ent.getByLabel('注册地址').fill('福建省泉州市晋江市青阳街道旅程路1号');
+    await ent.locator('input[type=file]').setInputFiles({ name: '营业执照.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await ent.getByRole('button', { name: '营业执照.pdf - 打开营业执照' }).waitFor();
     await screenshot(ent, 'journey-enterprise-register');
     await ent.getByRole('button', { name: '提交登记' }).click();
     await ent.getByText('企业信息正在审核').waitFor();
     const entUser = await loginAs(w.t, email, 'journey-password-2026');
     const enterpriseId = await orgOf(entUser, 'enterprise');
-    await attachDocuments(w.t, entUser.token, enterpriseId, 'enterprise'); // the licence upload is not in the web form yet
+    expect((await get(entUser.token, `/api/v1/enterprises/${enterpriseId}`)).businessLicenceFileId).toMatch(/^[0-9a-f-]{36}$/);
     await post(w.officer.token, `/api/v1/admin/enterprises/${enterpriseId}/verification`, { decision: 'approve' });
 
     // ---- it finds the offering by a Chinese sub-word ("起球" inside 起毛起球)

@@ -1,6 +1,8 @@
 /**
  * The provider portal in a real browser (issue #12, "Provider portal"): the admission application
- * (a wrong USCC check character is a field error before anything is sent), its status with the
+ * (a wrong USCC check character and a qualification without its certificate are field errors before
+ * anything is sent; the certificate uploaded in the form), the qualifications edited on the status
+ * page (a certificate the API does not accept explained next to its row), its status with the
  * public notice; the offerings editor (draft → submit → published, then a revision shown beside the
  * live version); quoting and declining incoming requests; confirming a bank transfer, starting and
  * delivering with an uploaded report, a message; a claim with the fapiao and evidence, returned by
@@ -12,7 +14,7 @@ import { DataSource } from 'typeorm';
 import type { Page } from 'playwright-core';
 import { createStaffAndLogin, loginAs, registerAndLogin, type AuthSession } from '../support/auth.js';
 import { fapiaoOf, grant, ok, startWorld, type World } from '../../libs/orders/test/order-world.js';
-import { attachDocuments, freshUscc, wrongCheckUscc } from '../../libs/organizations/test/support.js';
+import { freshUscc, wrongCheckUscc } from '../../libs/organizations/test/support.js';
 import { JINJIANG } from '../../libs/vouchers/test/program-support.js';
 import { axeViolations, browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack } from './support.js';
 
@@ -72,7 +74,7 @@ describeBrowser('provider portal (Chromium)', () => {
     return name;
   };
 
-  it('applies for admission (a wrong USCC check character is a field error first) and follows the status through the public notice', async () => {
+  it('applies for admission with the certificates uploaded (a wrong USCC check character, a missing certificate are field errors first), edits them, and follows the status through the public notice', async () => {
     const u = await registerAndLogin(w.t);
     const page = await signedIn(u, { next: '/provider' });
     await page.getByRole('heading', { name: '申请入驻服务机构库' }).waitFor();
@@ -96,6 +98,15 @@ describeBrowser('provider portal (Chromium)', () => {
     await page.getByRole('checkbox', { name: '检验检测认证' }).check();
     await pick(page, '申请入库的服务类别', '纺织服装');
     await page.getByLabel('资质 1：证书编号').fill('201512340001');
+    // no certificate: refused next to the row, nothing sent
+    await page.getByRole('button', { name: '提交入驻申请' }).click();
+    await page.getByText('请上传资质 1 的证书').waitFor();
+    expect((await get((await loginAs(w.t, u.email, u.password)).token, '/api/v1/me')).memberships).toEqual([]);
+    const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/v1/files') && r.request().method() === 'POST');
+    await page.getByTestId('qualification-1').locator('input[type=file]').setInputFiles({ name: 'CMA资质认定证书.pdf', mimeType: 'application/pdf', buffer: PDF });
+    const certificateId = ((await (await uploaded).json()) as { id: string }).id;
+    await page.getByRole('button', { name: 'CMA资质认定证书.pdf - 打开资质 1：证书文件' }).waitFor();
+    await page.getByText('请上传资质 1 的证书').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '提交入驻申请' }).click();
 
     await page.waitForURL('**/provider/admission');
@@ -103,9 +114,39 @@ describeBrowser('provider portal (Chromium)', () => {
     const { memberships } = await get((await loginAs(w.t, u.email, u.password)).token, '/api/v1/me');
     const providerId = (memberships as { organizationId: string; profiles: string[] }[]).find((m) => m.profiles.includes('provider'))!.organizationId;
     const applied = await get(w.officer.token, `/api/v1/providers/${providerId}`);
-    expect(applied).toMatchObject({ uscc, name, admissionStatus: 'applied', providerTypes: ['testing_lab'], qualifications: [expect.objectContaining({ kind: 'CMA', number: '201512340001' })] });
+    expect(applied).toMatchObject({ uscc, name, admissionStatus: 'applied', providerTypes: ['testing_lab'], qualifications: [expect.objectContaining({ kind: 'CMA', number: '201512340001', certificateFileId: certificateId })] });
 
-    await attachDocuments(w.t, (await loginAs(w.t, u.email, u.password)).token, providerId, 'provider'); // the certificate upload is not in the web form yet
+    // the status page shows the certificate; a second qualification is added there with its own
+    await page.getByRole('button', { name: 'CMA证书' }).waitFor();
+    await page.getByRole('button', { name: '修改资质与证书' }).click();
+    await page.getByText('修改在保存后立即生效。').waitFor();
+    await page.getByRole('button', { name: '当前文件 - 打开资质 1：证书文件' }).waitFor();
+    await page.getByRole('button', { name: '添加资质' }).click();
+    await pick(page, '资质 2：类型', 'CNAS');
+    await page.getByLabel('资质 2：证书编号').fill('CNAS L12345');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('请上传资质 2 的证书').waitFor();
+    await page.getByTestId('qualification-2').locator('input[type=file]').setInputFiles({ name: 'CNAS认可证书.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByRole('button', { name: 'CNAS认可证书.pdf - 打开资质 2：证书文件' }).waitFor();
+    // the API's FILE_NOT_FOUND for the second row's certificate (the problem as the API words it, answered once in its
+    // place): the reader's words next to that row
+    await page.route(`**/api/v1/providers/${providerId}`, async (route) => {
+      if (route.request().method() !== 'PATCH') return route.continue();
+      await route.fulfill({
+        status: 422,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'about:blank', title: 'Unprocessable', status: 422, detail: '文件不存在或不是您上传的，请先上传。', code: 'FILE_NOT_FOUND', errors: [{ field: 'qualifications[1].certificateFileId', message: 'unknown file' }] }),
+      });
+    }, { times: 1 });
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByTestId('qualification-2').getByText('文件不存在或不是您上传的，请重新上传。').waitFor();
+    await noAxe(page);
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('资质已保存').waitFor();
+    await page.getByRole('button', { name: 'CNAS证书' }).waitFor();
+    const quals = (await get(w.officer.token, `/api/v1/providers/${providerId}`)).qualifications as { kind: string; certificateFileId: string | null }[];
+    expect(quals.find((q) => q.kind === 'CMA')?.certificateFileId).toBe(certificateId); // kept as it was
+    expect(quals.find((q) => q.kind === 'CNAS')?.certificateFileId).toMatch(/^[0-9a-f-]{36}$/);
     // the officer starts the public notice: its dates show
     await post(w.officer.token, `/api/v1/admin/providers/${providerId}/admission`, { action: 'start-notice' });
     await page.reload();

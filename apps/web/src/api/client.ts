@@ -149,7 +149,9 @@ export async function openFile(url: string, filename: string): Promise<void> {
   const blob = await res.blob();
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
-  a.download = filename;
+  // a name without an extension (a document known by its id only) gets the one of its type
+  const ext = { 'application/pdf': '.pdf', 'image/png': '.png', 'image/jpeg': '.jpg' }[blob.type.split(';')[0]];
+  a.download = /\.[A-Za-z0-9]{1,5}$/.test(filename) || !ext ? filename : `${filename}${ext}`;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }

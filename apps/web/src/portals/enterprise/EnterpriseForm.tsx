@@ -1,10 +1,11 @@
 // The enterprise's identity and size inputs, as registered (POST /enterprises) and edited
 // (PATCH /enterprises/:id). Same rules as the API: lengths, the USCC check character, amounts in
-// yuan shown and integer fen sent.
+// yuan shown and integer fen sent; the business licence (营业执照) uploaded and sent as its file id.
 import { Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { checkUscc } from '../../lib/uscc';
 import { fenToYuanInput, parseYuanToFen } from '../../lib/money';
+import { DOCUMENT_MAX_MB, DocumentField } from '../provider/FileField';
 import type { Enterprise } from './data';
 import { useRegions } from './data';
 
@@ -33,6 +34,8 @@ export interface EnterpriseFormValues {
   highTechCertNo?: string;
   highTechCertExpiresOn?: string;
   littleGiant?: boolean;
+  /** The uploaded business licence (营业执照). */
+  businessLicenceFileId?: string | null;
 }
 
 /** The API's field paths → this form's field names (for applyProblemToForm). */
@@ -67,6 +70,7 @@ export function enterpriseBody(v: EnterpriseFormValues) {
     highTechCertNo: opt(v.highTechCertNo),
     highTechCertExpiresOn: opt(v.highTechCertExpiresOn),
     littleGiant: v.littleGiant ?? false,
+    businessLicenceFileId: v.businessLicenceFileId ?? null,
   };
 }
 
@@ -91,11 +95,12 @@ export function valuesOf(e: Enterprise): EnterpriseFormValues {
     highTechCertNo: e.highTechCertNo ?? undefined,
     highTechCertExpiresOn: e.highTechCertExpiresOn ?? undefined,
     littleGiant: e.littleGiant,
+    businessLicenceFileId: e.businessLicenceFileId,
   };
 }
 
-/** The fields, inside the caller's <Form>. `usccLocked` when editing (the USCC never changes). */
-export function EnterpriseFields({ usccLocked }: { usccLocked?: boolean }) {
+/** The fields, inside the caller's <Form>. `usccLocked` when editing (the USCC never changes); `verified` says a new licence is reviewed again. */
+export function EnterpriseFields({ usccLocked, verified }: { usccLocked?: boolean; verified?: boolean }) {
   const { t, i18n } = useTranslation('enterprise');
   const regions = useRegions();
   const required = (field: string) => ({ required: true, whitespace: true, message: t('common:form.required', { field: t(`fields.${field}`) }) });
@@ -244,6 +249,34 @@ export function EnterpriseFields({ usccLocked }: { usccLocked?: boolean }) {
           <Checkbox>{t('fields.littleGiant')}</Checkbox>
         </Form.Item>
       </Col>
+      <Col xs={24}>
+        <LicenceItem verified={verified} />
+      </Col>
     </Row>
   );
+}
+
+/** The business licence (营业执照) as a required form field named `businessLicenceFileId`. */
+export function LicenceItem({ verified }: { verified?: boolean }) {
+  const { t } = useTranslation('enterprise');
+  return (
+    <Form.Item
+      name="businessLicenceFileId"
+      label={t('fields.businessLicence')}
+      extra={
+        <>
+          <div>{t('fields.businessLicenceHint', { max: DOCUMENT_MAX_MB })}</div>
+          {verified ? <div>{t('fields.businessLicenceReverifies')}</div> : null}
+        </>
+      }
+      rules={[{ required: true, message: t('fields.businessLicenceRequired') }]}
+    >
+      <DocumentField ns="enterprise" label={t('fields.businessLicence')} buttonLabel={t('fields.uploadLicence')} />
+    </Form.Item>
+  );
+}
+
+/** The reader's words for a licence the API does not accept (next to the field). */
+export function licenceMessages(t: (k: string) => string): Record<string, string> {
+  return { FILE_NOT_FOUND: t('files.notFound'), LICENCE_REQUIRED: t('fields.businessLicenceRequired') };
 }

@@ -1,5 +1,6 @@
 // Onboarding: a signed-in user without an enterprise registers one (POST /api/v1/enterprises);
-// the caller becomes its owner and it waits for verification.
+// the caller becomes its owner and it waits for verification. The business licence is uploaded
+// first (POST /api/v1/files) and sent as businessLicenceFileId.
 import { useState } from 'react';
 import { Button, Card, Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,7 @@ import { useAuth } from '../../auth/auth';
 import { ActionProblem } from './ActionProblem';
 import { applyProblemToForm } from '../../lib/forms';
 import { checkUscc } from '../../lib/uscc';
-import { EnterpriseFields, FIELD_ALIASES, enterpriseBody, type EnterpriseFormValues } from './EnterpriseForm';
+import { EnterpriseFields, FIELD_ALIASES, enterpriseBody, licenceMessages, type EnterpriseFormValues } from './EnterpriseForm';
 
 export function OnboardingPage() {
   const { t } = useTranslation('enterprise');
@@ -27,7 +28,8 @@ export function OnboardingPage() {
       await reloadMe();
       void navigate('/enterprise/profile', { replace: true });
     } catch (e) {
-      if (!applyProblemToForm(form, e, FIELD_ALIASES)) setError(e);
+      if (!applyProblemToForm(form, e, FIELD_ALIASES, licenceMessages(t))) setError(e);
+      else setError(null);
     } finally {
       setBusy(false);
     }

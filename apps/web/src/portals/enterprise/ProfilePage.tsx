@@ -1,7 +1,8 @@
-// The organization profile: identity, size class, verification status (the rejection reason and
-// resubmit), editing, and the members (owners add and remove them).
+// The organization profile: identity, size class, the business licence, verification status (the
+// rejection reason and resubmit, with a replaced licence when needed), editing, and the members
+// (owners add and remove them).
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, call, type Schemas } from '../../api/client';
@@ -13,7 +14,8 @@ import { applyProblemToForm } from '../../lib/forms';
 import { VerificationBanner, VerificationTag } from './common';
 import { ActionProblem } from './ActionProblem';
 import { formatDate, useEnterprise, useEnterpriseId, useRegionName, type Enterprise } from './data';
-import { EnterpriseFields, FIELD_ALIASES, enterpriseBody, valuesOf, type EnterpriseFormValues } from './EnterpriseForm';
+import { EnterpriseFields, FIELD_ALIASES, LicenceItem, enterpriseBody, licenceMessages, valuesOf, type EnterpriseFormValues } from './EnterpriseForm';
+import { FileLink } from '../provider/FileField';
 
 export default function ProfilePage() {
   const { t } = useTranslation('enterprise');
@@ -44,17 +46,30 @@ function ProfileCard({ enterprise: e }: { enterprise: Enterprise }) {
   const [editing, setEditing] = useState(false);
   const [saveProblem, setSaveProblem] = useState<unknown>(null);
   const [form] = Form.useForm<EnterpriseFormValues>();
+  const [resubmitForm] = Form.useForm<{ businessLicenceFileId?: string | null }>();
+  const [resubmitProblem, setResubmitProblem] = useState<unknown>(null);
   const resubmit = useMutation({
-    mutationFn: () => call(api.POST('/api/v1/enterprises/{id}/resubmit', { params: { path: { id: e.id } } })),
+    // a replaced licence goes with the resubmission; the same one is not sent again
+    mutationFn: (licence: string | null | undefined) =>
+      call(
+        api.POST('/api/v1/enterprises/{id}/resubmit', {
+          params: { path: { id: e.id } },
+          body: licence && licence !== e.businessLicenceFileId ? { businessLicenceFileId: licence } : {},
+        }),
+      ),
     onSuccess: (fresh) => {
+      setResubmitProblem(null);
       qc.setQueryData(['enterprise', e.id], fresh);
       void message.success(t('profile.resubmitted'));
     },
+    onError: (err) => setResubmitProblem(applyProblemToForm(resubmitForm, err, {}, licenceMessages(t)) ? null : err),
   });
   const save = useMutation({
     mutationFn: (v: EnterpriseFormValues) => {
-      const { ...body } = enterpriseBody(v);
-      return call(api.PATCH('/api/v1/enterprises/{id}', { params: { path: { id: e.id } }, body: { ...body, bankAccount: body.bankAccount ?? undefined } }));
+      const { businessLicenceFileId, ...body } = enterpriseBody(v);
+      // the licence only when replaced (a new one sends a verified enterprise back to review)
+      const licence = businessLicenceFileId && businessLicenceFileId !== e.businessLicenceFileId ? { businessLicenceFileId } : {};
+      return call(api.PATCH('/api/v1/enterprises/{id}', { params: { path: { id: e.id } }, body: { ...body, bankAccount: body.bankAccount ?? undefined, ...licence } }));
     },
     onSuccess: async (fresh) => {
       qc.setQueryData(['enterprise', e.id], fresh);
@@ -62,7 +77,7 @@ function ProfileCard({ enterprise: e }: { enterprise: Enterprise }) {
       void message.success(t('common:states.saved'));
       await reloadMe();
     },
-    onError: (err) => setSaveProblem(applyProblemToForm(form, err, FIELD_ALIASES) ? null : err),
+    onError: (err) => setSaveProblem(applyProblemToForm(form, err, FIELD_ALIASES, licenceMessages(t)) ? null : err),
   });
   const lang = i18n.language;
   return (
@@ -78,18 +93,29 @@ function ProfileCard({ enterprise: e }: { enterprise: Enterprise }) {
       extra={!editing ? <Button size="small" onClick={() => { form.setFieldsValue(valuesOf(e)); setEditing(true); }}>{t('profile.edit')}</Button> : null}
     >
       <VerificationBanner enterprise={e} />
-      {e.status === 'rejected' && owner ? (
-        <Space wrap style={{ marginBottom: 16 }}>
-          <Typography.Text>{t('profile.resubmitHint')}</Typography.Text>
-          <Button type="primary" loading={resubmit.isPending} onClick={() => resubmit.mutate()}>{t('profile.resubmit')}</Button>
-        </Space>
+      {!e.businessLicenceFileId && !editing && e.status !== 'rejected' ? (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('profile.licenceMissing')} />
       ) : null}
-      <ProblemAlert error={resubmit.error} />
+      {e.status === 'rejected' && owner && !editing ? (
+        <Form
+          form={resubmitForm}
+          layout="vertical"
+          requiredMark={false}
+          initialValues={{ businessLicenceFileId: e.businessLicenceFileId }}
+          onFinish={(v) => resubmit.mutate(v.businessLicenceFileId)}
+          style={{ marginBottom: 16 }}
+        >
+          <Typography.Paragraph>{t('profile.resubmitHint')} {t('profile.resubmitLicence')}</Typography.Paragraph>
+          <LicenceItem />
+          <Button type="primary" htmlType="submit" loading={resubmit.isPending}>{t('profile.resubmit')}</Button>
+        </Form>
+      ) : null}
+      <ProblemAlert error={resubmitProblem} />
       {editing ? (
         <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => save.mutate(v)} scrollToFirstError>
           {e.status === 'verified' ? <Typography.Paragraph type="warning">{t('profile.editReverifies')}</Typography.Paragraph> : null}
           <ProblemAlert error={saveProblem} />
-          <EnterpriseFields usccLocked />
+          <EnterpriseFields usccLocked verified={e.status === 'verified'} />
           <Space>
             <Button type="primary" htmlType="submit" loading={save.isPending}>{t('common:actions.save')}</Button>
             <Button onClick={() => setEditing(false)}>{t('common:actions.cancel')}</Button>
@@ -115,6 +141,9 @@ function ProfileCard({ enterprise: e }: { enterprise: Enterprise }) {
             {[e.techSmeNo ? t('profile.techSme', { no: e.techSmeNo }) : null, e.highTechCertNo ? t('profile.highTech', { no: e.highTechCertNo, until: e.highTechCertExpiresOn ?? '—' }) : null, e.littleGiant ? t('fields.littleGiant') : null]
               .filter(Boolean)
               .join('；') || t('profile.none')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('fields.businessLicence')}>
+            {e.businessLicenceFileId ? <FileLink ns="enterprise" id={e.businessLicenceFileId} name={t('fields.businessLicence')} /> : <Typography.Text type="danger">{t('profile.licenceNone')}</Typography.Text>}
           </Descriptions.Item>
           <Descriptions.Item label={t('profile.submittedAt')}>{formatDate(e.submittedAt, lang)}</Descriptions.Item>
           <Descriptions.Item label={t('profile.verifiedAt')}>{formatDate(e.verifiedAt, lang)}</Descriptions.Item>

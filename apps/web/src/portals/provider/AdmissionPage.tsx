@@ -1,10 +1,13 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Skeleton, Space, Steps, Tag, Typography } from 'antd';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Descriptions, Form, Skeleton, Space, Steps, Tag, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, call } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
+import { applyProblemToForm } from '../../lib/forms';
+import { FileLink } from './FileField';
+import { QualificationRows, certificateMessages, qualificationValues, qualificationsBody, type QualificationValues } from './QualificationFields';
 import { formatDate, nameOf, useCategories, useProvider, useProviderId, useRegions, type Provider } from './reference';
 
 const ADMISSION_COLORS: Record<Provider['admissionStatus'], string> = {
@@ -25,7 +28,7 @@ export function AdmissionTag({ status }: { status: Provider['admissionStatus'] }
 
 const STEP_OF: Partial<Record<Provider['admissionStatus'], number>> = { applied: 0, under_review: 1, in_notice: 2, admitted: 3, rejected: 1 };
 
-/** The admission (入库) status: the steps, the public notice and its end, reasons, the admitted categories, qualifications; Stripe onboarding. */
+/** The admission (入库) status: the steps, the public notice and its end, reasons, the admitted categories, qualifications and their certificates (edited here); Stripe onboarding. */
 export function AdmissionPage() {
   const { t, i18n } = useTranslation('provider');
   const id = useProviderId();
@@ -116,11 +119,19 @@ export function AdmissionPage() {
                           <div key={q.id}>
                             {t(`qualification.${q.kind}`)} · {q.number}
                             {q.expiresOn ? ` · ${t('admission.expiresOn', { date: q.expiresOn })}` : ''}
+                            {' · '}
+                            {q.certificateFileId ? (
+                              <FileLink id={q.certificateFileId} name={t('admission.certificateOf', { kind: q.kind })} />
+                            ) : (
+                              <Tag color="red">{t('admission.noCertificate')}</Tag>
+                            )}
                           </div>
                         ))}
                   </Descriptions.Item>
                 </Descriptions>
               </Card>
+
+              <QualificationsCard provider={p} />
 
               {p.admissionStatus === 'admitted' ? <StripeCard providerId={p.id} /> : null}
             </Space>
@@ -128,6 +139,70 @@ export function AdmissionPage() {
         }}
       </QueryState>
     </>
+  );
+}
+
+const FROZEN: Provider['admissionStatus'][] = ['under_review', 'in_notice'];
+const REVIEWED: Provider['admissionStatus'][] = ['admitted', 'suspended', 'expired'];
+
+/**
+ * The qualifications and their certificates, edited (PATCH /providers/:id with the whole list):
+ * before admission the edit applies at once; once admitted it becomes a change request (202);
+ * during the review and the public notice the application is frozen (the API's 409).
+ */
+function QualificationsCard({ provider: p }: { provider: Provider }) {
+  const { t } = useTranslation('provider');
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<{ qualifications: QualificationValues[] }>();
+  const [editing, setEditing] = useState(false);
+  const [problem, setProblem] = useState<unknown>(null);
+  const missing = p.qualifications.filter((q) => !q.certificateFileId).length;
+  const frozen = FROZEN.includes(p.admissionStatus);
+  const reviewed = REVIEWED.includes(p.admissionStatus);
+  const pending = !!p.pendingChangeRequestId;
+  const save = useMutation({
+    mutationFn: async (v: { qualifications: QualificationValues[] }) => {
+      const res = await api.PATCH('/api/v1/providers/{id}', { params: { path: { id: p.id } }, body: { qualifications: qualificationsBody(v.qualifications) } });
+      await call(Promise.resolve(res));
+      return res.response.status === 202;
+    },
+    onSuccess: async (requested) => {
+      setEditing(false);
+      setProblem(null);
+      void message.success(requested ? t('admission.changeRequested') : t('admission.saved'));
+      await qc.invalidateQueries({ queryKey: ['provider', p.id] });
+    },
+    onError: (e) => setProblem(applyProblemToForm(form, e, {}, certificateMessages(t)) ? null : e),
+  });
+  return (
+    <Card
+      title={t('admission.qualificationsTitle')}
+      extra={
+        !editing && !frozen && !pending ? (
+          <Button size="small" onClick={() => { form.setFieldsValue({ qualifications: qualificationValues(p.qualifications) }); setProblem(null); setEditing(true); }}>
+            {t('admission.editQualifications')}
+          </Button>
+        ) : null
+      }
+    >
+      {missing > 0 ? (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t(frozen ? 'admission.missingCertificatesFrozen' : 'admission.missingCertificates', { count: missing })} />
+      ) : null}
+      <Typography.Paragraph type="secondary">
+        {frozen ? t('admission.editFrozen') : pending ? t('admission.editPending') : reviewed ? t('admission.editReviewed') : t('admission.editNow')}
+      </Typography.Paragraph>
+      {editing ? (
+        <Form form={form} layout="vertical" requiredMark onFinish={(v) => save.mutate(v)} scrollToFirstError>
+          <ProblemAlert error={problem} />
+          <QualificationRows />
+          <Space style={{ marginTop: 16 }}>
+            <Button type="primary" htmlType="submit" loading={save.isPending}>{t('common:actions.save')}</Button>
+            <Button onClick={() => setEditing(false)}>{t('common:actions.cancel')}</Button>
+          </Space>
+        </Form>
+      ) : null}
+    </Card>
   );
 }
 

@@ -1,6 +1,5 @@
 import { useState, type ComponentProps } from 'react';
-import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Select, Space, Typography } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -9,7 +8,8 @@ import { useAuth } from '../../auth/auth';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { applyProblemToForm } from '../../lib/forms';
 import { checkUscc } from '../../lib/uscc';
-import { PROVIDER_TYPES, QUALIFICATION_KINDS, useCategories, useIdempotencyKey, useRegions } from './reference';
+import { PROVIDER_TYPES, useCategories, useIdempotencyKey, useRegions } from './reference';
+import { QualificationRows, certificateMessages, qualificationsBody, type QualificationValues } from './QualificationFields';
 
 interface Values {
   name: string;
@@ -25,7 +25,7 @@ interface Values {
   cnapsCode?: string;
   providerTypes: (typeof PROVIDER_TYPES)[number][];
   categoryIds: string[];
-  qualifications?: { kind: (typeof QUALIFICATION_KINDS)[number]; number: string; expiresOn?: Dayjs | null }[];
+  qualifications?: QualificationValues[];
   controllerGroup?: string;
   shareholders?: string[];
 }
@@ -39,7 +39,7 @@ const ALIASES = {
   bankAccount: 'accountName',
 };
 
-/** The admission (入库) application: the organization's identity, bank account, provider types, categories and qualifications. */
+/** The admission (入库) application: the organization's identity, bank account, provider types, categories and qualifications with their certificates. */
 export function ApplyPage() {
   const { t, i18n } = useTranslation('provider');
   const { reloadMe } = useAuth();
@@ -72,7 +72,7 @@ export function ApplyPage() {
             bankAccount: { bankName: v.bankName.trim(), accountName: v.accountName.trim(), accountNo: v.accountNo.trim(), cnapsCode: v.cnapsCode?.trim() || null },
             providerTypes: v.providerTypes,
             categoryIds: v.categoryIds,
-            qualifications: (v.qualifications ?? []).map((q) => ({ kind: q.kind, number: q.number.trim(), expiresOn: q.expiresOn ? q.expiresOn.format('YYYY-MM-DD') : null })),
+            qualifications: qualificationsBody(v.qualifications),
             controllerGroup: v.controllerGroup?.trim() || null,
             shareholders: v.shareholders?.length ? v.shareholders : null,
           },
@@ -82,7 +82,7 @@ export function ApplyPage() {
       void navigate('/provider/admission', { replace: true });
     } catch (e) {
       settle(e);
-      if (!applyProblemToForm(form, e, ALIASES)) setError(e);
+      if (!applyProblemToForm(form, e, ALIASES, certificateMessages(t))) setError(e);
       else setError(null);
     } finally {
       setBusy(false);
@@ -240,38 +240,7 @@ export function ApplyPage() {
 
         <Card title={t('apply.qualifications')} style={{ marginBottom: 16 }}>
           <Typography.Paragraph type="secondary">{t('apply.qualificationsHelp')}</Typography.Paragraph>
-          <Form.List name="qualifications">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((f, i) => (
-                  <Row gutter={12} key={f.key} align="top">
-                    <Col xs={24} md={8}>
-                      <Form.Item name={[f.name, 'kind']} label={t('fields.qualificationKindN', { n: i + 1 })} rules={[{ required: true, message: t('common:form.required', { field: t('fields.qualificationKind') }) }]}>
-                        <Select options={QUALIFICATION_KINDS.map((k) => ({ value: k, label: t(`qualification.${k}`) }))} />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={24} md={8}>
-                      <Form.Item name={[f.name, 'number']} label={t('fields.qualificationNumberN', { n: i + 1 })} rules={[req(t('fields.qualificationNumber')), max(100)]}>
-                        <Input />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={20} md={6}>
-                      <Form.Item name={[f.name, 'expiresOn']} label={t('fields.qualificationExpiresN', { n: i + 1 })}>
-                        <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={4} md={2} style={{ paddingTop: 30 }}>
-                      <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('apply.removeQualification', { n: i + 1 })} onClick={() => remove(f.name)} />
-                    </Col>
-                  </Row>
-                ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: 'CMA', number: '' })}>
-                  {t('apply.addQualification')}
-                </Button>
-              </>
-            )}
-          </Form.List>
-          <Alert type="info" showIcon style={{ marginTop: 16 }} title={t('apply.filesNote')} />
+          <QualificationRows />
         </Card>
 
         <Space wrap>
