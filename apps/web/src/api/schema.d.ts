@@ -1996,6 +1996,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The staff queues' sizes and longest waits for the console menu
+         * @description Any staff member. A key is present only for a queue the caller may act on (docs/api.md "Who may do what"), counted within the jurisdiction of the roles that act on it: verification and applications (county reviewer of the region, program officer), admission and offerings (program officer), claims (county level for county reviewers, city level for city reviewers). oldestSince is the time the list route sorts by.
+         */
+        get: operations["AdminQueuesController_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2986,6 +3006,11 @@ export interface components {
             rejectionReason: string | null;
             version: number;
             submittedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it entered the moderation queue, which its age counts from: its pending revision's submission, else its own (members and staff only)
+             */
+            queuedSince: string | null;
             publishedAt: string | null;
             /** @description The pending revision (members and staff only) */
             pendingRevision: components["schemas"]["RevisionViewDto"] | null;
@@ -3880,6 +3905,26 @@ export interface components {
             category: "decisions" | "payments" | "orders" | "messages" | "reviews" | "reminders";
             /** @enum {boolean} */
             email: false;
+        };
+        QueueCountDto: {
+            count: number;
+            /**
+             * Format: date-time
+             * @description When the longest-waiting item entered the queue; null when it is empty
+             */
+            oldestSince: string | null;
+        };
+        AdminQueuesDto: {
+            /** @description Enterprises pending verification (county reviewer of the region, program officer); since submittedAt */
+            verification?: components["schemas"]["QueueCountDto"];
+            /** @description Providers waiting for an admission decision: applied or under review, or in notice once the notice has ended or with an open objection (program officer); since submittedAt */
+            admission?: components["schemas"]["QueueCountDto"];
+            /** @description Offerings pending review or with a pending revision (program officer); since queuedSince */
+            offerings?: components["schemas"]["QueueCountDto"];
+            /** @description Pending applications of reviewed-mode programs (county reviewer of the region, program officer); since createdAt */
+            applications?: components["schemas"]["QueueCountDto"];
+            /** @description Claims in review at a level the caller decides: county level in a county reviewer's region, city level for a city reviewer; since levelSince */
+            claims?: components["schemas"]["QueueCountDto"];
         };
         Problem: {
             /** @example https://innoserve.dev/problems/validation-failed */
@@ -4835,6 +4880,8 @@ export interface operations {
                 status?: "pending" | "verified" | "rejected" | "suspended";
                 /** @description Only enterprises in this region (a city code covers its counties) */
                 region?: string | null;
+                /** @description oldest: the longest-waiting submission first (submittedAt); newest: the latest first. Ties by id. */
+                sort?: "oldest" | "newest";
             };
             header?: never;
             path?: never;
@@ -4902,6 +4949,8 @@ export interface operations {
                 status?: "applied" | "under_review" | "in_notice" | "admitted" | "rejected" | "suspended" | "delisted" | "expired";
                 /** @description Only providers in this region (a city code covers its counties) */
                 region?: string | null;
+                /** @description oldest: the longest-waiting application first (submittedAt); newest: the latest first. Ties by id. */
+                sort?: "oldest" | "newest";
             };
             header?: never;
             path?: never;
@@ -5464,6 +5513,8 @@ export interface operations {
                 status?: "pending" | "granted" | "rejected" | "not_drawn";
                 /** @description A city code covers its counties */
                 region?: string;
+                /** @description oldest: the longest-waiting application first (createdAt); newest: the latest first. Ties by id. */
+                sort?: "oldest" | "newest";
             };
             header?: never;
             path?: never;
@@ -5771,6 +5822,8 @@ export interface operations {
                 status?: "draft" | "pending_review" | "published" | "suspended" | "withdrawn";
                 /** @description Only offerings with a pending revision awaiting moderation */
                 revisionPending?: boolean;
+                /** @description oldest: the longest-queued first (queuedSince: the pending revision's submission, else the offering's; never submitted last); newest: the latest first. Ties by id. */
+                sort?: "oldest" | "newest";
             };
             header?: never;
             path?: never;
@@ -7039,6 +7092,8 @@ export interface operations {
                 region?: string;
                 /** @description A risk rule or a process flag */
                 flag?: "related_party" | "duplicate_invoice" | "split_orders" | "price_outlier" | "price_at_cap" | "round_trip" | "fast_delivery" | "provider_concentration" | "backdating" | "review_overdue" | "payment_held";
+                /** @description oldest: the longest wait at the current level first (levelSince); newest; amount_desc: the largest amount first; due: the soonest level due date first. Ties by id. */
+                sort?: "oldest" | "newest" | "amount_desc" | "due";
             };
             header?: never;
             path?: never;
@@ -7703,6 +7758,29 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["Problem400"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    AdminQueuesController_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminQueuesDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
             429: components["responses"]["Problem429"];
         };
     };
