@@ -256,6 +256,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/audit/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit chain verification status: the last sealed anchor and the result of verifying the whole chain now
+         * @description City-wide auditors and super-admins (403 AUDIT_CITY_ONLY). Every request runs a full verification (AuditVerifier.verify: every stream chain and every anchor recomputed in one read-only snapshot), not an incremental one from the last anchor: the logs of the seeded data are small, the verifier pages through them 2,000 entries at a time, and an incremental check would trust the anchors it starts from. `tookMs` says what it cost. Each statement is cancelled after 5 s; a cancelled check is 503 AUDIT_VERIFICATION_TIMEOUT (the command `npm run audit:verify` has no such limit). `problems` name the entry or anchor that does not recompute; at most 1,000 are listed.
+         */
+        get: operations["AdminAuditController_verification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/organizations/{id}/history": {
         parameters: {
             query?: never;
@@ -2234,6 +2254,39 @@ export interface components {
             prevHash: string;
             hash: string;
         };
+        AuditAnchorSummaryDto: {
+            /** @description The anchor id (bigint as a string) */
+            id: string;
+            /** @description The lowest audit entry id it seals (null when it sealed none) */
+            fromEntryId: string | null;
+            /** @description The highest audit entry id it seals */
+            uptoEntryId: string;
+            /** @description The exclusive upper bound of the transactions it seals (xid8) */
+            uptoXactId: string;
+            /** @description How many entries it seals */
+            entryCount: number;
+            /** Format: date-time */
+            sealedAt: string;
+            /** @description sha256 over the previous anchor hash and the sealed entries’ hashes, hex */
+            hash: string;
+        };
+        AuditVerificationDto: {
+            /** @description No problem found: every stream chain and every anchor recomputes */
+            ok: boolean;
+            /** Format: date-time */
+            checkedAt: string;
+            /** @description How long the verification took */
+            tookMs: number;
+            /** @description The newest anchor; null before the first seal */
+            lastAnchor: components["schemas"]["AuditAnchorSummaryDto"] | null;
+            entries: number;
+            streams: number;
+            anchors: number;
+            /** @description Entries not yet sealed by an anchor (only their stream chains vouch for them) */
+            unanchored: number;
+            /** @description What is wrong, each naming the entry or anchor (audit_entry #id …, audit_anchor #id …) */
+            problems: string[];
+        };
         BankAccountDto: {
             /** @example 中国工商银行晋江支行 */
             bankName: string;
@@ -4045,6 +4098,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The answer could not be computed in time; try again later (the code names what timed out) */
+        Problem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -4512,6 +4574,30 @@ export interface operations {
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
+        };
+    };
+    AdminAuditController_verification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerificationDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
         };
     };
     AdminOrganizationHistoryController_history: {
