@@ -799,7 +799,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The review queue within the caller's jurisdiction */
+        /** The review queue within the caller's jurisdiction, the oldest application first unless sorted otherwise */
         get: operations["AdminApplicationsController_list"];
         put?: never;
         post?: never;
@@ -2952,6 +2952,69 @@ export interface components {
             /** @example 新产品检测认证 */
             purpose: string;
         };
+        ApplicationViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programId: string;
+            /** Format: uuid */
+            enterpriseId: string;
+            /** @example 350582 */
+            regionCode: string;
+            requestedFen: number;
+            purpose: string;
+            /** @enum {string} */
+            status: "pending" | "granted" | "rejected" | "not_drawn";
+            grantedFen: number | null;
+            /** Format: uuid */
+            grantId: string | null;
+            decisionReason: string | null;
+            /**
+             * Format: date-time
+             * @description When it was made; the review queue counts its age from it
+             */
+            createdAt: string;
+            /** @description The version a reviewer's decision sends back as If-Match */
+            version: number;
+        };
+        GrantPartViewDto: {
+            source: string;
+            amountFen: number;
+        };
+        GrantViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programId: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            enterpriseId: string;
+            amountFen: number;
+            parts: components["schemas"]["GrantPartViewDto"][];
+            /** @enum {string} */
+            status: "active" | "lapsed" | "voided";
+            /** Format: date */
+            expiresOn: string;
+            /**
+             * Format: date-time
+             * @description The end of the last valid day, Asia/Shanghai
+             */
+            expiresAt: string;
+            lapsedFen: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ApplicationOutcomeDto: {
+            application: components["schemas"]["ApplicationViewDto"];
+            grant?: components["schemas"]["GrantViewDto"];
+        };
+        ApplicationPageDto: {
+            items: components["schemas"]["ApplicationViewDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         ApplicationDecisionDto: {
             /** @enum {string} */
             decision: "approve" | "reject";
@@ -2960,6 +3023,36 @@ export interface components {
             reason?: string;
             /** @description The version the reviewer saw (instead of If-Match); a stale one is 409 STALE_VERSION */
             version?: number;
+        };
+        EnterpriseGrantViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programId: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            enterpriseId: string;
+            amountFen: number;
+            parts: components["schemas"]["GrantPartViewDto"][];
+            /** @enum {string} */
+            status: "active" | "lapsed" | "voided";
+            /** Format: date */
+            expiresOn: string;
+            /**
+             * Format: date-time
+             * @description The end of the last valid day, Asia/Shanghai
+             */
+            expiresAt: string;
+            lapsedFen: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Still to spend */
+            availableFen: number;
+            /** @description Held by accepted orders */
+            heldFen: number;
+            /** @description Redeemed by approved claims */
+            redeemedFen: number;
         };
         PricingDto: {
             /** @enum {string} */
@@ -5576,7 +5669,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationOutcomeDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -5612,7 +5707,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationPageDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -5635,7 +5732,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationViewDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -5667,7 +5766,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationOutcomeDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -5696,7 +5797,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnterpriseGrantViewDto"][];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
