@@ -95,4 +95,17 @@ describe('OpenAPI document', () => {
     expect(missing).toEqual([]);
     expect(doc.components.schemas.Problem.required).toEqual(['type', 'title', 'status', 'detail', 'code']);
   });
+  it('types the answers of the console routes the web client reads', () => {
+    const typed = (method: string, route: string, status: string) => doc.paths[route]?.[method]?.responses?.[status]?.content?.['application/json']?.schema !== undefined;
+    const routes: [string, string, string][] = [
+      ['get', '/api/v1/admin/queues', '200'],
+      ['get', '/api/v1/admin/audit/verification', '200'],
+      ['get', '/api/v1/admin/applications', '200'],
+      ['get', '/api/v1/admin/applications/{id}', '200'],
+      ['post', '/api/v1/admin/applications/{id}/decision', '200'],
+      ['post', '/api/v1/programs/{id}/applications', '201'],
+      ['get', '/api/v1/enterprises/{id}/grants', '200'],
+    ];
+    expect(routes.filter(([m, r, s]) => !typed(m, r, s))).toEqual([]);
+  });
 });

@@ -12,9 +12,10 @@ import { ClaimsModule } from '@innoserve/claims';
 import { NotificationsModule } from '@innoserve/notifications';
 import { ReportsModule } from '@innoserve/reports';
 import { AdminAuditModule } from './audit/admin-audit.module.js';
+import { AdminQueuesModule } from './queues/admin-queues.module.js';
 import { ReferenceHttpModule } from './reference/reference-http.module.js';
 import { SearchHttpModule } from './search/search-http.module.js';
 
 export function apiModules(): (Type | DynamicModule)[] {
-  return [ReferenceHttpModule, IdentityModule, AuditModule, AdminAuditModule, OrganizationsModule, VouchersModule, CatalogModule, SearchHttpModule, FilesModule, PaymentsModule, OrdersModule, ClaimsModule, NotificationsModule, ReportsModule];
+  return [ReferenceHttpModule, IdentityModule, AuditModule, AdminAuditModule, OrganizationsModule, VouchersModule, CatalogModule, SearchHttpModule, FilesModule, PaymentsModule, OrdersModule, ClaimsModule, NotificationsModule, ReportsModule, AdminQueuesModule];
 }

@@ -2,6 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { GENESIS_HASH, anchorHash, entryHash, type JsonValue } from './audit-hash.js';
 
+/** The newest anchor: the entries it seals are those whose transactions lie in [its previous anchor's bound, uptoXactId). */
+export interface AuditAnchorSummary {
+  id: string;
+  /** Lowest entry id in its range (null for an anchor that sealed no entries). */
+  fromEntryId: string | null;
+  uptoEntryId: string;
+  uptoXactId: string;
+  entryCount: number;
+  sealedAt: Date;
+  hash: string;
+}
+
+export interface VerifyOptions {
+  /** A guard for an on-request verification: each statement of it is cancelled after this long (PostgreSQL 57014). */
+  statementTimeoutMs?: number;
+}
+
 export interface AuditVerification {
   ok: boolean;
   streams: number;
@@ -9,6 +26,8 @@ export interface AuditVerification {
   anchors: number;
   /** Entries not yet covered by an anchor (only their stream chains vouch for them). */
   unanchored: number;
+  /** The newest anchor, read in the same snapshot; null before the first seal. */
+  lastAnchor: AuditAnchorSummary | null;
   problems: string[];
 }
 
@@ -66,9 +85,10 @@ const label = (r: EntryRow): string => `audit_entry #${r.id} (${r.stream_type}/$
 export class AuditVerifier {
   constructor(private readonly dataSource: DataSource) {}
 
-  async verify(): Promise<AuditVerification> {
+  async verify(opts: VerifyOptions = {}): Promise<AuditVerification> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       await m.query('SET TRANSACTION READ ONLY');
+      if (opts.statementTimeoutMs !== undefined) await m.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(opts.statementTimeoutMs))}`);
       const problems: string[] = [];
       let dropped = 0;
       const report = (p: string): void => {
@@ -79,8 +99,23 @@ export class AuditVerifier {
       const { anchors, covered } = await this.verifyAnchors(m, report);
       if (entries === 0 && covered > 0) report(`audit_entry is empty but anchors cover ${covered} entries: the log was truncated`);
       if (dropped > 0) problems.push(`… and ${dropped} more problems`);
-      return { ok: problems.length === 0, streams, entries, anchors, unanchored: Math.max(0, entries - covered), problems };
+      const lastAnchor = await this.lastAnchor(m);
+      return { ok: problems.length === 0, streams, entries, anchors, unanchored: Math.max(0, entries - covered), lastAnchor, problems };
     });
+  }
+
+  private async lastAnchor(m: EntityManager): Promise<AuditAnchorSummary | null> {
+    const [a] = await m.query<(AnchorRow & { created_at: Date; lo: string | null })[]>(
+      `SELECT id::text AS id, upto_entry_id::text AS upto_entry_id, upto_xact_id::text AS upto_xact_id, entry_count, hash, created_at,
+              (SELECT p.upto_xact_id::text FROM audit_anchor p WHERE p.id < a.id ORDER BY p.id DESC LIMIT 1) AS lo
+         FROM audit_anchor a ORDER BY id DESC LIMIT 1`,
+    );
+    if (!a) return null;
+    const [{ from }] = await m.query<{ from: string | null }[]>(
+      `SELECT min(id)::text AS from FROM audit_entry WHERE ($1::bigint IS NULL OR xact_id >= $1) AND xact_id < $2`,
+      [a.lo, a.upto_xact_id],
+    );
+    return { id: a.id, fromEntryId: from, uptoEntryId: a.upto_entry_id, uptoXactId: a.upto_xact_id, entryCount: a.entry_count, sealedAt: a.created_at, hash: a.hash };
   }
 
   private async verifyStreams(m: EntityManager, report: (p: string) => void): Promise<{ streams: number; entries: number }> {

@@ -32,7 +32,7 @@ const PROBLEM_SCHEMA = {
   additionalProperties: true,
 };
 
-/** The 4xx answers and why an operation can give them. */
+/** The problem answers (4xx, and a 503 a route names) and why an operation can give them. */
 const PROBLEMS: Record<string, string> = {
   '400': 'Invalid input: a parameter or the body fails validation, nests deeper than 64 levels or holds a NUL (VALIDATION_FAILED, INPUT_TOO_DEEP, INVALID_INPUT, …)',
   '401': 'No valid access token (UNAUTHENTICATED)',
@@ -44,6 +44,7 @@ const PROBLEMS: Record<string, string> = {
   '415': 'The body is not JSON (UNSUPPORTED_MEDIA_TYPE)',
   '422': 'Well-formed, but a business rule refuses it (the code names the rule)',
   '429': 'Too many requests; see Retry-After (TOO_MANY_REQUESTS)',
+  '503': 'The answer could not be computed in time; try again later (the code names what timed out)',
 };
 
 /** Which of PROBLEMS an operation can give, from what the document already says about it. */

@@ -256,6 +256,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/audit/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit chain verification status: the last sealed anchor and the result of verifying the whole chain now
+         * @description City-wide auditors and super-admins (403 AUDIT_CITY_ONLY). Every request runs a full verification (AuditVerifier.verify: every stream chain and every anchor recomputed in one read-only snapshot), not an incremental one from the last anchor: the logs of the seeded data are small, the verifier pages through them 2,000 entries at a time, and an incremental check would trust the anchors it starts from. `tookMs` says what it cost. Each statement is cancelled after 5 s; a cancelled check is 503 AUDIT_VERIFICATION_TIMEOUT (the command `npm run audit:verify` has no such limit). `problems` name the entry or anchor that does not recompute; at most 1,000 are listed.
+         */
+        get: operations["AdminAuditController_verification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/organizations/{id}/history": {
         parameters: {
             query?: never;
@@ -779,7 +799,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The review queue within the caller's jurisdiction */
+        /** The review queue within the caller's jurisdiction, the oldest application first unless sorted otherwise */
         get: operations["AdminApplicationsController_list"];
         put?: never;
         post?: never;
@@ -1996,6 +2016,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The staff queues' sizes and longest waits for the console menu
+         * @description Any staff member. A key is present only for a queue the caller may act on (docs/api.md "Who may do what"), counted within the jurisdiction of the roles that act on it: verification and applications (county reviewer of the region, program officer), admission and offerings (program officer), claims (county level for county reviewers, city level for city reviewers). oldestSince is the time the list route sorts by.
+         */
+        get: operations["AdminQueuesController_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2213,6 +2253,39 @@ export interface components {
             reason: string | null;
             prevHash: string;
             hash: string;
+        };
+        AuditAnchorSummaryDto: {
+            /** @description The anchor id (bigint as a string) */
+            id: string;
+            /** @description The lowest audit entry id it seals (null when it sealed none) */
+            fromEntryId: string | null;
+            /** @description The highest audit entry id it seals */
+            uptoEntryId: string;
+            /** @description The exclusive upper bound of the transactions it seals (xid8) */
+            uptoXactId: string;
+            /** @description How many entries it seals */
+            entryCount: number;
+            /** Format: date-time */
+            sealedAt: string;
+            /** @description sha256 over the previous anchor hash and the sealed entries’ hashes, hex */
+            hash: string;
+        };
+        AuditVerificationDto: {
+            /** @description No problem found: every stream chain and every anchor recomputes */
+            ok: boolean;
+            /** Format: date-time */
+            checkedAt: string;
+            /** @description How long the verification took */
+            tookMs: number;
+            /** @description The newest anchor; null before the first seal */
+            lastAnchor: components["schemas"]["AuditAnchorSummaryDto"] | null;
+            entries: number;
+            streams: number;
+            anchors: number;
+            /** @description Entries not yet sealed by an anchor (only their stream chains vouch for them) */
+            unanchored: number;
+            /** @description What is wrong, each naming the entry or anchor (audit_entry #id …, audit_anchor #id …) */
+            problems: string[];
         };
         BankAccountDto: {
             /** @example 中国工商银行晋江支行 */
@@ -2879,6 +2952,69 @@ export interface components {
             /** @example 新产品检测认证 */
             purpose: string;
         };
+        ApplicationViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programId: string;
+            /** Format: uuid */
+            enterpriseId: string;
+            /** @example 350582 */
+            regionCode: string;
+            requestedFen: number;
+            purpose: string;
+            /** @enum {string} */
+            status: "pending" | "granted" | "rejected" | "not_drawn";
+            grantedFen: number | null;
+            /** Format: uuid */
+            grantId: string | null;
+            decisionReason: string | null;
+            /**
+             * Format: date-time
+             * @description When it was made; the review queue counts its age from it
+             */
+            createdAt: string;
+            /** @description The version a reviewer's decision sends back as If-Match */
+            version: number;
+        };
+        GrantPartViewDto: {
+            source: string;
+            amountFen: number;
+        };
+        GrantViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programId: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            enterpriseId: string;
+            amountFen: number;
+            parts: components["schemas"]["GrantPartViewDto"][];
+            /** @enum {string} */
+            status: "active" | "lapsed" | "voided";
+            /** Format: date */
+            expiresOn: string;
+            /**
+             * Format: date-time
+             * @description The end of the last valid day, Asia/Shanghai
+             */
+            expiresAt: string;
+            lapsedFen: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ApplicationOutcomeDto: {
+            application: components["schemas"]["ApplicationViewDto"];
+            grant?: components["schemas"]["GrantViewDto"];
+        };
+        ApplicationPageDto: {
+            items: components["schemas"]["ApplicationViewDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         ApplicationDecisionDto: {
             /** @enum {string} */
             decision: "approve" | "reject";
@@ -2887,6 +3023,36 @@ export interface components {
             reason?: string;
             /** @description The version the reviewer saw (instead of If-Match); a stale one is 409 STALE_VERSION */
             version?: number;
+        };
+        EnterpriseGrantViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programId: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            enterpriseId: string;
+            amountFen: number;
+            parts: components["schemas"]["GrantPartViewDto"][];
+            /** @enum {string} */
+            status: "active" | "lapsed" | "voided";
+            /** Format: date */
+            expiresOn: string;
+            /**
+             * Format: date-time
+             * @description The end of the last valid day, Asia/Shanghai
+             */
+            expiresAt: string;
+            lapsedFen: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Still to spend */
+            availableFen: number;
+            /** @description Held by accepted orders */
+            heldFen: number;
+            /** @description Redeemed by approved claims */
+            redeemedFen: number;
         };
         PricingDto: {
             /** @enum {string} */
@@ -2986,6 +3152,11 @@ export interface components {
             rejectionReason: string | null;
             version: number;
             submittedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it entered the moderation queue, which its age counts from: its pending revision's submission, else its own (members and staff only)
+             */
+            queuedSince: string | null;
             publishedAt: string | null;
             /** @description The pending revision (members and staff only) */
             pendingRevision: components["schemas"]["RevisionViewDto"] | null;
@@ -3881,6 +4052,26 @@ export interface components {
             /** @enum {boolean} */
             email: false;
         };
+        QueueCountDto: {
+            count: number;
+            /**
+             * Format: date-time
+             * @description When the longest-waiting item entered the queue; null when it is empty
+             */
+            oldestSince: string | null;
+        };
+        AdminQueuesDto: {
+            /** @description Enterprises pending verification (county reviewer of the region, program officer); since submittedAt */
+            verification?: components["schemas"]["QueueCountDto"];
+            /** @description Providers waiting for an admission decision: applied or under review, or in notice once the notice has ended or with an open objection (program officer); since submittedAt */
+            admission?: components["schemas"]["QueueCountDto"];
+            /** @description Offerings pending review or with a pending revision (program officer); since queuedSince */
+            offerings?: components["schemas"]["QueueCountDto"];
+            /** @description Pending applications of reviewed-mode programs (county reviewer of the region, program officer); since createdAt */
+            applications?: components["schemas"]["QueueCountDto"];
+            /** @description Claims in review at a level the caller decides: county level in a county reviewer's region, city level for a city reviewer; since levelSince */
+            claims?: components["schemas"]["QueueCountDto"];
+        };
         Problem: {
             /** @example https://innoserve.dev/problems/validation-failed */
             type: string;
@@ -3993,6 +4184,15 @@ export interface components {
         };
         /** @description Too many requests; see Retry-After (TOO_MANY_REQUESTS) */
         Problem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The answer could not be computed in time; try again later (the code names what timed out) */
+        Problem503: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4469,6 +4669,30 @@ export interface operations {
             429: components["responses"]["Problem429"];
         };
     };
+    AdminAuditController_verification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerificationDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     AdminOrganizationHistoryController_history: {
         parameters: {
             query?: {
@@ -4835,6 +5059,8 @@ export interface operations {
                 status?: "pending" | "verified" | "rejected" | "suspended";
                 /** @description Only enterprises in this region (a city code covers its counties) */
                 region?: string | null;
+                /** @description oldest: the longest-waiting submission first (submittedAt); newest: the latest first. Ties by id. */
+                sort?: "oldest" | "newest";
             };
             header?: never;
             path?: never;
@@ -4902,6 +5128,8 @@ export interface operations {
                 status?: "applied" | "under_review" | "in_notice" | "admitted" | "rejected" | "suspended" | "delisted" | "expired";
                 /** @description Only providers in this region (a city code covers its counties) */
                 region?: string | null;
+                /** @description oldest: the longest-waiting application first (submittedAt); newest: the latest first. Ties by id. */
+                sort?: "oldest" | "newest";
             };
             header?: never;
             path?: never;
@@ -5441,7 +5669,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationOutcomeDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -5464,6 +5694,8 @@ export interface operations {
                 status?: "pending" | "granted" | "rejected" | "not_drawn";
                 /** @description A city code covers its counties */
                 region?: string;
+                /** @description oldest: the longest-waiting application first (createdAt); newest: the latest first. Ties by id. */
+                sort?: "oldest" | "newest";
             };
             header?: never;
             path?: never;
@@ -5475,7 +5707,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationPageDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -5498,7 +5732,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationViewDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -5530,7 +5766,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationOutcomeDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -5559,7 +5797,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnterpriseGrantViewDto"][];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -5771,6 +6011,8 @@ export interface operations {
                 status?: "draft" | "pending_review" | "published" | "suspended" | "withdrawn";
                 /** @description Only offerings with a pending revision awaiting moderation */
                 revisionPending?: boolean;
+                /** @description oldest: the longest-queued first (queuedSince: the pending revision's submission, else the offering's; never submitted last); newest: the latest first. Ties by id. */
+                sort?: "oldest" | "newest";
             };
             header?: never;
             path?: never;
@@ -7039,6 +7281,8 @@ export interface operations {
                 region?: string;
                 /** @description A risk rule or a process flag */
                 flag?: "related_party" | "duplicate_invoice" | "split_orders" | "price_outlier" | "price_at_cap" | "round_trip" | "fast_delivery" | "provider_concentration" | "backdating" | "review_overdue" | "payment_held";
+                /** @description oldest: the longest wait at the current level first (levelSince); newest; amount_desc: the largest amount first; due: the soonest level due date first. Ties by id. */
+                sort?: "oldest" | "newest" | "amount_desc" | "due";
             };
             header?: never;
             path?: never;
@@ -7703,6 +7947,29 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["Problem400"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    AdminQueuesController_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminQueuesDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
             429: components["responses"]["Problem429"];
         };
     };

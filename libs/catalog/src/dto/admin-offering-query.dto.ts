@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { PageQuery } from '@innoserve/core';
+import { PageQuery, QUEUE_SORTS, type QueueSort } from '@innoserve/core';
 import { OFFERING_STATUSES, type OfferingStatus } from '../domain/offering-state-machine.js';
 
 /** GET /admin/offerings: the moderation queue in the caller's jurisdiction, oldest submission first. */
@@ -16,4 +16,9 @@ export class AdminOfferingQuery extends PageQuery {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   revisionPending?: boolean;
+
+  @ApiPropertyOptional({ enum: QUEUE_SORTS, default: 'oldest', description: "oldest: the longest-queued first (queuedSince: the pending revision's submission, else the offering's; never submitted last); newest: the latest first. Ties by id." })
+  @IsOptional()
+  @IsIn(QUEUE_SORTS)
+  sort?: QueueSort;
 }

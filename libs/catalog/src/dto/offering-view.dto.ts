@@ -24,6 +24,13 @@ export class OfferingViewDto {
   @ApiProperty({ type: String, nullable: true, description: 'Why it was last rejected or suspended (members and staff only)' }) rejectionReason!: string | null;
   @ApiProperty({ type: 'integer' }) version!: number;
   @ApiProperty({ type: String, nullable: true }) submittedAt!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: "When it entered the moderation queue, which its age counts from: its pending revision's submission, else its own (members and staff only)",
+  })
+  queuedSince!: string | null;
   @ApiProperty({ type: String, nullable: true }) publishedAt!: string | null;
   @ApiProperty({ type: RevisionViewDto, nullable: true, description: 'The pending revision (members and staff only)' }) pendingRevision!: RevisionViewDto | null;
   @ApiProperty() createdAt!: string;

@@ -60,6 +60,7 @@ export function toOfferingView(
     rejectionReason: x.privileged ? o.rejectionReason : null,
     version: Number(o.version),
     submittedAt: iso(o.submittedAt),
+    queuedSince: x.privileged ? (x.pendingRevision ? x.pendingRevision.createdAt.toISOString() : iso(o.submittedAt)) : null,
     publishedAt: iso(o.publishedAt),
     pendingRevision: x.privileged && x.pendingRevision ? toRevisionView(x.pendingRevision) : null,
     createdAt: o.createdAt.toISOString(),

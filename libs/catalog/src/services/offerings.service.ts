@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
-import { Clock, ForbiddenError, IllegalTransitionError, NotFoundError, assertCurrentVersion, isUuid, offsetOf, pageOf, shanghaiDate, type Page } from '@innoserve/core';
+import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { Clock, ForbiddenError, IllegalTransitionError, NotFoundError, assertCurrentVersion, isUuid, offsetOf, pageOf, queueCountOf, shanghaiDate, type Page, type QueueCount, type QueueSort } from '@innoserve/core';
 import { OutboxService, TransactionRunner } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import { ReferenceService } from '@innoserve/reference';
-import { codeCovers, jurisdictionCovers, jurisdictionOf, staffCovers, type Principal } from '@innoserve/identity';
+import { anyCodeCoversSql, jurisdictionCovers, jurisdictionOf, staffCovers, type Principal } from '@innoserve/identity';
 import { Organization, OrganizationsService, asPrincipal, type OrganizationSnapshot, type QualificationKind } from '@innoserve/organizations';
 import { editModeOf, offeringMachine, type OfferingStatus } from '../domain/offering-state-machine.js';
 import { pricingColumns, pricingOf, pricingView, type PricingInput } from '../domain/pricing.js';
@@ -55,9 +55,17 @@ export interface ModerationInput {
 export interface OfferingQueueQuery {
   status?: OfferingStatus;
   revisionPending?: boolean;
+  /** oldest (default): the longest-queued first; newest: the latest first (see QUEUED_SINCE_SQL). */
+  sort?: QueueSort;
   page: number;
   pageSize: number;
 }
+
+/**
+ * When an offering entered the moderation queue: its pending revision's submission, else its own
+ * submission (null for a draft never submitted). The queue's age and order count from it.
+ */
+const QUEUED_SINCE_SQL = `COALESCE((SELECT r.created_at FROM offering_revision r WHERE r.offering_id = o.id AND r.status = 'pending'), o.submitted_at)`;
 
 /** Moderation belongs to program officers covering the provider's region (docs/api.md). */
 const MODERATOR_ROLES = ['program_officer'] as const;
@@ -274,29 +282,43 @@ export class OfferingsService {
     });
   }
 
-  /** The moderation queue in the caller's jurisdiction (program officer), oldest submission first. */
+  /** The moderation queue in the caller's jurisdiction (program officer), the longest-queued first unless sorted otherwise. */
   async queue(by: Principal, q: OfferingQueueQuery): Promise<Page<OfferingView>> {
+    const qb = this.queueScope(by, q);
+    if (!qb) return pageOf([], 0, q);
+    const dir = q.sort === 'newest' ? 'DESC' : 'ASC';
+    // offset/limit, not skip/take: the join is one-to-one and an ORDER BY expression breaks skip/take's distinct subquery
+    const [rows, total] = await qb
+      .orderBy(QUEUED_SINCE_SQL, dir, 'NULLS LAST')
+      .addOrderBy('o.createdAt', dir)
+      .addOrderBy('o.id', 'ASC')
+      .offset(offsetOf(q))
+      .limit(q.pageSize)
+      .getManyAndCount();
+    return pageOf(await this.views(this.dataSource.manager, rows, () => true), total, q);
+  }
+
+  /** Offerings of the caller's queue awaiting moderation (pending review, or a pending revision) and the oldest among them; null for non-moderators. */
+  async queueCount(by: Principal): Promise<QueueCount | null> {
+    const qb = this.queueScope(by, {});
+    if (!qb) return null;
+    qb.andWhere(`(o.status = 'pending_review' OR EXISTS (SELECT 1 FROM offering_revision r WHERE r.offering_id = o.id AND r.status = 'pending'))`);
+    return queueCountOf(await qb.select('COUNT(*)', 'count').addSelect(`MIN(${QUEUED_SINCE_SQL})`, 'oldest').getRawOne());
+  }
+
+  /** The queue's rows: offerings of providers in the caller's jurisdiction as moderator, then the filters; null without the role. */
+  private queueScope(by: Principal, q: Pick<OfferingQueueQuery, 'status' | 'revisionPending'>): SelectQueryBuilder<Offering> | null {
     const codes = jurisdictionOf(by, MODERATOR_ROLES);
-    if (codes.length === 0) return pageOf([], 0, q);
-    const m = this.dataSource.manager;
-    const exact = [...new Set(codes)];
-    const prefixes = [...new Set(codes.filter((c) => codeCovers(c, `${c.slice(0, 4)}99`)).map((c) => c.slice(0, 4)))];
-    const qb = m
+    if (codes.length === 0) return null;
+    const qb = this.dataSource.manager
       .createQueryBuilder(Offering, 'o')
       .innerJoin(Organization, 'org', 'org.id = o.providerId')
-      .where('(org.regionCode = ANY(:exact) OR left(org.regionCode, 4) = ANY(:prefixes))', { exact, prefixes });
+      .where(anyCodeCoversSql(':codes', 'org.region_code'), { codes });
     if (q.status) qb.andWhere('o.status = :status', { status: q.status });
     if (q.revisionPending !== undefined) {
       qb.andWhere(`${q.revisionPending ? '' : 'NOT '}EXISTS (SELECT 1 FROM offering_revision r WHERE r.offering_id = o.id AND r.status = 'pending')`);
     }
-    const [rows, total] = await qb
-      .orderBy('o.submittedAt', 'ASC', 'NULLS LAST')
-      .addOrderBy('o.createdAt', 'ASC')
-      .addOrderBy('o.id', 'ASC')
-      .skip(offsetOf(q))
-      .take(q.pageSize)
-      .getManyAndCount();
-    return pageOf(await this.views(m, rows, () => true), total, q);
+    return qb;
   }
 
   // ---- reads ----

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
-import { DecisionVersionField, PageQuery } from '@innoserve/core';
+import { DecisionVersionField, PageQuery, QUEUE_SORTS } from '@innoserve/core';
 import { DateField, TextField } from '@innoserve/organizations';
 import { CLAIM_STATUSES, type ClaimStatus } from '../domain/claim-state-machine.js';
 import { RISK_RULES, type RiskRuleKey } from '../risk/risk-rule.js';
@@ -109,6 +109,10 @@ export class ClaimDecisionDto {
 
 export const REVIEW_LEVEL_KINDS = ['county', 'city'] as const;
 
+/** The orders of the claims queue: the wait at the current level (oldest first by default, or newest), the amount (largest first), the level's due date (soonest first). */
+export const CLAIM_QUEUE_SORTS = [...QUEUE_SORTS, 'amount_desc', 'due'] as const;
+export type ClaimQueueSort = (typeof CLAIM_QUEUE_SORTS)[number];
+
 /** GET /admin/claims: the reviewer's queue. */
 export class AdminClaimsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CLAIM_STATUSES })
@@ -130,6 +134,15 @@ export class AdminClaimsQuery extends PageQuery {
   @IsOptional()
   @IsIn([...RISK_RULES, 'review_overdue', 'payment_held'])
   flag?: RiskRuleKey | 'review_overdue' | 'payment_held';
+
+  @ApiPropertyOptional({
+    enum: CLAIM_QUEUE_SORTS,
+    default: 'oldest',
+    description: 'oldest: the longest wait at the current level first (levelSince); newest; amount_desc: the largest amount first; due: the soonest level due date first. Ties by id.',
+  })
+  @IsOptional()
+  @IsIn(CLAIM_QUEUE_SORTS)
+  sort?: ClaimQueueSort;
 }
 
 /** GET /claims: the caller's own claims (its organizations as claimant). */

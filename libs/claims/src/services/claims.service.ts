@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
-import { Clock, DomainError, NotFoundError, addCalendarDays, assertCurrentVersion, isUuid, newId, offsetOf, pageOf, shanghaiDate, type FieldError, type Page } from '@innoserve/core';
+import { DataSource, In, QueryFailedError, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { Clock, DomainError, NotFoundError, addCalendarDays, assertCurrentVersion, isUuid, newId, offsetOf, pageOf, queueCountOf, shanghaiDate, type FieldError, type Page, type QueueCount } from '@innoserve/core';
 import { SqlParams, TransactionRunner, insertSql, writeBack } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import { FileAccessRegistry, FilesService } from '@innoserve/files';
@@ -14,7 +14,7 @@ import { claimMachine, LIVE_CLAIM_STATUSES, type ClaimAction, type ClaimContext 
 import { ClaimLine } from '../entities/claim-line.entity.js';
 import { SubsidyClaim, type ClaimEvidence } from '../entities/subsidy-claim.entity.js';
 import type { ClaimUnderReview } from '../risk/risk-rule.js';
-import type { AdminClaimsQuery, ClaimDecision, ClaimListQuery, InvoiceDto } from '../dto/claim-commands.dto.js';
+import type { AdminClaimsQuery, ClaimDecision, ClaimListQuery, ClaimQueueSort, InvoiceDto } from '../dto/claim-commands.dto.js';
 import {
   approverRepeats,
   claimBlocked,
@@ -37,6 +37,14 @@ import { REVIEW_STEP_INSERT_SQL } from './review-steps.js';
 export const CLAIM_STAFF_ROLES: readonly StaffRole[] = ['county_reviewer', 'city_reviewer', 'program_officer', 'finance_officer', 'auditor'];
 /** Who reviews each kind of level. */
 const LEVEL_ROLES: Readonly<Record<'county' | 'city', readonly StaffRole[]>> = { county: ['county_reviewer'], city: ['city_reviewer'] };
+
+/** The staff queue's orders (the id breaks ties): the wait at the current level, the amount, the level's due date. */
+const CLAIM_QUEUE_ORDER: Readonly<Record<ClaimQueueSort, readonly (readonly [string, 'ASC' | 'DESC'])[]>> = {
+  oldest: [['c.levelSince', 'ASC']],
+  newest: [['c.levelSince', 'DESC']],
+  amount_desc: [['c.amountFen', 'DESC']],
+  due: [['c.levelDueOn', 'ASC'], ['c.levelSince', 'ASC']],
+};
 
 export interface NewClaim {
   orderId: string;
@@ -364,21 +372,46 @@ export class ClaimsService implements OnModuleInit {
     return pageOf(rows.map((c) => toClaimView(c, lines.get(c.id) ?? [], false, now)), total, q);
   }
 
-  /** The reviewer's queue: claims in the caller's jurisdiction, the longest-waiting first, with their flags and waiting time. */
+  /** The reviewer's queue: claims in the caller's jurisdiction, the longest-waiting first (or as sorted), with their flags and waiting time. */
   async listForStaff(me: Principal, q: AdminClaimsQuery): Promise<Page<ClaimView>> {
     const m = this.dataSource.manager;
-    const codes = jurisdictionOf(me, CLAIM_STAFF_ROLES);
-    if (codes.length === 0) return pageOf([], 0, q);
-    const qb = m.createQueryBuilder(SubsidyClaim, 'c').where(anyCodeCoversSql(':codes', 'c.region_code'), { codes });
+    const qb = this.staffScope(me, CLAIM_STAFF_ROLES, q);
+    if (!qb) return pageOf([], 0, q);
+    const order = CLAIM_QUEUE_ORDER[q.sort ?? 'oldest'];
+    qb.orderBy(order[0][0], order[0][1]);
+    for (const [column, dir] of order.slice(1)) qb.addOrderBy(column, dir);
+    const [rows, total] = await qb.addOrderBy('c.id', 'ASC').skip(offsetOf(q)).take(q.pageSize).getManyAndCount();
+    const lines = await this.linesOfMany(m, rows.map((c) => c.id));
+    const now = this.clock.now();
+    return pageOf(rows.map((c) => toClaimView(c, lines.get(c.id) ?? [], true, now)), total, q);
+  }
+
+  /**
+   * Claims in review at a level the caller may decide (county: a county reviewer covering the
+   * enterprise's region; city: a city reviewer covering it), and the longest wait at that level;
+   * null for staff who review no claims.
+   */
+  async queueCount(me: Principal): Promise<QueueCount | null> {
+    const qb = this.staffScope(me, [...LEVEL_ROLES.county, ...LEVEL_ROLES.city], { status: 'in_review' });
+    if (!qb) return null;
+    qb.andWhere(
+      `((c.levels[c.level] = 'county' AND ${anyCodeCoversSql(':countyCodes', 'c.region_code')}) OR (c.levels[c.level] = 'city' AND ${anyCodeCoversSql(':cityCodes', 'c.region_code')}))`,
+      { countyCodes: jurisdictionOf(me, LEVEL_ROLES.county), cityCodes: jurisdictionOf(me, LEVEL_ROLES.city) },
+    );
+    return queueCountOf(await qb.select('COUNT(*)', 'count').addSelect('MIN(c.levelSince)', 'oldest').getRawOne());
+  }
+
+  /** The staff queue's rows: the caller's jurisdiction under `roles`, then the filters; null without one of the roles. */
+  private staffScope(me: Principal, roles: readonly StaffRole[], q: Pick<AdminClaimsQuery, 'status' | 'level' | 'region' | 'flag'>): SelectQueryBuilder<SubsidyClaim> | null {
+    const codes = jurisdictionOf(me, roles);
+    if (codes.length === 0) return null;
+    const qb = this.dataSource.manager.createQueryBuilder(SubsidyClaim, 'c').where(anyCodeCoversSql(':codes', 'c.region_code'), { codes });
     if (q.status) qb.andWhere('c.status = :status', { status: q.status });
     if (q.level) qb.andWhere(`c.status = 'in_review' AND c.levels[c.level] = :kind`, { kind: q.level });
     if (q.region) qb.andWhere('c.regionCode = :region', { region: q.region });
     if (q.flag === 'review_overdue' || q.flag === 'payment_held') qb.andWhere(':flag = ANY(c.flags)', { flag: q.flag });
     else if (q.flag) qb.andWhere(`c.risk_flags @> :flagJson::jsonb`, { flagJson: JSON.stringify([{ rule: q.flag }]) });
-    const [rows, total] = await qb.orderBy('c.levelSince', 'ASC').addOrderBy('c.id', 'ASC').skip(offsetOf(q)).take(q.pageSize).getManyAndCount();
-    const lines = await this.linesOfMany(m, rows.map((c) => c.id));
-    const now = this.clock.now();
-    return pageOf(rows.map((c) => toClaimView(c, lines.get(c.id) ?? [], true, now)), total, q);
+    return qb;
   }
 
   // ---------------------------------------------------------------- helpers

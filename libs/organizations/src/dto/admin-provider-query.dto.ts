@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { PageQuery } from '@innoserve/core';
+import { PageQuery, QUEUE_SORTS, type QueueSort } from '@innoserve/core';
 import { ADMISSION_STATUSES, type AdmissionStatus } from '../domain/provider-admission.state-machine.js';
 import { RegionCodeField } from './fields.js';
 
@@ -13,4 +13,9 @@ export class AdminProviderQuery extends PageQuery {
 
   @RegionCodeField({ presence: 'nullable', description: 'Only providers in this region (a city code covers its counties)' })
   region?: string;
+
+  @ApiPropertyOptional({ enum: QUEUE_SORTS, default: 'oldest', description: 'oldest: the longest-waiting application first (submittedAt); newest: the latest first. Ties by id.' })
+  @IsOptional()
+  @IsIn(QUEUE_SORTS)
+  sort?: QueueSort;
 }

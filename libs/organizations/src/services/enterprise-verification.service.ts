@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, NotFoundError, assertCurrentVersion, offsetOf, pageOf, type Page } from '@innoserve/core';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { Clock, NotFoundError, assertCurrentVersion, offsetOf, pageOf, queueCountOf, type Page, type QueueCount, type QueueSort } from '@innoserve/core';
 import { TransactionRunner } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import { jurisdictionOf, type Principal, type StaffRole } from '@innoserve/identity';
@@ -26,6 +26,8 @@ export interface VerificationInput {
 export interface EnterpriseListQuery {
   status?: EnterpriseStatus;
   region?: string;
+  /** oldest (default): the longest-waiting submission first; newest: the latest first. */
+  sort?: QueueSort;
   page: number;
   pageSize: number;
 }
@@ -51,10 +53,34 @@ export class EnterpriseVerificationService {
     private readonly clock: Clock,
   ) {}
 
-  /** Enterprises in the caller's jurisdiction (as reviewer or officer), oldest submission first. */
+  /** Enterprises in the caller's jurisdiction (as reviewer or officer), oldest submission first unless sorted otherwise. */
   async list(by: Principal, q: EnterpriseListQuery): Promise<Page<EnterpriseView>> {
+    const qb = this.scoped(by, q);
+    if (!qb) return pageOf([], 0, q);
+    const [rows, total] = await qb
+      .orderBy('e.submittedAt', q.sort === 'newest' ? 'DESC' : 'ASC')
+      .addOrderBy('e.organizationId', 'ASC')
+      .skip(offsetOf(q))
+      .take(q.pageSize)
+      .getManyAndCount();
+    return pageOf(
+      rows.map((e) => toEnterpriseView(e.organization!, e)),
+      total,
+      q,
+    );
+  }
+
+  /** The pending enterprises of the caller's list and the oldest submission among them; null when the caller reviews no enterprises. */
+  async queueCount(by: Principal): Promise<QueueCount | null> {
+    const qb = this.scoped(by, { status: 'pending' });
+    if (!qb) return null;
+    return queueCountOf(await qb.select('COUNT(*)', 'count').addSelect('MIN(e.submittedAt)', 'oldest').getRawOne());
+  }
+
+  /** The list's rows: the caller's jurisdiction as a verifier, then the filters; null without a verifier's role. */
+  private scoped(by: Principal, q: Pick<EnterpriseListQuery, 'status' | 'region'>): SelectQueryBuilder<EnterpriseProfile> | null {
     const codes = jurisdictionOf(by, VERIFICATION_ROLES);
-    if (codes.length === 0) return pageOf([], 0, q);
+    if (codes.length === 0) return null;
     const scope = coverageCondition('o.region_code', codes, 'jurisdiction');
     const qb = this.dataSource.manager
       .createQueryBuilder(EnterpriseProfile, 'e')
@@ -65,17 +91,7 @@ export class EnterpriseVerificationService {
       const region = coverageCondition('o.region_code', [q.region], 'region');
       qb.andWhere(region.sql, region.params);
     }
-    const [rows, total] = await qb
-      .orderBy('e.submittedAt', 'ASC')
-      .addOrderBy('e.organizationId', 'ASC')
-      .skip(offsetOf(q))
-      .take(q.pageSize)
-      .getManyAndCount();
-    return pageOf(
-      rows.map((e) => toEnterpriseView(e.organization!, e)),
-      total,
-      q,
-    );
+    return qb;
   }
 
   /**

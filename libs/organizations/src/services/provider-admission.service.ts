@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { Clock, ConflictError, InjectConfig, NotFoundError, assertCurrentVersion, msg, offsetOf, pageOf, type AppConfig, type Page } from '@innoserve/core';
+import { DataSource, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { Clock, ConflictError, InjectConfig, NotFoundError, assertCurrentVersion, msg, offsetOf, pageOf, queueCountOf, type AppConfig, type Page, type QueueCount, type QueueSort } from '@innoserve/core';
 import { TransactionRunner } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
 import { CITY_CODE, isStaff, jurisdictionOf, staffCovers, type Principal, type StaffRole } from '@innoserve/identity';
@@ -50,6 +50,8 @@ export type AdmissionResult = ProviderView & { objection?: ObjectionView };
 export interface ProviderListQuery {
   status?: AdmissionStatus;
   region?: string;
+  /** oldest (default): the longest-waiting application first; newest: the latest first. */
+  sort?: QueueSort;
   page: number;
   pageSize: number;
 }
@@ -89,26 +91,18 @@ export class ProviderAdmissionService {
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  /** Providers in the caller's jurisdiction as program officer, oldest application first. */
+  /** Providers in the caller's jurisdiction as program officer, oldest application first unless sorted otherwise. */
   async list(by: Principal, q: ProviderListQuery): Promise<Page<ProviderView>> {
-    const codes = jurisdictionOf(by, ADMISSION_ROLES);
-    if (codes.length === 0) return pageOf([], 0, q);
-    const m = this.dataSource.manager;
-    const scope = coverageCondition('o.region_code', codes, 'jurisdiction');
-    const qb = m.createQueryBuilder(ProviderProfile, 'p').innerJoin('p.organization', 'o').where(scope.sql, scope.params);
-    if (q.status) qb.andWhere('p.admissionStatus = :status', { status: q.status });
-    if (q.region) {
-      const region = coverageCondition('o.region_code', [q.region], 'region');
-      qb.andWhere(region.sql, region.params);
-    }
+    const qb = this.scoped(by, q);
+    if (!qb) return pageOf([], 0, q);
     const [rows, total] = await qb
-      .orderBy('p.submittedAt', 'ASC')
+      .orderBy('p.submittedAt', q.sort === 'newest' ? 'DESC' : 'ASC')
       .addOrderBy('p.organizationId', 'ASC')
       .skip(offsetOf(q))
       .take(q.pageSize)
       .getManyAndCount();
     const views = await this.providers.views(
-      m,
+      this.dataSource.manager,
       rows.map((r) => r.organizationId),
     );
     return pageOf(
@@ -116,6 +110,36 @@ export class ProviderAdmissionService {
       total,
       q,
     );
+  }
+
+  /**
+   * Providers of the caller's list waiting for an admission decision, and the oldest application
+   * among them: applied or under review, or in notice when the notice has ended (admit is open) or an
+   * objection waits to be resolved. Null when the caller decides no admissions.
+   */
+  async queueCount(by: Principal): Promise<QueueCount | null> {
+    const qb = this.scoped(by, {});
+    if (!qb) return null;
+    qb.andWhere(
+      `(p.admission_status IN ('applied', 'under_review') OR (p.admission_status = 'in_notice' AND (p.notice_ends_at <= :now OR EXISTS (
+         SELECT 1 FROM admission_objection x WHERE x.organization_id = p.organization_id AND x.status = 'open'))))`,
+      { now: this.clock.now() },
+    );
+    return queueCountOf(await qb.select('COUNT(*)', 'count').addSelect('MIN(p.submittedAt)', 'oldest').getRawOne());
+  }
+
+  /** The list's rows: the caller's jurisdiction as program officer, then the filters; null without the role. */
+  private scoped(by: Principal, q: Pick<ProviderListQuery, 'status' | 'region'>): SelectQueryBuilder<ProviderProfile> | null {
+    const codes = jurisdictionOf(by, ADMISSION_ROLES);
+    if (codes.length === 0) return null;
+    const scope = coverageCondition('o.region_code', codes, 'jurisdiction');
+    const qb = this.dataSource.manager.createQueryBuilder(ProviderProfile, 'p').innerJoin('p.organization', 'o').where(scope.sql, scope.params);
+    if (q.status) qb.andWhere('p.admissionStatus = :status', { status: q.status });
+    if (q.region) {
+      const region = coverageCondition('o.region_code', [q.region], 'region');
+      qb.andWhere(region.sql, region.params);
+    }
+    return qb;
   }
 
   /** The objections raised against a provider (program officers of its jurisdiction). */

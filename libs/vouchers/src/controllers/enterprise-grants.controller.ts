@@ -1,7 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, type Principal } from '@innoserve/identity';
 import { ApplicationsService, type EnterpriseGrantView } from '../programs/applications.service.js';
+import { EnterpriseGrantViewDto } from '../programs/dto/enterprise-grant-view.dto.js';
 
 @ApiTags('voucher programs')
 @ApiBearerAuth()
@@ -12,6 +13,7 @@ export class EnterpriseGrantsController {
   @Get(':id/grants')
   @Authenticated()
   @ApiOperation({ summary: "The enterprise's grants with availableFen, heldFen, redeemedFen, expiresAt (members; staff of its region)" })
+  @ApiOkResponse({ type: [EnterpriseGrantViewDto] })
   list(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<EnterpriseGrantView[]> {
     return this.applications.grantsOf(me, id);
   }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, PageQuery, type Page } from '@innoserve/core';
 import { Authenticated, CurrentUser, Public, type Principal } from '@innoserve/identity';
 import { ApplicationsService, type ApplicationOutcome } from '../programs/applications.service.js';
+import { ApplicationOutcomeDto } from '../programs/dto/application-outcome.dto.js';
 import { CreateApplicationDto } from '../programs/dto/create-application.dto.js';
 import type { ProgramView } from '../programs/program-views.js';
 import { ProgramsService } from '../programs/programs.service.js';
@@ -39,6 +40,7 @@ export class ProgramsController {
       '201 { application, grant? }. 404 when not a member; 409 PROGRAM_NOT_OPEN; 422 OUTSIDE_APPLICATION_WINDOW; 422 PROGRAM_ELIGIBILITY (errors name each failing rule); ' +
       '409 APPLICATION_EXISTS; first-come-first-served: 409 PROGRAM_BUDGET_EXHAUSTED, 422 GROUP_CAP_REACHED.',
   })
+  @ApiCreatedResponse({ type: ApplicationOutcomeDto })
   apply(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CreateApplicationDto): Promise<ApplicationOutcome> {
     return this.applications.apply(me, id, { enterpriseId: dto.enterpriseId, requestedFen: BigInt(dto.requestedFen), purpose: dto.purpose });
   }

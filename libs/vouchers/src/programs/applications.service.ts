@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, DomainError, NotFoundError, assertCurrentVersion, isUuid, newId, offsetOf, pageOf, shanghaiDate, type Fen, type Page } from '@innoserve/core';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { Clock, DomainError, NotFoundError, assertCurrentVersion, isUuid, newId, offsetOf, pageOf, queueCountOf, shanghaiDate, type Fen, type Page, type QueueCount, type QueueSort } from '@innoserve/core';
 import { TransactionRunner, pgCode, pgConstraint } from '@innoserve/database';
 import { AuditService } from '@innoserve/audit';
-import { jurisdictionCovers, jurisdictionOf, staffCovers, type Principal, type StaffRole } from '@innoserve/identity';
+import { anyCodeCoversSql, jurisdictionCovers, jurisdictionOf, staffCovers, type Principal, type StaffRole } from '@innoserve/identity';
 import { OrganizationsService } from '@innoserve/organizations';
 import { splitByShares } from '../funding/funding-split.js';
 import { Accounts } from '../ledger/ledger-account.js';
@@ -33,6 +33,16 @@ import { grantedAudit, toApplicationView, toGrantView, type ApplicationView, typ
 
 /** Reviewed-mode decisions and the review queue (docs/api.md): county reviewer of the enterprise's region, program officer. */
 export const APPLICATION_REVIEW_ROLES: readonly StaffRole[] = ['county_reviewer', 'program_officer'];
+
+export interface ApplicationListQuery {
+  programId?: string;
+  status?: string;
+  region?: string;
+  /** oldest (default): the longest-waiting application first; newest: the latest first. */
+  sort?: QueueSort;
+  page: number;
+  pageSize: number;
+}
 
 export interface ApplyInput {
   enterpriseId: string;
@@ -222,15 +232,36 @@ export class ApplicationsService {
   }
 
   /** The review queue within the caller's jurisdiction (by the enterprise's region). */
-  async list(by: Principal, q: { programId?: string; status?: string; region?: string; page: number; pageSize: number }): Promise<Page<ApplicationView>> {
+  /** The review queue in the caller's jurisdiction, the oldest application first unless sorted otherwise. */
+  async list(by: Principal, q: ApplicationListQuery): Promise<Page<ApplicationView>> {
+    const qb = this.scoped(by, q);
+    if (!qb) return pageOf([], 0, q);
+    const [rows, total] = await qb
+      .orderBy('a.created_at', q.sort === 'newest' ? 'DESC' : 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .skip(offsetOf(q))
+      .take(q.pageSize)
+      .getManyAndCount();
+    return pageOf(rows.map(toApplicationView), total, q);
+  }
+
+  /** Pending applications of reviewed-mode programs in the caller's queue and the oldest among them; null for those who review none. */
+  async queueCount(by: Principal): Promise<QueueCount | null> {
+    const qb = this.scoped(by, { status: 'pending' });
+    if (!qb) return null;
+    qb.andWhere(`EXISTS (SELECT 1 FROM voucher_program p WHERE p.id = a.program_id AND p.allocation_mode = 'reviewed')`);
+    return queueCountOf(await qb.select('COUNT(*)', 'count').addSelect('MIN(a.created_at)', 'oldest').getRawOne());
+  }
+
+  /** The queue's rows: the caller's jurisdiction as application reviewer, then the filters; null without the role. */
+  private scoped(by: Principal, q: Omit<ApplicationListQuery, 'sort' | 'page' | 'pageSize'>): SelectQueryBuilder<VoucherApplication> | null {
     const codes = jurisdictionOf(by, APPLICATION_REVIEW_ROLES);
-    if (codes.length === 0) return pageOf([], 0, q);
-    const qb = this.dataSource.manager.createQueryBuilder(VoucherApplication, 'a').where(coverage('a.region_code', codes));
+    if (codes.length === 0) return null;
+    const qb = this.dataSource.manager.createQueryBuilder(VoucherApplication, 'a').where(anyCodeCoversSql(':codes', 'a.region_code'), { codes });
     if (q.programId) qb.andWhere('a.program_id = :programId', { programId: q.programId });
     if (q.status) qb.andWhere('a.status = :status', { status: q.status });
-    if (q.region) qb.andWhere(coverage('a.region_code', [q.region]));
-    const [rows, total] = await qb.orderBy('a.created_at', 'ASC').addOrderBy('a.id', 'ASC').skip(offsetOf(q)).take(q.pageSize).getManyAndCount();
-    return pageOf(rows.map(toApplicationView), total, q);
+    if (q.region) qb.andWhere(anyCodeCoversSql(':region', 'a.region_code'), { region: [q.region] });
+    return qb;
   }
 
   /** The enterprise's grants with their balances: members, and staff whose jurisdiction covers its region; else 404. */
@@ -349,13 +380,4 @@ export class ApplicationsService {
     });
     return grant;
   }
-}
-
-/** SQL: the region column is covered by one of the jurisdiction codes (a city code covers its counties). */
-function coverage(column: string, codes: readonly string[]): string {
-  const exact = codes.map((c) => `'${c.replace(/[^0-9]/g, '')}'`);
-  const prefixes = codes.filter((c) => /^\d{4}00$/.test(c) && !c.endsWith('0000')).map((c) => `'${c.slice(0, 4)}'`);
-  const parts = [`${column} IN (${exact.join(',')})`];
-  if (prefixes.length > 0) parts.push(`left(${column}, 4) IN (${prefixes.join(',')})`);
-  return `(${parts.join(' OR ')})`;
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { PageQuery } from '@innoserve/core';
+import { PageQuery, QUEUE_SORTS, type QueueSort } from '@innoserve/core';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../application.entity.js';
 
 /** GET /admin/applications: the review queue within the caller's jurisdiction. */
@@ -23,4 +23,9 @@ export class ApplicationQueryDto extends PageQuery {
   @MaxLength(6)
   @Matches(/^\d{6}$/)
   region?: string;
+
+  @ApiPropertyOptional({ enum: QUEUE_SORTS, default: 'oldest', description: 'oldest: the longest-waiting application first (createdAt); newest: the latest first. Ties by id.' })
+  @IsOptional()
+  @IsIn(QUEUE_SORTS)
+  sort?: QueueSort;
 }
