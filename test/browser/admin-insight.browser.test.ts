@@ -215,7 +215,6 @@ describeBrowser('console insight: dashboards, audit, staff, public statistics (C
     expect(await horizontalOverflow(phone)).toBe(0);
   });
 
-  // needs the backend of #14 (from/to on GET /admin/audit, GET /admin/audit/verification)
   it('narrows the audit log by time and shows an auditor the chain verification of the last sealed anchor', async () => {
     await new AuditSealer(w.t.app.get(DataSource)).seal();
     const page = await signedIn(auditor, { next: `/admin/audit?entityType=claim&entityId=${claims.payable}` });
@@ -240,6 +239,26 @@ describeBrowser('console insight: dashboards, audit, staff, public statistics (C
     await banner.and(page.locator('[data-status="ok"]')).waitFor();
     await expect(banner.innerText()).resolves.toContain('审计链校验通过');
     await noAxe(page);
+
+    // an entry changed behind the log's back (a table owner switching the append-only triggers off): the banner says so, naming it
+    const ds = w.t.app.get(DataSource);
+    const tampered = expected.items[0].id;
+    const [{ after }]: { after: unknown }[] = await ds.query('SELECT after FROM audit_entry WHERE id = $1', [tampered]);
+    await ds.query('ALTER TABLE audit_entry DISABLE TRIGGER ALL');
+    await ds.query(`UPDATE audit_entry SET after = '{"amountFen": 1}' WHERE id = $1`, [tampered]);
+    await ds.query('ALTER TABLE audit_entry ENABLE TRIGGER ALL');
+    try {
+      await page.reload();
+      await banner.and(page.locator('[data-status="failed"]')).waitFor();
+      const text = await banner.innerText();
+      expect(text).toContain('审计链校验未通过');
+      expect(text).toContain(`audit_entry #${tampered}`);
+      await noAxe(page);
+    } finally {
+      await ds.query('ALTER TABLE audit_entry DISABLE TRIGGER ALL');
+      await ds.query('UPDATE audit_entry SET after = $2::jsonb WHERE id = $1', [tampered, JSON.stringify(after)]);
+      await ds.query('ALTER TABLE audit_entry ENABLE TRIGGER ALL');
+    }
   });
 
   it('lets a super-admin create a county reviewer, who signs in to their sections only (audit and staff are the 404 page)', async () => {

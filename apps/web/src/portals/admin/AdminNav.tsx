@@ -73,7 +73,7 @@ export function useSections(): Set<string> {
 export function useQueueCounts() {
   return useQuery({
     queryKey: ['admin', 'queues'],
-    queryFn: () => call(api.GET('/api/v1/admin/queues' as never)) as Promise<Partial<Record<QueueKey, QueueCount | null>>>,
+    queryFn: (): Promise<Partial<Record<QueueKey, QueueCount>>> => call(api.GET('/api/v1/admin/queues')),
     refetchInterval: 60_000,
   });
 }
