@@ -50,7 +50,8 @@ if (!force && previous.trim() === hash) {
   // an NODE_ENV it finds: React and antd would ship their development builds)
   process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'apps', 'web', 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir: out } });
+  await build({ configFile: path.join(root, 'apps', 'web', 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir: out, manifest: true } });
+  // .vite/manifest.json (chunk → source modules) is for tools such as bench:web:console; the api serves only assets/ and index.html
   await writeFile(path.join(out, '.source-hash'), `${hash}\n`);
   console.log(`built the web app into ${path.relative(root, out)} in ${Date.now() - started} ms`);
 }

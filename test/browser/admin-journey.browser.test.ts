@@ -83,6 +83,8 @@ describeBrowser('admin journey (Chromium): review, second approval, disbursement
   async function approveFromQueue(who: AuthSession, queue: string, waitingAt: string): Promise<Page> {
     const page = await open(who, queue);
     await page.getByRole('heading', { name: '兑付审核' }).waitFor();
+    // the menu counts what waits for this reviewer (GET /admin/queues)
+    await page.getByRole('navigation', { name: '管理后台导航' }).getByRole('link', { name: /兑付审核\s*1 项待处理/ }).waitFor();
     await page.getByRole('link', { name: claim.claimNo }).click();
     await page.waitForURL(reviewPath);
     await page.getByRole('heading', { name: `申领 ${claim.claimNo}` }).waitFor();
@@ -99,6 +101,9 @@ describeBrowser('admin journey (Chromium): review, second approval, disbursement
     await page.getByRole('heading', { name: '兑付审核' }).waitFor();
     await page.getByText('没有符合条件的申领').waitFor();
     expect(await page.getByRole('link', { name: claim.claimNo }).count()).toBe(0);
+    const nav = page.getByRole('navigation', { name: '管理后台导航' });
+    await nav.getByRole('link', { name: '兑付审核', exact: true }).waitFor();
+    expect(await nav.getByText(/项待处理/).count()).toBe(0);
     await noAxe(page);
     await page.goto(`/admin/claims/${claim.id}`);
     await page.getByText('页面不存在，或您无权查看。').waitFor();

@@ -67,7 +67,9 @@ const GROUPS: { key: string; items: Item[] }[] = [
 /** Sections this staff member may open (the dashboard is for everyone). */
 export function useSections(): Set<string> {
   const staff = useStaff();
-  return new Set(GROUPS.flatMap((g) => g.items.filter((i) => i.roles.length === 0 || staff.has(...i.roles)).map((i) => i.key)));
+  // the audit log spans every county: only city-wide auditors (and super-admins) read it
+  const may = (i: Item) => (i.key === 'audit' ? staff.cityWide('auditor') : i.roles.length === 0 || staff.has(...i.roles));
+  return new Set(GROUPS.flatMap((g) => g.items.filter(may).map((i) => i.key)));
 }
 
 export function useQueueCounts() {
@@ -85,6 +87,10 @@ export function AdminNav() {
   const counts = useQueueCounts();
   const [open, setOpen] = useState(false);
   const current = /^\/admin\/([^/]+)/.exec(pathname)?.[1] ?? 'dashboard';
+  // a reviewer of one level lands on the claims waiting at that level: what the menu's count counts
+  const staff = useStaff();
+  const reviewLevel = staff.has('county_reviewer') !== staff.has('city_reviewer') && !staff.has('super_admin') ? (staff.has('county_reviewer') ? 'county' : 'city') : null;
+  const hrefOf = (key: string) => (key === 'dashboard' ? '/admin' : key === 'claims' && reviewLevel ? `/admin/claims?level=${reviewLevel}` : `/admin/${key}`);
   const items = GROUPS.map((g) => ({
     type: 'group' as const,
     key: g.key,
@@ -97,7 +103,7 @@ export function AdminNav() {
           key: i.key,
           icon: i.icon,
           label: (
-            <Link to={i.key === 'dashboard' ? '/admin' : `/admin/${i.key}`} onClick={() => setOpen(false)}>
+            <Link to={hrefOf(i.key)} onClick={() => setOpen(false)}>
               {t(`nav.${i.key}`)}
               {n ? (
                 <>

@@ -138,13 +138,14 @@ function BatchDetail({ batch: b }: { batch: Batch }) {
             pagination={(b.lines?.length ?? 0) > 50 ? { pageSize: 50, showSizeChanger: false } : false}
             dataSource={b.lines ?? []}
             locale={{ emptyText: t('batch.noLines') }}
-            summary={(rows) => (
+            summary={() => (
               <Table.Summary.Row>
                 <Table.Summary.Cell index={0} colSpan={5}>
                   <strong>{t('balances.total')}</strong>
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={5} align="right">
-                  <Money fen={rows.reduce((a, l) => a + l.amountFen, 0)} strong />
+                  {/* the batch's total from the API (antd passes only the current page's rows) */}
+                  <Money fen={b.totalFen} strong />
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={6} colSpan={3} />
               </Table.Summary.Row>

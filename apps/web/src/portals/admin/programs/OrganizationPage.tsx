@@ -67,7 +67,8 @@ export default function OrganizationPage() {
           </Col>
         ) : null}
       </Row>
-      <OrganizationSanctions organizationId={id!} />
+      {/* reviewers open the file from a claim: its profile; sanctions and history are for programs, money and audit staff */}
+      {staff.has('program_officer', 'finance_officer', 'auditor') ? <OrganizationSanctions organizationId={id!} /> : null}
       {staff.has('program_officer', 'auditor') ? <OrganizationHistory organizationId={id!} /> : null}
     </>
   );

@@ -72,8 +72,9 @@ export function OrganizationRoutes() {
   return (
     <div className="admin-programs">
       <Routes>
-        {/* an organization's file: the staff of programs and money (its history only for program officers and auditors) */}
-        <Route path=":id" element={<Only roles={['program_officer', 'finance_officer', 'auditor']}>{page(<OrganizationPage />)}</Only>} />
+        {/* an organization's file: its profile for the staff who meet it (reviewers from a claim's flags; the API scopes it to
+            their jurisdiction), its sanctions for programs and money staff, its history only for program officers and auditors */}
+        <Route path=":id" element={<Only roles={['program_officer', 'finance_officer', 'auditor', 'county_reviewer', 'city_reviewer']}>{page(<OrganizationPage />)}</Only>} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </div>
