@@ -387,10 +387,19 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
     await page.getByText(NOT_FOUND).waitFor();
     await page.goto(`/admin/disbursements/${batchId}`);
     await page.getByText(NOT_FOUND).waitFor();
+    // the organization's file (reached from a claim's flags): its profile, not its sanctions or history
+    const [{ name: orgName }]: { name: string }[] = await w.t.app.get(DataSource).query('SELECT name FROM organization WHERE id = $1', [w.enterprises[0]]);
     await page.goto(`/admin/organizations/${w.enterprises[0]}`);
-    await page.getByText(NOT_FOUND).waitFor();
+    await page.getByRole('heading', { name: orgName }).waitFor();
+    expect(await page.getByRole('heading', { name: '处罚' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: '档案变更记录' }).count()).toBe(0);
     await noAxe(page);
     await page.close();
+    // a county reviewer of another county: the 404 page
+    const nanan = await createStaffAndLogin(w.t, [{ role: 'county_reviewer', regionCodes: [NANAN] }]);
+    const other0 = await signedIn(nanan, `/admin/organizations/${w.enterprises[0]}`);
+    await other0.getByText(NOT_FOUND).waitFor();
+    await other0.close();
 
     // a finance officer may read programs but not create one
     const finance = await signedIn(finance1, '/admin/programs/new');
