@@ -8,6 +8,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
+import { useIdempotencyKey } from '../../../lib/forms';
 import { api, ApiError, call, openFile } from '../../../api/client';
 import { useAuth } from '../../../auth/auth';
 import { Money } from '../../../components/Money';
@@ -50,14 +51,17 @@ function BatchDetail({ batch: b }: { batch: Batch }) {
     void qc.invalidateQueries({ queryKey: ['admin', 'batch', b.id] });
     void qc.invalidateQueries({ queryKey: ['admin', 'batches'] });
   };
+  // a retried cancel (an answer lost on the way) is the first one's answer, not a conflict
+  const cancelKey = useIdempotencyKey();
   const cancel = useMutation({
-    mutationFn: () => call(api.POST('/api/v1/admin/disbursements/{id}/cancel', { params: { path: { id: b.id } } })),
+    mutationFn: () => call(api.POST('/api/v1/admin/disbursements/{id}/cancel', { params: { path: { id: b.id } }, headers: { 'Idempotency-Key': cancelKey.key } })),
     onSuccess: (updated) => {
       qc.setQueryData(['admin', 'batch', b.id], updated);
       void qc.invalidateQueries({ queryKey: ['admin', 'batches'] });
       void message.success(t('batch.cancelled'));
     },
     onError: (e) => {
+      cancelKey.settle(e);
       if (e instanceof ApiError && e.status === 409) reload();
     },
   });
@@ -181,11 +185,14 @@ function MarkPaidDialog({ batch: b, onClose, onConflict }: { batch: Batch; onClo
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<PaidValues>();
+  // a retried "paid" (an answer lost on the way) is answered as the first was: never BATCH_ALREADY_PAID for one's own payment
+  const paidKey = useIdempotencyKey();
   const paid = useMutation({
     mutationFn: (v: PaidValues) =>
       call(
         api.POST('/api/v1/admin/disbursements/{id}/paid', {
           params: { path: { id: b.id } },
+          headers: { 'Idempotency-Key': paidKey.key },
           body: { bankReference: v.bankReference.trim(), paidOn: v.paidOn, ...(v.failedLineIds?.length ? { failedLineIds: v.failedLineIds } : {}) },
         }),
       ),
@@ -197,6 +204,7 @@ function MarkPaidDialog({ batch: b, onClose, onConflict }: { batch: Batch; onClo
       onClose();
     },
     onError: (e) => {
+      paidKey.settle(e);
       if (e instanceof ApiError && e.status === 409) onConflict();
     },
   });
