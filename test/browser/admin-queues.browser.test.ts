@@ -80,6 +80,16 @@ describeBrowser('admin console queues (Chromium)', () => {
   }
 
   const dialog = (page: Page) => page.getByRole('dialog');
+  /** Confirms the decision dialog; a problem shown in it fails the test with its words. */
+  async function confirm(page: Page, name: string): Promise<void> {
+    await dialog(page).getByRole('button', { name, exact: true }).click();
+    const problem = dialog(page).getByRole('alert');
+    const shown = await Promise.race([
+      dialog(page).waitFor({ state: 'hidden' }).then(() => null, () => null),
+      problem.waitFor().then(() => problem.innerText(), () => null),
+    ]);
+    if (shown) throw new Error(`the decision failed: ${shown}`);
+  }
   const notFound = (page: Page) => page.getByText('页面不存在，或您无权查看。').waitFor();
 
   it('a county reviewer verifies an enterprise of their county: size class and why, a reason required to reject, approve sends the version seen', async () => {
@@ -152,11 +162,22 @@ describeBrowser('admin console queues (Chromium)', () => {
   });
 
   it("a program officer filters the verification queue by county and status; the filters live in the URL and survive a reload", async () => {
+    // submitted a minute apart (the world's clock stands still otherwise)
+    w.clock.set(new Date(w.clock.now().getTime() + 60_000));
     const nanan = await pendingEnterprise(NANAN, '南安市筛选认证科技有限公司');
+    w.clock.set(new Date(w.clock.now().getTime() + 60_000));
     const jinjiang = await pendingEnterprise(JINJIANG, '晋江市筛选认证科技有限公司');
     const page = await signedIn(w.officer, { next: '/admin/verification' });
     await page.getByRole('link', { name: jinjiang.name }).waitFor();
     await page.getByRole('link', { name: nanan.name }).waitFor();
+    const names = () => page.locator('.ant-table-row a').allTextContents();
+    // longest waiting first: the later submission after the earlier one; newest first turns it round
+    expect((await names()).indexOf(nanan.name)).toBeLessThan((await names()).indexOf(jinjiang.name));
+    await page.getByLabel('排序', { exact: true }).click();
+    await page.locator('.ant-select-item-option:visible', { hasText: '最新优先' }).click();
+    await page.waitForURL(/sort=newest/);
+    await page.locator('.ant-table-row').first().getByRole('link', { name: jinjiang.name }).waitFor();
+    expect((await names()).indexOf(jinjiang.name)).toBeLessThan((await names()).indexOf(nanan.name));
 
     await page.getByLabel('地区', { exact: true }).click();
     await page.keyboard.type('南安');
@@ -230,7 +251,7 @@ describeBrowser('admin console queues (Chromium)', () => {
     const [certificate] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '查看 CMA 证书' }).click()]);
     expect(certificate.suggestedFilename()).toBe('泉州市浏览器入库检测有限公司-CMA-201512345678.pdf');
     await page.getByRole('button', { name: '开始公示' }).click();
-    await dialog(page).getByRole('button', { name: '开始公示' }).click();
+    await confirm(page, '开始公示');
     await page.locator('.ant-card', { hasText: '入库状态' }).getByText('公示中', { exact: true }).waitFor();
     expect(await get(w.officer.token, `/api/v1/providers/${applicant.id}`)).toMatchObject({ admissionStatus: 'in_notice' });
 
@@ -247,7 +268,7 @@ describeBrowser('admin console queues (Chromium)', () => {
 
     await page.getByRole('button', { name: '异议不成立' }).click();
     await dialog(page).getByLabel('备注（可选）').fill('证书附表含纺织品检测项目');
-    await dialog(page).getByRole('button', { name: '异议不成立' }).click();
+    await confirm(page, '异议不成立');
     await page.locator('.ant-table-row', { hasText: '该机构 CMA 证书范围不含纺织品检测' }).getByText('异议不成立').waitFor();
 
     // the notice ends: admit
@@ -255,7 +276,7 @@ describeBrowser('admin console queues (Chromium)', () => {
     await page.reload();
     await page.getByTestId('notice-countdown').getByText('公示期已结束').waitFor();
     await page.getByRole('button', { name: '准予入库' }).click();
-    await dialog(page).getByRole('button', { name: '准予入库' }).click();
+    await confirm(page, '准予入库');
     await page.locator('.ant-card', { hasText: '入库状态' }).getByText('已入库', { exact: true }).waitFor();
     expect(await get(w.officer.token, `/api/v1/providers/${applicant.id}`)).toMatchObject({ admissionStatus: 'admitted', openObjections: 0 });
 

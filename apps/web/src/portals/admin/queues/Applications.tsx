@@ -21,21 +21,7 @@ type Status = 'pending' | 'granted' | 'rejected' | 'not_drawn';
 const STATUSES: Status[] = ['pending', 'granted', 'rejected', 'not_drawn'];
 const STATUS_COLOR: Record<Status, string> = { pending: 'blue', granted: 'green', rejected: 'red', not_drawn: 'default' };
 
-/** GET /admin/applications items (the route has no typed response yet). */
-export interface Application {
-  id: string;
-  programId: string;
-  enterpriseId: string;
-  regionCode: string;
-  requestedFen: number;
-  purpose: string;
-  status: Status;
-  grantedFen: number | null;
-  grantId: string | null;
-  decisionReason: string | null;
-  createdAt: string;
-  version: number;
-}
+export type Application = Schemas['ApplicationViewDto'];
 interface Page<T> {
   items: T[];
   total: number;
@@ -119,7 +105,7 @@ export function ApplicationList() {
         api.GET('/api/v1/admin/applications', {
           params: { query: { ...(status !== 'all' ? { status } : {}), ...(region ? { region } : {}), ...(programId ? { programId } : {}), ...pageQuery(state) } as never },
         }),
-      ) as unknown as Promise<Page<Application>>,
+      ),
     placeholderData: (prev) => prev,
   });
   return (
@@ -267,7 +253,7 @@ export function ApplicationDetail() {
   const [stale, setStale] = useState<unknown>(null);
   const application = useQuery({
     queryKey: ['admin', 'application', id],
-    queryFn: () => call(api.GET('/api/v1/admin/applications/{id}', { params: { path: { id } } })) as unknown as Promise<Application>,
+    queryFn: () => call(api.GET('/api/v1/admin/applications/{id}', { params: { path: { id } } })),
     retry: (n: number, e: Error) => !isNotFound(e) && n < 2,
   });
   const a = application.data;
