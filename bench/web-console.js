@@ -131,7 +131,7 @@ try {
       await page.addInitScript((rows) => {
         const w = window;
         const mo = new MutationObserver(() => {
-          if (document.querySelectorAll('.ant-table-tbody tr.ant-table-row').length < rows) return;
+          if (document.querySelectorAll('tr[data-queue-row], .ant-table-tbody tr.ant-table-row').length < rows) return;
           mo.disconnect();
           requestAnimationFrame(() => setTimeout(() => {
             w.__painted = performance.now();
@@ -149,6 +149,8 @@ try {
           queueUrl: queue?.name ?? null,
           queueStart: queue?.startTime ?? null,
           queueEnd: queue?.responseEnd ?? null,
+          meEnd: res.find((r) => r.name.endsWith('/api/v1/me'))?.responseEnd ?? null,
+          scriptsEnd: Math.max(0, ...res.filter((r) => /\/assets\/[^/?]+\.(js|json)(\?|$)/.test(r.name)).map((r) => r.responseEnd)),
           fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
           scripts: res.filter((r) => /\/assets\/[^/?]+\.js(\?|$)/.test(r.name)).map((r) => new URL(r.name).pathname.replace(/^\/assets\//, '')),
           transferred: res.reduce((n, r) => n + (r.transferSize || 0), 0),
@@ -225,7 +227,7 @@ try {
   const breakdown = (s) => {
     const f = (k) => ms(median(s.runs.map((x) => x[k]).filter((v) => v !== null)));
     const avg = s.runs.reduce((n, r) => n + r.transferred, 0) / s.runs.length;
-    return `median first paint ${f('fcp')}, queue request sent ${f('queueStart')}, answered ${f('queueEnd')}, 50 rows painted ${f('painted')}; ${kb(avg)} transferred`;
+    return `median first paint ${f('fcp')}, queue request sent ${f('queueStart')}, answered ${f('queueEnd')}, user (/me) answered ${f('meEnd')}, last script loaded ${f('scriptsEnd')}, 50 rows painted ${f('painted')}; ${kb(avg)} transferred`;
   };
   const line = (name, s, floor, goal) => {
     const p = painted(s);

@@ -103,12 +103,10 @@ describeBrowser('console: claims review (Chromium)', () => {
     await screenshot(page, 'admin-claims');
 
     // filters land in the URL; the city level has nothing yet
-    await page.getByLabel('审核级别').click();
-    await page.locator('.ant-select-item-option', { hasText: '市级审核' }).click();
+    await page.getByLabel('审核级别').selectOption('city');
     await page.waitForURL(/level=city/);
     await page.getByText('没有符合条件的申领').waitFor();
-    await page.getByLabel('审核级别').click();
-    await page.locator('.ant-select-item-option', { hasText: '县级审核' }).click();
+    await page.getByLabel('审核级别').selectOption('county');
     await page.waitForURL(/level=county/);
     await page.getByRole('link', { name: first.claimNo }).click();
     await page.waitForURL(reviewPath(first.id));
@@ -177,8 +175,7 @@ describeBrowser('console: claims review (Chromium)', () => {
     await page.getByRole('heading', { name: '兑付审核' }).waitFor();
     await page.getByText('没有符合条件的申领').waitFor();
     expect(await page.getByRole('link', { name: /^BT/ }).count()).toBe(0);
-    await page.getByLabel('状态', { exact: true }).click();
-    await page.locator('.ant-select-item-option', { hasText: '全部状态' }).click();
+    await page.getByLabel('状态', { exact: true }).selectOption('all');
     await page.waitForURL(/status=all/);
     await page.getByText('没有符合条件的申领').waitFor();
     await noAxe(page);

@@ -1,6 +1,8 @@
 import { lazy } from 'react';
 import { Navigate, Route, Routes, useParams } from 'react-router';
 import { useAuth } from './auth/auth';
+import i18n from './i18n';
+import { refreshSession } from './api/client';
 import { AppLayout } from './components/AppLayout';
 import { RequireAuth } from './components/RequireAuth';
 import { HomePage } from './portals/public/HomePage';
@@ -27,9 +29,15 @@ const adminConsole = () => import('./portals/admin');
 const AdminConsole = lazy(adminConsole);
 // a console page opened directly (a link, a reload) fetches the console's code while the session
 // is being restored, not after it
-if (typeof location !== 'undefined' && /^\/admin(\/|$)/.test(location.pathname)) void adminConsole();
+if (typeof location !== 'undefined' && /^\/admin(\/|$)/.test(location.pathname)) {
+  void adminConsole();
+  // the session's refresh starts now (AuthProvider's own call joins it) rather than after the first render
+  void refreshSession();
+}
 // the claims queue (the reviewers' landing page) asks for its first page as soon as the session is back
 if (typeof location !== 'undefined' && /^\/admin\/claims\/?$/.test(location.pathname)) void import('./portals/admin/claims/queue-query').then((m) => m.prefetchQueueFromLocation());
+// and the console's words (and the claims area's) arrive with its code, not after it asks for them
+if (typeof location !== 'undefined' && /^\/admin(\/|$)/.test(location.pathname)) void i18n.loadNamespaces(/^\/admin\/claims(\/|$)/.test(location.pathname) ? ['admin', 'adminClaims'] : ['admin']);
 const StatisticsPage = lazy(() => import('./portals/public/StatisticsPage'));
 
 /** Links in notifications (/orders/…, /claims/…) open in the reader's portal. */

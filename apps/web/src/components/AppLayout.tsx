@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -8,6 +9,46 @@ import { ErrorBoundary } from './ErrorBoundary';
 
 // the bell and the account menu (antd's Dropdown and Menu) load only for a signed-in visitor
 const SignedInActions = lazy(() => import('./SignedInActions'));
+
+/**
+ * The bell and the account menu come after the page's own content: their code (a dropdown, a menu, a
+ * badge) is fetched on the first pointer or key press, on hovering or focusing the account button, or
+ * 2.5 s after the first render. Until then the account button is a plain one; clicking it opens the
+ * menu as soon as its code has arrived.
+ */
+function SignedInHeader({ name }: { name: string }) {
+  const { t } = useTranslation();
+  const [wake, setWake] = useState<false | 'quiet' | 'open'>(false);
+  useEffect(() => {
+    if (wake) return;
+    const load = () => setWake((w) => w || 'quiet');
+    const timer = setTimeout(load, 2500);
+    window.addEventListener('keydown', load, { once: true });
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('keydown', load);
+    };
+  }, [wake]);
+  const placeholder = (
+    <Button
+      type="text"
+      className="app-user"
+      icon={<UserOutlined />}
+      title={t('nav.account')}
+      onPointerEnter={() => setWake((w) => w || 'quiet')}
+      onFocus={() => setWake((w) => w || 'quiet')}
+      onClick={() => setWake('open')}
+    >
+      <span className="app-user-name">{name}</span>
+    </Button>
+  );
+  if (!wake) return placeholder;
+  return (
+    <Suspense fallback={placeholder}>
+      <SignedInActions openMenu={wake === 'open'} />
+    </Suspense>
+  );
+}
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
@@ -37,9 +78,7 @@ export function AppLayout() {
             <option value="en-US">EN</option>
           </select>
           {me ? (
-            <Suspense fallback={null}>
-              <SignedInActions />
-            </Suspense>
+            <SignedInHeader name={me.user.displayName} />
           ) : (
             <>
               <Button size="small" onClick={() => void navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`)}>

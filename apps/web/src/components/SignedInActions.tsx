@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Button, Dropdown } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -6,10 +7,12 @@ import { useAuth } from '../auth/auth';
 import { NotificationBell } from './NotificationBell';
 
 /** The header's signed-in part: the notification bell and the account menu. */
-export default function SignedInActions() {
+export default function SignedInActions({ openMenu = false }: { openMenu?: boolean }) {
   const { t } = useTranslation();
   const { me, org, signOut, isStaff } = useAuth();
   const navigate = useNavigate();
+  // open at once when the placeholder's click brought this code in
+  const [open, setOpen] = useState(openMenu);
   if (!me) return null;
   const enterprise = org('enterprise');
   const provider = org('provider');
@@ -27,9 +30,12 @@ export default function SignedInActions() {
       <NotificationBell />
       <Dropdown
         trigger={['click']}
+        open={open}
+        onOpenChange={setOpen}
         menu={{
           items: menu,
           onClick: ({ key }) => {
+            setOpen(false);
             if (key === 'logout') void signOut().then(() => navigate('/'));
             else void navigate(key);
           },

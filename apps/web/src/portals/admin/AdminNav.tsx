@@ -1,4 +1,4 @@
-// The console's menu: only the sections the staff member's roles can act on, with the number of
+// The console's menu (plain links, no antd Menu): only the sections the staff member's roles can act on, with the number of
 // items waiting in each queue (GET /admin/queues, refreshed every minute).
 import { useState } from 'react';
 import {
@@ -15,7 +15,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Badge, Button, Menu } from 'antd';
+import { Button } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -91,37 +91,46 @@ export function AdminNav() {
   const staff = useStaff();
   const reviewLevel = staff.has('county_reviewer') !== staff.has('city_reviewer') && !staff.has('super_admin') ? (staff.has('county_reviewer') ? 'county' : 'city') : null;
   const hrefOf = (key: string) => (key === 'dashboard' ? '/admin' : key === 'claims' && reviewLevel ? `/admin/claims?level=${reviewLevel}` : `/admin/${key}`);
-  const items = GROUPS.map((g) => ({
-    type: 'group' as const,
-    key: g.key,
-    label: t(`nav.group.${g.key}`),
-    children: g.items
-      .filter((i) => sections.has(i.key))
-      .map((i) => {
-        const n = i.queue ? counts.data?.[i.queue]?.count : undefined;
-        return {
-          key: i.key,
-          icon: i.icon,
-          label: (
-            <Link to={hrefOf(i.key)} onClick={() => setOpen(false)}>
-              {t(`nav.${i.key}`)}
-              {n ? (
-                <>
-                  <Badge count={n} overflowCount={999} className="admin-nav-count" aria-hidden />
-                  <span className="sr-only">{t('nav.waiting', { count: n })}</span>
-                </>
-              ) : null}
-            </Link>
-          ),
-        };
-      }),
-  })).filter((g) => g.children.length > 0);
   return (
     <nav aria-label={t('nav.label')} className={`admin-nav${open ? ' open' : ''}`}>
       <Button className="admin-nav-toggle" icon={<AppstoreOutlined aria-hidden />} aria-expanded={open} onClick={() => setOpen((o) => !o)} block>
         {t(`nav.${current}`, { defaultValue: t('nav.label') })}
       </Button>
-      <Menu mode="inline" selectedKeys={[current]} items={items} />
+      {/* plain lists of links (no menu component: the console's first page waits for less code) */}
+      <div className="admin-nav-groups">
+        {GROUPS.map((g) => {
+          const items = g.items.filter((i) => sections.has(i.key));
+          if (items.length === 0) return null;
+          return (
+            <div key={g.key} className="admin-nav-group">
+              <div className="admin-nav-group-title" id={`admin-nav-${g.key}`}>
+                {t(`nav.group.${g.key}`)}
+              </div>
+              <ul aria-labelledby={`admin-nav-${g.key}`}>
+                {items.map((i) => {
+                  const n = i.queue ? counts.data?.[i.queue]?.count : undefined;
+                  return (
+                    <li key={i.key}>
+                      <Link to={hrefOf(i.key)} onClick={() => setOpen(false)} className={current === i.key ? 'active' : undefined} aria-current={current === i.key ? 'page' : undefined}>
+                        {i.icon}
+                        <span className="admin-nav-text">{t(`nav.${i.key}`)}</span>
+                        {n ? (
+                          <>
+                            <span className="admin-nav-count" aria-hidden>
+                              {n > 999 ? '999+' : n}
+                            </span>
+                            <span className="sr-only">{t('nav.waiting', { count: n })}</span>
+                          </>
+                        ) : null}
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          );
+        })}
+      </div>
     </nav>
   );
 }

@@ -2,24 +2,21 @@
 // level, region, risk or process flag) and sort live in the URL; 50 a page; each row carries what
 // the list answered and nothing more (no request per row), so the first page paints fast.
 import { useEffect, useMemo } from 'react';
-import { Empty, Select, Skeleton, Table, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Button, Empty, Skeleton } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../../../api/client';
 import { Money } from '../../../components/Money';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { Age, CITY_CODE, PageTitle, pagination, useStaff, useTableState } from '../common';
+import { Age, CITY_CODE, PageTitle, useStaff, useTableState } from '../common';
 import {
-  ClaimStatusTag,
   PROCESS_FLAGS,
   QUEUE_PARAMS,
   QUEUE_PAGE_SIZE,
   RULES,
   SORTS,
   STATUSES,
-  SeverityTag,
   TableWrap,
   isOverdue,
   levelText,
@@ -31,11 +28,12 @@ import {
 
 type Region = { code: string; nameZh: string; nameEn: string; parentCode?: string | null; level?: string };
 
-export function useRegionNames() {
+export function useRegionNames(enabled = true) {
   const { i18n } = useTranslation();
   const en = i18n.language === 'en-US';
   return useQuery({
     queryKey: ['reference', 'regions'],
+    enabled,
     queryFn: () => call(api.GET('/api/v1/regions')),
     staleTime: Infinity,
     select: (regions) => new Map((regions as Region[]).map((r) => [r.code, en ? r.nameEn : r.nameZh])),
@@ -71,9 +69,10 @@ export function ClaimQueuePage() {
   const [params] = useSearchParams();
   const state = useTableState({ pageSize: QUEUE_PAGE_SIZE });
   const staff = useStaff();
-  const regions = useRegionNames();
   const query = queueQueryOf((k) => params.get(k));
   const queue = useQueue(query);
+  // the region filter's names come after the queue has answered, not in competition with it
+  const regions = useRegionNames(queue.isFetched);
   const statusValue = params.get('status') ?? 'in_review';
   const ready = queue.isSuccess;
   useEffect(() => {
@@ -94,135 +93,150 @@ export function ClaimQueuePage() {
     return codes.map((c) => ({ value: c, label: names.get(c) ?? c }));
   }, [staff, regions.data]);
 
-  const columns: ColumnsType<Claim> = [
-    {
-      title: t('col.claimNo'),
-      key: 'claimNo',
-      render: (_v, c) => (
-        <Link to={reviewHref(c.id, params)} className="admin-claims-no" onMouseEnter={loadReview} onFocus={loadReview}>
-          {c.claimNo}
-        </Link>
-      ),
-    },
-    {
-      title: t('col.parties'),
-      key: 'parties',
-      render: (_v, c) => (
-        <>
-          <Party name={c.enterpriseName} uscc={c.invoice.buyerTaxId} label={t('col.enterprise')} />
-          <Typography.Text type="secondary">
-            <Party name={c.providerName} uscc={c.invoice.sellerTaxId} label={t('col.provider')} />
-          </Typography.Text>
-        </>
-      ),
-    },
-    { title: t('col.amount'), key: 'amount', align: 'right', render: (_v, c) => <Money fen={c.amountFen} /> },
-    {
-      title: t('col.level'),
-      key: 'level',
-      render: (_v, c) => (c.status === 'in_review' ? levelText(t, c) : <ClaimStatusTag status={c.status} />),
-    },
-    { title: ta('table.age'), key: 'age', render: (_v, c) => (c.status === 'in_review' ? <Age since={c.levelSince} /> : '—') },
-    {
-      title: t('col.due'),
-      key: 'due',
-      render: (_v, c) =>
-        c.status !== 'in_review' ? (
-          '—'
-        ) : isOverdue(c) ? (
-          <Typography.Text type="danger" strong className="admin-claims-overdue">
-            {c.levelDueOn} · {t('overdue')}
-          </Typography.Text>
-        ) : (
-          c.levelDueOn
-        ),
-    },
-    {
-      title: t('col.risk'),
-      key: 'risk',
-      render: (_v, c) => {
-        const worst = worstSeverity(c.riskFlags);
-        const held = (c.flags ?? []).includes('payment_held');
-        return (
-          <>
-            {worst ? <SeverityTag severity={worst}>{t('riskCount', { count: c.riskFlags!.length, severity: t(`severity.${worst}`) })}</SeverityTag> : <Typography.Text type="secondary">{t('noRisk')}</Typography.Text>}
-            {held ? <SeverityTag severity="medium">{t('flag.payment_held')}</SeverityTag> : null}
-          </>
-        );
-      },
-    },
-  ];
+  const items = queue.data?.items ?? [];
+  const total = queue.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / state.pageSize));
+  const risk = (c: Claim) => {
+    const worst = worstSeverity(c.riskFlags);
+    const held = (c.flags ?? []).includes('payment_held');
+    return (
+      <>
+        {worst ? <span className={`admin-claims-sev admin-claims-sev-${worst}`}>{t('riskCount', { count: c.riskFlags!.length, severity: t(`severity.${worst}`) })}</span> : <span className="admin-text-secondary">{t('noRisk')}</span>}
+        {held ? <span className="admin-claims-sev admin-claims-sev-medium">{t('flag.payment_held')}</span> : null}
+      </>
+    );
+  };
 
   return (
     <div className="admin-claims-page">
       <PageTitle>{t('queue.title')}</PageTitle>
+      {/* native selects and a plain table: the reviewers' landing page paints its 50 rows without
+          the code of antd's Select, Table and Pagination (bench:web:console) */}
       <div className="admin-filters" role="search" aria-label={ta('table.filter')}>
-        <Select
-          aria-label={t('filter.status')}
-          value={statusValue}
-          style={{ minWidth: 140 }}
-          onChange={(v) => state.set({ status: v === 'in_review' ? undefined : v })}
-          options={[...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })), { value: 'all', label: t('filter.allStatuses') }]}
-        />
-        <Select
-          aria-label={t('filter.level')}
-          allowClear
-          placeholder={t('filter.level')}
-          value={params.get('level') ?? undefined}
-          style={{ minWidth: 140 }}
-          onChange={(v?: string) => state.set({ level: v })}
-          options={[
-            { value: 'county', label: t('level.county') },
-            { value: 'city', label: t('level.city') },
-          ]}
-        />
-        <Select
-          aria-label={t('filter.region')}
-          allowClear
-          placeholder={t('filter.region')}
-          value={params.get('region') ?? undefined}
-          style={{ minWidth: 140 }}
-          onChange={(v?: string) => state.set({ region: v })}
-          options={regionOptions}
-        />
-        <Select
-          aria-label={t('filter.flag')}
-          allowClear
-          placeholder={t('filter.flag')}
-          value={params.get('flag') ?? undefined}
-          style={{ minWidth: 180 }}
-          popupMatchSelectWidth={false}
-          onChange={(v?: string) => state.set({ flag: v })}
-          options={[
-            { label: t('filter.riskRules'), options: RULES.map((r) => ({ value: r, label: t(`rule.${r}`) })) },
-            { label: t('filter.processFlags'), options: PROCESS_FLAGS.map((f) => ({ value: f, label: t(`flag.${f}`) })) },
-          ]}
-        />
-        <Select
-          aria-label={ta('table.sort')}
-          value={params.get('sort') ?? 'oldest'}
-          style={{ minWidth: 160 }}
-          onChange={(v) => state.set({ sort: v === 'oldest' ? undefined : v })}
-          options={SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
-        />
+        <select className="admin-native-select" aria-label={t('filter.status')} value={statusValue} onChange={(e) => state.set({ status: e.target.value === 'in_review' ? undefined : e.target.value })}>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+          <option value="all">{t('filter.allStatuses')}</option>
+        </select>
+        <select className="admin-native-select" aria-label={t('filter.level')} value={params.get('level') ?? ''} onChange={(e) => state.set({ level: e.target.value })}>
+          <option value="">{t('filter.anyLevel')}</option>
+          <option value="county">{t('level.county')}</option>
+          <option value="city">{t('level.city')}</option>
+        </select>
+        <select className="admin-native-select" aria-label={t('filter.region')} value={params.get('region') ?? ''} onChange={(e) => state.set({ region: e.target.value })}>
+          <option value="">{t('filter.anyRegion')}</option>
+          {regionOptions.map((r) => (
+            <option key={r.value} value={r.value}>
+              {r.label}
+            </option>
+          ))}
+          {/* a region in the URL before the names arrive */}
+          {params.get('region') && !regionOptions.some((r) => r.value === params.get('region')) ? <option value={params.get('region')!}>{params.get('region')}</option> : null}
+        </select>
+        <select className="admin-native-select" aria-label={t('filter.flag')} value={params.get('flag') ?? ''} onChange={(e) => state.set({ flag: e.target.value })}>
+          <option value="">{t('filter.anyFlag')}</option>
+          <optgroup label={t('filter.riskRules')}>
+            {RULES.map((r) => (
+              <option key={r} value={r}>
+                {t(`rule.${r}`)}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label={t('filter.processFlags')}>
+            {PROCESS_FLAGS.map((f) => (
+              <option key={f} value={f}>
+                {t(`flag.${f}`)}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+        <select className="admin-native-select" aria-label={ta('table.sort')} value={params.get('sort') ?? 'oldest'} onChange={(e) => state.set({ sort: e.target.value === 'oldest' ? undefined : e.target.value })}>
+          {SORTS.map((s) => (
+            <option key={s} value={s}>
+              {t(`sort.${s}`)}
+            </option>
+          ))}
+        </select>
       </div>
       {queue.isError ? <ProblemAlert error={queue.error} onRetry={() => void queue.refetch()} /> : null}
       {queue.isPending ? (
         <Skeleton active paragraph={{ rows: 8 }} aria-busy="true" aria-label={t('queue.loading')} />
+      ) : items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={queue.isError ? t('queue.failed') : t('queue.empty')} />
       ) : (
-      <TableWrap label={t('queue.title')}>
-      <Table<Claim>
-        rowKey="id"
-        size="small"
-        className="admin-claims-table"
-        loading={queue.isFetching && !queue.isPending ? { delay: 200 } : false}
-        dataSource={queue.data?.items ?? []}
-        columns={columns}
-        rowClassName={(c) => (isOverdue(c) ? 'admin-claims-row-overdue' : '')}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={queue.isError ? t('queue.failed') : t('queue.empty')} /> }}
-        pagination={pagination(state, queue.data?.total, ta)}
-      />
-      </TableWrap>
+        <>
+          <TableWrap label={t('queue.title')}>
+            <table className="admin-claims-table" aria-busy={queue.isFetching || undefined}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('col.claimNo')}</th>
+                  <th scope="col">{t('col.parties')}</th>
+                  <th scope="col" className="num">
+                    {t('col.amount')}
+                  </th>
+                  <th scope="col">{t('col.level')}</th>
+                  <th scope="col">{ta('table.age')}</th>
+                  <th scope="col">{t('col.due')}</th>
+                  <th scope="col">{t('col.risk')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((c) => (
+                  <tr key={c.id} data-queue-row className={isOverdue(c) ? 'admin-claims-row-overdue' : undefined}>
+                    <td>
+                      <Link to={reviewHref(c.id, params)} className="admin-claims-no" onMouseEnter={loadReview} onFocus={loadReview}>
+                        {c.claimNo}
+                      </Link>
+                    </td>
+                    <td>
+                      <Party name={c.enterpriseName} uscc={c.invoice.buyerTaxId} label={t('col.enterprise')} />
+                      <span className="admin-text-secondary">
+                        <Party name={c.providerName} uscc={c.invoice.sellerTaxId} label={t('col.provider')} />
+                      </span>
+                    </td>
+                    <td className="num">
+                      <Money fen={c.amountFen} />
+                    </td>
+                    <td>{c.status === 'in_review' ? levelText(t, c) : t(`status.${c.status}`)}</td>
+                    <td>{c.status === 'in_review' ? <Age since={c.levelSince} /> : '—'}</td>
+                    <td>
+                      {c.status !== 'in_review' ? (
+                        '—'
+                      ) : isOverdue(c) ? (
+                        <strong className="admin-text-danger admin-claims-overdue">
+                          {c.levelDueOn} · {t('overdue')}
+                        </strong>
+                      ) : (
+                        c.levelDueOn
+                      )}
+                    </td>
+                    <td>{risk(c)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+          <nav className="admin-pager" aria-label={t('pager.label')}>
+            <span className="admin-text-secondary">{ta('table.total', { count: total })}</span>
+            <Button size="small" disabled={state.page <= 1} onClick={() => state.set({ page: state.page - 1, pageSize: state.pageSize })}>
+              {t('pager.previous')}
+            </Button>
+            <span aria-live="polite">{t('pager.page', { page: state.page, pages })}</span>
+            <Button size="small" disabled={state.page >= pages} onClick={() => state.set({ page: state.page + 1, pageSize: state.pageSize })}>
+              {t('pager.next')}
+            </Button>
+            <select className="admin-native-select" aria-label={t('pager.size')} value={state.pageSize} onChange={(e) => state.set({ pageSize: Number(e.target.value) })}>
+              {[20, 50, 100].map((n) => (
+                <option key={n} value={n}>
+                  {t('pager.perPage', { count: n })}
+                </option>
+              ))}
+            </select>
+          </nav>
+        </>
       )}
     </div>
   );

@@ -77,8 +77,10 @@ export function levelText(t: (k: string, o?: Record<string, unknown>) => string,
 }
 
 /** Today in Asia/Shanghai as YYYY-MM-DD (deadlines are bureau dates). */
+const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 export function shanghaiToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  // one formatter for the module: a queue asks for today twice a row
+  return SHANGHAI_DAY.format(new Date());
 }
 
 export function isOverdue(c: Pick<Claim, 'status' | 'levelDueOn' | 'flags'>): boolean {
