@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { Navigate, Route, Routes, useParams } from 'react-router';
 import { useAuth } from './auth/auth';
 import i18n from './i18n';
+import { preloadable } from './lib/preloadable';
 import { refreshSession } from './api/client';
 import { AppLayout } from './components/AppLayout';
 import { RequireAuth } from './components/RequireAuth';
@@ -25,12 +26,12 @@ const StartPage = lazy(() => account().then((m) => ({ default: m.StartPage })));
 const PreferencesPage = lazy(() => account().then((m) => ({ default: m.PreferencesPage })));
 const EnterprisePortal = lazy(() => import('./portals/enterprise'));
 const ProviderPortal = lazy(() => import('./portals/provider'));
-const adminConsole = () => import('./portals/admin');
-const AdminConsole = lazy(adminConsole);
+const adminConsole = preloadable(() => import('./portals/admin'), (m) => m.default);
+const AdminConsole = adminConsole.Component;
 // a console page opened directly (a link, a reload) fetches the console's code while the session
 // is being restored, not after it
 if (typeof location !== 'undefined' && /^\/admin(\/|$)/.test(location.pathname)) {
-  void adminConsole();
+  adminConsole.preload().catch(() => undefined); // retried (and explained) when the console renders
   // the session's refresh starts now (AuthProvider's own call joins it) rather than after the first render
   void refreshSession();
 }

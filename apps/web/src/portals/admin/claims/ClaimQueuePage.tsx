@@ -170,6 +170,16 @@ export function ClaimQueuePage() {
         <>
           <TableWrap label={t('queue.title')}>
             <table className="admin-claims-table" aria-busy={queue.isFetching || undefined}>
+              {/* fixed column widths: the browser lays out 50 rows without measuring every cell */}
+              <colgroup>
+                <col style={{ width: '15%' }} />
+                <col style={{ width: '24%' }} />
+                <col style={{ width: '11%' }} />
+                <col style={{ width: '15%' }} />
+                <col style={{ width: '9%' }} />
+                <col style={{ width: '12%' }} />
+                <col style={{ width: '14%' }} />
+              </colgroup>
               <thead>
                 <tr>
                   <th scope="col">{t('col.claimNo')}</th>
