@@ -70,7 +70,7 @@ describeBrowser('console: claims review (Chromium)', () => {
     await w?.t.close();
   });
 
-  const get = <T = any>(token: string, url: string) => ok<T>(w.t.request('GET', url, { token })); // eslint-disable-line @typescript-eslint/no-explicit-any
+  const get = <T = any>(token: string, url: string) => ok<T>(w.t.request('GET', url, { token }));  
   const post = (token: string, url: string, body?: unknown) => ok(w.t.request('POST', url, { token, body }));
 
   async function signedIn(who: { email: string; password: string }, next: string, opts: { width?: number } = {}): Promise<Page> {

@@ -137,7 +137,7 @@ describeBrowser('console insight: dashboards, audit, staff, public statistics (C
 
     // the export downloads a real workbook with the same figures
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('section-sources').getByRole('button', { name: '导出 XLSX' }).click()]);
-    const bytes = readFileSync((await download.path())!);
+    const bytes = readFileSync((await download.path()));
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(download.suggestedFilename()).toMatch(/^report-2026-[0-9a-f]{8}\.xlsx$/);
     const wb = new ExcelJS.Workbook();

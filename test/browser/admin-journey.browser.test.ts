@@ -163,7 +163,7 @@ describeBrowser('admin journey (Chromium): review, second approval, disbursement
     await noAxe(page);
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 XLSX' }).click()]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
-    expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(readFileSync((await xlsx.path())).subarray(0, 2).toString('latin1')).toBe('PK');
     await page.close();
 
     const page2 = await open(finance2, `/admin/disbursements/${batchId}`);

@@ -31,7 +31,7 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
   let providerName: string;
   let batchId: string;
 
-  const get = <T = any>(token: string, url: string) => ok<T>(w.t.request('GET', url, { token })); // eslint-disable-line @typescript-eslint/no-explicit-any
+  const get = <T = any>(token: string, url: string) => ok<T>(w.t.request('GET', url, { token }));  
   const post = (token: string, url: string, body?: unknown) => ok(w.t.request('POST', url, { token, body }));
 
   async function approvedClaim(enterpriseId: string, number: string): Promise<string> {
@@ -277,11 +277,11 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
     // the bank file, as the browser saves it
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 XLSX' }).click()]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
-    const xbytes = readFileSync((await xlsx.path())!);
+    const xbytes = readFileSync((await xlsx.path()));
     expect(xbytes.subarray(0, 2).toString('latin1')).toBe('PK');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 CSV' }).click()]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
-    const cbytes = readFileSync((await csv.path())!);
+    const cbytes = readFileSync((await csv.path()));
     expect([...cbytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(cbytes.subarray(3).toString('utf8').split('\r\n')[0]).toBe('序号,收款人户名,收款账号,开户行,联行号,金额(元),金额(分),附言');
 
