@@ -1,7 +1,7 @@
 // Shared pieces of the administrators' console: who the staff member is (roles and jurisdictions),
 // the age of a waiting item, and table state kept in the URL (filters, sort, page) so a queue can
 // be shared and survives a reload.
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useAuth } from '../../auth/auth';
@@ -125,6 +125,18 @@ export function PageTitle({ children, extra }: { children: ReactNode; extra?: Re
     <div className="admin-page-title">
       <h3 className="admin-page-heading">{children}</h3>
       {extra ? <div className="admin-page-actions">{extra}</div> : null}
+    </div>
+  );
+}
+
+/**
+ * A table that may scroll sideways inside its own region (never the page): focusable, so the
+ * keyboard can scroll it too, and named for screen readers.
+ */
+export function TableWrap({ label, children, className, style }: { label: string; children: ReactNode; className?: string; style?: CSSProperties }) {
+  return (
+    <div className={className ? `admin-table-wrap ${className}` : 'admin-table-wrap'} tabIndex={0} role="region" aria-label={label} style={style}>
+      {children}
     </div>
   );
 }

@@ -102,17 +102,7 @@ export function mayDecide(staff: StaffInfo, c: Claim, userId?: string): boolean 
   return regions.includes(CITY_CODE) || regions.includes(c.regionCode);
 }
 
-/**
- * A table that may scroll sideways inside its own region (never the page): focusable, so the
- * keyboard can scroll it too, and named for screen readers.
- */
-export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="admin-table-wrap" tabIndex={0} role="region" aria-label={label}>
-      {children}
-    </div>
-  );
-}
+export { TableWrap } from '../common';
 
 /**
  * A page's content from a query, where a 404 (outside the jurisdiction, or no such object) is the

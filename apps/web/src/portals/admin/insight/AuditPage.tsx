@@ -8,16 +8,21 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../../../api/client';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { QueryState } from '../../../components/QueryState';
-import { DateTime, PageTitle, pagination, useTableState } from '../common';
+import { DateTime, PageTitle, pagination, TableWrap, useTableState } from '../common';
 import { diff, type DiffRow } from './diff';
 import type { AuditEntry, Page } from './types';
 
 const ENTITY_TYPES = ['organization', 'order', 'claim', 'voucher_program', 'voucher_application', 'voucher_grant', 'disbursement', 'sanction', 'offering', 'user', 'holiday_calendar_day'];
 
-/** datetime-local text (the reader's clock) → ISO 8601 for the API; undefined when empty or invalid. */
+/**
+ * datetime-local text, read as Beijing time (the log's times are shown in Asia/Shanghai, whatever the
+ * reader's computer says) → ISO 8601 for the API; undefined when empty or invalid.
+ */
 const iso = (local: string | undefined) => {
   if (!local) return undefined;
-  const d = new Date(local);
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?$/.exec(local);
+  if (!m) return undefined;
+  const d = new Date(`${m[1]}T${m[2]}${m[3] ?? ':00'}+08:00`);
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 };
 
@@ -113,7 +118,7 @@ export default function AuditPage() {
         <h2 id="audit-entries-title" className="sr-only">{t('audit.entries')}</h2>
         <QueryState query={entries} isEmpty={(d) => d.items.length === 0} empty={active ? t('audit.noMatch') : t('audit.empty')} rows={8}>
           {(d) => (
-            <div className="admin-table-wrap">
+            <TableWrap label={t('audit.entries')}>
               <Table<AuditEntry>
                 rowKey="id"
                 size="small"
@@ -157,7 +162,7 @@ export default function AuditPage() {
                   { title: t('audit.changes'), key: 'changes', render: (_, e) => <ChangeCount entry={e} /> },
                 ]}
               />
-            </div>
+            </TableWrap>
           )}
         </QueryState>
       </section>

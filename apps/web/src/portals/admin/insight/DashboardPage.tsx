@@ -365,7 +365,7 @@ function Providers({ r }: { r: ProgramReport }) {
         locale={{ emptyText: <Empty text={t('providers.empty')} /> }}
         data-testid="table-providers"
         columns={[
-          { title: t('providers.rank'), key: 'rank', align: 'right', render: (_, _p, i) => i + 1 },
+          { title: t('providers.rank'), key: 'rank', align: 'right', render: (_, p) => r.providers.indexOf(p) + 1 /* the league's rank, not the row on this page */ },
           { title: t('providers.name'), dataIndex: 'name' },
           { title: t('providers.orders'), dataIndex: 'ordersCompleted', align: 'right' },
           { title: t('providers.redeemed'), key: 'redeemed', align: 'right', render: (_, p) => <Figure field="provider-redeemed" id={p.providerId} fen={p.redeemedFen} /> },

@@ -13,7 +13,7 @@ import { useAuth } from '../../../auth/auth';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { QueryState } from '../../../components/QueryState';
 import { useIdempotencyKey } from '../../../lib/forms';
-import { CITY_CODE, DateTime, PageTitle, pagination, useTableState, type StaffRole } from '../common';
+import { CITY_CODE, DateTime, PageTitle, pagination, TableWrap, useTableState, type StaffRole } from '../common';
 import { useRegionName, useRegions } from './shared';
 
 type Member = Schemas['StaffMemberDto'];
@@ -74,7 +74,7 @@ export default function StaffPage() {
       <section className="insight-section" aria-label={t('staff.title')}>
         <QueryState query={staff} isEmpty={(d) => d.items.length === 0} empty={t('staff.empty')} rows={8}>
           {(d) => (
-            <div className="admin-table-wrap">
+            <TableWrap label={t('staff.title')}>
               <Table<Member>
                 rowKey="id"
                 size="small"
@@ -129,7 +129,7 @@ export default function StaffPage() {
                   },
                 ]}
               />
-            </div>
+            </TableWrap>
           )}
         </QueryState>
       </section>

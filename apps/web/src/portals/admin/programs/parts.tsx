@@ -1,5 +1,6 @@
 // Small pieces shared by the programs area's pages: status tags, an action's problem with what to do
 // next, a confirmed action button, and the diff of an audit entry's before and after.
+import { TableWrap as CommonTableWrap } from '../common';
 import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import { App, Button, Table, Tag, Typography, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -78,12 +79,12 @@ export function ConfirmButton({ title, content, okText, onConfirm, children, dan
   );
 }
 
-/** A table's scroll region: wide tables scroll inside it, reachable and named for the keyboard. */
+/** A table's scroll region (common.tsx's), with this area's scroll styling. */
 export function TableWrap({ label, children, style }: { label: string; children: ReactNode; style?: CSSProperties }) {
   return (
-    <div className="admin-table-wrap admin-programs-scroll" tabIndex={0} role="region" aria-label={label} style={style}>
+    <CommonTableWrap label={label} className="admin-programs-scroll" style={style}>
       {children}
-    </div>
+    </CommonTableWrap>
   );
 }
 
