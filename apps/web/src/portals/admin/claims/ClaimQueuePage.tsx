@@ -172,8 +172,8 @@ export function ClaimQueuePage() {
             <table className="admin-claims-table" aria-busy={queue.isFetching || undefined}>
               {/* fixed column widths: the browser lays out 50 rows without measuring every cell */}
               <colgroup>
-                <col style={{ width: '15%' }} />
-                <col style={{ width: '24%' }} />
+                <col style={{ width: '18%' }} />
+                <col style={{ width: '21%' }} />
                 <col style={{ width: '11%' }} />
                 <col style={{ width: '15%' }} />
                 <col style={{ width: '9%' }} />
