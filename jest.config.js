@@ -3,7 +3,8 @@ import { swcOptions } from './swc.config.js';
 /** @type {import('jest').Config} */
 export default {
   rootDir: '.',
-  testEnvironment: 'node',
+  // node, plus a flag on the test's global when its test has failed (test/browser/support.ts reads it)
+  testEnvironment: '<rootDir>/test/environment.js',
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcOptions(), swcrc: false }] },
   moduleNameMapper: {

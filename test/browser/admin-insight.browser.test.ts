@@ -15,7 +15,7 @@ import { AuditSealer } from '@innoserve/audit';
 import { createStaffAndLogin, createSuperAdminAndLogin, loginAs, type AuthSession } from '../support/auth.js';
 import { fapiaoOf, grant, ok, openProgram, orderUntil, startWorld, verifiedBankAccount, type World } from '../../libs/orders/test/order-world.js';
 import { JINJIANG } from '../../libs/vouchers/test/program-support.js';
-import { axeViolations, browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack } from './support.js';
+import { axeViolations, browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack, pick } from './support.js';
 
 describeBrowser('console insight: dashboards, audit, staff, public statistics (Chromium)', () => {
   let w: World;
@@ -87,13 +87,6 @@ describeBrowser('console insight: dashboards, audit, staff, public statistics (C
     expect(await axeViolations(page)).toEqual([]);
   }
 
-  async function pick(page: Page, label: string, search: string): Promise<void> {
-    const box = page.getByLabel(label, { exact: true });
-    await box.click();
-    await page.keyboard.type(search);
-    await page.locator('.ant-select-item-option:visible', { hasText: search }).first().click();
-    await page.keyboard.press('Escape');
-  }
 
   const notFound = (page: Page) => page.getByText('页面不存在，或您无权查看。').waitFor();
 

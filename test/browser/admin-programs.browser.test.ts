@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { createStaffAndLogin, type AuthSession } from '../support/auth.js';
 import { fapiaoOf, grant, ok, orderUntil, startWorld, verifiedBankAccount, type World } from '../../libs/orders/test/order-world.js';
 import { JINJIANG, NANAN } from '../../libs/vouchers/test/program-support.js';
-import { axeViolations, browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack } from './support.js';
+import { axeViolations, browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack, pick } from './support.js';
 
 const NOT_FOUND = '页面不存在，或您无权查看。';
 
@@ -87,22 +87,7 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
     await page.close();
   }
 
-  /** Picks an option of an antd Select by its label, typing to search. */
-  async function pick(page: Page, label: string, search: string, option = search): Promise<void> {
-    await page.getByLabel(label, { exact: true }).click();
-    await page.keyboard.type(search);
-    await page.locator('.ant-select-item-option:visible', { hasText: option }).first().click();
-    await page.keyboard.press('Escape');
-  }
 
-  /** Picks the first match of a searchable antd Select by keyboard (typed, the active option taken with Enter). */
-  async function choose(page: Page, label: string, search: string): Promise<void> {
-    await page.getByLabel(label, { exact: true }).click();
-    await page.keyboard.type(search);
-    await page.locator('.ant-select-item-option-active:visible', { hasText: search }).waitFor();
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape');
-  }
 
   const programCount = async () => (await get<{ total: number }>(w.officer.token, '/api/v1/admin/programs?pageSize=1')).total;
 
@@ -119,7 +104,7 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
     const before = await programCount();
     const name = `2026年晋江市浏览器测试创新券${Date.now() % 100000}`;
     await page.getByLabel('项目名称').fill(name);
-    await choose(page, '可申报地区', '晋江');
+    await pick(page, '可申报地区', '晋江');
     // the live share check now names Jinjiang (and no longer "any other region")
     const shareCheck = page.getByRole('region', { name: '份额核对（每个地区须合计 10000 基点）' });
     await shareCheck.getByRole('cell', { name: '晋江市', exact: true }).waitFor();
@@ -128,7 +113,7 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
     await page.getByRole('button', { name: '添加资金来源' }).click();
     await page.getByLabel('资金来源 2：代码').fill('jinjiang');
     await page.getByLabel('资金来源 2：名称').fill('晋江市科技局');
-    await choose(page, '资金来源 2：适用地区', '晋江');
+    await pick(page, '资金来源 2：适用地区', '晋江');
     await page.getByLabel('资金来源 2：份额（基点）').fill('5000');
     await shareCheck.getByRole('cell', { name: '15000 bp' }).waitFor();
     // the subsidy rule on the category tree

@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { loginAs, registerAndLogin, type AuthSession } from '../support/auth.js';
 import { indexCatalog, ledgerClean, ok, startWorld, type World } from '../../libs/orders/test/order-world.js';
 import { freshUscc } from '../../libs/organizations/test/support.js';
-import { axeViolations, browserOn, describeBrowser, screenshot, type BrowserStack } from './support.js';
+import { axeViolations, browserOn, describeBrowser, screenshot, type BrowserStack, pick } from './support.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
@@ -47,13 +47,6 @@ describeBrowser('the journey: provider admitted, enterprise verified, a voucher 
   }
   async function noAxe(page: Page): Promise<void> {
     expect(await axeViolations(page)).toEqual([]);
-  }
-  async function pick(page: Page, label: string, search: string): Promise<void> {
-    const box = page.getByLabel(label, { exact: true });
-    await box.click();
-    await page.keyboard.type(search);
-    await page.locator('.ant-select-item-option:visible', { hasText: search }).first().click();
-    await page.keyboard.press('Escape');
   }
   async function orgOf(who: AuthSession, profile: 'enterprise' | 'provider'): Promise<string> {
     const me = await get(who.token, '/api/v1/me');

@@ -16,7 +16,7 @@ import { createStaffAndLogin, loginAs, registerAndLogin, type AuthSession } from
 import { fapiaoOf, grant, ok, startWorld, type World } from '../../libs/orders/test/order-world.js';
 import { freshUscc, wrongCheckUscc } from '../../libs/organizations/test/support.js';
 import { JINJIANG } from '../../libs/vouchers/test/program-support.js';
-import { axeViolations, browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack } from './support.js';
+import { axeViolations, browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack, pick } from './support.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
@@ -61,13 +61,6 @@ describeBrowser('provider portal (Chromium)', () => {
     await noAxe(page);
   }
 
-  async function pick(page: Page, label: string, search: string): Promise<void> {
-    const box = page.getByLabel(label, { exact: true });
-    await box.click();
-    await page.keyboard.type(search);
-    await page.locator('.ant-select-item-option:visible', { hasText: search }).first().click();
-    await page.keyboard.press('Escape');
-  }
 
   const orgName = async (id: string): Promise<string> => {
     const [{ name }]: { name: string }[] = await w.t.app.get(DataSource).query('SELECT name FROM organization WHERE id = $1', [id]);

@@ -4,6 +4,7 @@
  * playwright-core. Without a Chromium the suites skip, and the global setup says so loudly.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -53,9 +54,11 @@ export async function browserOn(t: TestApp): Promise<BrowserStack> {
         locale: o.locale ?? 'zh-CN',
         timezoneId: 'Asia/Shanghai',
       });
-      context.setDefaultTimeout(15_000);
+      // generous: CI runs two browser suites side by side on two loaded cores
+      context.setDefaultTimeout(30_000);
       contexts.push(context);
       const page = await context.newPage();
+      watch(page);
       return { context, page };
     },
     async close() {
@@ -64,6 +67,82 @@ export async function browserOn(t: TestApp): Promise<BrowserStack> {
     },
   };
 }
+
+/** What a page did lately, printed when its test fails (see the afterEach below). */
+interface PageLog {
+  page: Page;
+  calls: string[];
+  errors: string[];
+  created: number;
+}
+const pages: PageLog[] = [];
+let testStarted = 0;
+const started = new WeakMap<object, number>();
+
+function watch(page: Page): void {
+  const log: PageLog = { page, calls: [], errors: [], created: Date.now() };
+  const keep = (list: string[], line: string) => {
+    list.push(line);
+    if (list.length > 25) list.shift();
+  };
+  page.on('request', (r) => started.set(r, Date.now()));
+  page.on('response', (r) => {
+    const url = new URL(r.url());
+    if (!url.pathname.startsWith('/api/')) return;
+    const ms = Date.now() - (started.get(r.request()) ?? Date.now());
+    keep(log.calls, `${new Date().toISOString().slice(11, 23)} ${r.request().method()} ${url.pathname}${url.search} → ${r.status()} (${ms} ms)`);
+  });
+  page.on('requestfailed', (r) => keep(log.calls, `${new Date().toISOString().slice(11, 23)} ${r.method()} ${new URL(r.url()).pathname} failed: ${r.failure()?.errorText}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') keep(log.errors, `${m.type()}: ${m.text().slice(0, 300)}`);
+  });
+  page.on('pageerror', (e) => keep(log.errors, `pageerror: ${e.message.slice(0, 300)}`));
+  pages.push(log);
+  page.on('close', () => pages.splice(pages.indexOf(log), 1));
+}
+
+beforeEach(() => {
+  testStarted = Date.now();
+});
+
+// When a browser test fails, what its pages showed goes to the log (CI prints nothing else of a
+// page): the URL, open dialogs and messages, the last API calls with their statuses, console
+// errors, the visible text, and a screenshot under the OS temp directory.
+afterEach(async () => {
+  const failed = (globalThis as { __innoserveFailedTest?: string }).__innoserveFailedTest;
+  if (!failed) return;
+  const dir = path.join(os.tmpdir(), 'innoserve-browser-failures');
+  mkdirSync(dir, { recursive: true });
+  const slug = failed.replace(/[^a-zA-Z0-9]+/g, '-').slice(0, 60);
+  // the pages this test opened, or (none: it used earlier ones) every open page
+  const ours = pages.filter((l) => l.created >= testStarted);
+  const shown = ours.length ? ours : pages;
+  for (const [i, log] of shown.entries()) {
+    if (log.page.isClosed()) continue;
+    const lines = [`[browser evidence] "${failed}", page ${i + 1} of ${shown.length}: ${log.page.url()}`];
+    try {
+      const seen = await log.page.evaluate(() => {
+        const visible = (e: Element) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).position === 'fixed';
+        const texts = (sel: string) => [...document.querySelectorAll(sel)].filter(visible).map((e) => (e as HTMLElement).innerText.replace(/\s+/g, ' ').slice(0, 400));
+        return {
+          dialogs: texts('[role="dialog"], .ant-modal-confirm, .ant-popover'),
+          messages: texts('.ant-message-notice, .ant-notification-notice, [role="alert"], .ant-form-item-explain-error'),
+          dropdowns: texts('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'),
+          body: document.body.innerText.replace(/\s+/g, ' ').slice(0, 1500),
+        };
+      });
+      lines.push(`  dialogs: ${JSON.stringify(seen.dialogs)}`, `  messages: ${JSON.stringify(seen.messages)}`, `  open dropdowns: ${JSON.stringify(seen.dropdowns)}`);
+      lines.push('  last API calls:', ...log.calls.map((c) => `    ${c}`));
+      if (log.errors.length) lines.push('  console:', ...log.errors.map((c) => `    ${c}`));
+      const file = path.join(dir, `${slug}-${i + 1}.png`);
+      await log.page.screenshot({ path: file, fullPage: true, timeout: 5_000 }).then(() => lines.push(`  screenshot: ${file}`), () => undefined);
+      lines.push(`  text: ${seen.body}`);
+    } catch (e) {
+      lines.push(`  (could not read the page: ${(e as Error).message.split('\n')[0]})`);
+    }
+    console.log(lines.join('\n'));
+  }
+});
 
 /**
  * A new browser profile signed in through the login page, landing on `next`; with `now`, the
@@ -111,4 +190,24 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
+/**
+ * Picks an option of an antd Select found by its label: opens it, types `search` into its own
+ * search box, clicks the first option showing `option` in this select's own dropdown, and returns
+ * once that dropdown has closed (Escape for a multiple select, which stays open). No Escape goes
+ * to a single select: its dropdown closes on the pick, and a stray Escape would reach (and close)
+ * the dialog around it.
+ */
+export async function pick(page: Page, label: string, search: string, option = search): Promise<void> {
+  const box = page.getByLabel(label, { exact: true });
+  await box.click();
+  // the select's dropdown holds its accessible listbox, `<input id>_list`
+  const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${await box.getAttribute('id')}_list"]`) });
+  await dropdown.waitFor();
+  await box.pressSequentially(search);
+  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+  const multiple = await box.evaluate((el) => el.closest('.ant-select-multiple') !== null);
+  if (multiple) await box.press('Escape');
+  await dropdown.waitFor({ state: 'hidden' });
 }

@@ -245,6 +245,9 @@ describe('voucher programs over HTTP', () => {
 
       const queue = await get(jinjiangReviewer.token, `/api/v1/admin/applications?programId=${id}&status=pending`);
       expect(queue.body.items.map((a: { id: string }) => a.id)).toEqual([appId]);
+      // each row names the enterprise and the program, so the queue reads without a lookup per row
+      const [names] = await t.app.get(DataSource).query('SELECT o.name AS enterprise, p.name AS program FROM organization o, voucher_program p WHERE o.id = $1 AND p.id = $2', [e, id]);
+      expect(queue.body.items[0]).toMatchObject({ enterpriseId: e, enterpriseName: names.enterprise, programId: id, programName: names.program });
       expect((await get(nananReviewer.token, `/api/v1/admin/applications?programId=${id}`)).body.total).toBe(0);
       expect((await post(nananReviewer.token, `/api/v1/admin/applications/${appId}/decision`, { decision: 'approve' })).status).toBe(404);
 

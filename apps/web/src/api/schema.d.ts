@@ -3009,8 +3009,37 @@ export interface components {
             application: components["schemas"]["ApplicationViewDto"];
             grant?: components["schemas"]["GrantViewDto"];
         };
+        QueuedApplicationViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programId: string;
+            /** Format: uuid */
+            enterpriseId: string;
+            /** @example 350582 */
+            regionCode: string;
+            requestedFen: number;
+            purpose: string;
+            /** @enum {string} */
+            status: "pending" | "granted" | "rejected" | "not_drawn";
+            grantedFen: number | null;
+            /** Format: uuid */
+            grantId: string | null;
+            decisionReason: string | null;
+            /**
+             * Format: date-time
+             * @description When it was made; the review queue counts its age from it
+             */
+            createdAt: string;
+            /** @description The version a reviewer's decision sends back as If-Match */
+            version: number;
+            /** @description The enterprise's registered name */
+            enterpriseName: string;
+            /** @description The program's name */
+            programName: string;
+        };
         ApplicationPageDto: {
-            items: components["schemas"]["ApplicationViewDto"][];
+            items: components["schemas"]["QueuedApplicationViewDto"][];
             total: number;
             page: number;
             pageSize: number;

@@ -8,7 +8,7 @@ import { ApplicationOutcomeDto } from '../programs/dto/application-outcome.dto.j
 import { ApplicationPageDto } from '../programs/dto/application-page.dto.js';
 import { ApplicationViewDto } from '../programs/dto/application-view.dto.js';
 import { ApplicationQueryDto } from '../programs/dto/application-query.dto.js';
-import type { ApplicationView } from '../programs/program-views.js';
+import type { ApplicationView, QueuedApplicationView } from '../programs/program-views.js';
 
 @ApiTags('admin: voucher applications')
 @ApiBearerAuth()
@@ -20,7 +20,7 @@ export class AdminApplicationsController {
   @Staff('county_reviewer', 'program_officer')
   @ApiOperation({ summary: "The review queue within the caller's jurisdiction, the oldest application first unless sorted otherwise" })
   @ApiOkResponse({ type: ApplicationPageDto })
-  list(@CurrentUser() me: Principal, @Query() q: ApplicationQueryDto): Promise<Page<ApplicationView>> {
+  list(@CurrentUser() me: Principal, @Query() q: ApplicationQueryDto): Promise<Page<QueuedApplicationView>> {
     return this.applications.list(me, q);
   }
 

@@ -29,7 +29,7 @@ import { ProgramCapsService, lockGroupUsage } from './program-caps.service.js';
 import { drawOrder, eligibilityErrors, minFen, sharesFor } from './program-rules.js';
 import { VoucherProgram } from './program.entity.js';
 import { PROGRAM_ROLES, ProgramsService } from './programs.service.js';
-import { grantedAudit, toApplicationView, toGrantView, type ApplicationView, type GrantView } from './program-views.js';
+import { grantedAudit, toApplicationView, toGrantView, type ApplicationView, type GrantView, type QueuedApplicationView } from './program-views.js';
 
 /** Reviewed-mode decisions and the review queue (docs/api.md): county reviewer of the enterprise's region, program officer. */
 export const APPLICATION_REVIEW_ROLES: readonly StaffRole[] = ['county_reviewer', 'program_officer'];
@@ -231,9 +231,8 @@ export class ApplicationsService {
     return toApplicationView(app);
   }
 
-  /** The review queue within the caller's jurisdiction (by the enterprise's region). */
   /** The review queue in the caller's jurisdiction, the oldest application first unless sorted otherwise. */
-  async list(by: Principal, q: ApplicationListQuery): Promise<Page<ApplicationView>> {
+  async list(by: Principal, q: ApplicationListQuery): Promise<Page<QueuedApplicationView>> {
     const qb = this.scoped(by, q);
     if (!qb) return pageOf([], 0, q);
     const [rows, total] = await qb
@@ -242,7 +241,16 @@ export class ApplicationsService {
       .skip(offsetOf(q))
       .take(q.pageSize)
       .getManyAndCount();
-    return pageOf(rows.map(toApplicationView), total, q);
+    // the enterprise's and the program's names, so that the queue reads without a lookup per row
+    const names = new Map<string, string>();
+    if (rows.length > 0) {
+      const found = await this.dataSource.query<{ id: string; name: string }[]>(
+        `SELECT id, name FROM organization WHERE id = ANY($1::uuid[]) UNION ALL SELECT id, name FROM voucher_program WHERE id = ANY($2::uuid[])`,
+        [[...new Set(rows.map((r) => r.enterpriseId))], [...new Set(rows.map((r) => r.programId))]],
+      );
+      for (const f of found) names.set(f.id, f.name);
+    }
+    return pageOf(rows.map((r) => ({ ...toApplicationView(r), enterpriseName: names.get(r.enterpriseId) ?? '', programName: names.get(r.programId) ?? '' })), total, q);
   }
 
   /** Pending applications of reviewed-mode programs in the caller's queue and the oldest among them; null for those who review none. */

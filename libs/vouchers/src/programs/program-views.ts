@@ -79,6 +79,12 @@ export interface ApplicationView {
   version: number;
 }
 
+/** An application in a reviewer's queue: with the enterprise's and the program's names. */
+export interface QueuedApplicationView extends ApplicationView {
+  enterpriseName: string;
+  programName: string;
+}
+
 export function toApplicationView(a: VoucherApplication): ApplicationView {
   return {
     id: a.id,

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ApplicationViewDto } from './application-view.dto.js';
+import { QueuedApplicationViewDto } from './application-view.dto.js';
 
 export class ApplicationPageDto {
-  @ApiProperty({ type: [ApplicationViewDto] }) items!: ApplicationViewDto[];
+  @ApiProperty({ type: [QueuedApplicationViewDto] }) items!: QueuedApplicationViewDto[];
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;

@@ -16,3 +16,9 @@ export class ApplicationViewDto {
   @ApiProperty({ format: 'date-time', description: 'When it was made; the review queue counts its age from it' }) createdAt!: string;
   @ApiProperty({ type: 'integer', description: "The version a reviewer's decision sends back as If-Match" }) version!: number;
 }
+
+/** An application in a reviewer's queue (GET /admin/applications): with the names the queue shows. */
+export class QueuedApplicationViewDto extends ApplicationViewDto {
+  @ApiProperty({ description: "The enterprise's registered name" }) enterpriseName!: string;
+  @ApiProperty({ description: "The program's name" }) programName!: string;
+}

@@ -22,6 +22,8 @@ const STATUSES: Status[] = ['pending', 'granted', 'rejected', 'not_drawn'];
 const STATUS_COLOR: Record<Status, string> = { pending: 'blue', granted: 'green', rejected: 'red', not_drawn: 'default' };
 
 export type Application = Schemas['ApplicationViewDto'];
+/** A row of the queue: the application with the enterprise's and the program's names. */
+type QueuedApplication = Schemas['QueuedApplicationViewDto'];
 interface Page<T> {
   items: T[];
   total: number;
@@ -79,16 +81,6 @@ function StatusTag({ status }: { status: Status }) {
   return <Tag color={STATUS_COLOR[status]}>{t(`applicationStatus.${status}`)}</Tag>;
 }
 
-function EnterpriseName({ id }: { id: string }) {
-  const e = useEnterprise(id);
-  return <>{e.data?.name ?? '…'}</>;
-}
-
-function ProgramName({ id }: { id: string }) {
-  const p = useProgram(id);
-  return <>{p.data?.name ?? '…'}</>;
-}
-
 export function ApplicationList() {
   const { t } = useTranslation(NS);
   const { t: ta } = useTranslation('admin');
@@ -136,7 +128,7 @@ export function ApplicationList() {
       <QueryState query={list} isEmpty={(d) => d.total === 0} empty={t('applications.empty')} rows={6}>
         {(d) => (
           <div className="admin-table-wrap" tabIndex={0} role="region" aria-label={t('applications.title')}>
-            <Table<Application>
+            <Table<QueuedApplication>
               rowKey="id"
               dataSource={d.items}
               loading={list.isFetching && list.isPlaceholderData}
@@ -146,12 +138,10 @@ export function ApplicationList() {
                   title: t('fields.enterprise'),
                   key: 'enterprise',
                   render: (_v, a) => (
-                    <Link to={`/admin/applications/${a.id}`}>
-                      <EnterpriseName id={a.enterpriseId} />
-                    </Link>
+                    <Link to={`/admin/applications/${a.id}`}>{a.enterpriseName}</Link>
                   ),
                 },
-                { title: t('fields.program'), key: 'program', render: (_v, a) => <ProgramName id={a.programId} /> },
+                { title: t('fields.program'), key: 'program', render: (_v, a) => a.programName },
                 { title: t('fields.region'), key: 'region', render: (_v, a) => regionName(a.regionCode) },
                 { title: t('fields.requested'), key: 'requested', align: 'right', render: (_v, a) => <Money fen={a.requestedFen} /> },
                 { title: t('fields.status'), key: 'status', render: (_v, a) => <StatusTag status={a.status} /> },
