@@ -7,12 +7,17 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { jest as jestApi } from '@jest/globals';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 export const CHROME = process.env.INNOSERVE_TEST_CHROME;
 /** describe, or describe.skip when there is no Chromium (the global setup has warned). */
 export const describeBrowser: jest.Describe = CHROME ? describe : describe.skip;
+
+// A browser test walks many pages: on a loaded CI machine (two suites side by side, two cores) a
+// journey takes minutes, not Jest's default 60 s. Each wait inside still fails after 30 s.
+jestApi.setTimeout(240_000);
 
 export const SCREENS_DIR = path.resolve(import.meta.dirname, '..', '..', 'docs', 'screens');
 
