@@ -24,16 +24,11 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startApi } from './api.js';
-import { findChromium } from '../scripts/chromium.js';
+import { bareInBrowser, buildServerAndWeb, chromiumOrExit, coldPage, kb, mark, median, ms, p95, scriptSizes } from './browser-support.js';
+import { arg as argOf, root } from './support.js';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const argOf = (name, def) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] !== undefined ? Number(process.argv[i + 1]) : def;
-};
 const RUNS = argOf('runs', 10);
 const ENTERPRISES = argOf('enterprises', 2300);
 const PER_ENTERPRISE = argOf('orders-per-enterprise', 10);
@@ -41,22 +36,13 @@ const SEED = argOf('seed', 20261205);
 const ROWS = 50;
 const FLOOR = { kb: 500, throttledP95: 3000 };
 const GOAL = { kb: 300, throttledP95: 1500 };
-const THROTTLE = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
-const CPU_SLOWDOWN = 4;
 
-const chrome = findChromium();
-if (!chrome) {
-  console.error('bench:web:console needs Chromium (chromium on PATH or CHROME_PATH): apt-get install chromium fonts-noto-cjk');
-  process.exit(2);
-}
+const chrome = chromiumOrExit('bench:web:console');
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'innoserve-bench-console-'));
 chmodSync(dir, 0o755);
 const webDir = path.join(dir, 'web');
-const b0 = performance.now();
-execFileSync(process.execPath, [path.join(root, 'scripts/build.js')], { stdio: 'ignore' });
-execFileSync(process.execPath, [path.join(root, 'scripts/build-web.js'), '--out-dir', webDir, '--force'], { stdio: 'ignore' });
-const buildSecs = (performance.now() - b0) / 1000;
+const buildSecs = buildServerAndWeb(webDir);
 if (!existsSync(path.join(webDir, 'index.html'))) throw new Error('no index.html after scripts/build-web.js');
 
 const dist = (p) => import(path.join(root, 'dist', p));
@@ -68,17 +54,6 @@ const { DataSource } = await import('typeorm');
 const cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), persistent: false, postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] });
 let api;
 let browser;
-
-const sorted = (a) => [...a].sort((x, y) => x - y);
-const median = (a) => {
-  const s = sorted(a);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-// nearest rank: with 10 runs, the p95 is the slowest run
-const p95 = (a) => sorted(a)[Math.min(a.length - 1, Math.ceil(a.length * 0.95) - 1)];
-const ms = (v) => `${Math.round(v)} ms`;
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const mark = (ok) => (ok ? 'met' : 'NOT met');
 
 try {
   await ensureDatabase(cluster.url('postgres'), 'console');
@@ -117,17 +92,9 @@ try {
 
   /** One cold navigation to the queue; answers ms from navigation start to the 50th row painted, the queue URL and the scripts fetched. */
   async function pageRun(throttled) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const { context, page } = await coldPage(browser, throttled, { viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     try {
       await context.addCookies([await refreshCookie()]);
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.clearBrowserCache');
-      if (throttled) {
-        await cdp.send('Network.emulateNetworkConditions', THROTTLE);
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-      }
       await page.addInitScript((rows) => {
         const w = window;
         const mo = new MutationObserver(() => {
@@ -161,25 +128,6 @@ try {
     }
   }
 
-  /** The queue's request alone in a fresh (throttled or not) context, with the reviewer's access token. */
-  async function bareInBrowser(url, token, throttled) {
-    const context = await browser.newContext({ extraHTTPHeaders: { authorization: `Bearer ${token}` } });
-    try {
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.clearBrowserCache');
-      if (throttled) {
-        await cdp.send('Network.emulateNetworkConditions', THROTTLE);
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-      }
-      await page.goto(url);
-      return await page.evaluate(() => performance.getEntriesByType('navigation')[0].responseEnd);
-    } finally {
-      await context.close();
-    }
-  }
-
   // one unmeasured run: the server's first page load (its own caches); it also tells the queue's URL
   const first = await pageRun(false);
   if (!first.queueUrl) throw new Error('the page sent no /api/v1/admin/claims request');
@@ -198,7 +146,7 @@ try {
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await pageRun(throttled));
     const bare = [];
-    for (let i = 0; i < RUNS; i++) bare.push(await bareInBrowser(first.queueUrl, token, throttled));
+    for (let i = 0; i < RUNS; i++) bare.push(await bareInBrowser(browser, first.queueUrl, throttled, { extraHTTPHeaders: { authorization: `Bearer ${token}` } }));
     return { runs, bare };
   };
   const slow = await series(true);
@@ -206,17 +154,7 @@ try {
 
   // ---- 1. the console's initial JavaScript: the scripts fetched before the queue painted
   const scripts = [...new Set(slow.runs.flatMap((r) => r.scripts))];
-  let raw = 0, gz9 = 0, gz6 = 0, br = 0;
-  const parts = [];
-  for (const f of scripts) {
-    const buf = readFileSync(path.join(webDir, 'assets', f));
-    const g9 = gzipSync(buf, { level: 9 }).length;
-    raw += buf.length;
-    gz9 += g9;
-    gz6 += gzipSync(buf, { level: 6 }).length;
-    br += brotliCompressSync(buf, { params: { [zc.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    parts.push(`${f} ${(g9 / 1024).toFixed(1)}`);
-  }
+  const { raw, gz9, gz6, br, parts } = scriptSizes(webDir, scripts);
   // code-split from the portals: no chunk built from the enterprise, provider or public portals'
   // modules may be among them (Vite's manifest maps each chunk to the source it was built from)
   const manifest = JSON.parse(readFileSync(path.join(webDir, '.vite', 'manifest.json'), 'utf8'));

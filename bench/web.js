@@ -16,36 +16,26 @@
 // (bench/data.js, seed 42) in the PostgresEngine, the real API (createApiApp, as `npm start` runs
 // it) as its own process serving the web app built for this run (scripts/build-web.js --out-dir).
 // Run: npm run bench:web [-- --runs 10 --offerings 400 --q 色牢度 --web-dir DIR]
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { startApi } from './api.js';
+import { argOf, bareInBrowser, buildServerAndWeb, chromiumOrExit, coldPage, kb, mark, median, ms, p95, scriptSizes } from './browser-support.js';
 import { loadDocuments } from './data.js';
-import { findChromium } from '../scripts/chromium.js';
+import { root } from './support.js';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const dist = (p) => import(pathToFileURL(path.join(root, 'dist', p)).href);
-const argOf = (name, def) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : def;
-};
 const RUNS = Number(argOf('runs', 10));
 const OFFERINGS = Number(argOf('offerings', 400));
 const Q = argOf('q', '色牢度'); // inside 服装色牢度检测: a Chinese sub-word
 const PAGE_SIZE = 10; // apps/web/src/portals/public/HomePage.tsx PAGE_SIZE
 const FLOOR = { kb: 350, throttledP95: 3000, fastP95: 1500 };
 const GOAL = { kb: 200, throttledP95: 1500, fastP95: 800 };
-const THROTTLE = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (750e3 / 8) };
-const CPU_SLOWDOWN = 4;
 
-const chrome = findChromium();
-if (!chrome) {
-  console.error('bench:web needs Chromium (chromium on PATH or CHROME_PATH): apt-get install chromium fonts-noto-cjk');
-  process.exit(2);
-}
+const chrome = chromiumOrExit('bench:web');
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'innoserve-bench-web-'));
 chmodSync(dir, 0o755);
@@ -54,10 +44,7 @@ const prebuilt = argOf('web-dir', null);
 const webDir = prebuilt ? path.resolve(prebuilt) : path.join(dir, 'web');
 
 // ---- build: the server, and the web app from the current sources into this run's directory ----
-const b0 = performance.now();
-execFileSync(process.execPath, [path.join(root, 'scripts/build.js')], { stdio: 'ignore' });
-if (!prebuilt) execFileSync(process.execPath, [path.join(root, 'scripts/build-web.js'), '--out-dir', webDir, '--force'], { stdio: 'ignore' });
-const buildSecs = (performance.now() - b0) / 1000;
+const buildSecs = buildServerAndWeb(webDir, !!prebuilt);
 
 // ---- 1. initial JavaScript of the home page ----
 function initialJs() {
@@ -73,18 +60,7 @@ function initialJs() {
     for (const m of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']\.\/([^"']+\.js)["']/g)) visit(m[1]);
   };
   for (const f of [...entry, ...preloads]) visit(f);
-  let raw = 0, gz9 = 0, gz6 = 0, br = 0;
-  const parts = [];
-  for (const f of files) {
-    const buf = readFileSync(path.join(webDir, 'assets', f));
-    const g9 = gzipSync(buf, { level: 9 }).length;
-    raw += buf.length;
-    gz9 += g9;
-    gz6 += gzipSync(buf, { level: 6 }).length;
-    br += brotliCompressSync(buf, { params: { [zc.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    parts.push(`${f} ${(g9 / 1024).toFixed(1)} KB`);
-  }
-  return { files: [...files], parts, raw, gz9, gz6, br };
+  return { files: [...files], ...scriptSizes(webDir, files) };
 }
 const js = initialJs();
 
@@ -95,22 +71,10 @@ let api;
 let browser;
 const cleanup = async () => {
   await browser?.close().catch(() => undefined);
-  if (api && api.exitCode === null) {
-    api.kill('SIGTERM');
-    await new Promise((r) => api.once('exit', r));
-  }
+  await api?.stop();
   if (cluster) await cluster.stop();
   rmSync(dir, { recursive: true, force: true });
 };
-
-const sorted = (a) => [...a].sort((x, y) => x - y);
-const median = (a) => {
-  const s = sorted(a);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-// nearest rank: with 10 runs, the p95 is the slowest run
-const p95 = (a) => sorted(a)[Math.min(a.length - 1, Math.ceil(a.length * 0.95) - 1)];
-const ms = (v) => `${Math.round(v)} ms`;
 
 try {
   cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), persistent: false });
@@ -120,41 +84,8 @@ try {
   const loaded = await loadDocuments({ databaseUrl: dbUrl, offerings: OFFERINGS, progress: false });
 
   // the API as `npm start` runs it (createApiApp, production mode), serving this run's build
-  const port = await freePort();
-  const main = `
-    const { loadConfigOrExit } = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist/libs/core/src/index.js')).href)});
-    const { createApiApp } = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist/apps/api/src/bootstrap.js')).href)});
-    const config = loadConfigOrExit();
-    const app = await createApiApp(config, { webDir: ${JSON.stringify(webDir)} });
-    await app.listen({ port: config.PORT, host: '127.0.0.1' });`;
-  api = spawn(process.execPath, ['--input-type=module', '-e', main], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      DATABASE_URL: dbUrl,
-      JWT_SECRET: 'web-benchmark-secret-web-benchmark-secret',
-      THROTTLE_ENABLED: 'false',
-      LOG_LEVEL: 'warn',
-      DATA_DIR: dir,
-      CORS_ORIGINS: 'http://localhost',
-      MEILI_HOST: '',
-      MEILI_MASTER_KEY: '',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (api.exitCode !== null) throw new Error(`API exited with ${api.exitCode}`);
-    try {
-      if ((await fetch(base + '/health')).status === 200) break;
-    } catch {
-      /* starting */
-    }
-    if (i > 600) throw new Error('API not healthy after 60 s');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  api = await startApi({ port: await freePort(), dbUrl, dir, admin: { email: 'web-bench-admin@example.com', password: 'web-bench-admin-password-1' }, webDir, env: { MEILI_HOST: '', MEILI_MASTER_KEY: '' } });
+  const base = api.base;
 
   // the query string the page sends for /?q=Q (HomePage.tsx: q and pageSize)
   const apiUrl = `${base}/api/v1/search/offerings?${new URLSearchParams({ q: Q, pageSize: String(PAGE_SIZE) })}`;
@@ -175,17 +106,8 @@ try {
 
   /** One cold navigation; answers ms from navigation start to the first result painted (and a breakdown). */
   async function pageRun(throttled) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const { context, page } = await coldPage(browser, throttled, { viewport: { width: 1280, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     try {
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.clearBrowserCache');
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
-      if (throttled) {
-        await cdp.send('Network.emulateNetworkConditions', THROTTLE);
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-      }
       await page.addInitScript(() => {
         const w = window;
         w.__firstResult = null;
@@ -233,38 +155,17 @@ try {
     }
   }
 
-  /** Baseline 2: the same API request alone, in a fresh throttled (or not) browser context. */
-  async function bareInBrowser(throttled) {
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.clearBrowserCache');
-      if (throttled) {
-        await cdp.send('Network.emulateNetworkConditions', THROTTLE);
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-      }
-      await page.goto(apiUrl);
-      return await page.evaluate(() => performance.getEntriesByType('navigation')[0].responseEnd);
-    } finally {
-      await context.close();
-    }
-  }
-
   const series = async (throttled) => {
     await pageRun(throttled); // one unmeasured run: the server's first page load (its own caches), not the browser's
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await pageRun(throttled));
     const bareB = [];
-    for (let i = 0; i < RUNS; i++) bareB.push(await bareInBrowser(throttled));
+    for (let i = 0; i < RUNS; i++) bareB.push(await bareInBrowser(browser, apiUrl, throttled)); // baseline 2: the same request alone in the browser
     return { runs, bare: bareB };
   };
   const slow = await series(true);
   const fast = await series(false);
 
-  const mark = (ok) => (ok ? 'met' : 'NOT met');
-  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   const painted = (s) => s.runs.map((r) => r.painted);
   const avg = (a) => a.reduce((x, y) => x + y, 0) / a.length;
   const breakdown = (s) => {

@@ -17,7 +17,7 @@ import type { Page } from 'playwright-core';
 import { createStaffAndLogin, type AuthSession } from '../support/auth.js';
 import { fapiaoOf, grant, ledgerClean, ok, orderUntil, startWorld, verifiedBankAccount, type World } from '../../libs/orders/test/order-world.js';
 import { JINJIANG, NANAN } from '../../libs/vouchers/test/program-support.js';
-import { axeViolations, browserOn, describeBrowser, screenshot, signedInPage, type BrowserStack } from './support.js';
+import { axeViolations, browserOn, describeBrowser, screenshot, signedInPage, type BrowserStack, pick } from './support.js';
 
 interface ClaimRow {
   id: string;
@@ -147,15 +147,8 @@ describeBrowser('admin journey (Chromium): review, second approval, disbursement
     await page.getByRole('heading', { name: '资金拨付' }).waitFor();
     await page.getByRole('button', { name: '生成拨付批次' }).click();
     const dialog = page.getByRole('dialog');
-    for (const [label, search, option] of [
-      ['项目', programName.slice(0, 6), programName],
-      ['资金来源', 'city', '泉州市科技局'],
-    ]) {
-      await page.getByLabel(label, { exact: true }).click();
-      await page.keyboard.type(search);
-      await page.locator('.ant-select-item-option:visible', { hasText: option }).first().click();
-      await page.keyboard.press('Escape');
-    }
+    await pick(page, '项目', programName.slice(0, 6), programName);
+    await pick(page, '资金来源', 'city', '泉州市科技局');
     await dialog.getByRole('button', { name: '生成', exact: true }).click();
     await page.waitForURL(/\/admin\/disbursements\/[0-9a-f-]{36}$/);
     const batchId = page.url().split('/').pop()!;
