@@ -106,8 +106,12 @@ describe('claims over HTTP', () => {
     // delivered the instant it started (these tests do not wait): flagged fast_delivery, for staff only
     expect(queue.items.find((c: { id: string }) => c.id === claim.id)).toMatchObject({ riskFlags: [expect.objectContaining({ rule: 'fast_delivery', evidence: expect.objectContaining({ thresholdBp: 2500 }) })], flags: [], waitingDays: 0 });
     expect((await ok(get(county.token, `/api/v1/claims/${claim.id}`))).riskFlags).toEqual([expect.objectContaining({ rule: 'fast_delivery' })]);
+    // staff read the parties' names (the queue and the review page need no lookup per row)
+    const [parties] = await w.t.app.get(DataSource).query('SELECT e.name AS enterprise, p.name AS provider FROM organization e, organization p WHERE e.id = $1 AND p.id = $2', [claim.enterpriseId, claim.providerId]);
+    expect(queue.items.find((c: { id: string }) => c.id === claim.id)).toMatchObject({ enterpriseName: parties.enterprise, providerName: parties.provider });
     const asClaimant = await ok(get(w.provider.owner.token, `/api/v1/claims/${claim.id}`));
     expect(asClaimant).not.toHaveProperty('riskFlags');
+    expect(asClaimant).not.toHaveProperty('enterpriseName');
     expect(JSON.stringify(asClaimant)).not.toContain('fast_delivery');
     expect((await ok(get(county.token, '/api/v1/admin/claims?level=city'))).items.map((c: { id: string }) => c.id)).not.toContain(claim.id);
 
@@ -115,6 +119,10 @@ describe('claims over HTTP', () => {
     expect((await decide(county, { decision: 'approve', version: 99 })).body.code).toBe('STALE_VERSION');
     const atCity = await ok(decide(county, { decision: 'approve' }, { 'if-match': `"${claim.version}"` }));
     expect(atCity).toMatchObject({ status: 'in_review', level: 2, approvals: [expect.objectContaining({ level: 1, kind: 'county', userId: county.userId })] });
+    // the trail names the reviewer for staff; the claimant sees the level passed and when, not who
+    const [{ display_name: countyName }] = await w.t.app.get(DataSource).query('SELECT display_name FROM app_user WHERE id = $1', [county.userId]);
+    expect((await ok(get(city.token, `/api/v1/claims/${claim.id}`))).approvals).toEqual([expect.objectContaining({ userId: county.userId, userName: countyName })]);
+    expect((await ok(get(w.provider.owner.token, `/api/v1/claims/${claim.id}`))).approvals).toEqual([{ level: 1, kind: 'county', at: expect.any(String) }]);
     expect((await decide(county, { decision: 'approve' })).body.code).toBe('WRONG_REVIEW_LEVEL');
     expect(await balance('payable:city')).toBe(0n);
 

@@ -3731,6 +3731,8 @@ export interface components {
              * @description Staff only
              */
             userId?: string;
+            /** @description Staff only: the reviewer's display name */
+            userName?: string | null;
             /** Format: date-time */
             at: string;
         };
@@ -3818,6 +3820,10 @@ export interface components {
             flags?: string[];
             /** @description Staff only: whole days waited at the current level */
             waitingDays?: number;
+            /** @description Staff only: the enterprise's registered name */
+            enterpriseName?: string | null;
+            /** @description Staff only: the provider's registered name */
+            providerName?: string | null;
         };
         ClaimPageDto: {
             items: components["schemas"]["ClaimViewDto"][];

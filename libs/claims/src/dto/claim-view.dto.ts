@@ -30,6 +30,7 @@ export class ClaimApprovalDto {
   @ApiProperty({ type: 'integer' }) level!: number;
   @ApiProperty({ enum: ['county', 'city'] }) kind!: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Staff only' }) userId?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "Staff only: the reviewer's display name" }) userName?: string | null;
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
@@ -79,6 +80,8 @@ export class ClaimViewDto {
   @ApiPropertyOptional({ type: [RiskFlagDto], description: 'Staff only: never in an answer to the claimant' }) riskFlags?: RiskFlagDto[];
   @ApiPropertyOptional({ type: [String], description: 'Staff only: review_overdue, payment_held' }) flags?: string[];
   @ApiPropertyOptional({ type: 'integer', description: 'Staff only: whole days waited at the current level' }) waitingDays?: number;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "Staff only: the enterprise's registered name" }) enterpriseName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "Staff only: the provider's registered name" }) providerName?: string | null;
 }
 
 export class ClaimPageDto {

@@ -35,7 +35,7 @@ export interface ClaimView {
   levels: string[];
   level: number;
   /** The reviewers' ids for staff only (a claimant sees the levels passed and when). */
-  approvals: { level: number; kind: string; userId?: string; at: string }[];
+  approvals: { level: number; kind: string; userId?: string; userName?: string | null; at: string }[];
   levelSince: string;
   levelDueOn: string;
   deadlineOn: string;
@@ -49,9 +49,16 @@ export interface ClaimView {
   flags?: string[];
   /** Staff only: whole days the claim has waited at its level. */
   waitingDays?: number;
+  /** Staff only: the parties' names (the queue and the review read them without a lookup). */
+  enterpriseName?: string | null;
+  providerName?: string | null;
 }
 
-export function toClaimView(c: SubsidyClaim, lines: readonly ClaimLine[], staff: boolean, now: Date): ClaimView {
+/**
+ * The claim as the API answers it; `staff` adds the risk flags, the waiting time, the reviewers and,
+ * from `names` (ids of organizations and users → names, ClaimsService.staffNames), who they are.
+ */
+export function toClaimView(c: SubsidyClaim, lines: readonly ClaimLine[], staff: boolean, now: Date, names?: ReadonlyMap<string, string>): ClaimView {
   const view: ClaimView = {
     id: c.id,
     claimNo: c.claimNo,
@@ -79,7 +86,7 @@ export function toClaimView(c: SubsidyClaim, lines: readonly ClaimLine[], staff:
     evidenceFileIds: [...c.evidenceFileIds],
     levels: [...c.levels],
     level: c.level,
-    approvals: c.approvals.map((a) => (staff ? { ...a } : { level: a.level, kind: a.kind, at: a.at })),
+    approvals: c.approvals.map((a) => (staff ? { ...a, userName: names?.get(a.userId) ?? null } : { level: a.level, kind: a.kind, at: a.at })),
     levelSince: c.levelSince.toISOString(),
     levelDueOn: c.levelDueOn,
     deadlineOn: c.deadlineOn,
@@ -92,6 +99,8 @@ export function toClaimView(c: SubsidyClaim, lines: readonly ClaimLine[], staff:
     view.riskFlags = c.riskFlags.map((f) => ({ ...f }));
     view.flags = [...c.flags];
     view.waitingDays = Math.max(0, Math.floor((now.getTime() - c.levelSince.getTime()) / 86_400_000));
+    view.enterpriseName = names?.get(c.enterpriseId) ?? null;
+    view.providerName = names?.get(c.providerId) ?? null;
   }
   return view;
 }

@@ -316,8 +316,22 @@ export class ClaimsService implements OnModuleInit {
       await this.record(m, claim, `claim.${action === 'advance' ? 'approved_level' : action === 'approve' ? 'approved' : action === 'reject' ? 'rejected' : 'returned'}`, me.userId, { status: from, level }, after, reason);
       // the review-time read model, from the entry just written and the one before it (same transaction)
       await m.query(REVIEW_STEP_INSERT_SQL, [claim.id]);
-      return toClaimView(claim, lines, true, now);
+      return toClaimView(claim, lines, true, now, await this.staffNames(m, [claim]));
     });
+  }
+
+  /** The names a staff view shows: the claims' enterprises and providers, and their reviewers. */
+  private async staffNames(m: EntityManager, claims: readonly SubsidyClaim[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    if (claims.length === 0) return names;
+    const orgIds = [...new Set(claims.flatMap((c) => [c.enterpriseId, c.providerId]))];
+    const userIds = [...new Set(claims.flatMap((c) => c.approvals.map((a) => a.userId)))];
+    const rows = await m.query<{ id: string; name: string }[]>(
+      `SELECT id, name FROM organization WHERE id = ANY($1::uuid[]) UNION ALL SELECT id, display_name FROM app_user WHERE id = ANY($2::uuid[])`,
+      [orgIds, userIds],
+    );
+    for (const r of rows) names.set(r.id, r.name);
+    return names;
   }
 
   /**
@@ -356,7 +370,7 @@ export class ClaimsService implements OnModuleInit {
       const orgIds = await this.organizations.organizationIdsOf(me.userId, m);
       if (!orgIds.includes(claim.enterpriseId) && !orgIds.includes(claim.providerId)) throw new NotFoundError('claim');
     }
-    return toClaimView(claim, await this.linesOf(m, claim.id), staff, this.clock.now());
+    return toClaimView(claim, await this.linesOf(m, claim.id), staff, this.clock.now(), staff ? await this.staffNames(m, [claim]) : undefined);
   }
 
   /** The claims of the caller's organizations (as claimant), newest first; never their risk flags. */
@@ -381,9 +395,9 @@ export class ClaimsService implements OnModuleInit {
     qb.orderBy(order[0][0], order[0][1]);
     for (const [column, dir] of order.slice(1)) qb.addOrderBy(column, dir);
     const [rows, total] = await qb.addOrderBy('c.id', 'ASC').skip(offsetOf(q)).take(q.pageSize).getManyAndCount();
-    const lines = await this.linesOfMany(m, rows.map((c) => c.id));
+    const [lines, names] = await Promise.all([this.linesOfMany(m, rows.map((c) => c.id)), this.staffNames(m, rows)]);
     const now = this.clock.now();
-    return pageOf(rows.map((c) => toClaimView(c, lines.get(c.id) ?? [], true, now)), total, q);
+    return pageOf(rows.map((c) => toClaimView(c, lines.get(c.id) ?? [], true, now, names)), total, q);
   }
 
   /**

@@ -132,7 +132,7 @@ function Review({ claim: c }: { claim: Claim }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [go, allowed, deciding, holding]);
 
-  const names = { enterprise: ctx.enterprise.data?.name, provider: ctx.provider.data?.name };
+  const names = { enterprise: c.enterpriseName ?? ctx.enterprise.data?.name, provider: c.providerName ?? ctx.provider.data?.name };
   const shortcuts = (
     <div>
     <dl className="admin-claims-shortcuts">
@@ -449,14 +449,11 @@ function Trail({ claim: c }: { claim: Claim }) {
             <li key={level}>
               <Typography.Text strong>{t('trail.level', { n: level, level: t(`level.${kind}`) })}</Typography.Text>{' '}
               {approvals.length > 0 ? (
-                approvals.map((a, j) => {
-                  const named = a as typeof a & { userName?: string | null; displayName?: string | null };
-                  return (
-                    <div key={j}>
-                      {t('trail.approvedBy', { who: who(a.userId, named.userName ?? named.displayName) })} · <DateTime value={a.at} />
-                    </div>
-                  );
-                })
+                approvals.map((a, j) => (
+                  <div key={j}>
+                    {t('trail.approvedBy', { who: who(a.userId, a.userName) })} · <DateTime value={a.at} />
+                  </div>
+                ))
               ) : waiting ? (
                 <div>
                   {t('trail.waiting')} <Age since={c.levelSince} /> · {t('trail.dueOn', { date: c.levelDueOn })}

@@ -4,11 +4,8 @@
 // and the queue page takes that answer instead of asking again.
 import { api, call, refreshSession, type Schemas } from '../../../api/client';
 
-export type Claim = Schemas['ClaimViewDto'] & {
-  /** names, when the list answers them (else the fapiao's USCCs stand in) */
-  enterpriseName?: string | null;
-  providerName?: string | null;
-};
+/** A claim as staff see it: with the parties' and the reviewers' names. */
+export type Claim = Schemas['ClaimViewDto'];
 export type ClaimPage = { items: Claim[]; total: number; page: number; pageSize: number };
 
 export const QUEUE_PAGE_SIZE = 50;
