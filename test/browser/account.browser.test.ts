@@ -5,7 +5,7 @@
  */
 import { UnsubscribeTokens } from '@innoserve/notifications';
 import { registerAndLogin, uniqueEmail } from '../support/auth.js';
-import { axeViolations, describeBrowser, horizontalOverflow, screenshot, startBrowserStack, type BrowserStack } from './support.js';
+import { describeBrowser, horizontalOverflow, screenshot, startBrowserStack, type BrowserStack, expectNoAxe } from './support.js';
 
 describeBrowser('account pages (Chromium)', () => {
   let s: BrowserStack;
@@ -31,13 +31,13 @@ describeBrowser('account pages (Chromium)', () => {
     await page.locator('form').getByRole('button', { name: '注册' }).click();
     // the API's 409 EMAIL_TAKEN is explained, not a blank page
     await page.getByRole('alert').getByText('该邮箱已注册').first().waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxe(page);
     await screenshot(page, 'account-register');
     await page.getByLabel('邮箱').fill(uniqueEmail('browser'));
     await page.locator('form').getByRole('button', { name: '注册' }).click();
     await page.waitForURL('**/account/start');
     await page.getByText('您想做什么？').waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxe(page);
   });
 
   it('switches to English and remembers it for this user after a reload', async () => {
@@ -45,7 +45,7 @@ describeBrowser('account pages (Chromium)', () => {
     const { page } = await s.newPage();
     await page.goto('/login');
     await page.getByLabel('邮箱').waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxe(page);
     await screenshot(page, 'account-login');
     await page.getByLabel('邮箱').fill(u.email);
     await page.getByLabel('密码').fill(u.password);
@@ -79,7 +79,7 @@ describeBrowser('account pages (Chromium)', () => {
     const prefs = await s.t.request('GET', '/api/v1/me/notification-preferences', { token: u.token });
     const messages = prefs.body.find((p: { category: string }) => p.category === 'messages');
     expect(messages.email).toBe(false);
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxe(page);
   });
 
   it('shows what an unsubscribe link turns off and changes it only when confirmed; a bad link is explained', async () => {
@@ -89,7 +89,7 @@ describeBrowser('account pages (Chromium)', () => {
     await page.goto(`/unsubscribe?token=${encodeURIComponent(token)}`);
     await page.getByRole('button', { name: '确认退订' }).waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxe(page);
     const before = await s.t.request('GET', '/api/v1/me/notification-preferences', { token: u.token });
     expect(before.body.find((p: { category: string }) => p.category === 'reviews').email).toBe(true);
     await page.getByRole('button', { name: '确认退订' }).click();

@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { createStaffAndLogin, type AuthSession } from '../support/auth.js';
 import { fapiaoOf, grant, ok, orderUntil, startWorld, uploadPdf, type World } from '../../libs/orders/test/order-world.js';
 import { JINJIANG, NANAN } from '../../libs/vouchers/test/program-support.js';
-import { axeViolations, browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack } from './support.js';
+import { browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack, signedInPage, expectNoAxe } from './support.js';
 
 interface ClaimRow {
   id: string;
@@ -73,20 +73,7 @@ describeBrowser('console: claims review (Chromium)', () => {
   const get = <T = any>(token: string, url: string) => ok<T>(w.t.request('GET', url, { token }));  
   const post = (token: string, url: string, body?: unknown) => ok(w.t.request('POST', url, { token, body }));
 
-  async function signedIn(who: { email: string; password: string }, next: string, opts: { width?: number } = {}): Promise<Page> {
-    const { page } = await s.newPage({ width: opts.width });
-    await page.clock.setFixedTime(w.clock.now());
-    await page.goto(`/login?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('邮箱').fill(who.email);
-    await page.getByLabel('密码').fill(who.password);
-    await page.locator('form').getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    return page;
-  }
-
-  async function noAxe(page: Page): Promise<void> {
-    expect(await axeViolations(page)).toEqual([]);
-  }
+  const signedIn = (who: { email: string; password: string }, next: string, opts: { width?: number } = {}): Promise<Page> => signedInPage(s, who, next, { ...opts, now: w.clock.now() });
 
   const reviewPath = (id: string) => new RegExp(`/admin/claims/${id}(\\?|$)`);
 
@@ -99,7 +86,7 @@ describeBrowser('console: claims review (Chromium)', () => {
     await row.getByText('县级审核（第 1/2 级）').waitFor();
     await row.getByText('高风险 · 2 项').waitFor(); // the worst severity and the count
     expect(await page.getByRole('link', { name: /^BT/ }).count()).toBe(claims.length);
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'admin-claims');
 
     // filters land in the URL; the city level has nothing yet
@@ -129,7 +116,7 @@ describeBrowser('console: claims review (Chromium)', () => {
     await flags.getByText('拆分订单').waitFor();
     await flags.getByText('¥2,000.00').waitFor(); // totalFen as money
     await flags.getByText('服务机构集中').waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'admin-claim-review');
 
     // approve: the dialog sends the version seen, then the next claim of the queue opens
@@ -164,7 +151,7 @@ describeBrowser('console: claims review (Chromium)', () => {
     const phone = await signedIn(county, '/admin/claims', { width: 375 });
     await phone.getByRole('link', { name: claims[1].claimNo }).waitFor();
     expect(await horizontalOverflow(phone)).toBe(0);
-    await noAxe(phone);
+    await expectNoAxe(phone);
     const phoneReview = await signedIn(county, `/admin/claims/${claims[1].id}`, { width: 375 });
     await phoneReview.getByTestId('invoice-check').waitFor();
     expect(await horizontalOverflow(phoneReview)).toBe(0);
@@ -178,14 +165,14 @@ describeBrowser('console: claims review (Chromium)', () => {
     await page.getByLabel('状态', { exact: true }).selectOption('all');
     await page.waitForURL(/status=all/);
     await page.getByText('没有符合条件的申领').waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
 
     await page.goto(`/admin/claims/${claims[1].id}`);
     await page.getByText('404', { exact: true }).waitFor();
     expect(await page.locator('body').innerText()).not.toContain(claims[1].claimNo);
     await page.goto(`/admin/claims/not-a-uuid`);
     await page.getByText('404', { exact: true }).waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
   });
 
   it('requires a reason to reject or return before anything is sent; j/k walk the queue, not while typing', async () => {
@@ -209,7 +196,7 @@ describeBrowser('console: claims review (Chromium)', () => {
     await page.keyboard.press('?');
     await page.getByText('键盘快捷键', { exact: true }).waitFor();
     await page.getByText('在输入框中打字时快捷键不生效。').waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     await page.keyboard.press('?');
 
     // r: reject without a reason is refused here
@@ -225,7 +212,7 @@ describeBrowser('console: claims review (Chromium)', () => {
     await dialog.getByText('退回修改', { exact: true }).click();
     await dialog.getByRole('button', { name: '确认退回' }).click();
     await dialog.getByText('退回修改须填写理由').waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     expect(decisions).toEqual([]);
     expect(await get<ClaimRow>(county.token, `/api/v1/claims/${second.id}`)).toMatchObject({ status: 'in_review', version: second.version });
 
@@ -252,7 +239,7 @@ describeBrowser('console: claims review (Chromium)', () => {
     await stale.getByText(/由晋江审核员乙处理/).waitFor(); // who decided meanwhile, by name
     await stale.getByText(/处理结果：通过/).waitFor();
     await stale.getByText(/当前状态：审核中（第 \d+ 版）/).waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     // the page behind shows the claim as it is now: at the city level, not this reviewer's
     await dialog.getByRole('button', { name: '取消' }).click();
     await page.getByText('该申领正在市级审核（第 2/2 级），不在您的审核范围内，仅供查看。').waitFor();
@@ -272,7 +259,7 @@ describeBrowser('console: claims review (Chromium)', () => {
     await page.getByRole('button', { name: '下载合同 PDF' }).waitFor();
     await page.getByText('留言与附件').waitFor();
     expect(await page.getByRole('button', { name: '发送' }).count()).toBe(0);
-    await noAxe(page);
+    await expectNoAxe(page);
     // another county's reviewer: the 404 page
     const outsider = await signedIn(nananCounty, `/admin/orders/${otherOrderId}`);
     await outsider.getByText('404', { exact: true }).waitFor();
@@ -293,7 +280,7 @@ describeBrowser('console: claims review (Chromium)', () => {
     await form.getByLabel('处理理由').fill('双方协商部分退款');
     await form.getByRole('button', { name: '提交处理结果' }).click();
     await form.getByText('退款金额须在 ¥0.01 至 ¥1,000.00 之间').waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'admin-order');
     await form.getByLabel('退款金额（元）').fill('300.50');
     await form.getByRole('button', { name: '提交处理结果' }).click();

@@ -15,7 +15,7 @@ import { AuditSealer } from '@innoserve/audit';
 import { createStaffAndLogin, createSuperAdminAndLogin, loginAs, type AuthSession } from '../support/auth.js';
 import { fapiaoOf, grant, ok, openProgram, orderUntil, startWorld, verifiedBankAccount, type World } from '../../libs/orders/test/order-world.js';
 import { JINJIANG } from '../../libs/vouchers/test/program-support.js';
-import { axeViolations, browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack, pick } from './support.js';
+import { browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack, pick, signedInPage, expectNoAxe } from './support.js';
 
 describeBrowser('console insight: dashboards, audit, staff, public statistics (Chromium)', () => {
   let w: World;
@@ -72,21 +72,7 @@ describeBrowser('console insight: dashboards, audit, staff, public statistics (C
     await w?.t.close();
   });
 
-  async function signedIn(who: { email: string; password: string }, opts: { width?: number; next?: string } = {}): Promise<Page> {
-    const { page } = await s.newPage({ width: opts.width });
-    await page.clock.setFixedTime(w.clock.now());
-    await page.goto(`/login${opts.next ? `?next=${encodeURIComponent(opts.next)}` : ''}`);
-    await page.getByLabel('邮箱').fill(who.email);
-    await page.getByLabel('密码').fill(who.password);
-    await page.locator('form').getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    return page;
-  }
-
-  async function noAxe(page: Page): Promise<void> {
-    expect(await axeViolations(page)).toEqual([]);
-  }
-
+  const signedIn = (who: { email: string; password: string }, opts: { width?: number; next?: string } = {}): Promise<Page> => signedInPage(s, who, opts.next, { width: opts.width, now: w.clock.now() });
 
   const notFound = (page: Page) => page.getByText('页面不存在，或您无权查看。').waitFor();
 
@@ -125,7 +111,7 @@ describeBrowser('console insight: dashboards, audit, staff, public statistics (C
       expect(await box.locator('table').count()).toBeGreaterThan(0);
       expect(await box.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     }
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'admin-dashboard');
 
     // the export downloads a real workbook with the same figures
@@ -165,13 +151,13 @@ describeBrowser('console insight: dashboards, audit, staff, public statistics (C
     await expect(page.getByTestId('statistics-cells').innerText()).resolves.toContain('3');
     await page.getByTestId('chart-programs').locator('canvas').first().waitFor();
     await page.getByTestId('chart-cells').locator('canvas').first().waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'public-statistics');
 
     await page.getByRole('combobox', { name: '语言' }).selectOption('en-US');
     await page.getByRole('heading', { name: 'Innovation voucher statistics' }).waitFor();
     await expect(small.innerText()).resolves.toContain('Not published');
-    await noAxe(page);
+    await expectNoAxe(page);
 
     const { page: phone } = await s.newPage({ width: 375 });
     await phone.goto('/statistics');
@@ -199,7 +185,7 @@ describeBrowser('console insight: dashboards, audit, staff, public statistics (C
     await diff.waitFor();
     expect(await diff.locator('tr[data-kind="changed"], tr[data-kind="added"], tr[data-kind="removed"]').count()).toBeGreaterThan(0);
     await expect(diff.locator('tr[data-kind="changed"]').first().innerText()).resolves.toContain('修改');
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'admin-audit');
 
     // a phone: the log scrolls inside its table, not the page
@@ -231,7 +217,7 @@ describeBrowser('console insight: dashboards, audit, staff, public statistics (C
     const banner = page.getByTestId('audit-verification');
     await banner.and(page.locator('[data-status="ok"]')).waitFor();
     await expect(banner.innerText()).resolves.toContain('审计链校验通过');
-    await noAxe(page);
+    await expectNoAxe(page);
 
     // an entry changed behind the log's back (a table owner switching the append-only triggers off): the banner says so, naming it
     const ds = w.t.app.get(DataSource);
@@ -246,7 +232,7 @@ describeBrowser('console insight: dashboards, audit, staff, public statistics (C
       const text = await banner.innerText();
       expect(text).toContain('审计链校验未通过');
       expect(text).toContain(`audit_entry #${tampered}`);
-      await noAxe(page);
+      await expectNoAxe(page);
     } finally {
       await ds.query('ALTER TABLE audit_entry DISABLE TRIGGER ALL');
       await ds.query('UPDATE audit_entry SET after = $2::jsonb WHERE id = $1', [tampered, JSON.stringify(after)]);
@@ -258,7 +244,7 @@ describeBrowser('console insight: dashboards, audit, staff, public statistics (C
     const page = await signedIn(superAdmin, { next: '/admin/staff' });
     await page.getByRole('heading', { name: '人员与权限' }).waitFor();
     await page.getByTestId('staff-table').getByText(auditor.email).waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'admin-staff');
 
     await page.getByRole('button', { name: '新建账号' }).click();
@@ -274,7 +260,7 @@ describeBrowser('console insight: dashboards, audit, staff, public statistics (C
     await dialog.getByLabel('初始密码').fill(password);
     await pick(page, '角色 1', '区县审核员');
     await pick(page, '管辖区域 1', '晋江');
-    await noAxe(page);
+    await expectNoAxe(page);
     await dialog.getByRole('button', { name: '创建账号' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByTestId('staff-table').getByText(email).waitFor();
@@ -294,7 +280,7 @@ describeBrowser('console insight: dashboards, audit, staff, public statistics (C
     expect(Number(await reviewer.getByTestId('figure-disbursed-jinjiang').getAttribute('data-fen'))).toBe(jinjiang.disbursedFen);
     expect(Number(await reviewer.getByTestId('figure-held-jinjiang').getAttribute('data-fen'))).toBe(jinjiang.heldFen);
     expect(await reviewer.getByTestId('figure-disbursed-city').count()).toBe(0);
-    await noAxe(reviewer);
+    await expectNoAxe(reviewer);
     for (const path of ['/admin/audit', '/admin/staff']) {
       await reviewer.goto(path);
       await notFound(reviewer);

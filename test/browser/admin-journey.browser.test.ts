@@ -17,7 +17,7 @@ import type { Page } from 'playwright-core';
 import { createStaffAndLogin, type AuthSession } from '../support/auth.js';
 import { fapiaoOf, grant, ledgerClean, ok, orderUntil, startWorld, verifiedBankAccount, type World } from '../../libs/orders/test/order-world.js';
 import { JINJIANG, NANAN } from '../../libs/vouchers/test/program-support.js';
-import { axeViolations, browserOn, describeBrowser, screenshot, signedInPage, type BrowserStack, pick } from './support.js';
+import { browserOn, describeBrowser, screenshot, signedInPage, type BrowserStack, pick, expectNoAxe } from './support.js';
 
 interface ClaimRow {
   id: string;
@@ -76,7 +76,6 @@ describeBrowser('admin journey (Chromium): review, second approval, disbursement
 
   const get = <T,>(token: string, url: string) => ok<T>(w.t.request('GET', url, { token }));
   const open = (who: AuthSession, next: string) => signedInPage(s, who, next, { now: w.clock.now() });
-  const noAxe = async (page: Page) => expect(await axeViolations(page)).toEqual([]);
   const reviewPath = new RegExp(`/admin/claims/[0-9a-f-]{36}`);
 
   /** Opens the claim from the reviewer's queue and approves it through the decision dialog. */
@@ -89,7 +88,7 @@ describeBrowser('admin journey (Chromium): review, second approval, disbursement
     await page.waitForURL(reviewPath);
     await page.getByRole('heading', { name: `申领 ${claim.claimNo}` }).waitFor();
     await page.getByText(`待您审核：${waitingAt}`).waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     await page.getByRole('button', { name: '通过', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: '确认通过' }).click();
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
@@ -104,11 +103,11 @@ describeBrowser('admin journey (Chromium): review, second approval, disbursement
     const nav = page.getByRole('navigation', { name: '管理后台导航' });
     await nav.getByRole('link', { name: '兑付审核', exact: true }).waitFor();
     expect(await nav.getByText(/项待处理/).count()).toBe(0);
-    await noAxe(page);
+    await expectNoAxe(page);
     await page.goto(`/admin/claims/${claim.id}`);
     await page.getByText('页面不存在，或您无权查看。').waitFor();
     expect(await page.locator('body').innerText()).not.toContain(claim.claimNo);
-    await noAxe(page);
+    await expectNoAxe(page);
   });
 
   it('is approved by the county reviewer of the enterprise\'s county, then by a city reviewer', async () => {
@@ -126,7 +125,7 @@ describeBrowser('admin journey (Chromium): review, second approval, disbursement
     // the keyboard cannot decide either
     await page.keyboard.press('a');
     expect(await page.getByRole('dialog').count()).toBe(0);
-    await noAxe(page);
+    await expectNoAxe(page);
 
     await approveFromQueue(city2, '/admin/claims?level=city', '市级审核（第 3/3 级）');
     const approved = await get<ClaimRow>(city2.token, `/api/v1/claims/${claim.id}`);
@@ -153,7 +152,7 @@ describeBrowser('admin journey (Chromium): review, second approval, disbursement
     await page.waitForURL(/\/admin\/disbursements\/[0-9a-f-]{36}$/);
     const batchId = page.url().split('/').pop()!;
     await page.getByText('待付款', { exact: true }).first().waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 XLSX' }).click()]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     expect(readFileSync((await xlsx.path())).subarray(0, 2).toString('latin1')).toBe('PK');
@@ -170,7 +169,7 @@ describeBrowser('admin journey (Chromium): review, second approval, disbursement
     await paid.getByRole('button', { name: '确认付款', exact: true }).click();
     await paid.waitFor({ state: 'hidden' });
     await page2.getByText('已付款', { exact: true }).first().waitFor();
-    await noAxe(page2);
+    await expectNoAxe(page2);
     const batch = await get<{ status: string; paidFen: number; paidBy: string; bankReference: string }>(finance1.token, `/api/v1/admin/disbursements/${batchId}`);
     expect(batch).toMatchObject({ status: 'paid', paidFen: payableCity, paidBy: finance2.userId, bankReference: 'BOC20260312000777' });
   });
@@ -191,7 +190,7 @@ describeBrowser('admin journey (Chromium): review, second approval, disbursement
     // the pipeline counts the claim in the state it is in now
     const { status } = await get<ClaimRow>(w.officer.token, `/api/v1/claims/${claim.id}`);
     expect(await page.getByTestId(`figure-claims-${status}`).innerText()).toBe('1');
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'admin-journey-dashboard');
     expect(await ledgerClean(w)).toBe(true);
   });

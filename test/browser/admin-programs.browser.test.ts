@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { createStaffAndLogin, type AuthSession } from '../support/auth.js';
 import { fapiaoOf, grant, ok, orderUntil, startWorld, verifiedBankAccount, type World } from '../../libs/orders/test/order-world.js';
 import { JINJIANG, NANAN } from '../../libs/vouchers/test/program-support.js';
-import { axeViolations, browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack, pick } from './support.js';
+import { browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack, pick, signedInPage, expectNoAxe } from './support.js';
 
 const NOT_FOUND = '页面不存在，或您无权查看。';
 
@@ -61,20 +61,7 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
     await w?.t.close();
   });
 
-  async function signedIn(who: { email: string; password: string }, next: string, opts: { width?: number } = {}): Promise<Page> {
-    const { page } = await s.newPage({ width: opts.width });
-    await page.clock.setFixedTime(w.clock.now());
-    await page.goto(`/login?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('邮箱').fill(who.email);
-    await page.getByLabel('密码').fill(who.password);
-    await page.locator('form').getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    return page;
-  }
-
-  async function noAxe(page: Page): Promise<void> {
-    expect(await axeViolations(page)).toEqual([]);
-  }
+  const signedIn = (who: { email: string; password: string }, next: string, opts: { width?: number } = {}): Promise<Page> => signedInPage(s, who, next, { ...opts, now: w.clock.now() });
 
   async function fitsPhone(who: AuthSession, path: string, ready: (p: Page) => Promise<unknown>): Promise<void> {
     const page = await signedIn(who, path, { width: 375 });
@@ -83,11 +70,9 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
       console.log(path, await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 376).slice(0, 12).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)));
     }
     expect(await horizontalOverflow(page)).toBe(0);
-    await noAxe(page);
+    await expectNoAxe(page);
     await page.close();
   }
-
-
 
   const programCount = async () => (await get<{ total: number }>(w.officer.token, '/api/v1/admin/programs?pageSize=1')).total;
 
@@ -95,7 +80,7 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
     const page = await signedIn(w.officer, '/admin/programs');
     await page.getByRole('heading', { name: '创新券项目' }).waitFor();
     await page.getByRole('link', { name: programName }).waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'admin-programs');
 
     await page.getByRole('button', { name: '新建项目' }).click();
@@ -130,7 +115,7 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
     await page.getByText(/资金份额不正确：晋江市 适用的份额合计为 15000 基点，应为 10000/).waitFor();
     expect(await programCount()).toBe(before);
     expect(page.url()).toContain('/admin/programs/new');
-    await noAxe(page);
+    await expectNoAxe(page);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'admin-program-form');
 
@@ -189,7 +174,7 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
     expect((await get(w.officer.token, `/api/v1/programs/${id}`)).status).toBe('open');
     // no longer a draft: no edit, no open; close is offered
     expect(await page.getByRole('button', { name: '编辑', exact: true }).count()).toBe(0);
-    await noAxe(page);
+    await expectNoAxe(page);
 
     // close, then archive (nothing held or payable: settled), each confirmed
     await page.getByRole('button', { name: '截止申报' }).click();
@@ -216,7 +201,7 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
     // the entries concern orders and claims: links to them
     await ledger.getByRole('link', { name: /^兑付申请 / }).first().waitFor();
     await ledger.getByRole('link', { name: /^订单 / }).first().waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'admin-ledger');
 
     await ledger.locator('.ant-pagination-item-2').click();
@@ -256,7 +241,7 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
     await lines.first().getByText(providerName).waitFor();
     await lines.first().getByText('1408012345678901234').waitFor();
     await page.getByTestId('four-eyes-note').waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'admin-batch');
 
     // the bank file, as the browser saves it
@@ -292,17 +277,17 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
     await page2.getByTestId('bank-reference').getByText('ICBC20260310000123').waitFor();
     const batch = await get(finance1.token, `/api/v1/admin/disbursements/${batchId}`);
     expect(batch).toMatchObject({ status: 'paid', bankReference: 'ICBC20260310000123', paidOn: '2026-03-10', paidBy: finance2.userId, paidFen: 50_000 });
-    await noAxe(page2);
+    await expectNoAxe(page2);
     // the payee's file: its profile and sanctions; its history is for program officers and auditors
     await page2.locator('section[aria-labelledby="lines-title"]').getByRole('link', { name: providerName }).first().click();
     await page2.getByRole('heading', { name: providerName }).waitFor();
     await page2.getByText('没有处罚记录').waitFor();
     expect(await page2.getByRole('heading', { name: '档案变更记录' }).count()).toBe(0);
-    await noAxe(page2);
+    await expectNoAxe(page2);
     // the list shows it paid
     await page2.goto('/admin/disbursements?status=paid');
     await page2.getByRole('link', { name: batch.batchNo }).waitFor();
-    await noAxe(page2);
+    await expectNoAxe(page2);
     await page2.close();
     await fitsPhone(finance2, `/admin/disbursements/${batchId}`, (p) => p.getByText('已付款', { exact: true }).first().waitFor());
   });
@@ -321,7 +306,7 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
     await page.getByRole('button', { name: '确认处罚' }).click();
     await page.getByText('请填写处罚原因').waitFor();
     expect((await get<{ total: number }>(w.officer.token, `/api/v1/admin/sanctions?organizationId=${orgId}`)).total).toBe(0);
-    await noAxe(page);
+    await expectNoAxe(page);
 
     const reason = '伪造检测报告骗取创新券补贴（泉科监〔2026〕3号）';
     await page.getByLabel('处罚原因').fill(reason);
@@ -331,14 +316,14 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
     await page.getByText('2029-03-09').first().waitFor();
     const list = await get<{ items: { kind: string; reason: string; until: string }[] }>(w.officer.token, `/api/v1/admin/sanctions?organizationId=${orgId}`);
     expect(list.items).toEqual([expect.objectContaining({ kind: 'blacklist', reason, until: '2029-03-09' })]);
-    await noAxe(page);
+    await expectNoAxe(page);
 
     await page.goto('/admin/sanctions');
     await page.getByRole('heading', { name: '处罚记录' }).waitFor();
     const row = page.locator('tbody tr.ant-table-row', { hasText: orgName });
     await row.getByText('列入黑名单').waitFor();
     await row.getByText('2029-03-09').waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'admin-sanctions');
 
     // the organization's file: the sanction, and its history (the audit read scoped to it)
@@ -354,7 +339,7 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
     await changed.getByText('2029-03-09').waitFor();
     await changed.getByText('已变更').waitFor();
     expect(await changed.locator('td').nth(1).innerText()).toBe('null');
-    await noAxe(page);
+    await expectNoAxe(page);
     await page.close();
     await fitsPhone(w.officer, '/admin/sanctions', (p) => p.locator('tbody tr.ant-table-row').first().waitFor());
   });
@@ -378,7 +363,7 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
     await page.getByRole('heading', { name: orgName }).waitFor();
     expect(await page.getByRole('heading', { name: '处罚' }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: '档案变更记录' }).count()).toBe(0);
-    await noAxe(page);
+    await expectNoAxe(page);
     await page.close();
     // a county reviewer of another county: the 404 page
     const nanan = await createStaffAndLogin(w.t, [{ role: 'county_reviewer', regionCodes: [NANAN] }]);

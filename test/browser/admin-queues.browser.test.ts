@@ -17,7 +17,7 @@ import { ok, openProgram, startWorld, type World } from '../../libs/orders/test/
 import { admittedProvider, appliedProvider, offeringBody } from '../../libs/catalog/test/support.js';
 import { enterpriseBody, freshUscc, withDocuments } from '../../libs/organizations/test/support.js';
 import { JINJIANG, NANAN, seedEnterprises } from '../../libs/vouchers/test/program-support.js';
-import { axeViolations, browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack } from './support.js';
+import { browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack, signedInPage, expectNoAxe } from './support.js';
 
 describeBrowser('admin console queues (Chromium)', () => {
   let w: World;
@@ -40,20 +40,7 @@ describeBrowser('admin console queues (Chromium)', () => {
   const get = (token: string, url: string) => ok(w.t.request('GET', url, { token }));
   const sql = (q: string, params: unknown[] = []) => w.t.app.get(DataSource).query(q, params);
 
-  async function signedIn(who: { email: string; password: string }, opts: { width?: number; next?: string } = {}): Promise<Page> {
-    const { page } = await s.newPage({ width: opts.width });
-    await page.clock.setFixedTime(w.clock.now());
-    await page.goto(`/login${opts.next ? `?next=${encodeURIComponent(opts.next)}` : ''}`);
-    await page.getByLabel('邮箱').fill(who.email);
-    await page.getByLabel('密码').fill(who.password);
-    await page.locator('form').getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    return page;
-  }
-
-  async function noAxe(page: Page): Promise<void> {
-    expect(await axeViolations(page)).toEqual([]);
-  }
+  const signedIn = (who: { email: string; password: string }, opts: { width?: number; next?: string } = {}): Promise<Page> => signedInPage(s, who, opts.next, { width: opts.width, now: w.clock.now() });
 
   /** The page at 375 px scrolls no sideways and has no serious axe violation. */
   async function fitsPhone(who: AuthSession, path: string, ready: (p: Page) => Promise<unknown>): Promise<void> {
@@ -66,7 +53,7 @@ describeBrowser('admin console queues (Chromium)', () => {
         .map((el) => `${el.tagName}.${String(el.className).slice(0, 50)} ${Math.round(el.getBoundingClientRect().width)} ${getComputedStyle(el).display}`),
     );
     expect({ overflow: await horizontalOverflow(page), wide: (await horizontalOverflow(page)) > 0 ? wide : [] }).toEqual({ overflow: 0, wide: [] });
-    await noAxe(page);
+    await expectNoAxe(page);
     await page.context().close();
   }
 
@@ -107,7 +94,7 @@ describeBrowser('admin console queues (Chromium)', () => {
     const nav = page.getByRole('navigation', { name: '管理后台导航' });
     await nav.getByRole('link', { name: /项目申请/ }).waitFor();
     expect(await nav.getByRole('link', { name: /机构入库/ }).count()).toBe(0);
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'admin-verification');
 
     await page.getByRole('link', { name: mine.name }).click();
@@ -122,14 +109,14 @@ describeBrowser('admin console queues (Chromium)', () => {
     const bytes: Buffer[] = [];
     for await (const chunk of await download.createReadStream()) bytes.push(chunk as Buffer);
     expect(Buffer.concat(bytes).subarray(0, 5).toString()).toBe('%PDF-');
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'admin-verification-detail');
 
     // reject needs a reason: nothing is sent without one
     await page.getByRole('button', { name: '不予认证' }).click();
     await dialog(page).getByRole('button', { name: '不予认证' }).click();
     await dialog(page).getByText('请填写不予认证的原因').waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     await dialog(page).getByRole('button', { name: '取消' }).click();
     expect((await get(w.officer.token, `/api/v1/enterprises/${mine.id}`)).status).toBe('pending');
 
@@ -158,7 +145,7 @@ describeBrowser('admin console queues (Chromium)', () => {
     // the API agrees: 422 LICENCE_REQUIRED
     const res = await w.t.request('POST', `/api/v1/admin/enterprises/${bare.id}/verification`, { token: jinjiangReviewer.token, body: { decision: 'approve' } });
     expect(res.body.code).toBe('LICENCE_REQUIRED');
-    await noAxe(page);
+    await expectNoAxe(page);
   });
 
   it("a program officer filters the verification queue by county and status; the filters live in the URL and survive a reload", async () => {
@@ -193,7 +180,7 @@ describeBrowser('admin console queues (Chromium)', () => {
     await page.waitForURL(/status=verified/);
     await page.getByText('没有符合条件的企业').waitFor(); // no verified enterprise in Nan'an: the empty state in words
     expect(new URL(page.url()).searchParams.get('region')).toBe('350583');
-    await noAxe(page);
+    await expectNoAxe(page);
 
     // in English: the same filters, in English words
     await page.getByRole('combobox', { name: '语言' }).selectOption('en-US');
@@ -222,7 +209,7 @@ describeBrowser('admin console queues (Chromium)', () => {
     await page.locator('.ant-card', { hasText: '认证状态' }).getByText('已认证', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: '不予认证' }).count()).toBe(0);
     expect(await get(w.officer.token, `/api/v1/enterprises/${e.id}`)).toMatchObject({ status: 'verified', rejectionReason: null });
-    await noAxe(page);
+    await expectNoAxe(page);
   });
 
   it("another county's enterprise and application by URL, and the program officer's queues, are the 404 page for a county reviewer", async () => {
@@ -230,7 +217,7 @@ describeBrowser('admin console queues (Chromium)', () => {
     const page = await signedIn(nananReviewer, { next: `/admin/verification/${theirs.id}` });
     await notFound(page);
     expect(await page.getByText(theirs.name).count()).toBe(0);
-    await noAxe(page);
+    await expectNoAxe(page);
     for (const path of ['/admin/admission', '/admin/offerings', `/admin/admission/${w.provider.id}`]) {
       await page.goto(path);
       await notFound(page);
@@ -244,7 +231,7 @@ describeBrowser('admin console queues (Chromium)', () => {
     const row = page.locator('tr', { has: page.getByRole('link', { name: '泉州市浏览器入库检测有限公司' }) });
     await row.getByText('已提交申请').waitFor();
     await row.getByText('CMA').waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'admin-admission');
 
     await page.getByRole('link', { name: '泉州市浏览器入库检测有限公司' }).click();
@@ -263,7 +250,7 @@ describeBrowser('admin console queues (Chromium)', () => {
     await page.getByText('该机构 CMA 证书范围不含纺织品检测').waitFor();
     expect(await page.getByRole('button', { name: '准予入库' }).isDisabled()).toBe(true);
     await page.getByText('有 1 条异议尚未处理，处理后方可准予入库。').waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'admin-admission-detail');
 
     await page.getByRole('button', { name: '异议不成立' }).click();
@@ -295,7 +282,7 @@ describeBrowser('admin console queues (Chromium)', () => {
     await changed.getByText('王五').waitFor(); // live
     await changed.getByText('林七').waitFor(); // proposed
     await changed.getByText('有变更').waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'admin-admission-change-request');
 
     await page.getByRole('button', { name: '同意变更' }).click();
@@ -313,7 +300,7 @@ describeBrowser('admin console queues (Chromium)', () => {
     const row = page.locator('tr', { has: page.getByRole('link', { name: '浏览器新服务：纺织品色牢度检测' }) });
     await row.getByText('¥450.00').waitFor();
     await row.getByText('待审核').waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'admin-offerings');
     await page.getByRole('link', { name: '浏览器新服务：纺织品色牢度检测' }).click();
     await page.getByRole('button', { name: '审核通过并上架' }).click();
@@ -334,7 +321,7 @@ describeBrowser('admin console queues (Chromium)', () => {
     await price.getByText('¥1,000.00').waitFor();
     await price.getByText('¥1,500.00').waitFor();
     expect(await diff.locator('tr.queues-diff-changed', { hasText: '交付成果' }).count()).toBe(0); // unchanged fields are not marked
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'admin-offering-revision');
 
     // the provider edits the revision again meanwhile: publishing what the officer saw is stale
@@ -376,7 +363,7 @@ describeBrowser('admin console queues (Chromium)', () => {
     await row.getByText('¥30,000.00').waitFor();
     await row.getByText('2026年泉州市审核制创新券（浏览器）').waitFor();
     expect(await page.getByText(nananName).count()).toBe(0);
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'admin-applications');
 
     await page.getByRole('link', { name }).click();
@@ -384,7 +371,7 @@ describeBrowser('admin console queues (Chromium)', () => {
     await facts.getByText('企业已通过认证').waitFor();
     await facts.locator('tr', { hasText: '企业规模' }).getByText('符合').waitFor();
     expect(await facts.getByText('不符合').count()).toBe(0);
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'admin-application-detail');
 
     await page.getByRole('button', { name: '批准', exact: true }).click();

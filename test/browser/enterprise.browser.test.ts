@@ -14,7 +14,7 @@ import { makeUscc } from '@innoserve/organizations';
 import { advanceDays, fapiaoOf, grant, ok, openProgram, orderUntil, startWorld, uploadPdf, type World } from '../../libs/orders/test/order-world.js';
 import { seedEnterprises } from '../../libs/vouchers/test/program-support.js';
 import { createStaffAndLogin, registerAndLogin, type AuthSession } from '../support/auth.js';
-import { axeViolations, browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack } from './support.js';
+import { browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack, signIn, expectNoAxe } from './support.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 // a 1×1 PNG (the files API judges the type by the content)
@@ -47,20 +47,6 @@ describeBrowser('enterprise portal (Chromium)', () => {
   });
 
   const post = (token: string, url: string, body?: unknown) => ok(w.t.request('POST', url, { token, body }));
-  const expectNoAxe = async (page: Page) => {
-    // popups that are closing fade out: axe would measure their half-transparent text
-    await page.waitForFunction(() => ![...document.querySelectorAll('.ant-popover, .ant-select-dropdown')].some((e) => (e as HTMLElement).offsetParent !== null), undefined, { timeout: 5_000 });
-    expect(await axeViolations(page)).toEqual([]);
-  };
-
-  async function signIn(page: Page, who: { email: string; password: string }, to: string): Promise<void> {
-    await page.goto(`/login?next=${encodeURIComponent(to)}`);
-    await page.getByLabel('邮箱').fill(who.email);
-    await page.getByLabel('密码').fill(who.password);
-    await page.locator('form').getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  }
-
   /** A page signed in as the world's buyer (the enterprise's owner), at `to`. */
   async function buyerPage(to: string, width = 1280): Promise<Page> {
     const { page } = await s.newPage({ width });

@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { loginAs, registerAndLogin, type AuthSession } from '../support/auth.js';
 import { indexCatalog, ledgerClean, ok, startWorld, type World } from '../../libs/orders/test/order-world.js';
 import { freshUscc } from '../../libs/organizations/test/support.js';
-import { axeViolations, browserOn, describeBrowser, screenshot, type BrowserStack, pick } from './support.js';
+import { browserOn, describeBrowser, screenshot, type BrowserStack, pick, signedInPage, expectNoAxe } from './support.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
@@ -35,19 +35,8 @@ describeBrowser('the journey: provider admitted, enterprise verified, a voucher 
   const post = (token: string, url: string, body?: unknown) => ok(w.t.request('POST', url, { token, body }));
   const get = (token: string, url: string) => ok(w.t.request('GET', url, { token }));
 
-  async function browserFor(who: AuthSession, next: string): Promise<Page> {
-    const { page } = await s.newPage();
-    await page.clock.setFixedTime(w.clock.now()); // quotes and deadlines are the API's today
-    await page.goto(`/login?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('邮箱').fill(who.email);
-    await page.getByLabel('密码').fill(who.password);
-    await page.locator('form').getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    return page;
-  }
-  async function noAxe(page: Page): Promise<void> {
-    expect(await axeViolations(page)).toEqual([]);
-  }
+  // quotes and deadlines are the API's today
+  const browserFor = (who: AuthSession, next: string): Promise<Page> => signedInPage(s, who, next, { now: w.clock.now() });
   async function orgOf(who: AuthSession, profile: 'enterprise' | 'provider'): Promise<string> {
     const me = await get(who.token, '/api/v1/me');
     return (me.memberships as { organizationId: string; profiles: string[] }[]).find((m) => m.profiles.includes(profile))!.organizationId;
@@ -84,7 +73,7 @@ describeBrowser('the journey: provider admitted, enterprise verified, a voucher 
     await post(w.officer.token, `/api/v1/admin/providers/${providerId}/admission`, { action: 'admit' });
     await prov.reload();
     await prov.getByText('已入库', { exact: true }).first().waitFor();
-    await noAxe(prov);
+    await expectNoAxe(prov);
     await screenshot(prov, 'journey-provider-admitted');
 
     // ---- the provider drafts a quote-priced offering (a price range; each request is quoted) and submits it; the officer publishes it
@@ -150,7 +139,7 @@ describeBrowser('the journey: provider admitted, enterprise verified, a voucher 
     const hit = ent.getByTestId('search-result').filter({ hasText: title });
     await hit.waitFor();
     expect(await hit.locator('h3 mark').allInnerTexts()).toContain('起球');
-    await noAxe(ent);
+    await expectNoAxe(ent);
     await screenshot(ent, 'journey-search');
     await hit.getByRole('link').first().click();
     await ent.getByTestId('offering-page').waitFor();
@@ -198,7 +187,7 @@ describeBrowser('the journey: provider admitted, enterprise verified, a voucher 
     expect(await summary.innerText()).toMatch(/合同价格\s*¥1,600\.00/);
     expect(await summary.innerText()).toMatch(/创新券补贴\s*¥800\.00/);
     expect(await summary.innerText()).toMatch(/企业自付\s*¥800\.00/);
-    await noAxe(ent);
+    await expectNoAxe(ent);
     await screenshot(ent, 'journey-accept');
     await accept.getByRole('button', { name: '接受报价并签约' }).click();
     await ent.locator('.ant-popconfirm').getByRole('button', { name: '确认' }).click();
@@ -225,7 +214,7 @@ describeBrowser('the journey: provider admitted, enterprise verified, a voucher 
     await prov.getByLabel('交付说明').fill('报告已盖 CMA 章');
     await prov.getByRole('button', { name: '提交交付' }).click();
     await prov.getByText('已提交交付，等待企业验收').waitFor();
-    await noAxe(prov);
+    await expectNoAxe(prov);
     await screenshot(prov, 'journey-provider-delivered');
 
     // ---- the enterprise completes and reviews
@@ -237,7 +226,7 @@ describeBrowser('the journey: provider admitted, enterprise verified, a voucher 
     await ent.getByLabel('评价').fill('检测规范，报告清晰。');
     await ent.getByRole('button', { name: '提交评价' }).click();
     await ent.getByText('感谢您的评价！').waitFor();
-    await noAxe(ent);
+    await expectNoAxe(ent);
     await screenshot(ent, 'journey-completed');
 
     const done = await get(entUser.token, `/api/v1/orders/${orderId}`);

@@ -16,7 +16,7 @@ import { createStaffAndLogin, loginAs, registerAndLogin, type AuthSession } from
 import { fapiaoOf, grant, ok, startWorld, type World } from '../../libs/orders/test/order-world.js';
 import { freshUscc, wrongCheckUscc } from '../../libs/organizations/test/support.js';
 import { JINJIANG } from '../../libs/vouchers/test/program-support.js';
-import { axeViolations, browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack, pick } from './support.js';
+import { browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack, pick, signedInPage, expectNoAxe } from './support.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
@@ -38,29 +38,15 @@ describeBrowser('provider portal (Chromium)', () => {
   const post = (token: string, url: string, body?: unknown) => ok(w.t.request('POST', url, { token, body }));
   const get = (token: string, url: string) => ok(w.t.request('GET', url, { token }));
 
-  async function signedIn(who: { email: string; password: string }, opts: { width?: number; next?: string } = {}): Promise<Page> {
-    const { page } = await s.newPage({ width: opts.width });
-    await page.clock.setFixedTime(w.clock.now());
-    await page.goto(`/login${opts.next ? `?next=${encodeURIComponent(opts.next)}` : ''}`);
-    await page.getByLabel('邮箱').fill(who.email);
-    await page.getByLabel('密码').fill(who.password);
-    await page.locator('form').getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    return page;
-  }
-
-  async function noAxe(page: Page): Promise<void> {
-    expect(await axeViolations(page)).toEqual([]);
-  }
+  const signedIn = (who: { email: string; password: string }, opts: { width?: number; next?: string } = {}): Promise<Page> => signedInPage(s, who, opts.next, { width: opts.width, now: w.clock.now() });
 
   /** The page at 375 px scrolls no sideways. */
   async function fitsPhone(who: AuthSession | { email: string; password: string }, path: string, ready: (p: Page) => Promise<unknown>): Promise<void> {
     const page = await signedIn(who, { width: 375, next: path });
     await ready(page);
     expect(await horizontalOverflow(page)).toBe(0);
-    await noAxe(page);
+    await expectNoAxe(page);
   }
-
 
   const orgName = async (id: string): Promise<string> => {
     const [{ name }]: { name: string }[] = await w.t.app.get(DataSource).query('SELECT name FROM organization WHERE id = $1', [id]);
@@ -76,7 +62,7 @@ describeBrowser('provider portal (Chromium)', () => {
     await page.getByLabel('统一社会信用代码').fill(wrongCheckUscc('350503'));
     await page.getByLabel('法定代表人').click(); // leaving the field checks it
     await page.getByText('统一社会信用代码校验位不正确，请对照营业执照核对。').waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'provider-apply');
 
     const uscc = freshUscc('350503');
@@ -133,7 +119,7 @@ describeBrowser('provider portal (Chromium)', () => {
     }, { times: 1 });
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByTestId('qualification-2').getByText('文件不存在或不是您上传的，请重新上传。').waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('资质已保存').waitFor();
     await page.getByRole('button', { name: 'CNAS证书' }).waitFor();
@@ -145,7 +131,7 @@ describeBrowser('provider portal (Chromium)', () => {
     await page.reload();
     await page.getByText(/公示期：\d{4}.\d{2}.\d{2} 至 \d{4}.\d{2}.\d{2}/).waitFor();
     await page.getByText('公示中', { exact: true }).first().waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'provider-admission');
 
     // admitted; Stripe is not configured in this world: a note, no onboarding button
@@ -154,7 +140,7 @@ describeBrowser('provider portal (Chromium)', () => {
     await page.getByText('已入库', { exact: true }).first().waitFor();
     await page.getByText('本平台暂未启用在线收款').waitFor();
     expect(await page.getByRole('button', { name: '开通在线收款' }).count()).toBe(0);
-    await noAxe(page);
+    await expectNoAxe(page);
     await fitsPhone(u, '/provider/admission', (p) => p.getByText('已入库', { exact: true }).first().waitFor());
   });
 
@@ -162,7 +148,7 @@ describeBrowser('provider portal (Chromium)', () => {
     const page = await signedIn(w.provider.owner, { next: '/provider/offerings' });
     await page.getByRole('heading', { name: '服务项目' }).waitFor();
     await page.getByRole('link', { name: '纺织品定制检测方案' }).waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'provider-offerings');
 
     await page.getByRole('button', { name: '新建服务' }).click();
@@ -198,7 +184,7 @@ describeBrowser('provider portal (Chromium)', () => {
     await live.getByText('¥350.50').waitFor();
     const after = await get(w.provider.owner.token, `/api/v1/offerings/${offeringId}`);
     expect(after).toMatchObject({ status: 'published', title: '纺织品甲醛含量检测', pendingRevision: { title: '纺织品甲醛含量检测（加急）', pricing: { priceFen: 42_000 } } });
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'provider-offering-revision');
 
     await fitsPhone(w.provider.owner, '/provider/offerings', (p) => p.getByRole('link', { name: '纺织品定制检测方案' }).waitFor());
@@ -215,14 +201,14 @@ describeBrowser('provider portal (Chromium)', () => {
     await page.getByRole('link', { name: request.orderNo }).waitFor();
     // the navigation counts the requests waiting for a quote
     await page.getByRole('navigation', { name: '服务机构工作台导航' }).getByRole('link', { name: /订单.*2 个需求待报价/ }).waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'provider-orders');
 
     await page.getByRole('link', { name: request.orderNo }).click();
     await page.getByText('检测 20 批次面料的成分与色牢度').waitFor();
     await page.getByLabel('报价金额（元）').fill('1,234.56');
     await page.getByLabel('服务范围与内容').fill('20 批次面料成分分析与耐洗色牢度检测，出具 CMA 报告');
-    await noAxe(page);
+    await expectNoAxe(page);
     await page.getByRole('button', { name: '发送报价' }).click();
     await page.getByText('已向企业报价，等待企业接受').waitFor();
     const quoted = await get(w.buyer.token, `/api/v1/orders/${request.id}`);
@@ -252,7 +238,7 @@ describeBrowser('provider portal (Chromium)', () => {
     await page.getByLabel('银行流水号').fill('BANK20260310001');
     await page.getByLabel('付款户名').fill(await orgName(e));
     await page.getByLabel('付款账号').fill('6222 0000 1111 2222');
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'provider-order');
     await page.getByRole('button', { name: '确认已收款' }).click();
     await page.getByRole('button', { name: '开始服务' }).click();
@@ -273,7 +259,7 @@ describeBrowser('provider portal (Chromium)', () => {
     await page.locator('.ant-list-item', { hasText: '报告原件已寄出，请查收' }).waitFor();
     const messages = await get(w.buyer.token, `/api/v1/orders/${order.id}/messages`);
     expect(messages.items.map((m: { body: string; side: string }) => [m.side, m.body])).toContainEqual(['provider', '报告原件已寄出，请查收']);
-    await noAxe(page);
+    await expectNoAxe(page);
     await fitsPhone(w.provider.owner, `/provider/orders/${order.id}`, async (p) => {
       await p.getByText('已提交交付，等待企业验收').waitFor();
       await screenshot(p, 'provider-order-375');
@@ -322,7 +308,7 @@ describeBrowser('provider portal (Chromium)', () => {
     await page.getByLabel('发票金额（价税合计，元）').fill('999.99');
     await page.getByRole('button', { name: '提交申领' }).click();
     await page.locator('.ant-form-item', { hasText: '发票金额（价税合计，元）' }).locator('.ant-form-item-explain-error').waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     await page.getByLabel('发票金额（价税合计，元）').fill('1,000.00');
     await page.getByRole('button', { name: '提交申领' }).click();
     await page.waitForURL(/\/provider\/claims\/[0-9a-f-]{36}$/);
@@ -331,7 +317,7 @@ describeBrowser('provider portal (Chromium)', () => {
     await page.getByText('¥500.00').first().waitFor();
     const claim = await get(w.provider.owner.token, `/api/v1/claims/${claimId}`);
     expect(claim).toMatchObject({ status: 'in_review', amountFen: 50_000, invoice: { number: '20260001' }, evidenceFileIds: [expect.any(String)] });
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'provider-claim');
 
     // the county reviewer returns it; the reason shows; the provider revises and resubmits
@@ -365,7 +351,7 @@ describeBrowser('provider portal (Chromium)', () => {
 
     await page.getByRole('link', { name: '补贴申领' }).first().click();
     await page.getByRole('link', { name: claim.claimNo }).waitFor();
-    await noAxe(page);
+    await expectNoAxe(page);
     await screenshot(page, 'provider-claims');
     await fitsPhone(w.provider.owner, '/provider/claims', (p) => p.getByRole('link', { name: claim.claimNo }).waitFor());
     await fitsPhone(w.provider.owner, `/provider/claims/${claimId}`, (p) => p.getByText('审核中', { exact: true }).first().waitFor());
@@ -407,6 +393,6 @@ describeStripe('provider portal with Stripe configured (Chromium, stripe-mock)',
     await page.goto(`${s.baseUrl}/provider/admission`);
     await page.getByText('在线收款（Stripe）').waitFor();
     await page.getByText(/资料待完善|已开通/).first().waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxe(page);
   });
 });

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { grant, indexCatalog, publish, startWorld, type World } from '../../libs/orders/test/order-world.js';
-import { axeViolations, browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack } from './support.js';
+import { browserOn, describeBrowser, horizontalOverflow, screenshot, type BrowserStack, signIn, expectNoAxe } from './support.js';
 
 const PILLING = '纺织品起毛起球检测';
 const SHRINK = '纺织品尺寸稳定性（缩水率）检测';
@@ -44,7 +44,6 @@ describeBrowser('public marketplace (Chromium)', () => {
   });
 
   const results = (page: Page) => page.getByTestId('search-result');
-  const expectNoAxe = async (page: Page) => expect(await axeViolations(page)).toEqual([]);
 
   it('finds an offering by a Chinese sub-word, highlighted, and screenshots the home page', async () => {
     const { page } = await s.newPage();
@@ -160,7 +159,7 @@ describeBrowser('public marketplace (Chromium)', () => {
     expect(await page.getByText('登录企业账号后，可查看您的创新券可抵扣金额。').count()).toBe(1);
     await expectNoAxe(page);
 
-    await signIn(page, w.buyer.email, w.buyer.password);
+    await signIn(page, w.buyer);
     await page.goto(`/offerings/${w.offeringId}`);
     const subsidy = page.getByTestId('offering-subsidy');
     await subsidy.waitFor();
@@ -206,11 +205,3 @@ describeBrowser('public marketplace (Chromium)', () => {
     await expectNoAxe(page);
   });
 });
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(password);
-  await page.locator('form').getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}

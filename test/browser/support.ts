@@ -150,18 +150,24 @@ afterEach(async () => {
 });
 
 /**
- * A new browser profile signed in through the login page, landing on `next`; with `now`, the
- * browser's clock is fixed there (a world with a manual clock: quotes and deadlines as the API sees them).
+ * A new browser profile signed in through the login page, landing on `next` (else where the login
+ * page sends that user); with `now`, the browser's clock is fixed there (a world with a manual
+ * clock: quotes and deadlines as the API sees them).
  */
-export async function signedInPage(s: BrowserStack, who: { email: string; password: string }, next: string, opts: { width?: number; now?: Date } = {}): Promise<Page> {
+export async function signedInPage(s: BrowserStack, who: { email: string; password: string }, next: string | undefined, opts: { width?: number; now?: Date } = {}): Promise<Page> {
   const { page } = await s.newPage({ width: opts.width });
   if (opts.now) await page.clock.setFixedTime(opts.now);
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await signIn(page, who, next);
+  return page;
+}
+
+/** Signs in on an open page through the login page, landing on `next` (else where the login page sends that user). */
+export async function signIn(page: Page, who: { email: string; password: string }, next?: string): Promise<void> {
+  await page.goto(next ? `/login?next=${encodeURIComponent(next)}` : '/login');
   await page.getByLabel('邮箱').fill(who.email);
   await page.getByLabel('密码').fill(who.password);
   await page.locator('form').getByRole('button', { name: '登录' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return page;
 }
 
 /** Saves a full-page screenshot as docs/screens/<name>.png (committed; README shows them). */
@@ -173,6 +179,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** How far the page scrolls sideways (0 when nothing overflows the viewport). */
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** The page has no serious or critical axe-core violation (once closing popups have gone: axe would measure their half-transparent text). */
+export async function expectNoAxe(page: Page): Promise<void> {
+  await page.waitForFunction(() => ![...document.querySelectorAll('.ant-popover, .ant-select-dropdown')].some((e) => (e as HTMLElement).offsetParent !== null), undefined, { timeout: 5_000 });
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 /** axe-core's serious and critical violations on the current page. */
