@@ -308,6 +308,10 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
     expect((await get<{ total: number }>(w.officer.token, `/api/v1/admin/sanctions?organizationId=${orgId}`)).total).toBe(0);
     await expectNoAxe(page);
 
+    // the picker searches the server too, each organization labelled with its kinds
+    await pick(page, '被处罚组织', orgName.slice(3), `${orgName}（企业）`);
+    await page.locator('.ant-select', { hasText: `${orgName}（企业）` }).first().waitFor();
+
     const reason = '伪造检测报告骗取创新券补贴（泉科监〔2026〕3号）';
     await page.getByLabel('处罚原因').fill(reason);
     await page.getByRole('button', { name: '确认处罚' }).click();
@@ -325,6 +329,21 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
     await row.getByText('2029-03-09').waitFor();
     await expectNoAxe(page);
     await screenshot(page, 'admin-sanctions');
+    // the organization filter searches the server by a part of the name; the filter is kept in the address
+    await pick(page, '按组织筛选', orgName.slice(3), orgName);
+    await page.waitForURL((u) => u.searchParams.get('organizationId') === orgId);
+    await page.locator('tbody tr.ant-table-row', { hasText: orgName }).getByText('列入黑名单').waitFor();
+    // a search that matches nothing says so (the text went to the server as q)
+    const searched = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/v1/admin/enterprises' && new URL(r.url()).searchParams.get('q') === '没有这样的组织');
+    await page.getByLabel('按组织筛选', { exact: true }).click();
+    await page.getByLabel('按组织筛选', { exact: true }).pressSequentially('没有这样的组织');
+    await searched;
+    await page.getByText('没有匹配的组织').waitFor();
+    await page.keyboard.press('Escape');
+    // opened from its address, the filter names the organization
+    await page.reload();
+    await page.locator('.admin-filters .ant-select', { hasText: orgName }).first().waitFor();
+    await page.locator('tbody tr.ant-table-row', { hasText: orgName }).first().waitFor();
 
     // the organization's file: the sanction, and its history (the audit read scoped to it)
     await page.goto(`/admin/organizations/${orgId}`);

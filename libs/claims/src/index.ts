@@ -26,4 +26,4 @@ export { DisbursementsService, DISBURSEMENT_ROLES, toBatchView, type BatchView, 
 export { BANK_FILE_COLUMNS, bankCsv, bankXlsx, yuanOf } from './services/bank-file.js';
 export { ClaimSweeps, RETURNED_CLAIM_EXPIRY_DAYS } from './services/claim-sweeps.js';
 export { ClaimsWorkerModule } from './claims-worker.module.js';
-export { SanctionsService, SANCTION_ROLES, proportional, toSanctionView, type NewSanction, type SanctionView } from './services/sanctions.service.js';
+export { SanctionsService, SANCTION_ROLES, proportional, toSanctionView, type NewSanction, type SanctionView, type ListedSanctionView } from './services/sanctions.service.js';

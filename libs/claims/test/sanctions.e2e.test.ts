@@ -19,6 +19,7 @@ describe('sanctions over HTTP', () => {
   let finance1: AuthSession;
   let finance2: AuthSession;
   const usccOf = new Map<string, string>();
+  const nameOf = new Map<string, string>();
   let fapiao = 50_000_000;
 
   const post = (token: string, url: string, body?: unknown) => w.t.request('POST', url, { token, body });
@@ -43,7 +44,10 @@ describe('sanctions over HTTP', () => {
     finance1 = await createStaffAndLogin(w.t, [{ role: 'finance_officer', regionCodes: ['350500'] }]);
     finance2 = await createStaffAndLogin(w.t, [{ role: 'finance_officer', regionCodes: ['350500'] }]);
     const rows: { id: string; uscc: string; name: string }[] = await db().query('SELECT id, uscc, name FROM organization WHERE id = ANY($1)', [[...w.enterprises, w.provider.id]]);
-    for (const r of rows) usccOf.set(r.id, r.uscc);
+    for (const r of rows) {
+      usccOf.set(r.id, r.uscc);
+      nameOf.set(r.id, r.name);
+    }
     await verifiedBankAccount(w, w.provider.id);
     for (const e of w.enterprises) await grant(w, e, 500_000);
   }, 180_000);
@@ -204,6 +208,14 @@ describe('sanctions over HTTP', () => {
     expect(await receivable()).toBe(before);
     const history = await ok(get(w.officer.token, `/api/v1/admin/sanctions?organizationId=${w.provider.id}`));
     expect(history.items.map((x: { id: string }) => x.id)).toContain(s.id);
+    // each item names its organization, so that the list reads without a lookup per row
+    expect(history.items.find((x: { id: string }) => x.id === s.id)).toMatchObject({ organizationId: w.provider.id, organizationName: nameOf.get(w.provider.id) });
+    const all = await ok(get(finance1.token, '/api/v1/admin/sanctions?pageSize=100'));
+    expect(all.items.length).toBeGreaterThanOrEqual(1);
+    const items = all.items as { organizationId: string; organizationName: string }[];
+    const names: { id: string; name: string }[] = await db().query('SELECT id, name FROM organization WHERE id = ANY($1)', [items.map((x) => x.organizationId)]);
+    expect(items.map((x) => x.organizationName)).toEqual(items.map((x) => names.find((n) => n.id === x.organizationId)?.name));
+    expect(items.every((x) => x.organizationName.length > 0)).toBe(true);
     expect(await ledgerClean(w)).toBe(true);
   });
 

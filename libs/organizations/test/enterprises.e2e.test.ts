@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { createStaffAndLogin, registerAndLogin, type AuthSession } from '../../../test/support/auth.js';
 import { auditActions, auditEntries, enterpriseBody, freshUscc, withDocuments, wrongCheckUscc } from './support.js';
@@ -188,6 +189,67 @@ describe('enterprises', () => {
       expect(filtered.body.items.every((i: { regionCode: string; status: string }) => i.regionCode === '350583' && i.status === 'pending')).toBe(true);
       expect(filtered.body.total).toBe(filtered.body.items.length);
       expect((await t.request('GET', '/api/v1/admin/enterprises?status=bogus', { token: officer.token })).status).toBe(400);
+    });
+
+    it('finds enterprises by q: a part of the name (case-insensitive) or a USCC prefix, within the jurisdiction only, every status unless filtered', async () => {
+      const tag = randomInt(1_000_000, 9_999_999);
+      const user = await registerAndLogin(t);
+      const { body: jinjiang } = await create(user.token, enterpriseBody({ name: `晋江市${tag}鲤鱼湾新材料科技有限公司` }));
+      const { body: nanan } = await create(user.token, enterpriseBody({ name: `南安市${tag}鲤鱼湾新材料科技有限公司`, regionCode: '350583', uscc: freshUscc('350583') }));
+      const { body: latin } = await create(user.token, enterpriseBody({ name: `晋江市${tag}Carbon Fibre有限公司` }));
+      await decide(jinjiangReviewer.token, jinjiang.id, { decision: 'reject', reason: '材料不全' });
+      const search = (token: string, q: string, extra = '') => t.request('GET', `/api/v1/admin/enterprises?pageSize=100&q=${encodeURIComponent(q)}${extra}`, { token });
+      const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((i) => i.id).sort();
+
+      // a part of the Chinese name; the Nan'an one is outside the Jinjiang reviewer's jurisdiction
+      const byName = await search(jinjiangReviewer.token, `${tag}鲤鱼湾新材料`);
+      expect(byName.status).toBe(200);
+      expect(ids(byName)).toEqual([jinjiang.id]);
+      expect(byName.body.total).toBe(1);
+      expect(byName.body.items[0]).toMatchObject({ name: jinjiang.name, status: 'rejected' }); // no status: every status, as without q
+      expect(ids(await search(officer.token, `${tag}鲤鱼湾`))).toEqual([jinjiang.id, nanan.id].sort());
+      expect(ids(await search(nananReviewer.token, `${tag}鲤鱼湾`))).toEqual([nanan.id]);
+      // the other filters still apply
+      expect(ids(await search(officer.token, `${tag}鲤鱼湾`, '&status=pending'))).toEqual([nanan.id]);
+      expect(ids(await search(officer.token, `${tag}鲤鱼湾`, '&region=350582'))).toEqual([jinjiang.id]);
+      // case-insensitive, trimmed
+      expect(ids(await search(jinjiangReviewer.token, `  ${tag}carbon fIBRE `))).toEqual([latin.id]);
+      // a USCC prefix, in either case; not the middle of a USCC
+      expect(ids(await search(jinjiangReviewer.token, latin.uscc.slice(0, 15).toLowerCase()))).toEqual([latin.id]);
+      expect(ids(await search(officer.token, nanan.uscc.slice(0, 16)))).toEqual([nanan.id]);
+      expect(ids(await search(nananReviewer.token, jinjiang.uscc.slice(0, 16)))).toEqual([]);
+      expect((await search(officer.token, latin.uscc.slice(2, 16))).body.items.map((i: { id: string }) => i.id)).not.toContain(latin.id);
+    });
+
+    it('matches %, _ and \\ in q literally', async () => {
+      const tag = randomInt(1_000_000, 9_999_999);
+      const user = await registerAndLogin(t);
+      const { body: percent } = await create(user.token, enterpriseBody({ name: `晋江市${tag}纯棉100%纺织有限公司` }));
+      const { body: digits } = await create(user.token, enterpriseBody({ name: `晋江市${tag}纯棉1000纺织有限公司` }));
+      const { body: slash } = await create(user.token, enterpriseBody({ name: `晋江市${tag}甲\\乙贸易有限公司` }));
+      const search = async (q: string) =>
+        (await t.request('GET', `/api/v1/admin/enterprises?pageSize=100&q=${encodeURIComponent(q)}`, { token: officer.token })).body.items.map((i: { id: string }) => i.id).sort();
+      expect(await search(`${tag}纯棉100`)).toEqual([percent.id, digits.id].sort());
+      expect(await search(`${tag}纯棉100%`)).toEqual([percent.id]); // not a wildcard: 1000 does not match
+      expect(await search(`${tag}纯棉100%纺织`)).toEqual([percent.id]);
+      expect(await search(`${tag}纯棉10_0`)).toEqual([]); // not a single-character wildcard
+      expect(await search(`${tag}甲\\乙`)).toEqual([slash.id]);
+      expect(await search('%')).toContain(percent.id);
+      expect(await search('%')).not.toContain(digits.id);
+    });
+
+    it('answers 400 problem+json naming q for a q over 100 characters or blank', async () => {
+      for (const q of ['晋'.repeat(101), 'a'.repeat(101), '   ']) {
+        const res = await t.request('GET', `/api/v1/admin/enterprises?q=${encodeURIComponent(q)}`, { token: officer.token });
+        expect({ q, status: res.status }).toEqual({ q, status: 400 });
+        expect(String(res.headers['content-type'])).toContain('application/problem+json');
+        expect(res.body.code).toBe('VALIDATION_FAILED');
+        expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('q');
+      }
+      // 100 characters is allowed (and finds nothing here)
+      const longest = await t.request('GET', `/api/v1/admin/enterprises?q=${encodeURIComponent('晋'.repeat(100))}`, { token: officer.token });
+      expect(longest.status).toBe(200);
+      expect(longest.body.total).toBe(0);
     });
 
     it('refuses a decision by a staff member who belongs to the organization (403 CONFLICT_OF_INTEREST)', async () => {

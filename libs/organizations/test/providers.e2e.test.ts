@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '@innoserve/core';
 import { TransactionRunner } from '@innoserve/database';
@@ -380,6 +381,39 @@ describe('providers', () => {
       const scoped = await t.request('GET', '/api/v1/admin/providers?pageSize=100', { token: countyOfficer.token });
       expect(scoped.body.items.map((i: { id: string }) => i.id)).not.toContain(p.id);
       expect((await act(countyOfficer.token, p.id, { action: 'review' })).status).toBe(404);
+    });
+
+    it('finds providers by q (a part of the name or a USCC prefix) within the jurisdiction only; % matches literally; over 100 characters is 400', async () => {
+      const tag = randomInt(1_000_000, 9_999_999);
+      const { body: fengze } = await apply((await registerAndLogin(t)).token, providerBody({ name: `泉州市${tag}清源山检测技术有限公司` }));
+      const { body: jinjiang } = await apply((await registerAndLogin(t)).token, providerBody({ name: `晋江市${tag}清源山检测技术有限公司`, regionCode: '350582', uscc: freshUscc('350582') }));
+      const { body: percent } = await apply((await registerAndLogin(t)).token, providerBody({ name: `泉州市${tag}检测100%认证有限公司` }));
+      const { body: digits } = await apply((await registerAndLogin(t)).token, providerBody({ name: `泉州市${tag}检测1000认证有限公司` }));
+      await act(officer.token, fengze.id, { action: 'start-notice' });
+      const countyOfficer = await createStaffAndLogin(t, [{ role: 'program_officer', regionCodes: ['350582'] }]);
+      const search = (token: string, q: string, extra = '') => t.request('GET', `/api/v1/admin/providers?pageSize=100&q=${encodeURIComponent(q)}${extra}`, { token });
+      const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((i) => i.id).sort();
+
+      const byName = await search(officer.token, `${tag}清源山检测`);
+      expect(byName.status).toBe(200);
+      expect(ids(byName)).toEqual([fengze.id, jinjiang.id].sort());
+      // no status: every status, as without q; with it, only that status
+      expect(byName.body.items.map((i: { admissionStatus: string }) => i.admissionStatus).sort()).toEqual(['applied', 'in_notice']);
+      expect(ids(await search(officer.token, `${tag}清源山`, '&status=applied'))).toEqual([jinjiang.id]);
+      // the Fengze provider is outside the Jinjiang officer's jurisdiction
+      expect(ids(await search(countyOfficer.token, `${tag}清源山`))).toEqual([jinjiang.id]);
+      expect(ids(await search(countyOfficer.token, fengze.uscc.slice(0, 16)))).toEqual([]);
+      // a USCC prefix, in either case
+      expect(ids(await search(officer.token, fengze.uscc.slice(0, 16).toLowerCase()))).toEqual([fengze.id]);
+      // % is not a wildcard
+      expect(ids(await search(officer.token, `${tag}检测100`))).toEqual([percent.id, digits.id].sort());
+      expect(ids(await search(officer.token, `${tag}检测100%`))).toEqual([percent.id]);
+      expect(ids(await search(officer.token, `${tag}检测1_00`))).toEqual([]);
+
+      const long = await search(officer.token, '泉'.repeat(101));
+      expect(long.status).toBe(400);
+      expect(String(long.headers['content-type'])).toContain('application/problem+json');
+      expect(long.body.errors.map((e: { field: string }) => e.field)).toContain('q');
     });
   });
 });

@@ -4009,8 +4009,37 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        ListedSanctionViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @enum {string} */
+            kind: "void-grant" | "forfeit" | "clawback" | "suspend" | "delist" | "blacklist";
+            /** Format: uuid */
+            grantId: string | null;
+            /** Format: uuid */
+            orderId: string | null;
+            /** Format: uuid */
+            claimId: string | null;
+            /** Format: uuid */
+            programId: string | null;
+            amountFen: number | null;
+            reason: string;
+            /** Format: date */
+            until: string | null;
+            parts: components["schemas"]["SanctionPartDto"][];
+            repaidFen: number;
+            effects: components["schemas"]["SanctionEffectsDto"];
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The sanctioned organization's registered name */
+            organizationName: string;
+        };
         SanctionPageDto: {
-            items: components["schemas"]["SanctionViewDto"][];
+            items: components["schemas"]["ListedSanctionViewDto"][];
             total: number;
             page: number;
             pageSize: number;
@@ -5096,6 +5125,8 @@ export interface operations {
                 region?: string | null;
                 /** @description oldest: the longest-waiting submission first (submittedAt); newest: the latest first. Ties by id. */
                 sort?: "oldest" | "newest";
+                /** @description Only enterprises whose name contains this text (case-insensitive; % and _ match literally) or whose USCC starts with it. Trimmed, 1–100 characters. The other filters still apply: without `status` every status is listed. */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -5165,6 +5196,8 @@ export interface operations {
                 region?: string | null;
                 /** @description oldest: the longest-waiting application first (submittedAt); newest: the latest first. Ties by id. */
                 sort?: "oldest" | "newest";
+                /** @description Only providers whose name contains this text (case-insensitive; % and _ match literally) or whose USCC starts with it. Trimmed, 1–100 characters. The other filters still apply: without `status` every status is listed. */
+                q?: string;
             };
             header?: never;
             path?: never;

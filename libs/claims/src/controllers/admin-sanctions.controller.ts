@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import type { Page } from '@innoserve/core';
 import { CurrentUser, Staff, type Principal } from '@innoserve/identity';
 import { CreateSanctionDto, RepaymentDto, SanctionListQuery, SanctionPageDto, SanctionViewDto } from '../dto/sanction.dto.js';
-import { SanctionsService, type SanctionView } from '../services/sanctions.service.js';
+import { SanctionsService, type ListedSanctionView, type SanctionView } from '../services/sanctions.service.js';
 
 @ApiTags('admin: sanctions')
 @ApiBearerAuth()
@@ -30,7 +30,7 @@ export class AdminSanctionsController {
   @Staff('program_officer', 'finance_officer', 'auditor')
   @ApiOperation({ summary: "Sanctions of the organizations in the caller's jurisdiction, newest first (an organization's history with organizationId)" })
   @ApiOkResponse({ type: SanctionPageDto })
-  list(@CurrentUser() me: Principal, @Query() q: SanctionListQuery): Promise<Page<SanctionView>> {
+  list(@CurrentUser() me: Principal, @Query() q: SanctionListQuery): Promise<Page<ListedSanctionView>> {
     return this.sanctions.list(me, q);
   }
 

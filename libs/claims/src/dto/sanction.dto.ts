@@ -101,8 +101,13 @@ export class SanctionViewDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
+/** A sanction in the list (GET /admin/sanctions): with the name the list shows. */
+export class ListedSanctionViewDto extends SanctionViewDto {
+  @ApiProperty({ description: "The sanctioned organization's registered name" }) organizationName!: string;
+}
+
 export class SanctionPageDto {
-  @ApiProperty({ type: [SanctionViewDto] }) items!: SanctionViewDto[];
+  @ApiProperty({ type: [ListedSanctionViewDto] }) items!: ListedSanctionViewDto[];
   @ApiProperty({ type: 'integer' }) total!: number;
   @ApiProperty({ type: 'integer' }) page!: number;
   @ApiProperty({ type: 'integer' }) pageSize!: number;

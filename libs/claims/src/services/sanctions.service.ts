@@ -46,6 +46,11 @@ export interface SanctionView {
   createdAt: string;
 }
 
+/** A sanction in the list (GET /admin/sanctions): with the sanctioned organization's name. */
+export interface ListedSanctionView extends SanctionView {
+  organizationName: string;
+}
+
 const targetMismatch = (field: string, why: string) =>
   new BusinessRuleError('SANCTION_TARGET_MISMATCH', msg(`The ${field} does not belong to the sanctioned organization.`, '处罚对象与所涉组织不符。'), [{ field, message: why }]);
 
@@ -220,7 +225,7 @@ export class SanctionsService implements OnModuleInit {
     return rows.map((r) => r.id);
   }
 
-  async list(me: Principal, q: { organizationId?: string; page: number; pageSize: number }): Promise<Page<SanctionView>> {
+  async list(me: Principal, q: { organizationId?: string; page: number; pageSize: number }): Promise<Page<ListedSanctionView>> {
     const m = this.dataSource.manager;
     const codes = jurisdictionOf(me, SANCTION_READ_ROLES);
     if (codes.length === 0) return pageOf([], 0, q);
@@ -230,7 +235,13 @@ export class SanctionsService implements OnModuleInit {
       .where(anyCodeCoversSql(':codes', 'o.region_code'), { codes });
     if (q.organizationId) qb.andWhere('s.organizationId = :org', { org: q.organizationId });
     const [rows, total] = await qb.orderBy('s.createdAt', 'DESC').addOrderBy('s.id', 'ASC').skip(offsetOf(q)).take(q.pageSize).getManyAndCount();
-    return pageOf(rows.map(toSanctionView), total, q);
+    // the organizations' names, so that the list reads without a lookup per row
+    const names = new Map<string, string>();
+    if (rows.length > 0) {
+      const found = await m.query<{ id: string; name: string }[]>('SELECT id, name FROM organization WHERE id = ANY($1::uuid[])', [[...new Set(rows.map((r) => r.organizationId))]]);
+      for (const f of found) names.set(f.id, f.name);
+    }
+    return pageOf(rows.map((r) => ({ ...toSanctionView(r), organizationName: names.get(r.organizationId) ?? '' })), total, q);
   }
 
   // ---------------------------------------------------------------- the kinds

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageQuery, QUEUE_SORTS, type QueueSort } from '@innoserve/core';
 import { ENTERPRISE_STATUSES, type EnterpriseStatus } from '../domain/enterprise-verification.state-machine.js';
-import { RegionCodeField } from './fields.js';
+import { OrganizationSearchField, RegionCodeField } from './fields.js';
 
 /** GET /admin/enterprises: the verification queue, scoped to the caller's jurisdiction. */
 export class AdminEnterpriseQuery extends PageQuery {
@@ -18,4 +18,10 @@ export class AdminEnterpriseQuery extends PageQuery {
   @IsOptional()
   @IsIn(QUEUE_SORTS)
   sort?: QueueSort;
+
+  @OrganizationSearchField(
+    "Only enterprises whose name contains this text (case-insensitive; % and _ match literally) or whose USCC starts with it. Trimmed, 1–100 characters. " +
+      'The other filters still apply: without `status` every status is listed.',
+  )
+  q?: string;
 }

@@ -23,6 +23,7 @@ import {
   Max,
   MaxLength,
   Min,
+  MinLength,
   ValidateBy,
   ValidateIf,
 } from 'class-validator';
@@ -199,4 +200,19 @@ export function CategoryIdsField(o: FieldOptions = {}): PropertyDecorator {
 export function FileIdField(o: FieldOptions = {}): PropertyDecorator {
   const presence = o.presence ?? 'optional';
   return applyDecorators(doc(presence, { type: String, format: 'uuid' }, o), ...presenceRule(presence), IsString(), IsUUID('all', { message: '$property must be a file id (UUID)' }));
+}
+
+/**
+ * A staff list's search text (`q`): trimmed, 1–100 characters; the services match it as a
+ * case-insensitive part of the organization's name or as the start of its USCC.
+ */
+export function OrganizationSearchField(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: String, minLength: 1, maxLength: 100, example: '晋江', description }),
+    IsOptional(),
+    Trim(),
+    IsString(),
+    MinLength(1, { message: '$property must not be blank' }),
+    MaxLength(100),
+  );
 }

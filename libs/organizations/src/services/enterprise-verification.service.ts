@@ -7,7 +7,7 @@ import { jurisdictionOf, type Principal, type StaffRole } from '@innoserve/ident
 import { enterpriseVerificationMachine, type EnterpriseStatus } from '../domain/enterprise-verification.state-machine.js';
 import type { VerificationDecision } from '../dto/verification-decision.dto.js';
 import { EnterpriseProfile } from '../entities/enterprise-profile.entity.js';
-import { coverageCondition, membershipRoleOf, staffRolesCovering, staffSees } from './organization-access.js';
+import { coverageCondition, membershipRoleOf, staffRolesCovering, staffSees, organizationSearchCondition } from './organization-access.js';
 import { conflictOfInterest } from './organization-errors.js';
 import { OrganizationRegistry } from './organization-registry.js';
 import { within } from './unit-of-work.js';
@@ -28,6 +28,8 @@ export interface EnterpriseListQuery {
   region?: string;
   /** oldest (default): the longest-waiting submission first; newest: the latest first. */
   sort?: QueueSort;
+  /** A part of the name (case-insensitive) or the start of the USCC; absent: no search. */
+  q?: string;
   page: number;
   pageSize: number;
 }
@@ -78,7 +80,7 @@ export class EnterpriseVerificationService {
   }
 
   /** The list's rows: the caller's jurisdiction as a verifier, then the filters; null without a verifier's role. */
-  private scoped(by: Principal, q: Pick<EnterpriseListQuery, 'status' | 'region'>): SelectQueryBuilder<EnterpriseProfile> | null {
+  private scoped(by: Principal, q: Pick<EnterpriseListQuery, 'status' | 'region' | 'q'>): SelectQueryBuilder<EnterpriseProfile> | null {
     const codes = jurisdictionOf(by, VERIFICATION_ROLES);
     if (codes.length === 0) return null;
     const scope = coverageCondition('o.region_code', codes, 'jurisdiction');
@@ -90,6 +92,10 @@ export class EnterpriseVerificationService {
     if (q.region) {
       const region = coverageCondition('o.region_code', [q.region], 'region');
       qb.andWhere(region.sql, region.params);
+    }
+    if (q.q?.trim()) {
+      const search = organizationSearchCondition('o', q.q);
+      qb.andWhere(search.sql, search.params);
     }
     return qb;
   }

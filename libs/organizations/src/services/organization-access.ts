@@ -93,3 +93,20 @@ export function coverageCondition(column: string, codes: readonly string[], para
     params: { [`${param}Exact`]: exact, [`${param}Prefixes`]: prefixes },
   };
 }
+
+/** `%`, `_` and the escape character itself match literally in a LIKE pattern (with ESCAPE '\'). */
+export function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * SQL for a staff list's search text: a case-insensitive part of the organization's name, or the
+ * start of its USCC (stored uppercase). Bound as parameters, never spliced.
+ */
+export function organizationSearchCondition(alias: string, q: string): { sql: string; params: Record<string, string> } {
+  const text = likeLiteral(q.trim());
+  return {
+    sql: `(${alias}.name ILIKE :searchName ESCAPE '\\' OR ${alias}.uscc LIKE :searchUscc ESCAPE '\\')`,
+    params: { searchName: `%${text}%`, searchUscc: `${text.toUpperCase()}%` },
+  };
+}

@@ -17,7 +17,7 @@ import { AdmissionObjection } from '../entities/admission-objection.entity.js';
 import { Organization } from '../entities/organization.entity.js';
 import { ProviderProfile } from '../entities/provider-profile.entity.js';
 import { ProviderQualification } from '../entities/provider-qualification.entity.js';
-import { assertCityDecision, coverageCondition, membershipRoleOf, staffSees } from './organization-access.js';
+import { assertCityDecision, coverageCondition, membershipRoleOf, staffSees, organizationSearchCondition } from './organization-access.js';
 import { conflictOfInterest, fieldRequired } from './organization-errors.js';
 import { OrganizationRegistry } from './organization-registry.js';
 import { ProvidersService } from './providers.service.js';
@@ -52,6 +52,8 @@ export interface ProviderListQuery {
   region?: string;
   /** oldest (default): the longest-waiting application first; newest: the latest first. */
   sort?: QueueSort;
+  /** A part of the name (case-insensitive) or the start of the USCC; absent: no search. */
+  q?: string;
   page: number;
   pageSize: number;
 }
@@ -129,7 +131,7 @@ export class ProviderAdmissionService {
   }
 
   /** The list's rows: the caller's jurisdiction as program officer, then the filters; null without the role. */
-  private scoped(by: Principal, q: Pick<ProviderListQuery, 'status' | 'region'>): SelectQueryBuilder<ProviderProfile> | null {
+  private scoped(by: Principal, q: Pick<ProviderListQuery, 'status' | 'region' | 'q'>): SelectQueryBuilder<ProviderProfile> | null {
     const codes = jurisdictionOf(by, ADMISSION_ROLES);
     if (codes.length === 0) return null;
     const scope = coverageCondition('o.region_code', codes, 'jurisdiction');
@@ -138,6 +140,10 @@ export class ProviderAdmissionService {
     if (q.region) {
       const region = coverageCondition('o.region_code', [q.region], 'region');
       qb.andWhere(region.sql, region.params);
+    }
+    if (q.q?.trim()) {
+      const search = organizationSearchCondition('o', q.q);
+      qb.andWhere(search.sql, search.params);
     }
     return qb;
   }

@@ -15,7 +15,7 @@ import { formatFen, parseYuanToFen } from '../../../lib/money';
 import { DateTime, PageTitle, useStaff } from '../common';
 import { shortId, todayShanghai, type Sanction } from './data';
 import { ActionError, SanctionKindTag, TableWrap } from './parts';
-import { useOrganizations } from './SanctionsPage';
+import { useOrganization } from './OrganizationSelect';
 
 export default function SanctionPage() {
   const { id } = useParams();
@@ -31,9 +31,8 @@ export default function SanctionPage() {
 function SanctionDetail({ sanction: s }: { sanction: Sanction }) {
   const { t } = useTranslation('adminPrograms');
   const staff = useStaff();
-  const organizations = useOrganizations();
   const [repaying, setRepaying] = useState(false);
-  const org = organizations.data?.find((o) => o.id === s.organizationId);
+  const org = useOrganization(s.organizationId).data;
   const owed = (s.amountFen ?? 0) - s.repaidFen;
   const links = (ids: string[], to: (id: string) => string) =>
     ids.length === 0 ? '—' : (

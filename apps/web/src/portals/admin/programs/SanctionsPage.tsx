@@ -6,39 +6,18 @@ import { Alert, App, Button, Card, Form, Input, Select, Space, Table, Typography
 import { useMutation, useQuery, useQueryClient, keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api, call, type Schemas } from '../../../api/client';
+import { api, call } from '../../../api/client';
 import { Money } from '../../../components/Money';
 import { QueryState } from '../../../components/QueryState';
 import { applyProblemToForm, useIdempotencyKey } from '../../../lib/forms';
 import { parseYuanToFen } from '../../../lib/money';
 import { Age, DateTime, pagination, PageTitle, useStaff, useTableState } from '../common';
-import { shortId, todayShanghai, type Sanction } from './data';
+import { todayShanghai, type ListedSanction } from './data';
+import { OrganizationSelect } from './OrganizationSelect';
 import { ActionError, SanctionKindTag, TableWrap } from './parts';
 
 export const SANCTION_KINDS = ['void-grant', 'forfeit', 'clawback', 'suspend', 'delist', 'blacklist'] as const;
 type Kind = (typeof SANCTION_KINDS)[number];
-
-/** The organizations a program officer may sanction, for picking and naming (enterprises and providers of the jurisdiction). */
-export function useOrganizations() {
-  return useQuery({
-    queryKey: ['admin', 'organizations', 'names'],
-    queryFn: async () => {
-      const [enterprises, providers] = await Promise.all([
-        call(api.GET('/api/v1/admin/enterprises', { params: { query: { pageSize: 100 } } })).catch(() => ({ items: [] as Schemas['EnterpriseViewDto'][] })),
-        call(api.GET('/api/v1/admin/providers', { params: { query: { pageSize: 100 } } })).catch(() => ({ items: [] as Schemas['ProviderViewDto'][] })),
-      ]);
-      const out = new Map<string, { id: string; name: string; kinds: ('enterprise' | 'provider')[] }>();
-      for (const e of enterprises.items) out.set(e.id, { id: e.id, name: e.name, kinds: ['enterprise'] });
-      for (const p of providers.items) {
-        const had = out.get(p.id);
-        if (had) had.kinds.push('provider');
-        else out.set(p.id, { id: p.id, name: p.name, kinds: ['provider'] });
-      }
-      return [...out.values()];
-    },
-    staleTime: 60_000,
-  });
-}
 
 export default function SanctionsPage() {
   const { t } = useTranslation('adminPrograms');
@@ -46,7 +25,6 @@ export default function SanctionsPage() {
   const staff = useStaff();
   const navigate = useNavigate();
   const state = useTableState();
-  const organizations = useOrganizations();
   const organizationId = state.get('organizationId');
   const kind = state.get('kind');
   const sanctions = useQuery({
@@ -54,7 +32,6 @@ export default function SanctionsPage() {
     queryFn: () => call(api.GET('/api/v1/admin/sanctions', { params: { query: { organizationId, page: state.page, pageSize: state.pageSize } } })),
     placeholderData: keepPreviousData,
   });
-  const orgName = (id: string) => organizations.data?.find((o) => o.id === id)?.name ?? shortId(id);
   return (
     <>
       <PageTitle extra={staff.has('program_officer') ? <Button type="primary" onClick={() => navigate(`/admin/sanctions/new${organizationId ? `?organizationId=${organizationId}` : ''}`)}>{t('sanctions.impose')}</Button> : null}>
@@ -62,15 +39,13 @@ export default function SanctionsPage() {
       </PageTitle>
       <Typography.Paragraph type="secondary">{t('sanctions.intro')}</Typography.Paragraph>
       <div className="admin-filters">
-        <Select
+        <OrganizationSelect
           aria-label={t('sanctions.filterOrganization')}
           placeholder={t('sanctions.filterOrganization')}
           allowClear
-          showSearch={{ optionFilterProp: 'label' }}
           style={{ minWidth: 240, maxWidth: '100%' }}
           value={organizationId}
-          onChange={(v?: string) => state.set({ organizationId: v })}
-          options={(organizations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+          onChange={(v) => state.set({ organizationId: v })}
         />
         <Select
           aria-label={t('sanctions.filterKind')}
@@ -85,7 +60,7 @@ export default function SanctionsPage() {
       <QueryState query={sanctions} isEmpty={(d) => d.items.length === 0} empty={organizationId ? t('sanctions.noneMatch') : t('sanctions.empty')}>
         {(d) => (
           <TableWrap label={t('sanctions.title')}>
-            <Table<Sanction>
+            <Table<ListedSanction>
               rowKey="id"
               size="small"
               dataSource={kind ? d.items.filter((s) => s.kind === kind) : d.items}
@@ -93,7 +68,7 @@ export default function SanctionsPage() {
               columns={[
                 { title: t('sanctions.imposedAt'), dataIndex: 'createdAt', render: (v: string, s) => <Link to={`/admin/sanctions/${s.id}`}><DateTime value={v} /></Link> },
                 { title: t('sanctions.age'), dataIndex: 'createdAt', key: 'age', render: (v: string) => <Age since={v} warnDays={36500} /> },
-                { title: t('sanctions.organization'), dataIndex: 'organizationId', render: (id: string) => <Link to={`/admin/organizations/${id}`}>{orgName(id)}</Link> },
+                { title: t('sanctions.organization'), dataIndex: 'organizationName', render: (name: string, s) => <Link to={`/admin/organizations/${s.organizationId}`}>{name}</Link> },
                 { title: t('sanctions.kind'), dataIndex: 'kind', render: (k: string) => <SanctionKindTag kind={k} /> },
                 { title: t('sanctions.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number | null) => (v === null ? '—' : <Money fen={v} />) },
                 { title: t('sanctions.until'), dataIndex: 'until', render: (v: string | null) => v ?? '—' },
@@ -129,7 +104,6 @@ export function ImposeSanctionPage() {
   const qc = useQueryClient();
   const [params] = useSearchParams();
   const idem = useIdempotencyKey();
-  const organizations = useOrganizations();
   const [form] = Form.useForm<ImposeValues>();
   const kind = Form.useWatch('kind', form);
   const impose = useMutation({
@@ -178,11 +152,7 @@ export function ImposeSanctionPage() {
           style={{ maxWidth: 640 }}
         >
           <Form.Item name="organizationId" label={t('impose.organization')} rules={[{ required: true, message: tc('form.required', { field: t('impose.organization') }) }]}>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={organizations.isPending}
-              options={(organizations.data ?? []).map((o) => ({ value: o.id, label: `${o.name}（${o.kinds.map((k) => t(`orgKind.${k}`)).join('、')}）` }))}
-            />
+            <OrganizationSelect withKinds placeholder={t('orgSearch.placeholder')} />
           </Form.Item>
           <Form.Item name="kind" label={t('impose.kind')} extra={kind ? t(`kindHelp.${kind}`) : undefined} rules={[{ required: true }]}>
             <Select options={SANCTION_KINDS.map((k) => ({ value: k, label: t(`sanctionKind.${k}`) }))} />

@@ -82,6 +82,8 @@ export interface LedgerEntry {
 export type Batch = Schemas['BatchViewDto'];
 export type BatchLine = Schemas['BatchLineViewDto'];
 export type Sanction = Schemas['SanctionViewDto'];
+/** A sanction in the list (GET /admin/sanctions): with the organization's name. */
+export type ListedSanction = Schemas['ListedSanctionViewDto'];
 export type AuditEntry = Schemas['AuditEntryView'];
 export type Enterprise = Schemas['EnterpriseViewDto'];
 export type Provider = Schemas['ProviderViewDto'];
