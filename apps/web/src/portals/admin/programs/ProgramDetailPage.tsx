@@ -76,7 +76,8 @@ function ProgramDetail({ program: p }: { program: ProgramView }) {
     void qc.invalidateQueries({ queryKey: ['admin', 'programs'] });
   };
   const act = useMutation({
-    mutationFn: (action: Action) => {
+    // the answers differ per action (a program, a draw's outcome, the balances): the page reloads what it shows
+    mutationFn: (action: Action): Promise<unknown> => {
       const path = { params: { path: { id: p.id } } };
       switch (action) {
         case 'open':
