@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './support/app.js';
+import { expectDocumentedAnswer } from './support/openapi.js';
 
 describe('health and problem+json basics', () => {
   let t: TestApp;
@@ -16,6 +17,7 @@ describe('health and problem+json basics', () => {
     expect(res.body.checks.database).toBe('up');
     expect(res.body.checks.migrations).toBe('applied');
     expect(res.body.checks.mail).toEqual({ transport: 'file' }); // no SMTP_URL: e-mail is written as .eml files
+    expectDocumentedAnswer('get', '/health', res);
   });
 
   it('reports the outbox backlog per lane, the oldest unfinished message and the dead letters, warning on them without failing', async () => {
@@ -53,7 +55,9 @@ describe('health and problem+json basics', () => {
   });
 
   it('answers liveness', async () => {
-    expect((await t.request('GET', '/health/live')).status).toBe(200);
+    const res = await t.request('GET', '/health/live');
+    expect(res.status).toBe(200);
+    expectDocumentedAnswer('get', '/health/live', res);
   });
 
   it('answers an unknown route with a 404 problem', async () => {

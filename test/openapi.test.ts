@@ -108,4 +108,54 @@ describe('OpenAPI document', () => {
     ];
     expect(routes.filter(([m, r, s]) => !typed(m, r, s))).toEqual([]);
   });
+
+  /** The JSON schema of an operation's answer with this status, or undefined (no content, or `{}`). */
+  const answerSchema = (method: string, route: string, status: string): unknown => {
+    const schema = doc.paths[route]?.[method]?.responses?.[status]?.content?.['application/json']?.schema;
+    return schema && Object.keys(schema).length > 0 ? schema : undefined;
+  };
+
+  it('types the answers of the programs, ledger, reports and statistics routes', () => {
+    const routes: [string, string, string][] = [
+      ['get', '/api/v1/admin/programs', '200'],
+      ['post', '/api/v1/admin/programs', '201'],
+      ['patch', '/api/v1/admin/programs/{id}', '200'],
+      ['post', '/api/v1/admin/programs/{id}/open', '200'],
+      ['post', '/api/v1/admin/programs/{id}/close', '200'],
+      ['post', '/api/v1/admin/programs/{id}/archive', '200'],
+      ['post', '/api/v1/admin/programs/{id}/draw', '200'],
+      ['post', '/api/v1/admin/programs/{id}/funding', '200'],
+      ['post', '/api/v1/admin/programs/{id}/return-unspent', '200'],
+      ['get', '/api/v1/admin/programs/{id}/balances', '200'],
+      ['get', '/api/v1/admin/programs/{id}/ledger', '200'],
+      ['get', '/api/v1/programs', '200'],
+      ['get', '/api/v1/programs/{id}', '200'],
+      ['get', '/api/v1/admin/reports/programs/{id}', '200'],
+      ['get', '/api/v1/public/statistics', '200'],
+      ['get', '/health', '200'],
+      ['get', '/health/live', '200'],
+    ];
+    expect(routes.filter(([m, r, s]) => answerSchema(m, r, s) === undefined).map((x) => x.join(' '))).toEqual([]);
+    expect(doc.components.schemas.ProgramViewDto.required).toEqual(expect.arrayContaining(['id', 'status', 'fundingSources', 'eligibility', 'riskThresholds', 'drawnAt']));
+    expect(doc.components.schemas.SourceBalanceDto.properties.regionCode).toMatchObject({ type: 'string', nullable: true });
+  });
+
+  it('describes the body of every 2xx answer but the file downloads and the empty ones', () => {
+    // binary downloads (a file, a contract PDF, XLSX exports) and 204s carry no JSON body
+    const bodiless = new Set([
+      'get /api/v1/files/{id} 200',
+      'get /api/v1/orders/{id}/contract 200',
+      'get /api/v1/admin/disbursements/{id}/export 200',
+      'get /api/v1/admin/reports/programs/{id}/export 200',
+    ]);
+    const untyped: string[] = [];
+    for (const [p, ops] of Object.entries<Record<string, any>>(doc.paths)) {
+      for (const [m, op] of Object.entries<any>(ops)) {
+        for (const status of Object.keys(op.responses).filter((s) => s.startsWith('2') && s !== '204')) {
+          if (!bodiless.has(`${m} ${p} ${status}`) && answerSchema(m, p, status) === undefined) untyped.push(`${m.toUpperCase()} ${p} ${status}`);
+        }
+      }
+    }
+    expect(untyped).toEqual([]);
+  });
 });

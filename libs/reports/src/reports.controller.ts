@@ -2,6 +2,8 @@ import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Public, Staff, type Principal } from '@innoserve/identity';
+import { ProgramReportDto } from './dto/program-report.dto.js';
+import { PublicStatisticsDto } from './dto/public-statistics.dto.js';
 import { ReportsService, type ScopedReport } from './reports.service.js';
 import type { PublicStatistics } from './public-statistics.js';
 
@@ -17,7 +19,7 @@ export class ReportsController {
     summary: "A program's report: money per funding source (reconciled to the ledger), by county and category, the claim pipeline, review times, the provider league table, participation and the performance indicators with their formulas",
     description: "Whole for staff covering the issuing region; a county's part (its pools and enterprises) for county staff; 404 outside the jurisdiction.",
   })
-  @ApiOkResponse({ description: 'The report (see ProgramReport in libs/reports)' })
+  @ApiOkResponse({ type: ProgramReportDto })
   program(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<ScopedReport> {
     return this.reports.program(me, id);
   }
@@ -42,7 +44,7 @@ export class ReportsController {
     summary: 'Aggregate figures for the public transparency page (no login)',
     description: 'No figure identifies an enterprise with fewer than 3 in its cell: small cells and their complementary cells are null.',
   })
-  @ApiOkResponse({ description: 'programs, enterprisesByCountyAndCategory, minimumCell' })
+  @ApiOkResponse({ type: PublicStatisticsDto })
   statistics(): Promise<PublicStatistics> {
     return this.reports.publicStatistics();
   }

@@ -12,6 +12,7 @@ import { seedReferenceData } from '@innoserve/reference';
 import { LedgerService, LedgerVerifier } from '@innoserve/vouchers';
 import { REVIEW_STEPS_FROM_AUDIT_SQL } from '@innoserve/claims';
 import { programReport, publicStatistics, type ProgramReport } from '../src/index.js';
+import { expectDocumentedAnswer } from '../../../test/support/openapi.js';
 import { generateYear, loadYear, yearReference, type GeneratedYear } from './support/generated-year.js';
 
 describe('the program report over a generated year', () => {
@@ -32,6 +33,16 @@ describe('the program report over a generated year', () => {
   afterAll(async () => {
     await ds?.destroy();
     await db?.drop();
+  });
+
+  /** What goes out over HTTP: the JSON of a value. */
+  const overJson = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
+
+  it('answers the report as docs/openapi.json describes it (every section filled)', () => {
+    expect(report.reviewTimes.length).toBeGreaterThan(0);
+    expect(report.providers.length).toBeGreaterThan(0);
+    // ReportsService adds the scope to what programReport computes
+    expectDocumentedAnswer('get', '/api/v1/admin/reports/programs/{id}', { status: 200, body: overJson({ ...report, scope: 'program', regionCodes: null }) });
   });
 
   it('is a year with every kind of movement', () => {
@@ -131,6 +142,7 @@ describe('the program report over a generated year', () => {
 
   it('publishes statistics over the year with no cell under 3 and no lone hidden cell', async () => {
     const stats = await publicStatistics(ds.manager);
+    expectDocumentedAnswer('get', '/api/v1/public/statistics', { status: 200, body: overJson(stats) });
     const program = stats.programs.find((p) => p.programId === year.programId)!;
     expect(program).toMatchObject({ ordersCompleted: year.expected.ordersCompleted, enterprisesServed: year.expected.enterprisesServed });
     expect(program.grantedFen).toBe(report.sources.reduce((x, s) => x + s.grantedFen, 0));

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { LedgerService } from '@innoserve/vouchers';
 import { createStaffAndLogin, type AuthSession } from '../../../test/support/auth.js';
+import { expectDocumentedAnswer } from '../../../test/support/openapi.js';
 import { grant, ok, startWorld, uploadPdf, type World } from '../../orders/test/order-world.js';
 import { JINJIANG, NANAN } from '../../vouchers/test/program-support.js';
 
@@ -52,6 +53,7 @@ describe('reports', () => {
 
   it('reconciles the figures per funding source to the ledger, to the fen', async () => {
     const report = await ok(get(w.officer.token, `/api/v1/admin/reports/programs/${w.programId}`));
+    expectDocumentedAnswer('get', '/api/v1/admin/reports/programs/{id}', { status: 200, body: report });
     expect(report.scope).toBe('program');
     const ledger = w.t.app.get(LedgerService);
     const m = w.t.app.get(DataSource).manager;
@@ -73,6 +75,7 @@ describe('reports', () => {
 
   it("shows county staff their county's part, and nothing to staff of another county", async () => {
     const part = await ok(get(county.token, `/api/v1/admin/reports/programs/${w.programId}`));
+    expectDocumentedAnswer('get', '/api/v1/admin/reports/programs/{id}', { status: 200, body: part });
     expect(part).toMatchObject({ scope: 'county', regionCodes: [JINJIANG] });
     expect(part.sources.map((s: { source: string }) => s.source)).toEqual(['jinjiang']);
     expect(part.byCounty.map((c: { regionCode: string }) => c.regionCode)).toEqual([JINJIANG]);
@@ -101,6 +104,7 @@ describe('reports', () => {
     const res = await w.t.request('GET', '/api/v1/public/statistics');
     expect(res.status).toBe(200);
     expect(res.body.minimumCell).toBe(3);
+    expectDocumentedAnswer('get', '/api/v1/public/statistics', res);
     const program = res.body.programs.find((p: { programId: string }) => p.programId === w.programId);
     expect(program).toMatchObject({ grantedFen: null, enterprisesServed: null, ordersCompleted: null }); // two enterprises only
     expect(res.body.enterprisesByCountyAndCategory).toEqual([expect.objectContaining({ regionCode: JINJIANG, enterprises: null })]);

@@ -5,6 +5,7 @@ import { TransactionRunner } from '@innoserve/database';
 import { ApplicationsService, GrantLapseSweep, LedgerService, LedgerVerifier, drawOrder } from '@innoserve/vouchers';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { createStaffAndLogin, registerAndLogin, type AuthSession } from '../../../test/support/auth.js';
+import { answerDisagreements, expectDocumentedAnswer } from '../../../test/support/openapi.js';
 import { IN_WINDOW, JINJIANG, NANAN, programBody, seedEnterprises } from './program-support.js';
 
 describe('voucher programs over HTTP', () => {
@@ -58,6 +59,7 @@ describe('voucher programs over HTTP', () => {
         reviewLevels: ['county', 'city'],
         highTechAnnualCapFen: null,
       });
+      expectDocumentedAnswer('post', '/api/v1/admin/programs', res);
       const audit = await t.app.get(DataSource).query(`SELECT action FROM audit_entry WHERE stream_type = 'voucher_program' AND stream_id = $1`, [res.body.id]);
       expect(audit).toEqual([{ action: 'program.created' }]);
     });
@@ -95,7 +97,10 @@ describe('voucher programs over HTTP', () => {
       const patched = await t.request('PATCH', `/api/v1/admin/programs/${id}`, { token: officer.token, body: { maxGrantFen: 4_000_000 } });
       expect(patched.status).toBe(200);
       expect(patched.body.maxGrantFen).toBe(4_000_000);
-      expect((await post(officer.token, `/api/v1/admin/programs/${id}/open`)).body.status).toBe('open');
+      expectDocumentedAnswer('patch', '/api/v1/admin/programs/{id}', patched);
+      const opened = await post(officer.token, `/api/v1/admin/programs/${id}/open`);
+      expect(opened.body.status).toBe('open');
+      expectDocumentedAnswer('post', '/api/v1/admin/programs/{id}/open', opened);
       const frozen = await t.request('PATCH', `/api/v1/admin/programs/${id}`, {
         token: officer.token,
         body: { subsidyRules: [] },
@@ -117,6 +122,9 @@ describe('voucher programs over HTTP', () => {
       const list = await get(owner.token, '/api/v1/programs?pageSize=100');
       expect(list.status).toBe(200);
       expect(list.body.items.map((p: { id: string }) => p.id)).toContain(id);
+      expectDocumentedAnswer('get', '/api/v1/programs', list);
+      expectDocumentedAnswer('get', '/api/v1/programs/{id}', await get(owner.token, `/api/v1/programs/${id}`));
+      expectDocumentedAnswer('get', '/api/v1/admin/programs', await get(officer.token, '/api/v1/admin/programs?pageSize=100'));
       expect((await get(owner.token, `/api/v1/programs/${draft.body.id}`)).status).toBe(404);
       expect((await get(officer.token, `/api/v1/programs/${draft.body.id}`)).status).toBe(200);
     });
@@ -139,9 +147,14 @@ describe('voucher programs over HTTP', () => {
       expect(bySource.city).toMatchObject({ budgetFen: 10_000_000, grantedFen: 500_001, availableFen: 9_499_999, heldFen: 0, lapsedFen: 0 });
       expect(bySource.jinjiang).toMatchObject({ budgetFen: 10_000_000, grantedFen: 500_000, availableFen: 9_500_000 });
       expect(bySource.nanan).toMatchObject({ budgetFen: 0, grantedFen: 0, availableFen: 0 });
+      // the answer is what docs/openapi.json says (schemathesis holds the API to it in CI), and the check bites
+      expectDocumentedAnswer('get', '/api/v1/admin/programs/{id}/balances', balances);
+      expect(answerDisagreements('get', '/api/v1/admin/programs/{id}/balances', { status: 200, body: [{ ...bySource.city, budgetFen: '10000000' }] })).not.toEqual([]);
+      expect(answerDisagreements('get', '/api/v1/admin/programs/{id}/balances', { status: 200, body: [{ ...bySource.city, regionCode: undefined }] })).not.toEqual([]);
       const ledger = await get(finance.token, `/api/v1/admin/programs/${id}/ledger?account=pool:city`);
       // the test clock stands still, so both transactions carry the same time: compare as a set
       expect(ledger.body.total).toBe(2);
+      expectDocumentedAnswer('get', '/api/v1/admin/programs/{id}/ledger', ledger);
       expect(ledger.body.items.map((x: { type: string; amountFen: number }) => `${x.type} ${x.amountFen}`).sort()).toEqual(['fund 10000000', 'grant -500001']);
       const grants = await get(owner.token, `/api/v1/enterprises/${e}/grants`);
       expect(grants.status).toBe(200);
@@ -283,6 +296,7 @@ describe('voucher programs over HTTP', () => {
       const drawn = await post(officer.token, `/api/v1/admin/programs/${id}/draw`);
       expect(drawn.status).toBe(200);
       expect(drawn.body).toMatchObject({ granted: 4, notDrawn: 6 });
+      expectDocumentedAnswer('post', '/api/v1/admin/programs/{id}/draw', drawn);
       const [{ lottery_seed: seed }] = await t.app.get(DataSource).query('SELECT lottery_seed FROM voucher_program WHERE id = $1', [id]);
       const expected = drawOrder(seed, apps);
       expect(drawn.body.order).toEqual(expected);

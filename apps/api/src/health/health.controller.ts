@@ -1,5 +1,5 @@
 import { Controller, Get, Optional, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
@@ -8,6 +8,7 @@ import { outboxStats } from '@innoserve/database';
 import { Public } from '@innoserve/identity';
 import { PaymentGateways } from '@innoserve/payments';
 import { SearchEngine } from '@innoserve/search';
+import { LivenessDto, ReadinessDto } from './health.dto.js';
 
 /** How long /health waits for the search engine before reporting it as not answering. */
 const SEARCH_PROBE_MS = 2_000;
@@ -25,7 +26,9 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Readiness: database answers and migrations are applied; reports search, worker lag and dead letters' })
-  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiOkResponse({ type: ReadinessDto })
+  @ApiResponse({ status: 503, type: ReadinessDto, description: 'Not ready: the database does not answer or migrations are pending' })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessDto> {
     const checks: Record<string, unknown> = {};
     const warnings: string[] = [];
     let ok = true;
@@ -85,7 +88,8 @@ export class HealthController {
   @Get('live')
   @Public()
   @ApiOperation({ summary: 'Liveness only' })
-  live() {
+  @ApiOkResponse({ type: LivenessDto })
+  live(): LivenessDto {
     return { status: 'ok' };
   }
 }

@@ -2040,6 +2040,23 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ReadinessDto: {
+            /**
+             * @description ok (200) when the database answers and migrations are applied; unavailable (503) otherwise
+             * @enum {string}
+             */
+            status: "ok" | "unavailable";
+            /** @description database (up | down), migrations (applied | pending), outbox (backlog per lane, dead letters), search (engine, answering, documents), payments (methods, webhook), mail (transport) */
+            checks: {
+                [key: string]: unknown;
+            };
+            /** @description What needs attention without failing readiness (dead letters, worker lag, search not answering) */
+            warnings: string[];
+        };
+        LivenessDto: {
+            /** @enum {string} */
+            status: "ok";
+        };
         RegionView: {
             /**
              * @description GB/T 2260 code, or an internal code for a functional zone
@@ -2752,6 +2769,116 @@ export interface components {
             /** @description The version the reviewer saw (instead of If-Match); a stale one is 409 STALE_VERSION */
             version?: number;
         };
+        FundingSourceViewDto: {
+            /** @example city */
+            key: string;
+            /** @example 泉州市科技局 */
+            name: string;
+            /**
+             * @description A county pool: applies only to enterprises of this region; null: applies to every grant
+             * @example 350582
+             */
+            regionCode: string | null;
+            /**
+             * @description Basis points
+             * @example 5000
+             */
+            shareBp: number;
+        };
+        EligibilityViewDto: {
+            sizeClasses: ("micro" | "small" | "medium" | "large")[];
+            /**
+             * @example [
+             *       "350582",
+             *       "350583"
+             *     ]
+             */
+            regionCodes: string[];
+            requiredFlags: ("tech_sme" | "high_tech")[];
+            /** @example 12 */
+            minMonthsRegistered: number | null;
+        };
+        SubsidyRuleViewDto: {
+            /** Format: uuid */
+            categoryId: string;
+            /**
+             * @description Basis points of the price
+             * @example 5000
+             */
+            ratioBp: number;
+            /** @example 2000000 */
+            perOrderCapFen: number;
+        };
+        RiskThresholdsViewDto: {
+            /** @example 5 */
+            concentrationMinClaims: number;
+            /** @example 5000 */
+            concentrationShareBp: number;
+            /** @example 2500 */
+            fastDeliveryShareBp: number;
+            /** @example 100 */
+            atCapToleranceBp: number;
+            /** @example 30 */
+            splitWindowDays: number;
+            /** @example 20000 */
+            outlierMultipleBp: number;
+            /** @example 5 */
+            outlierMinPeers: number;
+            /** @example 90 */
+            roundTripDays: number;
+        };
+        ProgramViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026年泉州市科技创新券 */
+            name: string;
+            /** @example 2026 */
+            fiscalYear: number;
+            /** @example 350500 */
+            issuingRegionCode: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed" | "archived";
+            /** Format: date */
+            applicationOpensOn: string;
+            /** Format: date */
+            applicationClosesOn: string;
+            /**
+             * Format: date
+             * @description Grants lapse after this day (Asia/Shanghai)
+             */
+            grantExpiresOn: string;
+            /** @enum {string} */
+            allocationMode: "fcfs" | "reviewed" | "lottery";
+            /** @enum {string} */
+            settlementMode: "provider_redeems" | "enterprise_reimbursed";
+            fundingSources: components["schemas"]["FundingSourceViewDto"][];
+            eligibility: components["schemas"]["EligibilityViewDto"];
+            subsidyRules: components["schemas"]["SubsidyRuleViewDto"][];
+            enterpriseAnnualCapFen: number;
+            highTechAnnualCapFen: number | null;
+            providerAnnualCapFen: number | null;
+            maxGrantFen: number;
+            claimDeadlineDays: number;
+            reviewLevels: ("county" | "city")[];
+            secondApprovalAboveFen: number | null;
+            /** @description Each claim review level's deadline in working days */
+            reviewDeadlineWorkingDays: number;
+            /** @description Every threshold, the program's own or the default */
+            riskThresholds: components["schemas"]["RiskThresholdsViewDto"];
+            /**
+             * Format: date-time
+             * @description When the lottery was drawn
+             */
+            drawnAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ProgramPageDto: {
+            items: components["schemas"]["ProgramViewDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         FundingSourceDto: {
             /**
              * @description Letters, digits, _ . - (no colon)
@@ -2938,11 +3065,67 @@ export interface components {
             /** @description Changes to the risk-rule thresholds; omitted ones keep the defaults */
             riskThresholds?: components["schemas"]["RiskThresholdsDto"];
         };
+        DrawOutcomeDto: {
+            /** Format: uuid */
+            programId: string;
+            /** @description The program's lottery seed (hex): the draw is reproducible from it */
+            seed: string;
+            granted: number;
+            notDrawn: number;
+            /** @description Application ids in drawn order */
+            order: string[];
+        };
         FundProgramDto: {
             /** @example city */
             sourceKey: string;
             /** @example 100000000 */
             amountFen: number;
+        };
+        SourceBalanceDto: {
+            /** @example city */
+            sourceKey: string;
+            name: string;
+            /** @description A county pool's region; null: a city-wide source */
+            regionCode: string | null;
+            /** @description Funded into the pool */
+            budgetFen: number;
+            grantedFen: number;
+            heldFen: number;
+            payableFen: number;
+            disbursedFen: number;
+            lapsedFen: number;
+            /** @description Sent back to the source when the books were closed (pool → funding) */
+            returnedFen: number;
+            /** @description The pool */
+            availableFen: number;
+        };
+        LedgerEntryViewDto: {
+            /** Format: uuid */
+            transactionId: string;
+            /** @enum {string} */
+            type: "fund" | "grant" | "hold" | "release" | "redeem" | "disburse" | "lapse" | "forfeit" | "void" | "clawback" | "repaid" | "forfeit_payable" | "return";
+            /**
+             * @description What caused it (an order, claim, batch, application or program, often prefixed)
+             * @example order:0e3c…
+             */
+            reference: string;
+            /**
+             * Format: uuid
+             * @description null for the system (sweeps, jobs)
+             */
+            actorId: string | null;
+            /** @example pool:city */
+            account: string;
+            /** @description Positive into the account, negative out of it */
+            amountFen: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        LedgerEntryPageDto: {
+            items: components["schemas"]["LedgerEntryViewDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         CreateApplicationDto: {
             /** Format: uuid */
@@ -4116,6 +4299,162 @@ export interface components {
             /** @enum {boolean} */
             email: false;
         };
+        SourceFiguresDto: {
+            /**
+             * @description The funding source's key
+             * @example city
+             */
+            source: string;
+            name: string;
+            /** @description A county pool's region; null: a city-wide source */
+            regionCode: string | null;
+            budgetFen: number;
+            grantedFen: number;
+            heldFen: number;
+            payableFen: number;
+            disbursedFen: number;
+            lapsedFen: number;
+            voidedFen: number;
+            forfeitedFen: number;
+            clawedBackFen: number;
+            repaidFen: number;
+            returnedFen: number;
+            /** @description The pool: budget not granted (or back from lapses, voids, forfeits, repayments), not returned */
+            availableFen: number;
+        };
+        CountyFiguresDto: {
+            /** @example 350582 */
+            regionCode: string;
+            nameZh: string;
+            ordersCompleted: number;
+            enterprises: number;
+            subsidyFen: number;
+            redeemedFen: number;
+        };
+        CategoryFiguresDto: {
+            /** Format: uuid */
+            categoryId: string;
+            nameZh: string;
+            ordersCompleted: number;
+            spendFen: number;
+            subsidyFen: number;
+        };
+        ClaimPipelineRowDto: {
+            /** @example in_review */
+            status: string;
+            /**
+             * @description The current level kind of claims in review; null otherwise
+             * @example county
+             */
+            levelKind: string | null;
+            count: number;
+            amountFen: number;
+        };
+        ReviewTimesDto: {
+            /** @enum {string} */
+            levelKind: "county" | "city";
+            decisions: number;
+            p50Hours: number | null;
+            p90Hours: number | null;
+        };
+        ProviderFiguresDto: {
+            /** Format: uuid */
+            providerId: string;
+            name: string;
+            ordersCompleted: number;
+            redeemedFen: number;
+            /** @description The mean rating (one decimal); null when unrated */
+            rating: number | null;
+            flaggedClaims: number;
+        };
+        ParticipationDto: {
+            enterprisesServed: number;
+            firstTimeBuyers: number;
+            /** @description Basis points; null when no enterprise was served */
+            microSmallShareBp: number | null;
+        };
+        IndicatorDto: {
+            /** @example services_bought */
+            key: string;
+            nameZh: string;
+            nameEn: string;
+            value: number | null;
+            /** @description How it is computed, in words */
+            formula: string;
+        };
+        CityShareDto: {
+            /** @example city */
+            source: string;
+            name: string;
+            grantedFen: number;
+            heldFen: number;
+            payableFen: number;
+            disbursedFen: number;
+        };
+        ProgramReportDto: {
+            /** Format: uuid */
+            programId: string;
+            name: string;
+            fiscalYear: number;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed" | "archived";
+            sources: components["schemas"]["SourceFiguresDto"][];
+            byCounty: components["schemas"]["CountyFiguresDto"][];
+            byCategory: components["schemas"]["CategoryFiguresDto"][];
+            /** @description Empty in county scope */
+            claimPipeline: components["schemas"]["ClaimPipelineRowDto"][];
+            /** @description Empty in county scope */
+            reviewTimes: components["schemas"]["ReviewTimesDto"][];
+            /** @description Empty in county scope */
+            providers: components["schemas"]["ProviderFiguresDto"][];
+            participation: components["schemas"]["ParticipationDto"];
+            /** @description Empty in county scope */
+            indicators: components["schemas"]["IndicatorDto"][];
+            /**
+             * @description program: the whole report (staff of the issuing region); county: the part of the counties the reader covers
+             * @enum {string}
+             */
+            scope: "program" | "county";
+            /** @description County scope: the counties shown; null in program scope */
+            regionCodes: string[] | null;
+            /** @description County scope only: the county's enterprises' share of each city-wide source */
+            cityShare?: components["schemas"]["CityShareDto"][];
+        };
+        PublicProgramFiguresDto: {
+            /** Format: uuid */
+            programId: string;
+            name: string;
+            fiscalYear: number;
+            /** @enum {string} */
+            status: "open" | "closed" | "archived";
+            grantedFen: number | null;
+            disbursedFen: number | null;
+            ordersCompleted: number | null;
+            enterprisesServed: number | null;
+        };
+        CountyCategoryCellDto: {
+            /** @example 350582 */
+            regionCode: string;
+            regionName: string;
+            /**
+             * @description The top-level category code
+             * @example testing
+             */
+            category: string;
+            categoryName: string;
+            /** @description null where fewer than the minimum cell (or a complementary cell) */
+            enterprises: number | null;
+        };
+        PublicStatisticsDto: {
+            /** @description Programs that have opened */
+            programs: components["schemas"]["PublicProgramFiguresDto"][];
+            enterprisesByCountyAndCategory: components["schemas"]["CountyCategoryCellDto"][];
+            /**
+             * @description No published figure identifies an enterprise with fewer than this many in its cell
+             * @example 3
+             */
+            minimumCell: number;
+        };
         QueueCountDto: {
             count: number;
             /**
@@ -4285,10 +4624,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadinessDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             429: components["responses"]["Problem429"];
+            /** @description Not ready: the database does not answer or migrations are pending */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessDto"];
+                };
+            };
         };
     };
     HealthController_live: {
@@ -4304,7 +4654,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LivenessDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             429: components["responses"]["Problem429"];
@@ -5366,7 +5718,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgramPageDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -5391,7 +5745,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgramViewDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -5423,7 +5779,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgramViewDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -5452,7 +5810,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgramViewDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -5481,7 +5841,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgramViewDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -5510,7 +5872,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgramViewDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -5539,7 +5903,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DrawOutcomeDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -5572,7 +5938,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SourceBalanceDto"][];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -5601,7 +5969,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SourceBalanceDto"][];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -5630,7 +6000,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SourceBalanceDto"][];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -5659,7 +6031,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LedgerEntryPageDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -5685,7 +6059,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgramPageDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -5708,7 +6084,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgramViewDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -7958,12 +8336,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The report (see ProgramReport in libs/reports) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgramReportDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -8007,12 +8386,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description programs, enterprisesByCountyAndCategory, minimumCell */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicStatisticsDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             429: components["responses"]["Problem429"];

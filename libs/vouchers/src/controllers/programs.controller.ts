@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, PageQuery, type Page } from '@innoserve/core';
 import { Authenticated, CurrentUser, Public, type Principal } from '@innoserve/identity';
 import { ApplicationsService, type ApplicationOutcome } from '../programs/applications.service.js';
 import { ApplicationOutcomeDto } from '../programs/dto/application-outcome.dto.js';
 import { CreateApplicationDto } from '../programs/dto/create-application.dto.js';
+import { ProgramPageDto, ProgramViewDto } from '../programs/dto/program-view.dto.js';
 import type { ProgramView } from '../programs/program-views.js';
 import { ProgramsService } from '../programs/programs.service.js';
 
@@ -20,6 +21,7 @@ export class ProgramsController {
   @Get()
   @Public() // the bureau's open programs and their rules are public notices
   @ApiOperation({ summary: 'Open programs (no login needed)' })
+  @ApiOkResponse({ type: ProgramPageDto })
   list(@Query() q: PageQuery): Promise<Page<ProgramView>> {
     return this.programs.listOpen(q);
   }
@@ -28,6 +30,7 @@ export class ProgramsController {
   @Public()
   @ApiOperation({ summary: 'A program and its rules (no login needed; drafts only to staff of its region, 404 to others)' })
   @ApiProblems(404)
+  @ApiOkResponse({ type: ProgramViewDto })
   get(@Req() req: { user?: Principal }, @Param('id', new ParseUUIDPipe()) id: string): Promise<ProgramView> {
     return this.programs.get(req.user ?? null, id);
   }

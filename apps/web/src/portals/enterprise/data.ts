@@ -1,5 +1,5 @@
-// The enterprise portal's data: the signed-in user's enterprise, reference data, and the shapes the
-// OpenAPI document does not describe yet (programs, applications, grants answer untyped JSON).
+// The enterprise portal's data: the signed-in user's enterprise, reference data, and the API's
+// shapes (from the generated client).
 import { createContext, useContext } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,63 +10,11 @@ export type Enterprise = Schemas['EnterpriseViewDto'];
 export type Order = Schemas['OrderViewDto'];
 export type Region = Schemas['RegionView'];
 export type Claim = Schemas['ClaimViewDto'];
-
-/** GET /api/v1/programs/:id (libs/vouchers program-views.ts ProgramView), the fields this portal reads. */
-export interface ProgramView {
-  id: string;
-  name: string;
-  fiscalYear: number;
-  issuingRegionCode: string;
-  status: string;
-  applicationOpensOn: string;
-  applicationClosesOn: string;
-  grantExpiresOn: string;
-  allocationMode: 'fcfs' | 'reviewed' | 'lottery' | string;
-  settlementMode: 'provider_redeems' | 'enterprise_reimbursed';
-  eligibility: { sizeClasses: string[]; regionCodes: string[]; requiredFlags: string[]; minMonthsRegistered: number | null };
-  subsidyRules: { categoryId: string; ratioBp: number; perOrderCapFen: number }[];
-  enterpriseAnnualCapFen: number;
-  highTechAnnualCapFen: number | null;
-  maxGrantFen: number;
-  claimDeadlineDays: number;
-}
-
-export interface ApplicationView {
-  id: string;
-  programId: string;
-  enterpriseId: string;
-  requestedFen: number;
-  purpose: string;
-  status: string;
-  grantedFen: number | null;
-  grantId: string | null;
-  decisionReason: string | null;
-  createdAt: string;
-}
-
+/** GET /api/v1/programs/:id (libs/vouchers program-views.ts ProgramView). */
+export type ProgramView = Schemas['ProgramViewDto'];
+export type ApplicationView = Schemas['ApplicationViewDto'];
 /** GET /api/v1/enterprises/:id/grants: each grant with its ledger amounts. */
-export interface GrantView {
-  id: string;
-  programId: string;
-  applicationId: string;
-  enterpriseId: string;
-  amountFen: number;
-  status: string;
-  expiresOn: string;
-  expiresAt: string;
-  lapsedFen: number;
-  createdAt: string;
-  availableFen: number;
-  heldFen: number;
-  redeemedFen: number;
-}
-
-interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type GrantView = Schemas['EnterpriseGrantViewDto'];
 
 /** The enterprise the portal acts for (chosen in the portal when the user belongs to several). */
 export const EnterpriseContext = createContext<string | undefined>(undefined);
@@ -122,8 +70,8 @@ export function useRegionName(): (code: string | null | undefined) => string {
 export function usePrograms() {
   return useQuery({
     queryKey: ['programs', 'open'],
-    queryFn: async () => (await call(api.GET('/api/v1/programs', { params: { query: { pageSize: 100 } } }))) as unknown as Page<ProgramView> | ProgramView[],
-    select: (d) => (Array.isArray(d) ? d : d.items),
+    queryFn: () => call(api.GET('/api/v1/programs', { params: { query: { pageSize: 100 } } })),
+    select: (d) => d.items,
   });
 }
 
@@ -131,7 +79,7 @@ export function useProgram(id: string | null | undefined) {
   return useQuery({
     queryKey: ['program', id],
     enabled: !!id,
-    queryFn: async () => (await call(api.GET('/api/v1/programs/{id}', { params: { path: { id: id! } } }))) as unknown as ProgramView,
+    queryFn: () => call(api.GET('/api/v1/programs/{id}', { params: { path: { id: id! } } })),
     staleTime: 5 * 60_000,
   });
 }
@@ -140,7 +88,7 @@ export function useGrants(enterpriseId: string | undefined) {
   return useQuery({
     queryKey: ['grants', enterpriseId],
     enabled: !!enterpriseId,
-    queryFn: async () => (await call(api.GET('/api/v1/enterprises/{id}/grants', { params: { path: { id: enterpriseId! } } }))) as unknown as GrantView[],
+    queryFn: () => call(api.GET('/api/v1/enterprises/{id}/grants', { params: { path: { id: enterpriseId! } } })),
   });
 }
 

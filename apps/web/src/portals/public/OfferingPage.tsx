@@ -8,7 +8,7 @@ import { api, ApiError, call } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatBps, formatFen } from '../../lib/money';
-import { indicativeSubsidy, ruleFor, type EnterpriseGrant, type ProgramView } from './programs';
+import { indicativeSubsidy, ruleFor } from './programs';
 import { priceText, useCategories, useNamer, usePublicStatistics, useRegions } from './shared';
 
 export function OfferingPage() {
@@ -39,7 +39,7 @@ export function OfferingPage() {
   const programs = useQueries({
     queries: (me ? (programIds.data ?? []) : []).map((pid) => ({
       queryKey: ['program', pid],
-      queryFn: async ({ signal }: { signal: AbortSignal }) => (await call(api.GET('/api/v1/programs/{id}', { params: { path: { id: pid } }, signal }))) as unknown as ProgramView,
+      queryFn: ({ signal }: { signal: AbortSignal }) => call(api.GET('/api/v1/programs/{id}', { params: { path: { id: pid } }, signal })),
       staleTime: 60_000,
     })),
   });
@@ -47,7 +47,7 @@ export function OfferingPage() {
   const grants = useQuery({
     queryKey: ['enterprise', enterprise?.organizationId, 'grants'],
     enabled: !!enterprise,
-    queryFn: async ({ signal }) => (await call(api.GET('/api/v1/enterprises/{id}/grants', { params: { path: { id: enterprise!.organizationId } }, signal }))) as unknown as EnterpriseGrant[],
+    queryFn: ({ signal }) => call(api.GET('/api/v1/enterprises/{id}/grants', { params: { path: { id: enterprise!.organizationId } }, signal })),
   });
 
   if (!ready || offering.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;

@@ -22,7 +22,7 @@ export function ProgramsPage() {
   const stats = usePublicStatistics();
   const open = useQuery({
     queryKey: ['programs', 'open'],
-    queryFn: async ({ signal }) => (await call(api.GET('/api/v1/programs', { params: { query: { pageSize: 100 } }, signal }))) as unknown as { items: ProgramView[]; total: number },
+    queryFn: ({ signal }) => call(api.GET('/api/v1/programs', { params: { query: { pageSize: 100 } }, signal })),
   });
   return (
     <div className="pub-page" data-testid="programs-page">
@@ -123,7 +123,7 @@ export function ProgramPage() {
   const program = useQuery({
     queryKey: ['program', id],
     retry: false,
-    queryFn: async ({ signal }) => (await call(api.GET('/api/v1/programs/{id}', { params: { path: { id } }, signal }))) as unknown as ProgramView,
+    queryFn: ({ signal }) => call(api.GET('/api/v1/programs/{id}', { params: { path: { id } }, signal })),
   });
 
   if (program.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;

@@ -8,7 +8,7 @@ import { Skeleton, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, call } from '../../api/client';
+import { api, call, type Schemas } from '../../api/client';
 import { Money } from '../../components/Money';
 import { QueryState } from '../../components/QueryState';
 import './public.css';
@@ -16,11 +16,7 @@ import '../admin/insight/insight.css';
 
 const BarChart = lazy(() => import('../admin/insight/BarChart'));
 
-interface PublicStatistics {
-  programs: { programId: string; name: string; fiscalYear: number; status: string; grantedFen: number | null; disbursedFen: number | null; ordersCompleted: number | null; enterprisesServed: number | null }[];
-  enterprisesByCountyAndCategory: { regionCode: string; regionName: string; category: string; categoryName: string; enterprises: number | null }[];
-  minimumCell: number;
-}
+type PublicStatistics = Schemas['PublicStatisticsDto'];
 
 const DAY = 24 * 3_600_000;
 
@@ -55,7 +51,7 @@ export default function StatisticsPage() {
   const stats = useQuery({
     queryKey: ['public', 'statistics'],
     staleTime: 5 * 60_000,
-    queryFn: async ({ signal }) => (await call(api.GET('/api/v1/public/statistics', { signal }))) as unknown as PublicStatistics,
+    queryFn: ({ signal }) => call(api.GET('/api/v1/public/statistics', { signal })),
   });
   return (
     <div className="pub-page" data-testid="statistics-page">

@@ -1,40 +1,11 @@
-// Voucher programs as GET /programs and /programs/{id} answer them (no schema in the OpenAPI
-// document: libs/vouchers ProgramView), and the indicative subsidy the offering page shows.
+// Voucher programs as GET /programs and /programs/{id} answer them (libs/vouchers ProgramView, from
+// the generated client), and the indicative subsidy the offering page shows.
+import type { Schemas } from '../../api/client';
 
-export interface ProgramView {
-  id: string;
-  name: string;
-  fiscalYear: number;
-  issuingRegionCode: string;
-  status: string;
-  applicationOpensOn: string;
-  applicationClosesOn: string;
-  grantExpiresOn: string;
-  allocationMode: string;
-  settlementMode: string;
-  fundingSources: { key: string; name: string; regionCode: string | null; shareBp: number }[];
-  eligibility: { sizeClasses: string[]; regionCodes: string[]; requiredFlags: string[]; minMonthsRegistered: number | null };
-  subsidyRules: { categoryId: string; ratioBp: number; perOrderCapFen: number }[];
-  enterpriseAnnualCapFen: number;
-  highTechAnnualCapFen: number | null;
-  providerAnnualCapFen: number | null;
-  maxGrantFen: number;
-  claimDeadlineDays: number;
-}
+export type ProgramView = Schemas['ProgramViewDto'];
 
 /** GET /enterprises/{id}/grants: a grant with its balances. */
-export interface EnterpriseGrant {
-  id: string;
-  programId: string;
-  enterpriseId: string;
-  amountFen: number;
-  status: string;
-  expiresOn: string;
-  expiresAt: string;
-  availableFen: number;
-  heldFen: number;
-  redeemedFen: number;
-}
+export type EnterpriseGrant = Schemas['EnterpriseGrantViewDto'];
 
 /** The deepest subsidy rule covering a category (`chain`: the root first, the category last); null when none. */
 export function ruleFor(p: Pick<ProgramView, 'subsidyRules'>, chain: string[]): ProgramView['subsidyRules'][number] | null {

@@ -10,12 +10,8 @@ export type Category = Schemas['CategoryNodeView'];
 export type Region = Schemas['RegionView'];
 export type SearchItem = Schemas['OfferingSearchItem'];
 
-/** The figures of GET /public/statistics (no schema in the OpenAPI document: libs/reports PublicStatistics). */
-export interface PublicStatistics {
-  programs: { programId: string; name: string; fiscalYear: number; status: string; grantedFen: number | null; disbursedFen: number | null; ordersCompleted: number | null; enterprisesServed: number | null }[];
-  enterprisesByCountyAndCategory: { regionCode: string; regionName: string; category: string; categoryName: string; enterprises: number | null }[];
-  minimumCell: number;
-}
+/** The figures of GET /public/statistics (libs/reports PublicStatistics). */
+export type PublicStatistics = Schemas['PublicStatisticsDto'];
 
 const DAY = 24 * 3_600_000;
 
@@ -52,7 +48,7 @@ export function usePublicStatistics() {
   return useQuery({
     queryKey: ['public', 'statistics'],
     staleTime: 5 * 60_000,
-    queryFn: async ({ signal }) => (await call(api.GET('/api/v1/public/statistics', { signal }))) as unknown as PublicStatistics,
+    queryFn: ({ signal }) => call(api.GET('/api/v1/public/statistics', { signal })),
   });
 }
 

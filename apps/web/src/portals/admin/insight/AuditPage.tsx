@@ -10,7 +10,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { QueryState } from '../../../components/QueryState';
 import { DateTime, PageTitle, pagination, TableWrap, useTableState } from '../common';
 import { diff, type DiffRow } from './diff';
-import type { AuditEntry, Page } from './types';
+import type { AuditEntry } from './types';
 
 const ENTITY_TYPES = ['organization', 'order', 'claim', 'voucher_program', 'voucher_application', 'voucher_grant', 'disbursement', 'sanction', 'offering', 'user', 'holiday_calendar_day'];
 
@@ -53,7 +53,7 @@ export default function AuditPage() {
         page: state.page,
         pageSize: state.pageSize,
       };
-      return (await call(api.GET('/api/v1/admin/audit', { params: { query: query as never }, signal }))) as unknown as Page<AuditEntry>;
+      return call(api.GET('/api/v1/admin/audit', { params: { query: query as never }, signal }));
     },
   });
   const apply = (v: Filters) => state.set({ entityType: v.entityType?.trim(), entityId: v.entityId?.trim(), actor: v.actor?.trim(), from: v.from, to: v.to });

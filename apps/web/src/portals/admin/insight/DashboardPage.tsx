@@ -13,7 +13,7 @@ import { QueryState } from '../../../components/QueryState';
 import { formatBps } from '../../../lib/money';
 import { PageTitle, useStaff, useTableState } from '../common';
 import { Chart, ExportButton, Section, useRegionName } from './shared';
-import type { Page, ProgramItem, ProgramReport, SourceFigures } from './types';
+import type { ProgramItem, ProgramReport, SourceFigures } from './types';
 
 /** Fen as yuan for a chart's axis only (the tables show the exact amounts). */
 const yuan = (fen: number) => fen / 100;
@@ -46,10 +46,10 @@ function usePrograms() {
     queryKey: ['admin', 'insight', 'programs', canList],
     queryFn: async ({ signal }): Promise<ProgramItem[]> => {
       if (canList) {
-        const page = (await call(api.GET('/api/v1/admin/programs', { params: { query: { pageSize: 100 } }, signal }))) as unknown as Page<ProgramItem>;
+        const page = await call(api.GET('/api/v1/admin/programs', { params: { query: { pageSize: 100 } }, signal }));
         return page.items;
       }
-      const stats = (await call(api.GET('/api/v1/public/statistics', { signal }))) as unknown as { programs: { programId: string; name: string; fiscalYear: number; status: string }[] };
+      const stats = await call(api.GET('/api/v1/public/statistics', { signal }));
       return stats.programs.map((p) => ({ id: p.programId, name: p.name, fiscalYear: p.fiscalYear, status: p.status }));
     },
   });
@@ -99,7 +99,7 @@ function Report({ programId }: { programId: string }) {
   const report = useQuery({
     queryKey: ['admin', 'report', programId],
     retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2,
-    queryFn: async ({ signal }) => (await call(api.GET('/api/v1/admin/reports/programs/{id}', { params: { path: { id: programId } }, signal }))) as unknown as ProgramReport,
+    queryFn: ({ signal }) => call(api.GET('/api/v1/admin/reports/programs/{id}', { params: { path: { id: programId } }, signal })),
   });
   if (report.isError && report.error instanceof ApiError && report.error.status === 404) return <NotFound />;
   return (

@@ -5,11 +5,12 @@ import { Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { api, call } from '../../../api/client';
 import { Money } from '../../../components/Money';
 import { QueryState } from '../../../components/QueryState';
 import { DateTime, pagination, useTableState } from '../common';
 import { TableWrap } from './parts';
-import { getJson, grantOfAccount, referenceLink, shortId, type LedgerEntry, type Page, type ProgramView } from './data';
+import { grantOfAccount, referenceLink, shortId, type LedgerEntry, type ProgramView } from './data';
 
 const ACCOUNT_KINDS = ['funding', 'pool', 'payable', 'disbursed', 'receivable'] as const;
 
@@ -20,7 +21,8 @@ export function LedgerExplorer({ program }: { program: ProgramView }) {
   const account = state.get('account');
   const ledger = useQuery({
     queryKey: ['admin', 'program', program.id, 'ledger', account ?? '', state.page, state.pageSize],
-    queryFn: () => getJson<Page<LedgerEntry>>(`/api/v1/admin/programs/${program.id}/ledger`, { account, page: state.page, pageSize: state.pageSize }),
+    queryFn: () =>
+      call(api.GET('/api/v1/admin/programs/{id}/ledger', { params: { path: { id: program.id }, query: { account: account || undefined, page: state.page, pageSize: state.pageSize } } })),
     placeholderData: keepPreviousData,
   });
   const options = program.fundingSources.flatMap((s) => ACCOUNT_KINDS.map((k) => ({ value: `${k}:${s.key}`, label: `${t(`account.${k}`)} · ${s.name}（${k}:${s.key}）` })));

@@ -11,7 +11,7 @@ import { Money } from '../../../components/Money';
 import { NotFound } from '../../../components/NotFound';
 import { QueryState } from '../../../components/QueryState';
 import { DateTime, pagination, PageTitle, useStaff, useTableState } from '../common';
-import { getJson, regionName, useRegions, type AuditEntry, type Enterprise, type Page, type Provider, type Sanction } from './data';
+import { regionName, useRegions, type AuditEntry, type Enterprise, type Provider, type Sanction } from './data';
 import { AuditDiff, SanctionKindTag, TableWrap } from './parts';
 
 const missing = (e: unknown) => e instanceof ApiError && (e.status === 404 || e.status === 403 || e.status === 400);
@@ -114,7 +114,7 @@ function OrganizationHistory({ organizationId }: { organizationId: string }) {
   const state = useTableState({ pageSize: 20 });
   const history = useQuery({
     queryKey: ['admin', 'org', organizationId, 'history', state.page, state.pageSize],
-    queryFn: () => getJson<Page<AuditEntry>>(`/api/v1/admin/organizations/${organizationId}/history`, { page: state.page, pageSize: state.pageSize }),
+    queryFn: () => call(api.GET('/api/v1/admin/organizations/{id}/history', { params: { path: { id: organizationId }, query: { page: state.page, pageSize: state.pageSize } } })),
     placeholderData: keepPreviousData,
     retry: quiet,
   });

@@ -14,7 +14,7 @@ import { QueryState } from '../../../components/QueryState';
 import { formatBps, parseYuanToFen } from '../../../lib/money';
 import { useIdempotencyKey } from '../../../lib/forms';
 import { DateTime, PageTitle, useStaff } from '../common';
-import { getJson, regionName, useCategoryTree, useProgram, useRegions, type ProgramView, type SourceBalance } from './data';
+import { regionName, useCategoryTree, useProgram, useRegions, type ProgramView, type SourceBalance } from './data';
 import { LedgerExplorer } from './LedgerExplorer';
 import { ActionError, ConfirmButton, ProgramStatusTag, TableWrap } from './parts';
 import { ProgramForm } from './ProgramForm';
@@ -27,7 +27,7 @@ export function useBalances(id: string | undefined) {
   return useQuery({
     queryKey: ['admin', 'program', id, 'balances'],
     enabled: !!id,
-    queryFn: () => getJson<SourceBalance[]>(`/api/v1/admin/programs/${id}/balances`),
+    queryFn: () => call(api.GET('/api/v1/admin/programs/{id}/balances', { params: { path: { id: id! } } })),
     retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2,
   });
 }
@@ -76,7 +76,8 @@ function ProgramDetail({ program: p }: { program: ProgramView }) {
     void qc.invalidateQueries({ queryKey: ['admin', 'programs'] });
   };
   const act = useMutation({
-    mutationFn: (action: Action) => {
+    // the answers differ per action (a program, a draw's outcome, the balances): the page reloads what it shows
+    mutationFn: (action: Action): Promise<unknown> => {
       const path = { params: { path: { id: p.id } } };
       switch (action) {
         case 'open':

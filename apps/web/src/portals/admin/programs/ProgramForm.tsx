@@ -196,8 +196,8 @@ export function ProgramForm({ program }: { program?: ProgramView }) {
   const save = useMutation({
     mutationFn: async (v: Values) => {
       const body = toBody(v, editing);
-      if (program) return (await call(api.PATCH('/api/v1/admin/programs/{id}', { params: { path: { id: program.id } }, body }))) as unknown as ProgramView;
-      return (await call(api.POST('/api/v1/admin/programs', { body, headers: { 'Idempotency-Key': idem.key } }))) as unknown as ProgramView;
+      if (program) return call(api.PATCH('/api/v1/admin/programs/{id}', { params: { path: { id: program.id } }, body }));
+      return call(api.POST('/api/v1/admin/programs', { body, headers: { 'Idempotency-Key': idem.key } }));
     },
     onSuccess: (saved) => {
       qc.setQueryData(['admin', 'program', saved.id], saved);

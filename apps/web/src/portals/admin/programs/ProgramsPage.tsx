@@ -4,9 +4,10 @@ import { Button, Select, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { api, call } from '../../../api/client';
 import { QueryState } from '../../../components/QueryState';
 import { Age, pagination, PageTitle, useStaff, useTableState } from '../common';
-import { getJson, regionName, useRegions, type Page, type ProgramView } from './data';
+import { regionName, useRegions, type ProgramView } from './data';
 import { ProgramStatusTag, TableWrap } from './parts';
 
 const STATUSES = ['draft', 'open', 'closed', 'archived'] as const;
@@ -18,7 +19,7 @@ export function useAllPrograms() {
     queryFn: async () => {
       const items: ProgramView[] = [];
       for (let page = 1; ; page++) {
-        const p = await getJson<Page<ProgramView>>('/api/v1/admin/programs', { page, pageSize: 100 });
+        const p = await call(api.GET('/api/v1/admin/programs', { params: { query: { page, pageSize: 100 } } }));
         items.push(...p.items);
         if (items.length >= p.total || p.items.length === 0) return items;
       }

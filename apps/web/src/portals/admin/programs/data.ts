@@ -1,84 +1,22 @@
-// The programs area's data: the shapes the OpenAPI document does not type yet (programs, balances,
-// ledger entries, an organization's history answer untyped JSON), reference data, and the program
-// rules the form checks before sending (the API's own, libs/vouchers program-rules.ts).
+// The programs area's data: the API's shapes (from the generated client), reference data, and the
+// program rules the form checks before sending (the API's own, libs/vouchers program-rules.ts).
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, call, type Schemas } from '../../../api/client';
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export type ProgramStatus = 'draft' | 'open' | 'closed' | 'archived';
 export const ALLOCATION_MODES = ['fcfs', 'reviewed', 'lottery'] as const;
 export const SETTLEMENT_MODES = ['provider_redeems', 'enterprise_reimbursed'] as const;
 export const SIZE_CLASSES = ['micro', 'small', 'medium', 'large'] as const;
 export const REQUIRED_FLAGS = ['tech_sme', 'high_tech'] as const;
 export const REVIEW_LEVELS = ['county', 'city'] as const;
 
-export interface FundingSource {
-  key: string;
-  name: string;
-  regionCode: string | null;
-  shareBp: number;
-}
-
+export type FundingSource = Schemas['FundingSourceViewDto'];
 /** libs/vouchers program-views.ts ProgramView */
-export interface ProgramView {
-  id: string;
-  name: string;
-  fiscalYear: number;
-  issuingRegionCode: string;
-  status: ProgramStatus;
-  applicationOpensOn: string;
-  applicationClosesOn: string;
-  grantExpiresOn: string;
-  allocationMode: (typeof ALLOCATION_MODES)[number];
-  settlementMode: (typeof SETTLEMENT_MODES)[number];
-  fundingSources: FundingSource[];
-  eligibility: { sizeClasses: string[]; regionCodes: string[]; requiredFlags: string[]; minMonthsRegistered: number | null };
-  subsidyRules: { categoryId: string; ratioBp: number; perOrderCapFen: number }[];
-  enterpriseAnnualCapFen: number;
-  highTechAnnualCapFen: number | null;
-  providerAnnualCapFen: number | null;
-  maxGrantFen: number;
-  claimDeadlineDays: number;
-  reviewLevels: string[];
-  secondApprovalAboveFen: number | null;
-  reviewDeadlineWorkingDays: number;
-  drawnAt: string | null;
-  createdAt: string;
-}
-
+export type ProgramView = Schemas['ProgramViewDto'];
 /** GET /admin/programs/:id/balances: one row per funding source. */
-export interface SourceBalance {
-  sourceKey: string;
-  name: string;
-  regionCode: string | null;
-  budgetFen: number;
-  grantedFen: number;
-  heldFen: number;
-  payableFen: number;
-  disbursedFen: number;
-  lapsedFen: number;
-  returnedFen: number;
-  availableFen: number;
-}
-
+export type SourceBalance = Schemas['SourceBalanceDto'];
 /** GET /admin/programs/:id/ledger: one posting of a transaction. */
-export interface LedgerEntry {
-  transactionId: string;
-  type: string;
-  reference: string;
-  actorId: string | null;
-  account: string;
-  amountFen: number;
-  createdAt: string;
-}
-
+export type LedgerEntry = Schemas['LedgerEntryViewDto'];
 export type Batch = Schemas['BatchViewDto'];
 export type BatchLine = Schemas['BatchLineViewDto'];
 export type Sanction = Schemas['SanctionViewDto'];
@@ -89,18 +27,10 @@ export type Enterprise = Schemas['EnterpriseViewDto'];
 export type Provider = Schemas['ProviderViewDto'];
 type Category = Schemas['CategoryNodeView'];
 
-/** An untyped GET (routes whose answers the document does not describe yet, or that arrive with the backend branch). */
-export function getJson<T>(url: string, query?: Record<string, string | number | undefined>): Promise<T> {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== '') q.set(k, String(v));
-  const full = q.size ? `${url}?${q.toString()}` : url;
-  return call(api.GET(full as never)) as Promise<T>;
-}
-
 export function usePrograms(page = 1, pageSize = 100) {
   return useQuery({
     queryKey: ['admin', 'programs', page, pageSize],
-    queryFn: () => getJson<Page<ProgramView>>('/api/v1/admin/programs', { page, pageSize }),
+    queryFn: () => call(api.GET('/api/v1/admin/programs', { params: { query: { page, pageSize } } })),
   });
 }
 
@@ -109,7 +39,7 @@ export function useProgram(id: string | undefined) {
   return useQuery({
     queryKey: ['admin', 'program', id],
     enabled: !!id,
-    queryFn: () => call(api.GET('/api/v1/programs/{id}', { params: { path: { id: id! } } })) as unknown as Promise<ProgramView>,
+    queryFn: () => call(api.GET('/api/v1/programs/{id}', { params: { path: { id: id! } } })),
     retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2,
   });
 }

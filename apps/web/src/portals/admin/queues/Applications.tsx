@@ -24,22 +24,8 @@ const STATUS_COLOR: Record<Status, string> = { pending: 'blue', granted: 'green'
 export type Application = Schemas['ApplicationViewDto'];
 /** A row of the queue: the application with the enterprise's and the program's names. */
 type QueuedApplication = Schemas['QueuedApplicationViewDto'];
-interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-/** The program fields this page reads (GET /programs/:id). */
-interface Program {
-  id: string;
-  name: string;
-  status: string;
-  allocationMode: string;
-  maxGrantFen: number;
-  enterpriseAnnualCapFen: number;
-  eligibility: { sizeClasses: string[]; regionCodes: string[]; requiredFlags?: string[]; minMonthsRegistered?: number | null };
-}
+/** A program and its rules (GET /programs/:id). */
+type Program = Schemas['ProgramViewDto'];
 type Enterprise = Schemas['EnterpriseViewDto'];
 
 function useProgram(id: string | undefined) {
@@ -47,7 +33,7 @@ function useProgram(id: string | undefined) {
     queryKey: ['admin', 'program-rules', id],
     enabled: !!id,
     staleTime: 60_000,
-    queryFn: () => call(api.GET('/api/v1/programs/{id}', { params: { path: { id: id! } } })) as unknown as Promise<Program>,
+    queryFn: () => call(api.GET('/api/v1/programs/{id}', { params: { path: { id: id! } } })),
   });
 }
 
@@ -68,9 +54,9 @@ function useReviewedPrograms() {
     queryKey: ['admin', 'reviewed-programs', officer],
     staleTime: 60_000,
     queryFn: async () => {
-      const page = (await (officer
+      const page = await (officer
         ? call(api.GET('/api/v1/admin/programs', { params: { query: { page: 1, pageSize: 100 } } }))
-        : call(api.GET('/api/v1/programs', { params: { query: { page: 1, pageSize: 100 } } })))) as unknown as Page<Program>;
+        : call(api.GET('/api/v1/programs', { params: { query: { page: 1, pageSize: 100 } } })));
       return page.items.filter((p) => p.allocationMode === 'reviewed');
     },
   });
