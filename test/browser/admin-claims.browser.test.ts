@@ -134,7 +134,7 @@ describeBrowser('console: claims review (Chromium)', () => {
     await cityPage.getByRole('link', { name: first.claimNo }).click();
     await cityPage.waitForURL(reviewPath(first.id));
     const trail = cityPage.getByTestId('approval-trail');
-    await trail.getByText(/审核人员（编号 [0-9a-f]{8}）审核通过/).waitFor(); // the county approval, who and when
+    await trail.getByText('晋江审核员甲审核通过').waitFor(); // the county approval, by name, and when
     await cityPage.getByText('待您审核：市级审核（第 2/2 级）').waitFor();
     await cityPage.getByTestId('invoice-check').getByText('合同签订于 2026-03-10').waitFor();
     await cityPage.getByTestId('invoice-check').getByText('一致', { exact: true }).nth(3).waitFor(); // the city sees the provider too: all four checked

@@ -63,6 +63,42 @@ describeBrowser('public marketplace (Chromium)', () => {
     expect(await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => /GrantedChart|echarts/i.test(r.name)).length)).toBe(0);
   });
 
+  it('shows the results as plain links while the app is still loading, then the app takes over with them at once (no skeleton)', async () => {
+    const { page } = await s.newPage();
+    // the app's first bundle is held back until the early results have been seen
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/assets/index-*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    // whether the app ever showed a skeleton for the results
+    await page.addInitScript(() => {
+      const w = window as unknown as { __skeleton: boolean };
+      w.__skeleton = false;
+      new MutationObserver(() => {
+        if (document.querySelector('.pub-results-col .ant-skeleton')) w.__skeleton = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`/?q=${encodeURIComponent('起球')}`, { waitUntil: 'commit' });
+    const early = page.getByTestId('search-early');
+    await early.waitFor();
+    // the search's results, as links to the offering and its provider (text, never markup)
+    const link = early.getByRole('link', { name: PILLING, exact: true });
+    expect(await link.getAttribute('href')).toBe(`/offerings/${pillingId}`);
+    expect(await early.locator('.pub-result-provider').first().getAttribute('href')).toBe(`/providers/${w.provider.id}`);
+    expect(await early.locator('mark, em, script').count()).toBe(0);
+    expect(await results(page).count()).toBe(0);
+
+    release();
+    await results(page).first().waitFor();
+    // the app replaced them: one list, the app's, with the highlight
+    expect(await early.count()).toBe(0);
+    expect(await results(page).first().locator('h3').innerText()).toBe(PILLING);
+    expect(await page.evaluate(() => (window as unknown as { __skeleton: boolean }).__skeleton)).toBe(false);
+    await expectNoAxe(page);
+  });
+
   it('shows the answer of the last request when typing fast (an older answer landing late is ignored)', async () => {
     const { page } = await s.newPage();
     // the answer for 起球 is held back two seconds: it lands after the one for 缩水

@@ -181,9 +181,15 @@ export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-/** The page has no serious or critical axe-core violation (once closing popups have gone: axe would measure their half-transparent text). */
+/**
+ * The page has no serious or critical axe-core violation. Popups that are closing fade out, and axe
+ * would measure their half-transparent text: it waits (up to 5 s) for them to go; one open on
+ * purpose (a help popover) is checked as it is.
+ */
 export async function expectNoAxe(page: Page): Promise<void> {
-  await page.waitForFunction(() => ![...document.querySelectorAll('.ant-popover, .ant-select-dropdown')].some((e) => (e as HTMLElement).offsetParent !== null), undefined, { timeout: 5_000 });
+  await page
+    .waitForFunction(() => ![...document.querySelectorAll('.ant-popover, .ant-select-dropdown')].some((e) => (e as HTMLElement).offsetParent !== null), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   expect(await axeViolations(page)).toEqual([]);
 }
 

@@ -69,12 +69,20 @@ function keyOf(q: SearchQuery): string {
 
 type OfferingSearchPage = Schemas['OfferingSearchPage'];
 /** The answer index.html's inline script asked for before the bundle ran, once, when it is this search. */
+type EarlySearch = { key: string; answer: Promise<OfferingSearchPage | null>; data: OfferingSearchPage | null };
+const earlyWindow = window as { __innoserveSearch?: EarlySearch };
 function prefetchedSearch(q: SearchQuery): Promise<OfferingSearchPage | null> | null {
-  const w = window as { __innoserveSearch?: { key: string; answer: Promise<OfferingSearchPage | null> } };
-  const early = w.__innoserveSearch;
+  const early = earlyWindow.__innoserveSearch;
   if (!early) return null;
-  delete w.__innoserveSearch;
+  delete earlyWindow.__innoserveSearch;
   return early.key === keyOf(q) ? early.answer : null;
+}
+/** That answer when it has already come and is this search: the first render shows the results, not a skeleton. */
+function prefetchedAnswer(q: SearchQuery): OfferingSearchPage | undefined {
+  const early = earlyWindow.__innoserveSearch;
+  if (!early?.data || early.key !== keyOf(q)) return undefined;
+  delete earlyWindow.__innoserveSearch;
+  return early.data;
 }
 
 export function HomePage() {
@@ -117,6 +125,7 @@ export function HomePage() {
       const early = await prefetchedSearch(query);
       return early ?? call(api.GET('/api/v1/search/offerings', { params: { query }, signal }));
     },
+    initialData: () => prefetchedAnswer(query),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
