@@ -53,6 +53,7 @@ export function spawnApi({ port, dbUrl, dir, secret, admin, env = {}, webDir }) 
       CORS_ORIGINS: 'http://localhost',
       ...env,
     },
+    cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
 }

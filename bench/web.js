@@ -87,7 +87,7 @@ try {
   const loaded = await loadDocuments({ databaseUrl: dbUrl, offerings: OFFERINGS, progress: false });
 
   // the API as `npm start` runs it (createApiApp, production mode), serving this run's build
-  api = await startApi({ port: await freePort(), dbUrl, dir, admin: { email: 'web-bench-admin@example.com', password: 'web-bench-admin-password-1' }, webDir, env: { MEILI_HOST: '', MEILI_MASTER_KEY: '' } });
+  api = await startApi({ port: await freePort(), dbUrl, dir, admin: { email: 'web-bench-admin@example.com', password: 'web-bench-admin-password-1' }, webDir, env: { HOST: '127.0.0.1', MEILI_HOST: '', MEILI_MASTER_KEY: '' } });
   const base = api.base;
 
   // the query string the page sends for /?q=Q (HomePage.tsx: q and pageSize)

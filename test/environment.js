@@ -8,6 +8,6 @@ import { TestEnvironment } from 'jest-environment-node';
 export default class InnoserveEnvironment extends TestEnvironment {
   async handleTestEvent(event) {
     if (event.name === 'test_start') this.global.__innoserveFailedTest = undefined;
-    if (event.name === 'test_fn_failure') this.global.__innoserveFailedTest = event.test.name;
+    if (event.name === 'test_fn_failure' || (event.name === 'hook_failure' && event.test)) this.global.__innoserveFailedTest = event.test.name;
   }
 }

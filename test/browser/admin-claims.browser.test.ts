@@ -196,7 +196,7 @@ describeBrowser('console: claims review (Chromium)', () => {
     await page.keyboard.press('?');
     await page.getByText('键盘快捷键', { exact: true }).waitFor();
     await page.getByText('在输入框中打字时快捷键不生效。').waitFor();
-    await expectNoAxe(page);
+    await expectNoAxe(page, { openPopup: true });
     await page.keyboard.press('?');
 
     // r: reject without a reason is refused here

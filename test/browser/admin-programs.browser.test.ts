@@ -308,8 +308,15 @@ describeBrowser('console: programs, disbursement and sanctions (Chromium)', () =
     expect((await get<{ total: number }>(w.officer.token, `/api/v1/admin/sanctions?organizationId=${orgId}`)).total).toBe(0);
     await expectNoAxe(page);
 
-    // the picker searches the server too, each organization labelled with its kinds
-    await pick(page, '被处罚组织', orgName.slice(3), `${orgName}（企业）`);
+    // the picker searches the server (q), each organization labelled with its kinds: another
+    // enterprise is no longer offered once the answer for the typed part of the name is in
+    const [{ name: otherName }]: { name: string }[] = await w.t.app.get(DataSource).query('SELECT name FROM organization WHERE id = $1', [w.enterprises[0]]);
+    const typed = orgName.slice(3);
+    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/admin/enterprises' && new URL(r.url()).searchParams.get('q') === typed);
+    await pick(page, '被处罚组织', typed, `${orgName}（企业）`, async () => {
+      await answered;
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: otherName }).waitFor({ state: 'detached' });
+    });
     await page.locator('.ant-select', { hasText: `${orgName}（企业）` }).first().waitFor();
 
     const reason = '伪造检测报告骗取创新券补贴（泉科监〔2026〕3号）';

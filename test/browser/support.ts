@@ -126,7 +126,9 @@ afterEach(async () => {
     if (log.page.isClosed()) continue;
     const lines = [`[browser evidence] "${failed}", page ${i + 1} of ${shown.length}: ${log.page.url()}`];
     try {
-      const seen = await log.page.evaluate(() => {
+      // bounded: the page may be the thing that hung
+      const seen = await Promise.race([
+        log.page.evaluate(() => {
         const visible = (e: Element) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).position === 'fixed';
         const texts = (sel: string) => [...document.querySelectorAll(sel)].filter(visible).map((e) => (e as HTMLElement).innerText.replace(/\s+/g, ' ').slice(0, 400));
         return {
@@ -135,7 +137,9 @@ afterEach(async () => {
           dropdowns: texts('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'),
           body: document.body.innerText.replace(/\s+/g, ' ').slice(0, 1500),
         };
-      });
+        }),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer from the page in 5 s')), 5_000)),
+      ]);
       lines.push(`  dialogs: ${JSON.stringify(seen.dialogs)}`, `  messages: ${JSON.stringify(seen.messages)}`, `  open dropdowns: ${JSON.stringify(seen.dropdowns)}`);
       lines.push('  last API calls:', ...log.calls.map((c) => `    ${c}`));
       if (log.errors.length) lines.push('  console:', ...log.errors.map((c) => `    ${c}`));
@@ -183,13 +187,13 @@ export function horizontalOverflow(page: Page): Promise<number> {
 
 /**
  * The page has no serious or critical axe-core violation. Popups that are closing fade out, and axe
- * would measure their half-transparent text: it waits (up to 5 s) for them to go; one open on
- * purpose (a help popover) is checked as it is.
+ * would measure their half-transparent text: it first waits for them to go (`openPopup`: one is open
+ * on purpose, a help popover, and is checked as it is).
  */
-export async function expectNoAxe(page: Page): Promise<void> {
-  await page
-    .waitForFunction(() => ![...document.querySelectorAll('.ant-popover, .ant-select-dropdown')].some((e) => (e as HTMLElement).offsetParent !== null), undefined, { timeout: 5_000 })
-    .catch(() => undefined);
+export async function expectNoAxe(page: Page, opts: { openPopup?: boolean } = {}): Promise<void> {
+  if (!opts.openPopup) {
+    await page.waitForFunction(() => ![...document.querySelectorAll('.ant-popover, .ant-select-dropdown')].some((e) => (e as HTMLElement).offsetParent !== null), undefined, { timeout: 5_000 });
+  }
   expect(await axeViolations(page)).toEqual([]);
 }
 
@@ -220,15 +224,17 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
  * search box, clicks the first option showing `option` in this select's own dropdown, and returns
  * once that dropdown has closed (Escape for a multiple select, which stays open). No Escape goes
  * to a single select: its dropdown closes on the pick, and a stray Escape would reach (and close)
- * the dialog around it.
+ * the dialog around it. `typed`: what to wait for once the search is typed (the server's answer,
+ * for a select that searches the server), before the option is taken.
  */
-export async function pick(page: Page, label: string, search: string, option = search): Promise<void> {
+export async function pick(page: Page, label: string, search: string, option = search, typed?: () => Promise<unknown>): Promise<void> {
   const box = page.getByLabel(label, { exact: true });
   await box.click();
   // the select's dropdown holds its accessible listbox, `<input id>_list`
   const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${await box.getAttribute('id')}_list"]`) });
   await dropdown.waitFor();
   await box.pressSequentially(search);
+  if (typed) await typed();
   await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
   const multiple = await box.evaluate((el) => el.closest('.ant-select-multiple') !== null);
   if (multiple) await box.press('Escape');

@@ -112,6 +112,7 @@ describe('claims over HTTP', () => {
     const asClaimant = await ok(get(w.provider.owner.token, `/api/v1/claims/${claim.id}`));
     expect(asClaimant).not.toHaveProperty('riskFlags');
     expect(asClaimant).not.toHaveProperty('enterpriseName');
+    expect(asClaimant).not.toHaveProperty('providerName');
     expect(JSON.stringify(asClaimant)).not.toContain('fast_delivery');
     expect((await ok(get(county.token, '/api/v1/admin/claims?level=city'))).items.map((c: { id: string }) => c.id)).not.toContain(claim.id);
 
@@ -121,6 +122,7 @@ describe('claims over HTTP', () => {
     expect(atCity).toMatchObject({ status: 'in_review', level: 2, approvals: [expect.objectContaining({ level: 1, kind: 'county', userId: county.userId })] });
     // the trail names the reviewer for staff; the claimant sees the level passed and when, not who
     const [{ display_name: countyName }] = await w.t.app.get(DataSource).query('SELECT display_name FROM app_user WHERE id = $1', [county.userId]);
+    expect(atCity.approvals[0].userName).toBe(countyName); // the decision's own answer too
     expect((await ok(get(city.token, `/api/v1/claims/${claim.id}`))).approvals).toEqual([expect.objectContaining({ userId: county.userId, userName: countyName })]);
     expect((await ok(get(w.provider.owner.token, `/api/v1/claims/${claim.id}`))).approvals).toEqual([{ level: 1, kind: 'county', at: expect.any(String) }]);
     expect((await decide(county, { decision: 'approve' })).body.code).toBe('WRONG_REVIEW_LEVEL');

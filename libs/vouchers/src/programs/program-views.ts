@@ -47,7 +47,13 @@ export function toProgramView(p: VoucherProgram): ProgramView {
     allocationMode: p.allocationMode,
     settlementMode: p.settlementMode,
     fundingSources: p.fundingSources.map((s) => ({ key: s.key, name: s.name, regionCode: s.regionCode, shareBp: s.shareBp })),
-    eligibility: { ...p.eligibility },
+    // every field, also for a program stored before one existed (the response schema requires them)
+    eligibility: {
+      sizeClasses: [...(p.eligibility.sizeClasses ?? [])],
+      regionCodes: [...(p.eligibility.regionCodes ?? [])],
+      requiredFlags: [...(p.eligibility.requiredFlags ?? [])],
+      minMonthsRegistered: p.eligibility.minMonthsRegistered ?? null,
+    },
     subsidyRules: p.subsidyRules.map((r) => ({ categoryId: r.categoryId, ratioBp: r.ratioBp, perOrderCapFen: Number(r.perOrderCapFen) })),
     enterpriseAnnualCapFen: Number(p.enterpriseAnnualCapFen),
     highTechAnnualCapFen: num(p.highTechAnnualCapFen),

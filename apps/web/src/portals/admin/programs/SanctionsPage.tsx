@@ -2,7 +2,7 @@
 // /admin/sanctions, newest first), and imposing one (POST /admin/sanctions) with its kind, what it
 // concerns (a grant, an order, a paid claim and the amount), the period of a blacklist, and the
 // reason, which is required and recorded.
-import { Alert, App, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient, keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -39,14 +39,22 @@ export default function SanctionsPage() {
       </PageTitle>
       <Typography.Paragraph type="secondary">{t('sanctions.intro')}</Typography.Paragraph>
       <div className="admin-filters">
-        <OrganizationSelect
-          aria-label={t('sanctions.filterOrganization')}
-          placeholder={t('sanctions.filterOrganization')}
-          allowClear
-          style={{ minWidth: 240, maxWidth: '100%' }}
-          value={organizationId}
-          onChange={(v) => state.set({ organizationId: v })}
-        />
+        {/* the search goes through the enterprise and provider lists, which program officers may read;
+            finance officers and auditors come with an organization from its file, and may clear it */}
+        {staff.has('program_officer') ? (
+          <OrganizationSelect
+            aria-label={t('sanctions.filterOrganization')}
+            placeholder={t('sanctions.filterOrganization')}
+            allowClear
+            style={{ minWidth: 240, maxWidth: '100%' }}
+            value={organizationId}
+            onChange={(v) => state.set({ organizationId: v })}
+          />
+        ) : organizationId ? (
+          <Tag closable onClose={() => state.set({ organizationId: undefined })} style={{ alignSelf: 'center' }}>
+            {sanctions.data?.items[0]?.organizationName ?? t('sanctions.filterOrganization')}
+          </Tag>
+        ) : null}
         <Select
           aria-label={t('sanctions.filterKind')}
           placeholder={t('sanctions.filterKind')}
