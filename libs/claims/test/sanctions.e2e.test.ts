@@ -216,6 +216,13 @@ describe('sanctions over HTTP', () => {
     const names: { id: string; name: string }[] = await db().query('SELECT id, name FROM organization WHERE id = ANY($1)', [items.map((x) => x.organizationId)]);
     expect(items.map((x) => x.organizationName)).toEqual(items.map((x) => names.find((n) => n.id === x.organizationId)?.name));
     expect(items.every((x) => x.organizationName.length > 0)).toBe(true);
+    // the kind filter is the server's (over every page), and a kind that does not exist is a 400
+    const clawbacks = await ok(get(finance1.token, '/api/v1/admin/sanctions?kind=clawback&pageSize=1'));
+    expect(all.total).toBeLessThanOrEqual(100);
+    expect(clawbacks.total).toBe((all.items as { kind: string }[]).filter((x) => x.kind === 'clawback').length);
+    expect(clawbacks.total).toBeGreaterThanOrEqual(1);
+    expect(clawbacks.items.every((x: { kind: string }) => x.kind === 'clawback')).toBe(true);
+    expect((await get(finance1.token, '/api/v1/admin/sanctions?kind=parking-ticket')).status).toBe(400);
     expect(await ledgerClean(w)).toBe(true);
   });
 

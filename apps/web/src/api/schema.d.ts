@@ -8010,6 +8010,8 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 organizationId?: string;
+                /** @description Only sanctions of this kind */
+                kind?: "void-grant" | "forfeit" | "clawback" | "suspend" | "delist" | "blacklist";
             };
             header?: never;
             path?: never;

@@ -59,6 +59,11 @@ export class SanctionListQuery extends PageQuery {
   @IsOptional()
   @IsUUID('all')
   organizationId?: string;
+
+  @ApiPropertyOptional({ enum: SANCTION_KINDS, description: 'Only sanctions of this kind' })
+  @IsOptional()
+  @IsIn(SANCTION_KINDS)
+  kind?: SanctionKind;
 }
 
 /** POST /admin/claims/:id/payment-hold. */

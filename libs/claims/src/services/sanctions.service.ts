@@ -225,7 +225,7 @@ export class SanctionsService implements OnModuleInit {
     return rows.map((r) => r.id);
   }
 
-  async list(me: Principal, q: { organizationId?: string; page: number; pageSize: number }): Promise<Page<ListedSanctionView>> {
+  async list(me: Principal, q: { organizationId?: string; kind?: string; page: number; pageSize: number }): Promise<Page<ListedSanctionView>> {
     const m = this.dataSource.manager;
     const codes = jurisdictionOf(me, SANCTION_READ_ROLES);
     if (codes.length === 0) return pageOf([], 0, q);
@@ -234,6 +234,7 @@ export class SanctionsService implements OnModuleInit {
       .innerJoin(Organization, 'o', 'o.id = s.organizationId')
       .where(anyCodeCoversSql(':codes', 'o.region_code'), { codes });
     if (q.organizationId) qb.andWhere('s.organizationId = :org', { org: q.organizationId });
+    if (q.kind) qb.andWhere('s.kind = :kind', { kind: q.kind });
     const [rows, total] = await qb.orderBy('s.createdAt', 'DESC').addOrderBy('s.id', 'ASC').skip(offsetOf(q)).take(q.pageSize).getManyAndCount();
     // the organizations' names, so that the list reads without a lookup per row
     const names = new Map<string, string>();

@@ -28,8 +28,8 @@ export default function SanctionsPage() {
   const organizationId = state.get('organizationId');
   const kind = state.get('kind');
   const sanctions = useQuery({
-    queryKey: ['admin', 'sanctions', organizationId ?? '', state.page, state.pageSize],
-    queryFn: () => call(api.GET('/api/v1/admin/sanctions', { params: { query: { organizationId, page: state.page, pageSize: state.pageSize } } })),
+    queryKey: ['admin', 'sanctions', organizationId ?? '', kind ?? '', state.page, state.pageSize],
+    queryFn: () => call(api.GET('/api/v1/admin/sanctions', { params: { query: { organizationId, kind: kind as Kind | undefined, page: state.page, pageSize: state.pageSize } } })),
     placeholderData: keepPreviousData,
   });
   return (
@@ -65,13 +65,13 @@ export default function SanctionsPage() {
           options={SANCTION_KINDS.map((k) => ({ value: k, label: t(`sanctionKind.${k}`) }))}
         />
       </div>
-      <QueryState query={sanctions} isEmpty={(d) => d.items.length === 0} empty={organizationId ? t('sanctions.noneMatch') : t('sanctions.empty')}>
+      <QueryState query={sanctions} isEmpty={(d) => d.items.length === 0} empty={organizationId || kind ? t('sanctions.noneMatch') : t('sanctions.empty')}>
         {(d) => (
           <TableWrap label={t('sanctions.title')}>
             <Table<ListedSanction>
               rowKey="id"
               size="small"
-              dataSource={kind ? d.items.filter((s) => s.kind === kind) : d.items}
+              dataSource={d.items}
               pagination={pagination(state, d.total, ta)}
               columns={[
                 { title: t('sanctions.imposedAt'), dataIndex: 'createdAt', render: (v: string, s) => <Link to={`/admin/sanctions/${s.id}`}><DateTime value={v} /></Link> },
