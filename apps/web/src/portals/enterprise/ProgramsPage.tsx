@@ -12,6 +12,7 @@ import { QueryState } from '../../components/QueryState';
 import { fenToYuanInput, formatBps, formatFen, parseYuanToFen } from '../../lib/money';
 import { useIdempotencyKey } from '../../lib/forms';
 import { useEnterprise, useEnterpriseId, useGrants, usePrograms, useRegionName, type ProgramView } from './data';
+import { listSep } from '../../lib/text';
 
 interface Category {
   id: string;
@@ -118,8 +119,8 @@ function EligibilityReasons({ error, program }: { error: ApiError; program: Prog
     const key = e.field.replace(/\./g, '_');
     return t(`eligibility.${key}`, {
       defaultValue: e.message,
-      sizes: program.eligibility.sizeClasses.map((s) => t(`sizeClass.${s}`)).join('、'),
-      regions: program.eligibility.regionCodes.map((r) => regionName(r)).join('、'),
+      sizes: program.eligibility.sizeClasses.map((s) => t(`sizeClass.${s}`)).join(listSep()),
+      regions: program.eligibility.regionCodes.map((r) => regionName(r)).join(listSep()),
       months: program.eligibility.minMonthsRegistered ?? 0,
     });
   });

@@ -10,6 +10,7 @@ import { applyProblemToForm } from '../../lib/forms';
 import { fenToYuanInput, parseYuanToFen } from '../../lib/money';
 import { OfferingStatusTag, PriceText } from './OfferingsPage';
 import { formatDateTime, nameOf, QUALIFICATION_KINDS, useCategories, useProvider, useProviderId, useRegions, type Offering, type Provider } from './reference';
+import { listSep } from '../../lib/text';
 
 type Revision = Schemas['RevisionViewDto'];
 type Kind = (typeof QUALIFICATION_KINDS)[number];
@@ -198,9 +199,9 @@ function OfferingDoc({ doc, compareTo }: { doc: Offering | Revision; compareTo?:
       <Descriptions.Item label={t('fields.category')}>{nameOf(categories.data, 'id', doc.categoryId)}{mark('categoryId')}</Descriptions.Item>
       <Descriptions.Item label={t('fields.price')}><PriceText pricing={doc.pricing} />{mark('pricing')}</Descriptions.Item>
       <Descriptions.Item label={t('fields.leadTime')}>{t('offerings.days', { count: doc.leadTimeDays })}{mark('leadTimeDays')}</Descriptions.Item>
-      <Descriptions.Item label={t('fields.serviceRegions')}>{doc.regionCodes.map((c) => nameOf(regions.data, 'code', c)).join('、')}{mark('regionCodes')}</Descriptions.Item>
-      <Descriptions.Item label={t('fields.qualifications')}>{doc.qualificationKinds.map((k) => t(`qualification.${k}`)).join('、') || '—'}{mark('qualificationKinds')}</Descriptions.Item>
-      <Descriptions.Item label={t('fields.tags')}>{doc.tags.join('、') || '—'}{mark('tags')}</Descriptions.Item>
+      <Descriptions.Item label={t('fields.serviceRegions')}>{doc.regionCodes.map((c) => nameOf(regions.data, 'code', c)).join(listSep())}{mark('regionCodes')}</Descriptions.Item>
+      <Descriptions.Item label={t('fields.qualifications')}>{doc.qualificationKinds.map((k) => t(`qualification.${k}`)).join(listSep()) || '—'}{mark('qualificationKinds')}</Descriptions.Item>
+      <Descriptions.Item label={t('fields.tags')}>{doc.tags.join(listSep()) || '—'}{mark('tags')}</Descriptions.Item>
       <Descriptions.Item label={t('fields.description')}><span style={{ whiteSpace: 'pre-wrap' }}>{doc.description}</span>{mark('description')}</Descriptions.Item>
       <Descriptions.Item label={t('fields.deliverables')}><span style={{ whiteSpace: 'pre-wrap' }}>{doc.deliverables}</span>{mark('deliverables')}</Descriptions.Item>
     </Descriptions>

@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatBps, formatFen } from '../../lib/money';
 import { indicativeSubsidy, ruleFor } from './programs';
 import { priceText, useCategories, useNamer, usePublicStatistics, useRegions } from './shared';
+import { listSep } from '../../lib/text';
 
 export function OfferingPage() {
   const { id = '' } = useParams();
@@ -85,7 +86,7 @@ export function OfferingPage() {
             <dt>{t('offering.leadTime')}</dt>
             <dd>{t('item.leadTime', { count: o.leadTimeDays })}</dd>
             <dt>{t('offering.regions')}</dt>
-            <dd>{o.regionCodes.map((c) => name(regions.data?.get(c), c)).join('、')}</dd>
+            <dd>{o.regionCodes.map((c) => name(regions.data?.get(c), c)).join(listSep())}</dd>
             <dt>{t('offering.qualifications')}</dt>
             <dd>
               {o.qualificationKinds.length === 0 ? (

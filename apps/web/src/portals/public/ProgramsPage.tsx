@@ -13,6 +13,7 @@ import { QueryState } from '../../components/QueryState';
 import { formatBps, formatFen } from '../../lib/money';
 import type { ProgramView } from './programs';
 import { useCategories, useNamer, usePublicStatistics, useRegions, type PublicStatistics } from './shared';
+import { listSep } from '../../lib/text';
 
 // ECharts is loaded with the chart, never with the page's first paint
 const GrantedChart = lazy(() => import('./GrantedChart'));
@@ -168,13 +169,13 @@ export function ProgramPage() {
         <h2>{t('program.eligibility')}</h2>
         <dl className="pub-facts">
           <dt>{t('program.sizeClasses')}</dt>
-          <dd>{p.eligibility.sizeClasses.map((s) => t(`sizeClass.${s}`, { defaultValue: s })).join('、')}</dd>
+          <dd>{p.eligibility.sizeClasses.map((s) => t(`sizeClass.${s}`, { defaultValue: s })).join(listSep())}</dd>
           <dt>{t('program.regions')}</dt>
-          <dd>{p.eligibility.regionCodes.map((c) => name(regions.data?.get(c), c)).join('、')}</dd>
+          <dd>{p.eligibility.regionCodes.map((c) => name(regions.data?.get(c), c)).join(listSep())}</dd>
           {p.eligibility.requiredFlags.length > 0 && (
             <>
               <dt>{t('program.flags')}</dt>
-              <dd>{p.eligibility.requiredFlags.map((f) => t(`flag.${f}`, { defaultValue: f })).join('、')}</dd>
+              <dd>{p.eligibility.requiredFlags.map((f) => t(`flag.${f}`, { defaultValue: f })).join(listSep())}</dd>
             </>
           )}
           {p.eligibility.minMonthsRegistered != null && (

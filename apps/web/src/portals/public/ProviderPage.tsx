@@ -9,6 +9,7 @@ import { api, ApiError, call } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { priceText, useCategories, useNamer, useRegions } from './shared';
+import { listSep } from '../../lib/text';
 
 export function ProviderPage() {
   const { id = '' } = useParams();
@@ -61,7 +62,7 @@ export function ProviderPage() {
           {types.length > 0 && (
             <>
               <dt>{t('provider.types')}</dt>
-              <dd>{types.map((p) => t(`providerType.${p}`, { defaultValue: p })).join('、')}</dd>
+              <dd>{types.map((p) => t(`providerType.${p}`, { defaultValue: p })).join(listSep())}</dd>
             </>
           )}
           {regionCode && (
@@ -73,7 +74,7 @@ export function ProviderPage() {
           {categoryIds.length > 0 && (
             <>
               <dt>{t('provider.categories')}</dt>
-              <dd>{categoryIds.map((c) => name(categories.data?.get(c), '…')).join('、')}</dd>
+              <dd>{categoryIds.map((c) => name(categories.data?.get(c), '…')).join(listSep())}</dd>
             </>
           )}
           <dt>{t('provider.qualifications')}</dt>

@@ -9,6 +9,7 @@ import { Money } from '../../../components/Money';
 import { formatBps } from '../../../lib/money';
 import { DateTime } from '../common';
 import { SeverityTag, type Claim, type RiskFlag } from './shared';
+import { listSep } from '../../../lib/text';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const ORG_KEYS = new Set(['organizationId', 'enterpriseId', 'providerId']);
@@ -25,7 +26,7 @@ function Evidence({ value, siblings, name }: { value: unknown; siblings?: Record
   if (typeof value === 'boolean') return value ? t('ev.yes') : t('ev.no');
   if (Array.isArray(value)) {
     if (value.length === 0) return '—';
-    if (value.every((v) => typeof v !== 'object' || v === null)) return value.map((v) => t(`evValue.${String(v)}`, { defaultValue: String(v) })).join('、');
+    if (value.every((v) => typeof v !== 'object' || v === null)) return value.map((v) => t(`evValue.${String(v)}`, { defaultValue: String(v) })).join(listSep());
     return (
       <ol className="admin-claims-evidence-list">
         {value.map((v, i) => (

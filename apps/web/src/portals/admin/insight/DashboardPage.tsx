@@ -14,6 +14,7 @@ import { formatBps } from '../../../lib/money';
 import { PageTitle, useStaff, useTableState } from '../common';
 import { Chart, ExportButton, Section, useRegionName } from './shared';
 import type { ProgramItem, ProgramReport, SourceFigures } from './types';
+import { withAside } from '../../../lib/text';
 
 /** Fen as yuan for a chart's axis only (the tables show the exact amounts). */
 const yuan = (fen: number) => fen / 100;
@@ -78,7 +79,7 @@ export default function DashboardPage() {
                 value={programId}
                 onChange={(v: string) => state.set({ program: v })}
                 showSearch={{ optionFilterProp: 'label' }}
-                options={list.map((p) => ({ value: p.id, label: `${p.name}（${p.fiscalYear}）· ${t(`programStatus.${p.status}`, { defaultValue: p.status })}` }))}
+                options={list.map((p) => ({ value: p.id, label: `${withAside(p.name, String(p.fiscalYear))} · ${t(`programStatus.${p.status}`, { defaultValue: p.status })}` }))}
               />
               {programId ? <ExportButton programId={programId} fiscalYear={program?.fiscalYear ?? 0} /> : null}
             </>
@@ -123,7 +124,7 @@ function Report({ programId }: { programId: string }) {
 function Sources({ r }: { r: ProgramReport }) {
   const { t } = useTranslation('adminInsight');
   const region = useRegionName();
-  const label = (s: SourceFigures) => (s.regionCode ? `${s.name}（${region(s.regionCode)}）` : s.name);
+  const label = (s: SourceFigures) => (s.regionCode ? withAside(s.name, region(s.regionCode)) : s.name);
   const fen = (s: SourceFigures, f: SourceField) => s[`${f}Fen` as const];
   const chart = useMemo(
     () => ({

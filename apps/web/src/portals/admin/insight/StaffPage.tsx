@@ -15,6 +15,7 @@ import { QueryState } from '../../../components/QueryState';
 import { useIdempotencyKey } from '../../../lib/forms';
 import { CITY_CODE, DateTime, PageTitle, pagination, TableWrap, useTableState, type StaffRole } from '../common';
 import { useRegionName, useRegions } from './shared';
+import { listSep, withAside, colon } from '../../../lib/text';
 
 type Member = Schemas['StaffMemberDto'];
 type Grant = Schemas['StaffGrantDto'];
@@ -100,7 +101,7 @@ export default function StaffPage() {
                       <div className="staff-grants">
                         {m.roles.map((g) => (
                           <Tag key={g.role} color={g.role === 'super_admin' ? 'red' : 'blue'}>
-                            {t(`roles.${g.role}`)}：{g.regionCodes.map(region).join('、')}
+                            {t(`roles.${g.role}`)}{colon()}{g.regionCodes.map(region).join(listSep())}
                           </Tag>
                         ))}
                       </div>
@@ -146,7 +147,7 @@ function GrantsField() {
   const en = i18n.language === 'en-US';
   const regionOptions = [...(regions.data?.values() ?? [])]
     .sort((a, b) => (a.code === CITY_CODE ? -1 : b.code === CITY_CODE ? 1 : a.code.localeCompare(b.code)))
-    .map((r) => ({ value: r.code, label: `${en ? r.nameEn : r.nameZh}（${r.code}）` }));
+    .map((r) => ({ value: r.code, label: withAside(en ? r.nameEn : r.nameZh, r.code) }));
   return (
     <Form.List
       name="roles"

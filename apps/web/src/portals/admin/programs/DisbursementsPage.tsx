@@ -15,6 +15,7 @@ import { Age, DateTime, pagination, PageTitle, useStaff, useTableState } from '.
 import type { Batch } from './data';
 import { ActionError, BatchStatusTag, TableWrap } from './parts';
 import { useAllPrograms } from './ProgramsPage';
+import { withAside } from '../../../lib/text';
 
 export interface SkippedLine {
   claimId: string;
@@ -129,7 +130,7 @@ function BuildDialog({ onClose, initialProgramId }: { onClose: () => void; initi
           />
         </Form.Item>
         <Form.Item name="sourceKey" label={t('batches.source')} rules={[{ required: true, message: tc('form.required', { field: t('batches.source') }) }]}>
-          <Select disabled={!program} options={(program?.fundingSources ?? []).map((s) => ({ value: s.key, label: `${s.name}（${s.key}）` }))} />
+          <Select disabled={!program} options={(program?.fundingSources ?? []).map((s) => ({ value: s.key, label: withAside(s.name, s.key) }))} />
         </Form.Item>
       </Form>
     </Modal>

@@ -11,6 +11,7 @@ import { QueryState } from '../../../components/QueryState';
 import { DateTime, pagination, useTableState } from '../common';
 import { TableWrap } from './parts';
 import { grantOfAccount, referenceLink, shortId, type LedgerEntry, type ProgramView } from './data';
+import { withAside } from '../../../lib/text';
 
 const ACCOUNT_KINDS = ['funding', 'pool', 'payable', 'disbursed', 'receivable'] as const;
 
@@ -25,7 +26,7 @@ export function LedgerExplorer({ program }: { program: ProgramView }) {
       call(api.GET('/api/v1/admin/programs/{id}/ledger', { params: { path: { id: program.id }, query: { account: account || undefined, page: state.page, pageSize: state.pageSize } } })),
     placeholderData: keepPreviousData,
   });
-  const options = program.fundingSources.flatMap((s) => ACCOUNT_KINDS.map((k) => ({ value: `${k}:${s.key}`, label: `${t(`account.${k}`)} · ${s.name}（${k}:${s.key}）` })));
+  const options = program.fundingSources.flatMap((s) => ACCOUNT_KINDS.map((k) => ({ value: `${k}:${s.key}`, label: `${t(`account.${k}`)} · ${withAside(s.name, `${k}:${s.key}`)}` })));
   if (account && !options.some((o) => o.value === account)) options.unshift({ value: account, label: account });
   return (
     <section aria-labelledby="ledger-title">

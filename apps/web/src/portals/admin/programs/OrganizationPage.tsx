@@ -13,6 +13,7 @@ import { QueryState } from '../../../components/QueryState';
 import { DateTime, pagination, PageTitle, useStaff, useTableState } from '../common';
 import { regionName, useRegions, type AuditEntry, type Enterprise, type Provider, type Sanction } from './data';
 import { AuditDiff, SanctionKindTag, TableWrap } from './parts';
+import { listSep } from '../../../lib/text';
 
 const missing = (e: unknown) => e instanceof ApiError && (e.status === 404 || e.status === 403 || e.status === 400);
 const quiet = (n: number, e: Error) => !(e instanceof ApiError && e.status < 500) && n < 2;
@@ -60,7 +61,7 @@ export default function OrganizationPage() {
                 <Descriptions.Item label={t('org.uscc')}><code>{p.uscc}</code></Descriptions.Item>
                 <Descriptions.Item label={t('org.region')}>{regionName(regions.data, p.regionCode)}</Descriptions.Item>
                 <Descriptions.Item label={t('org.legalRep')}>{p.legalRepresentative}</Descriptions.Item>
-                <Descriptions.Item label={t('org.qualifications')}>{p.qualifications.map((q) => `${q.kind} ${q.number}`).join('、') || '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('org.qualifications')}>{p.qualifications.map((q) => `${q.kind} ${q.number}`).join(listSep()) || '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('org.blacklistedUntil')}>{p.blacklistedUntil ?? '—'}</Descriptions.Item>
               </Descriptions>
             </Card>

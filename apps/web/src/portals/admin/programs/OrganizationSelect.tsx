@@ -9,6 +9,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, call } from '../../../api/client';
 import { shortId } from './data';
+import { listSep, withAside } from '../../../lib/text';
 
 export const ORGANIZATION_SEARCH_DEBOUNCE_MS = 300;
 const PAGE_SIZE = 20;
@@ -93,7 +94,7 @@ export function OrganizationSelect({ value, onChange, withKinds = false, onOpenC
   const known = results.data?.find((o) => o.id === value) ?? (chosen?.id === value ? chosen : undefined);
   const preset = useOrganization(value, !known);
   const selected = known ?? preset.data;
-  const label = (o: OrganizationChoice) => (withKinds ? `${o.name}（${o.kinds.map((k) => t(`orgKind.${k}`)).join('、')}）` : o.name);
+  const label = (o: OrganizationChoice) => (withKinds ? withAside(o.name, o.kinds.map((k) => t(`orgKind.${k}`)).join(listSep())) : o.name);
   const searching = results.isFetching || wanted !== q;
   return (
     <Select<{ value: string; label: ReactNode }>

@@ -18,6 +18,7 @@ import { regionName, useCategoryTree, useProgram, useRegions, type ProgramView, 
 import { LedgerExplorer } from './LedgerExplorer';
 import { ActionError, ConfirmButton, ProgramStatusTag, TableWrap } from './parts';
 import { ProgramForm } from './ProgramForm';
+import { listSep, withAside } from '../../../lib/text';
 
 type Action = 'open' | 'close' | 'draw' | 'archive' | 'return-unspent';
 
@@ -138,7 +139,7 @@ function ProgramDetail({ program: p }: { program: ProgramView }) {
       {act.error instanceof ApiError && act.error.code === 'PROGRAM_NOT_SETTLED' ? (
         <Typography.Paragraph data-testid="not-settled">
           {t('problems.notSettledReasons', {
-            reasons: (((act.error.problem as unknown as { reasons?: string[] }).reasons ?? []) as string[]).map((r) => t(`settlement.${r}`, { defaultValue: r })).join('、') || '—',
+            reasons: (((act.error.problem as unknown as { reasons?: string[] }).reasons ?? []) as string[]).map((r) => t(`settlement.${r}`, { defaultValue: r })).join(listSep()) || '—',
           })}
         </Typography.Paragraph>
       ) : null}
@@ -169,9 +170,9 @@ function ProgramDetail({ program: p }: { program: ProgramView }) {
         <Col xs={24} lg={10}>
           <Card size="small" title={t('form.eligibility')} style={{ marginBottom: 16 }}>
             <Descriptions size="small" column={1}>
-              <Descriptions.Item label={t('fields.sizeClasses')}>{p.eligibility.sizeClasses.map((s) => t(`sizeClass.${s}`)).join('、') || t('detail.any')}</Descriptions.Item>
-              <Descriptions.Item label={t('fields.eligibleRegions')}>{p.eligibility.regionCodes.map((c) => regionName(regions.data, c)).join('、') || t('detail.any')}</Descriptions.Item>
-              <Descriptions.Item label={t('fields.requiredFlags')}>{p.eligibility.requiredFlags.map((f) => t(`requiredFlag.${f}`)).join('、') || '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('fields.sizeClasses')}>{p.eligibility.sizeClasses.map((s) => t(`sizeClass.${s}`)).join(listSep()) || t('detail.any')}</Descriptions.Item>
+              <Descriptions.Item label={t('fields.eligibleRegions')}>{p.eligibility.regionCodes.map((c) => regionName(regions.data, c)).join(listSep()) || t('detail.any')}</Descriptions.Item>
+              <Descriptions.Item label={t('fields.requiredFlags')}>{p.eligibility.requiredFlags.map((f) => t(`requiredFlag.${f}`)).join(listSep()) || '—'}</Descriptions.Item>
               <Descriptions.Item label={t('fields.minMonths')}>{p.eligibility.minMonthsRegistered ?? '—'}</Descriptions.Item>
             </Descriptions>
           </Card>
@@ -268,7 +269,7 @@ function FundDialog({ program: p, onClose }: { program: ProgramView; onClose: ()
       <ActionError error={fund.error} />
       <Form form={form} layout="vertical" onFinish={(v) => fund.mutate(v)} initialValues={{ sourceKey: p.fundingSources[0]?.key }}>
         <Form.Item name="sourceKey" label={t('fund.source')} rules={[{ required: true, message: tc('form.required', { field: t('fund.source') }) }]}>
-          <Select options={p.fundingSources.map((s) => ({ value: s.key, label: `${s.name}（${s.key}）` }))} />
+          <Select options={p.fundingSources.map((s) => ({ value: s.key, label: withAside(s.name, s.key) }))} />
         </Form.Item>
         <Form.Item
           name="amount"

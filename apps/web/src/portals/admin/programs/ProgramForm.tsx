@@ -31,6 +31,7 @@ import {
   type ProgramView,
 } from './data';
 import { ActionError, TableWrap } from './parts';
+import { withAside } from '../../../lib/text';
 
 interface Values {
   name: string;
@@ -211,7 +212,7 @@ export function ProgramForm({ program }: { program?: ProgramView }) {
     },
   });
 
-  const regionOptions = (regions.data ?? []).map((r) => ({ value: r.code, label: `${r.name}（${r.code}）` }));
+  const regionOptions = (regions.data ?? []).map((r) => ({ value: r.code, label: withAside(r.name, r.code) }));
   const issuingOptions = regionOptions.filter((o) => officerRegions.some((j) => codeCovers(j, o.value)));
   const treeData = useMemo(() => {
     interface TreeNode { value: string; title: string; label: string; children: TreeNode[] }

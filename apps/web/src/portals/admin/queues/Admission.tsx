@@ -29,6 +29,7 @@ import {
   type DecisionSpec,
   type DiffRow,
 } from './shared';
+import { listSep } from '../../../lib/text';
 
 type Provider = Schemas['ProviderViewDto'];
 type Qualification = Schemas['QualificationViewDto'];
@@ -146,7 +147,7 @@ export function AdmissionList() {
                     </Space>
                   ),
                 },
-                { title: t('fields.qualifications'), key: 'q', render: (_v, p) => p.qualifications.map((q) => q.kind).join('、') || '—' },
+                { title: t('fields.qualifications'), key: 'q', render: (_v, p) => p.qualifications.map((q) => q.kind).join(listSep()) || '—' },
                 {
                   title: t('fields.status'),
                   key: 'status',
@@ -535,8 +536,8 @@ function useValueText(): (field: string, v: unknown) => ReactNode {
   return (field, v) => {
     if (v === null || v === undefined || v === '') return '—';
     if (field === 'regionCode') return regionName(String(v));
-    if (field === 'categoryIds' || field === 'admittedCategoryIds') return (v as string[]).map((c) => categories.data?.get(c) ?? c).join('、');
-    if (field === 'providerTypes') return (v as string[]).map((x) => t(`providerType.${x}`)).join('、');
+    if (field === 'categoryIds' || field === 'admittedCategoryIds') return (v as string[]).map((c) => categories.data?.get(c) ?? c).join(listSep());
+    if (field === 'providerTypes') return (v as string[]).map((x) => t(`providerType.${x}`)).join(listSep());
     if (field === 'bankAccount') {
       const b = v as { bankName?: string; accountName?: string; accountNo?: string };
       return [b.bankName, b.accountName, b.accountNo].filter(Boolean).join(' · ');
@@ -552,7 +553,7 @@ function useValueText(): (field: string, v: unknown) => ReactNode {
           ))}
         </ul>
       );
-    if (Array.isArray(v)) return v.join('、');
+    if (Array.isArray(v)) return v.join(listSep());
     if (typeof v === 'object') return JSON.stringify(v);
     return String(v);
   };

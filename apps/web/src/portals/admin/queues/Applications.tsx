@@ -16,6 +16,7 @@ import { fenToYuanInput, formatFen, parseYuanToFen } from '../../../lib/money';
 import { Age, DateTime, PageTitle, pagination, useStaff, useTableState } from '../common';
 import { EnterpriseStatusTag, SizeWhy } from './Verification';
 import { DecisionModal, NS, RegionFilter, SortFilter, StaleNotice, fmtDate, isNotFound, pageQuery, useRegionName, type DecisionSpec } from './shared';
+import { listSep } from '../../../lib/text';
 
 type Status = 'pending' | 'granted' | 'rejected' | 'not_drawn';
 const STATUSES: Status[] = ['pending', 'granted', 'rejected', 'not_drawn'];
@@ -153,13 +154,13 @@ function Eligibility({ e, p }: { e: Enterprise; p: Program }) {
     { key: 'verified', rule: t('eligibility.verified'), fact: <EnterpriseStatusTag status={e.status} />, ok: e.status === 'verified' },
     {
       key: 'size',
-      rule: t('eligibility.size', { sizes: el.sizeClasses.map((s) => t(`sizeClass.${s}`)).join('、') || t('eligibility.any') }),
+      rule: t('eligibility.size', { sizes: el.sizeClasses.map((s) => t(`sizeClass.${s}`)).join(listSep()) || t('eligibility.any') }),
       fact: t(`sizeClass.${e.sizeClass}`),
       ok: el.sizeClasses.length === 0 || el.sizeClasses.includes(e.sizeClass),
     },
     {
       key: 'region',
-      rule: t('eligibility.region', { regions: el.regionCodes.map(regionName).join('、') || t('eligibility.any') }),
+      rule: t('eligibility.region', { regions: el.regionCodes.map(regionName).join(listSep()) || t('eligibility.any') }),
       fact: regionName(e.regionCode),
       ok: el.regionCodes.length === 0 || el.regionCodes.some((c) => c === e.regionCode || (c.endsWith('00') && e.regionCode.startsWith(c.slice(0, 4)))),
     },

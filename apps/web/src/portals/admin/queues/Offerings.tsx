@@ -13,6 +13,7 @@ import { NotFound } from '../../../components/NotFound';
 import { QueryState } from '../../../components/QueryState';
 import { Age, DateTime, PageTitle, pagination, useTableState } from '../common';
 import { DecisionModal, DiffTable, NS, SortFilter, StaleNotice, isNotFound, pageQuery, same, useCategories, useRegionName, type DecisionSpec, type DiffRow } from './shared';
+import { listSep } from '../../../lib/text';
 
 type Offering = Schemas['OfferingViewDto'];
 type Revision = Schemas['RevisionViewDto'];
@@ -123,11 +124,11 @@ function useFieldText(): (field: Field, o: Offering | Revision) => ReactNode {
       case 'leadTimeDays':
         return t('offerings.days', { count: o.leadTimeDays });
       case 'regionCodes':
-        return o.regionCodes.length ? o.regionCodes.map(regionName).join('、') : t('offerings.allRegions');
+        return o.regionCodes.length ? o.regionCodes.map(regionName).join(listSep()) : t('offerings.allRegions');
       case 'tags':
-        return o.tags.length ? o.tags.join('、') : '—';
+        return o.tags.length ? o.tags.join(listSep()) : '—';
       case 'qualificationKinds':
-        return o.qualificationKinds.length ? o.qualificationKinds.join('、') : '—';
+        return o.qualificationKinds.length ? o.qualificationKinds.join(listSep()) : '—';
       default:
         return <span className="queues-text">{o[field]}</span>;
     }

@@ -15,6 +15,7 @@ import { QueryState } from '../../../components/QueryState';
 import { Age, DateTime, PageTitle, pagination, useTableState } from '../common';
 import { AttachedFile, DecisionModal, NS, RegionFilter, SortFilter, StaleNotice, fmtDate, isNotFound, pageQuery, useRegionName, type DecisionSpec } from './shared';
 import { sizeReasons, type SizeBound, type SizeClass } from './sizes';
+import { listSep } from '../../../lib/text';
 
 type Enterprise = Schemas['EnterpriseViewDto'];
 const STATUSES = ['pending', 'verified', 'rejected', 'suspended'] as const;
@@ -221,7 +222,7 @@ export function VerificationDetail() {
                 <Descriptions.Item label={t('fields.registeredAddress')}>{e.registeredAddress}</Descriptions.Item>
                 <Descriptions.Item label={t('fields.establishedOn')}>{fmtDate(e.establishedOn, i18n.language)}</Descriptions.Item>
                 <Descriptions.Item label={t('fields.bankAccount')}>{e.bankAccount ? `${e.bankAccount.bankName} · ${e.bankAccount.accountName} · ${e.bankAccount.accountNo}` : '—'}</Descriptions.Item>
-                <Descriptions.Item label={t('fields.shareholders')}>{e.shareholders.length ? e.shareholders.join('、') : '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('fields.shareholders')}>{e.shareholders.length ? e.shareholders.join(listSep()) : '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('fields.controllerGroup')}>{e.controllerGroup ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('fields.techSmeNo')}>{e.techSmeNo ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('fields.highTechCert')}>
