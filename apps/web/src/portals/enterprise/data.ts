@@ -52,20 +52,8 @@ export function useEnterprise(id: string | undefined) {
   });
 }
 
-export function useRegions() {
-  return useQuery({ queryKey: ['regions'], queryFn: () => call(api.GET('/api/v1/regions')), staleTime: Infinity });
-}
+export { useRegionList as useRegions, useRegionName } from '../../api/reference';
 
-/** A region's name in the current language. */
-export function useRegionName(): (code: string | null | undefined) => string {
-  const regions = useRegions();
-  const { i18n } = useTranslation();
-  return (code) => {
-    if (!code) return '—';
-    const r = regions.data?.find((x) => x.code === code);
-    return r ? (i18n.language === 'en-US' ? r.nameEn : r.nameZh) : code;
-  };
-}
 
 export function usePrograms() {
   return useQuery({

@@ -46,16 +46,7 @@ export function useCategories() {
   });
 }
 
-export function useRegions() {
-  const { i18n } = useTranslation();
-  const en = i18n.language === 'en-US';
-  return useQuery({
-    queryKey: ['reference', 'regions'],
-    queryFn: () => call(api.GET('/api/v1/regions')),
-    staleTime: Infinity,
-    select: (regions: Region[]) => regions.map((r) => ({ code: r.code, name: en ? r.nameEn : r.nameZh, level: r.level })),
-  });
-}
+export { useRegions } from '../../api/reference';
 
 /** The signed-in user's provider organization id (undefined when they have none). */
 export function useProviderId(): string | undefined {

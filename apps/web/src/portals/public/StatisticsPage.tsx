@@ -13,6 +13,7 @@ import { Money } from '../../components/Money';
 import { QueryState } from '../../components/QueryState';
 import './public.css';
 import '../admin/insight/insight.css';
+import { useRegionMap } from '../../api/reference';
 
 const BarChart = lazy(() => import('../admin/insight/BarChart'));
 
@@ -24,11 +25,7 @@ const DAY = 24 * 3_600_000;
 function useNames() {
   const { i18n } = useTranslation();
   const en = i18n.language === 'en-US';
-  const regions = useQuery({
-    queryKey: ['ref', 'regions', 'list'],
-    staleTime: DAY,
-    queryFn: async ({ signal }) => new Map((await call(api.GET('/api/v1/regions', { signal }))).map((r) => [r.code, r])),
-  });
+  const regions = useRegionMap();
   const categories = useQuery({
     queryKey: ['ref', 'categories', 'roots'],
     staleTime: DAY,

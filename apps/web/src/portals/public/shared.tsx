@@ -35,13 +35,7 @@ export function useCategories() {
   });
 }
 
-export function useRegions() {
-  return useQuery({
-    queryKey: ['ref', 'regions'],
-    staleTime: DAY,
-    queryFn: async ({ signal }) => new Map((await call(api.GET('/api/v1/regions', { signal }))).map((r) => [r.code, r])),
-  });
-}
+export { useRegionMap as useRegions } from '../../api/reference';
 
 /** Program names for everyone (the transparency figures list every program that has opened). */
 export function usePublicStatistics() {

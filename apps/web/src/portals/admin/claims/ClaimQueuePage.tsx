@@ -25,20 +25,11 @@ import {
   worstSeverity,
   type Claim,
 } from './shared';
+import { useRegionNames } from '../../../api/reference';
 
 type Region = { code: string; nameZh: string; nameEn: string; parentCode?: string | null; level?: string };
 
-export function useRegionNames(enabled = true) {
-  const { i18n } = useTranslation();
-  const en = i18n.language === 'en-US';
-  return useQuery({
-    queryKey: ['reference', 'regions'],
-    enabled,
-    queryFn: () => call(api.GET('/api/v1/regions')),
-    staleTime: Infinity,
-    select: (regions) => new Map((regions as Region[]).map((r) => [r.code, en ? r.nameEn : r.nameZh])),
-  });
-}
+export { useRegionNames };
 
 /** The link to a claim's review carries the queue's filters (next/previous walk the same queue). */
 export function reviewHref(id: string, params: URLSearchParams): string {

@@ -22,25 +22,8 @@ export function Chart(props: BarChartProps) {
 
 export type Region = Schemas['RegionView'];
 
-export function useRegions() {
-  return useQuery({
-    queryKey: ['ref', 'regions'],
-    staleTime: 24 * 3_600_000,
-    queryFn: async ({ signal }) => new Map((await call(api.GET('/api/v1/regions', { signal }))).map((r) => [r.code, r])),
-  });
-}
+export { useRegionMap as useRegions, useRegionName } from '../../../api/reference';
 
-/** A region's name in the reader's language (the code while the names load or when unknown). */
-export function useRegionName(): (code: string | null | undefined) => string {
-  const { i18n } = useTranslation();
-  const regions = useRegions();
-  const en = i18n.language === 'en-US';
-  return (code) => {
-    if (!code) return '—';
-    const r = regions.data?.get(code);
-    return r ? (en ? r.nameEn : r.nameZh) : code;
-  };
-}
 
 /** The whole report as an XLSX workbook (one sheet per section), downloaded with the session. */
 export function ExportButton({ programId, fiscalYear, sheet }: { programId: string; fiscalYear: number; sheet?: string }) {

@@ -78,16 +78,8 @@ export function useCategoryTree() {
   });
 }
 
-export function useRegions() {
-  const { i18n } = useTranslation();
-  const en = i18n.language === 'en-US';
-  return useQuery({
-    queryKey: ['reference', 'regions'],
-    queryFn: () => call(api.GET('/api/v1/regions')),
-    staleTime: Infinity,
-    select: (regions: Schemas['RegionView'][]) => regions.map((r) => ({ code: r.code, name: en ? r.nameEn : r.nameZh, level: r.level })),
-  });
-}
+/** The regions in the reader's language (api/reference.ts). */
+export { useRegions } from '../../../api/reference';
 
 export function regionName(regions: { code: string; name: string }[] | undefined, code: string | null | undefined): string {
   if (!code) return '—';

@@ -12,27 +12,14 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { idempotencyKey, keySpentOn } from '../../../lib/forms';
 import { useAuth } from '../../../auth/auth';
 import { DateTime, useStaff, type StaffRole, type TableState } from '../common';
+import { useRegions } from '../../../api/reference';
 
 export const NS = 'adminQueues';
 
 // ---- reference data ----
 
-export function useRegions() {
-  const { i18n } = useTranslation();
-  const en = i18n.language === 'en-US';
-  return useQuery({
-    queryKey: ['reference', 'regions'],
-    queryFn: () => call(api.GET('/api/v1/regions')),
-    staleTime: Infinity,
-    select: (regions: Schemas['RegionView'][]) => regions.map((r) => ({ code: r.code, name: en ? r.nameEn : r.nameZh, level: r.level })),
-  });
-}
+export { useRegionName, useRegions } from '../../../api/reference';
 
-/** The region's name (the code while the list loads). */
-export function useRegionName(): (code: string | null | undefined) => string {
-  const regions = useRegions();
-  return (code) => (code ? (regions.data?.find((r) => r.code === code)?.name ?? code) : '—');
-}
 
 export function useCategories() {
   const { i18n } = useTranslation();
