@@ -79,7 +79,7 @@ export default function DashboardPage() {
                 value={programId}
                 onChange={(v: string) => state.set({ program: v })}
                 showSearch={{ optionFilterProp: 'label' }}
-                options={list.map((p) => ({ value: p.id, label: `${withAside(p.name, String(p.fiscalYear))} · ${t(`programStatus.${p.status}`, { defaultValue: p.status })}` }))}
+                options={list.map((p) => ({ value: p.id, label: `${withAside(p.name, String(p.fiscalYear))}· ${t(`programStatus.${p.status}`, { defaultValue: p.status })}` }))}
               />
               {programId ? <ExportButton programId={programId} fiscalYear={program?.fiscalYear ?? 0} /> : null}
             </>
